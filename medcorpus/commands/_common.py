@@ -1,0 +1,60 @@
+"""Options and output helpers shared by every command."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Any, Iterable, NoReturn, Optional
+
+import orjson
+import typer
+from rich.table import Table
+
+from medcorpus.pipeline.progress import console, set_quiet
+from medcorpus.pipeline.runner import RunSummary
+from medcorpus.pipeline.workspace import Workspace
+
+WorkspaceOpt = Annotated[Optional[Path], typer.Option(
+    "--workspace", "-w", envvar="MEDCORPUS_WORKSPACE", show_envvar=True,
+    help="Workspace directory (created on first use). [default: ./medcorpus-ws]")]
+JsonOpt = Annotated[bool, typer.Option("--json", help="Print a machine-readable JSON summary on stdout.")]
+WorkersOpt = Annotated[int, typer.Option("--workers", "-j", min=1, help="Worker processes.")]
+BatchOpt = Annotated[int, typer.Option("--batch-size", min=1, help="Records per batch.")]
+LimitOpt = Annotated[Optional[int], typer.Option("--limit", min=1, help="Process at most this many records.")]
+
+
+def open_workspace(path: Path | None, json_mode: bool = False) -> Workspace:
+    set_quiet(json_mode)
+    try:
+        return Workspace(path)
+    except Exception as exc:  # locked by another process, unreadable file, ...
+        fail(f"cannot open workspace {path or './medcorpus-ws'}: {exc}")
+
+
+def fail(message: str, code: int = 1) -> NoReturn:
+    console.print(f"[bold red]error:[/] {message}", highlight=False, soft_wrap=True)
+    raise typer.Exit(code)
+
+
+def emit_json(obj: Any) -> None:
+    typer.echo(orjson.dumps(obj, default=str, option=orjson.OPT_INDENT_2).decode())
+
+
+def print_summaries(summaries: RunSummary | Iterable[RunSummary], json_mode: bool, title: str = "summary") -> None:
+    """One line per stage: in, out, rejected, skipped, seconds, rate; extras below."""
+    items = [summaries] if isinstance(summaries, RunSummary) else list(summaries)
+    if json_mode:
+        emit_json([s.model_dump() for s in items] if len(items) != 1 else items[0].model_dump())
+        return
+    table = Table(title=title, title_justify="left")
+    for col in ("stage", "in", "out", "rejected", "skipped", "seconds", "rec/s"):
+        table.add_column(col, justify="left" if col == "stage" else "right")
+    for s in items:
+        table.add_row(s.stage, f"{s.n_in:,}", f"{s.n_out:,}", f"{s.n_rejected:,}", f"{s.n_skipped:,}",
+                      f"{s.seconds:.2f}", f"{s.rate:,.0f}")
+    console.print(table)
+    for s in items:
+        for key, value in s.extra.items():
+            if isinstance(value, (dict, list)):
+                value = orjson.dumps(value, default=str).decode()
+                if len(value) > 300:
+                    value = value[:300] + "…"
+            console.print(f"  [dim]{s.stage}.{key}[/]: {value}", highlight=False)

@@ -1,0 +1,140 @@
+"""init, ingest, export, status, rejects."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, List, Optional
+
+import orjson
+import typer
+from rich.table import Table
+
+from medcorpus.commands._common import JsonOpt, WorkspaceOpt, emit_json, fail, open_workspace, print_summaries
+from medcorpus.pipeline.io import InputError
+from medcorpus.pipeline.progress import console
+
+
+def init(path: Annotated[Optional[Path], typer.Argument(help="Workspace directory.")] = None,
+         workspace: WorkspaceOpt = None) -> None:
+    """Create a workspace (a directory with one DuckDB file)."""
+    ws = open_workspace(path or workspace)
+    console.print(f"workspace ready: {ws.db_path}")
+    ws.close()
+
+
+def ingest(
+    paths: Annotated[List[Path], typer.Argument(help="Files: .json/.jsonl/.csv/.tsv/.parquet, optionally .gz.")],
+    fmt: Annotated[str, typer.Option("--format", "-f", help="auto|alpaca|chatmed|huatuo|sharegpt|messages|table")] = "auto",
+    map_: Annotated[Optional[List[str]], typer.Option("--map", help="FIELD=COLUMN for tables: patient, doctor, system, id, lang.")] = None,
+    source: Annotated[Optional[str], typer.Option("--source", help="Source name (default: the file's name).")] = None,
+    kind: Annotated[str, typer.Option("--kind", help="consultation (patient/doctor) or instruction (user/assistant).")] = "consultation",
+    workspace: WorkspaceOpt = None,
+    json: JsonOpt = False,
+) -> None:
+    """Read existing dumps (HealthCareMagic/iCliniq/GenMedGPT alpaca JSON, ChatMed, Huatuo, sharegpt,
+    messages, any table with --map) into the workspace. Re-ingesting the same file adds nothing."""
+    from medcorpus.stages.ingest import ingest as run_ingest, parse_map
+
+    ws = open_workspace(workspace, json)
+    try:
+        summary = run_ingest(ws, paths, fmt, parse_map(map_), source, kind)
+    except InputError as exc:
+        fail(str(exc))
+    finally:
+        ws.close()
+    print_summaries(summary, json, "ingest")
+
+
+def export(
+    out: Annotated[Path, typer.Option("--out", "-o", help="Output directory.")] = Path("export"),
+    fmt: Annotated[str, typer.Option("--format", "-f", help="alpaca|sharegpt|messages")] = "alpaca",
+    file_type: Annotated[str, typer.Option("--file-type", help="parquet|jsonl")] = "parquet",
+    shard_size: Annotated[int, typer.Option("--shard-size", min=1, help="Records per shard.")] = 100_000,
+    name: Annotated[str, typer.Option("--name", help="Dataset name in dataset_info.json.")] = "medcorpus",
+    complete_only: Annotated[bool, typer.Option("--complete-only", help="Leave out records that later stages have not processed yet.")] = False,
+    workspace: WorkspaceOpt = None,
+    json: JsonOpt = False,
+) -> None:
+    """Write shards (train-00000-of-000NN), dataset_info.json (LLaMA-Factory) and a dataset card."""
+    from medcorpus.stages.export import export as run_export
+
+    ws = open_workspace(workspace, json)
+    try:
+        summary = run_export(ws, out, fmt, file_type, shard_size, name, complete_only)
+    except ValueError as exc:
+        fail(str(exc))
+    finally:
+        ws.close()
+    if summary.extra.get("pending_records") and not json:
+        console.print(f"[yellow]note:[/] {summary.extra['pending_records']:,} record(s) have stages still to run; "
+                      "they were exported in their latest state (use --complete-only to leave them out)")
+    print_summaries(summary, json, "export")
+
+
+def status(workspace: WorkspaceOpt = None, json: JsonOpt = False) -> None:
+    """Records by source, language and kind; stages with processed/pending counts; rejects; runs."""
+    from medcorpus.pipeline.status import collect_status
+
+    ws = open_workspace(workspace, json)
+    try:
+        info = collect_status(ws)
+    finally:
+        ws.close()
+    if json:
+        emit_json(info)
+        return
+    console.print(f"[bold]workspace[/] {info['workspace']}  records: {info['records']:,}  "
+                  f"removed: {info['removed']:,}  rejects: {info['rejects_total']:,}")
+    for title, key in (("by source", "by_source"), ("by language", "by_lang"), ("by kind", "by_kind")):
+        t = Table(title=title, title_justify="left")
+        t.add_column(title.split()[-1])
+        t.add_column("records", justify="right")
+        for k, v in info[key].items():
+            t.add_row(str(k), f"{v:,}")
+        console.print(t)
+    t = Table(title="stages", title_justify="left")
+    for col in ("stage", "processed", "pending", "removed", "last run"):
+        t.add_column(col)
+    for s in info["stages"]:
+        t.add_row(s["stage"], f"{s['processed']:,}", f"{s['pending']:,}", f"{s['removed']:,}", str(s["last_run"] or ""))
+    console.print(t)
+    if info["rejects"]:
+        t = Table(title="rejects by stage and reason", title_justify="left")
+        for col in ("stage", "reason", "count"):
+            t.add_column(col)
+        for r in info["rejects"]:
+            t.add_row(r["stage"], r["reason"][:80], f"{r['count']:,}")
+        console.print(t)
+    for key, value in info.get("extra", {}).items():
+        console.print(f"[bold]{key}[/]: {orjson.dumps(value, default=str).decode()}")
+
+
+def rejects(
+    stage: Annotated[Optional[str], typer.Option("--stage", help="Only this stage's rejects.")] = None,
+    limit: Annotated[int, typer.Option("--limit", help="Rows to show.")] = 50,
+    workspace: WorkspaceOpt = None,
+    json: JsonOpt = False,
+) -> None:
+    """List rejected inputs and removed records with file, line, reason and a snippet."""
+    ws = open_workspace(workspace, json)
+    where = "WHERE stage = ?" if stage else ""
+    rows = ws.fetch_rows(f"SELECT stage, file, line, record_id, reason, snippet FROM rejects {where} "
+                         f"ORDER BY created_at, line LIMIT {int(limit)}", [stage] if stage else [])
+    ws.close()
+    if json:
+        emit_json(rows)
+        return
+    t = Table(title=f"rejects ({len(rows)} shown)", title_justify="left")
+    for col in ("stage", "where", "reason", "snippet"):
+        t.add_column(col, overflow="fold")
+    for r in rows:
+        where_ = f"{r['file']}:{r['line']}" if r["file"] else (r["record_id"] or "")
+        t.add_row(r["stage"], where_, r["reason"], (r["snippet"] or "")[:80])
+    console.print(t)
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(init)
+    app.command()(ingest)
+    app.command()(export)
+    app.command()(status)
+    app.command()(rejects)

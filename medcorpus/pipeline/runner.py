@@ -1,0 +1,158 @@
+"""Runs a stage over the workspace's pending records: batches, process pool, progress, run log.
+
+Each batch is written in its own transaction, so a run killed at any point keeps every
+finished batch and the next run picks up exactly the rest.
+"""
+from __future__ import annotations
+
+import multiprocessing as mp
+import time
+from concurrent.futures import ProcessPoolExecutor
+from typing import Any, Iterator
+
+import orjson
+from pydantic import BaseModel, Field
+
+from medcorpus.pipeline.progress import progress_bar
+from medcorpus.pipeline.stage import Stage
+from medcorpus.pipeline.workspace import Workspace
+from medcorpus.schemas import Record, Rejected
+
+
+class RunSummary(BaseModel):
+    """What a command reports at its end (printed as a table, or as JSON with --json)."""
+
+    stage: str
+    fingerprint: str = ""
+    n_in: int = 0
+    n_out: int = 0
+    n_rejected: int = 0
+    n_skipped: int = 0
+    seconds: float = 0.0
+    extra: dict[str, Any] = Field(default_factory=dict)
+
+    @property
+    def rate(self) -> float:
+        return self.n_in / self.seconds if self.seconds else 0.0
+
+
+class StageContext:
+    """What a running stage sees: its pending rows, a writer, and counters."""
+
+    def __init__(self, ws: Workspace, stage: Stage, run_id: int, batch_size: int, workers: int,
+                 limit: int | None = None):
+        self.ws, self.stage, self.run_id = ws, stage, run_id
+        self.fingerprint = stage.fingerprint()
+        self.batch_size, self.workers, self.limit = batch_size, workers, limit
+        self.n_in = self.n_out = self.n_rejected = 0
+        self.n_pending = self._materialise_pending()
+        self.n_skipped = 0
+
+    def _materialise_pending(self) -> int:
+        limit = f" LIMIT {int(self.limit)}" if self.limit else ""
+        self.ws.con.execute(
+            "CREATE OR REPLACE TEMP TABLE _todo AS SELECT row_number() OVER (ORDER BY version) AS _rn, * "
+            f"FROM ({self.ws.pending_sql(self.stage.name, self.fingerprint)}) ORDER BY version{limit}").fetchall()
+        return self.ws.one("SELECT count(*) FROM _todo")[0]
+
+    def pending_rows(self, batch_size: int | None = None) -> Iterator[list[dict]]:
+        """Pending input rows (dicts with `version` and parsed `meta`), batch by batch."""
+        size = batch_size or self.batch_size
+        for start in range(0, self.n_pending, size):
+            yield self.ws.fetch_rows("SELECT * EXCLUDE (_rn) FROM _todo WHERE _rn > ? AND _rn <= ? ORDER BY _rn",
+                                     [start, start + size])
+
+    def write(self, items: list[tuple[dict, Record | Rejected]]) -> None:
+        """Commit one batch of (input row, output) pairs."""
+        for src, out in items:
+            if isinstance(out, Record):
+                history = list(out.meta.get("stages", []))
+                history.append({"stage": self.stage.name, "fp": self.fingerprint})
+                out.meta = {**out.meta, "stages": history}
+        kept, removed = self.ws.write_outputs(self.stage.name, self.fingerprint, self.run_id, items)
+        self.n_in += len(items)
+        self.n_out += kept
+        self.n_rejected += removed
+
+    def run_batches(self, stage: Stage) -> None:
+        """Stream pending batches through `stage.process`, in a process pool when workers > 1."""
+        with progress_bar(stage.name, total=self.n_pending) as advance:
+            if self.workers > 1 and stage.parallel and self.n_pending > self.batch_size:
+                ctx = mp.get_context("spawn")
+                with ProcessPoolExecutor(self.workers, mp_context=ctx, initializer=_init_worker,
+                                         initargs=(type(stage), stage.config)) as pool:
+                    batches = self.pending_rows()
+                    inflight = []
+                    for rows in batches:
+                        inflight.append((rows, pool.submit(_process_in_worker, [_to_record(r) for r in rows])))
+                        if len(inflight) >= self.workers * 2:
+                            rows0, fut = inflight.pop(0)
+                            self._commit(rows0, fut.result())
+                            advance(len(rows0))
+                    for rows0, fut in inflight:
+                        self._commit(rows0, fut.result())
+                        advance(len(rows0))
+            else:
+                stage.setup()
+                for rows in self.pending_rows():
+                    self._commit(rows, list(stage.process([_to_record(r) for r in rows])))
+                    advance(len(rows))
+
+    def _commit(self, rows: list[dict], outputs: list[Record | Rejected]) -> None:
+        by_id = {r["id"]: r for r in rows}
+        items, seen = [], set()
+        for out in outputs:
+            rid = out.record_id if isinstance(out, Rejected) else out.id
+            if rid not in by_id:
+                raise RuntimeError(f"stage {self.stage.name!r} returned a record {rid!r} it was not given")
+            seen.add(rid)
+            items.append((by_id[rid], out))
+        missing = set(by_id) - seen
+        if missing:
+            raise RuntimeError(f"stage {self.stage.name!r} dropped {len(missing)} record(s) silently, "
+                               f"e.g. {next(iter(missing))}")
+        self.write(items)
+
+
+def _to_record(row: dict) -> Record:
+    return Record.from_row(row)
+
+
+_worker_stage: Stage | None = None
+
+
+def _init_worker(stage_cls: type[Stage], config: Any) -> None:
+    global _worker_stage
+    _worker_stage = stage_cls(config)
+    _worker_stage.setup()
+
+
+def _process_in_worker(batch: list[Record]) -> list[Record | Rejected]:
+    assert _worker_stage is not None
+    return list(_worker_stage.process(batch))
+
+
+def run_stage(ws: Workspace, stage: Stage, *, batch_size: int = 1000, workers: int = 1,
+              limit: int | None = None) -> RunSummary:
+    """Run `stage` over every record it has not yet processed with its current fingerprint."""
+    fp = stage.fingerprint()
+    config = stage.config.model_dump(mode="json")
+    ws.enter_chain(stage.name, fp, config)
+    run_id = ws.start_run(stage.name, fp, config)
+    started = time.perf_counter()
+    ctx = StageContext(ws, stage, run_id, batch_size, workers, limit)
+    status = "failed"
+    try:
+        stage.run(ctx)
+        status = "ok"
+    finally:
+        seconds = time.perf_counter() - started
+        extra = stage.summary_extra()
+        ws.finish_run(run_id, status, ctx.n_in, ctx.n_out, ctx.n_rejected, ctx.n_skipped, seconds, extra)
+    return RunSummary(stage=stage.name, fingerprint=fp, n_in=ctx.n_in, n_out=ctx.n_out,
+                      n_rejected=ctx.n_rejected, n_skipped=ctx.n_skipped, seconds=round(seconds, 3),
+                      extra=extra)
+
+
+def dumps(obj: Any) -> str:
+    return orjson.dumps(obj, default=str, option=orjson.OPT_INDENT_2).decode()

@@ -1,0 +1,295 @@
+"""The DuckDB workspace: records in layers, rejects, runs, and the stage chain.
+
+Every stage writes a new *version* row per record it processed (`records` table), pointing
+at the version it read (`input_version`). The *chain* is the ordered list of transform stages
+with their current fingerprint; the current state of a record is the furthest row along the
+chain whose lineage is intact. So a changed config (new fingerprint) or a changed input makes
+exactly the affected records pending again, and nothing is ever overwritten.
+"""
+from __future__ import annotations
+
+import os
+from contextlib import contextmanager
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any, Iterable, Iterator
+
+import duckdb
+import orjson
+import pyarrow as pa
+
+from medcorpus.schemas import Record, Rejected
+
+DEFAULT_WORKSPACE = "./medcorpus-ws"
+DB_FILE = "medcorpus.duckdb"
+SOURCE = "source"
+
+TURN_TYPE = pa.list_(pa.struct([("role", pa.string()), ("text", pa.string())]))
+ROW_SCHEMA = pa.schema([
+    ("id", pa.string()), ("stage", pa.string()), ("fingerprint", pa.string()),
+    ("input_version", pa.int64()), ("origin", pa.string()), ("source", pa.string()),
+    ("lang", pa.string()), ("kind", pa.string()), ("turns", TURN_TYPE), ("meta", pa.string()),
+    ("status", pa.string()), ("reason", pa.string()), ("run_id", pa.int64()),
+])
+
+_DDL = """
+CREATE SEQUENCE IF NOT EXISTS run_seq START 1;
+CREATE TABLE IF NOT EXISTS records (
+    version BIGINT, id VARCHAR, stage VARCHAR, fingerprint VARCHAR, input_version BIGINT,
+    origin VARCHAR, source VARCHAR, lang VARCHAR, kind VARCHAR,
+    turns STRUCT(role VARCHAR, text VARCHAR)[], meta VARCHAR,
+    status VARCHAR, reason VARCHAR, run_id BIGINT, created_at TIMESTAMP DEFAULT current_timestamp);
+CREATE TABLE IF NOT EXISTS rejects (
+    run_id BIGINT, stage VARCHAR, record_id VARCHAR, file VARCHAR, line BIGINT,
+    reason VARCHAR, snippet VARCHAR, detail VARCHAR, created_at TIMESTAMP DEFAULT current_timestamp);
+CREATE TABLE IF NOT EXISTS runs (
+    run_id BIGINT, stage VARCHAR, fingerprint VARCHAR, config VARCHAR, started_at TIMESTAMP,
+    ended_at TIMESTAMP, status VARCHAR, n_in BIGINT, n_out BIGINT, n_rejected BIGINT,
+    n_skipped BIGINT, seconds DOUBLE, extra VARCHAR);
+CREATE TABLE IF NOT EXISTS chain (position INTEGER, stage VARCHAR, fingerprint VARCHAR,
+    config VARCHAR, updated_at TIMESTAMP DEFAULT current_timestamp);
+CREATE TABLE IF NOT EXISTS kv (key VARCHAR PRIMARY KEY, value VARCHAR);
+"""
+
+
+def resolve_path(path: str | os.PathLike | None) -> Path:
+    return Path(path or os.environ.get("MEDCORPUS_WORKSPACE") or DEFAULT_WORKSPACE)
+
+
+def _q(value: str) -> str:
+    return "'" + value.replace("'", "''") + "'"
+
+
+class Workspace:
+    """A directory holding `medcorpus.duckdb` plus any large files stages keep beside it."""
+
+    def __init__(self, path: str | os.PathLike | None = None, read_only: bool = False):
+        self.path = resolve_path(path)
+        self.path.mkdir(parents=True, exist_ok=True)
+        self.db_path = self.path / DB_FILE
+        self.con = duckdb.connect(str(self.db_path), read_only=read_only)
+        if not read_only:
+            self.exec(_DDL)
+
+    # ------------------------------------------------------------------ basics
+    def exec(self, sql: str, params: list | None = None) -> list[tuple]:
+        """Execute and fetch (DuckDB wants every result consumed before the next statement)."""
+        return self.con.execute(sql, params or []).fetchall()
+
+    def one(self, sql: str, params: list | None = None) -> tuple | None:
+        """The first row of a query, or None (fetches it all: see `exec`)."""
+        rows = self.con.execute(sql, params or []).fetchall()
+        return rows[0] if rows else None
+
+    def close(self) -> None:
+        self.con.close()
+
+    def __enter__(self) -> "Workspace":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        self.exec("BEGIN TRANSACTION")
+        try:
+            yield self.con
+        except BaseException:
+            self.exec("ROLLBACK")
+            raise
+        self.exec("COMMIT")
+
+    def get(self, key: str, default: Any = None) -> Any:
+        row = self.one("SELECT value FROM kv WHERE key = ?", [key])
+        return orjson.loads(row[0]) if row else default
+
+    def set(self, key: str, value: Any) -> None:
+        self.con.execute("INSERT OR REPLACE INTO kv VALUES (?, ?)", [key, orjson.dumps(value).decode()]).fetchall()
+
+    # ------------------------------------------------------------------ runs
+    def start_run(self, stage: str, fingerprint: str = "", config: dict | None = None) -> int:
+        run_id = self.one("SELECT nextval('run_seq')")[0]
+        self.con.execute(
+            "INSERT INTO runs (run_id, stage, fingerprint, config, started_at, status) VALUES (?,?,?,?,?,?)",
+            [run_id, stage, fingerprint, orjson.dumps(config or {}).decode(), _now(), "running"]).fetchall()
+        return run_id
+
+    def finish_run(self, run_id: int, status: str, n_in: int = 0, n_out: int = 0,
+                   n_rejected: int = 0, n_skipped: int = 0, seconds: float = 0.0,
+                   extra: dict | None = None) -> None:
+        self.con.execute(
+            "UPDATE runs SET ended_at=?, status=?, n_in=?, n_out=?, n_rejected=?, n_skipped=?, "
+            "seconds=?, extra=? WHERE run_id=?",
+            [_now(), status, n_in, n_out, n_rejected, n_skipped, seconds,
+             orjson.dumps(extra or {}, default=str).decode(), run_id]).fetchall()
+
+    # ------------------------------------------------------------------ rejects
+    def add_rejects(self, rejects: Iterable[Rejected], stage: str, run_id: int | None) -> int:
+        rows = [(run_id, stage, r.record_id, r.file, r.line, r.reason, r.snippet[:300],
+                 orjson.dumps(r.detail, default=str).decode()) for r in rejects]
+        if rows:
+            self.con.executemany(
+                "INSERT INTO rejects (run_id, stage, record_id, file, line, reason, snippet, detail) "
+                "VALUES (?,?,?,?,?,?,?,?)", rows)
+        return len(rows)
+
+    # ------------------------------------------------------------------ source records
+    def add_records(self, rows: list[dict] | pa.Table, origin: str, run_id: int | None = None) -> int:
+        """Insert new source records (rows as from `Record.to_row`); ids already present are
+        skipped, so re-ingesting the same input adds nothing. Returns the count inserted."""
+        table = rows if isinstance(rows, pa.Table) else _rows_to_table(rows, SOURCE, "", None, origin, run_id)
+        if table.num_rows == 0:
+            return 0
+        table = table.append_column("_ord", pa.array(range(table.num_rows), pa.int64()))
+        self.con.register("_incoming", table)
+        try:
+            before = self._count_source()
+            self.exec(f"""
+                INSERT INTO records (version, id, stage, fingerprint, input_version, origin, source,
+                    lang, kind, turns, meta, status, reason, run_id)
+                SELECT (SELECT coalesce(max(version), 0) FROM records) + row_number() OVER (ORDER BY _ord),
+                    id, stage, fingerprint, input_version, origin, source,
+                    lang, kind, turns, meta, status, reason, run_id FROM (
+                    SELECT * FROM _incoming b
+                    WHERE NOT EXISTS (SELECT 1 FROM records r WHERE r.stage = {_q(SOURCE)} AND r.id = b.id)
+                    QUALIFY row_number() OVER (PARTITION BY b.id ORDER BY b._ord) = 1)""")
+            return self._count_source() - before
+        finally:
+            self.con.unregister("_incoming")
+
+    def _count_source(self) -> int:
+        return self.one(f"SELECT count(*) FROM records WHERE stage = {_q(SOURCE)}")[0]
+
+    # ------------------------------------------------------------------ the chain
+    def chain(self) -> list[tuple[str, str]]:
+        """[(stage, fingerprint)], starting with the source layer."""
+        rows = self.con.execute("SELECT stage, fingerprint FROM chain ORDER BY position").fetchall()
+        return [(SOURCE, "")] + [(s, f) for s, f in rows]
+
+    def set_chain(self, stages: list[tuple[str, str, dict]]) -> None:
+        """Replace the chain with [(stage, fingerprint, config)] (a pipeline file's order)."""
+        with self.transaction():
+            self.con.execute("DELETE FROM chain").fetchall()
+            for pos, (stage, fp, cfg) in enumerate(stages, 1):
+                self.con.execute("INSERT INTO chain (position, stage, fingerprint, config) VALUES (?,?,?,?)",
+                                 [pos, stage, fp, orjson.dumps(cfg, default=str).decode()]).fetchall()
+
+    def enter_chain(self, stage: str, fingerprint: str, config: dict | None = None) -> int:
+        """Put `stage` in the chain (appended if new, fingerprint updated if known); its position."""
+        row = self.one("SELECT position FROM chain WHERE stage = ?", [stage])
+        cfg = orjson.dumps(config or {}, default=str).decode()
+        if row:
+            self.con.execute("UPDATE chain SET fingerprint=?, config=?, updated_at=current_timestamp "
+                             "WHERE stage=?", [fingerprint, cfg, stage]).fetchall()
+            return row[0]
+        pos = self.one("SELECT coalesce(max(position), 0) + 1 FROM chain")[0]
+        self.con.execute("INSERT INTO chain (position, stage, fingerprint, config) VALUES (?,?,?,?)",
+                         [pos, stage, fingerprint, cfg]).fetchall()
+        return pos
+
+    def layer_ctes(self, upto: int | None = None) -> tuple[str, int]:
+        """CTEs L0..Lk for the current rows of each chain layer; returns (sql, k)."""
+        chain = self.chain()
+        k = len(chain) - 1 if upto is None else upto
+        ctes = [f"L0 AS (SELECT * FROM records WHERE stage = {_q(SOURCE)})"]
+        for i in range(1, k + 1):
+            stage, fp = chain[i]
+            ctes.append(
+                f"L{i} AS (SELECT r.* FROM records r JOIN L{i-1} p "
+                f"ON r.id = p.id AND r.input_version = p.version "
+                f"WHERE r.stage = {_q(stage)} AND r.fingerprint = {_q(fp)} "
+                f"QUALIFY row_number() OVER (PARTITION BY r.id ORDER BY r.version DESC) = 1)")
+        return "WITH " + ",\n".join(ctes), k
+
+    def current_sql(self, include_removed: bool = False) -> str:
+        """SQL for each record's newest state: the furthest chain layer with intact lineage.
+        Adds `depth` (layer index reached) and `pending` (layers still to run)."""
+        ctes, k = self.layer_ctes()
+        union = " UNION ALL ".join(f"SELECT {i} AS depth, * FROM L{i}" for i in range(k + 1))
+        where = "" if include_removed else "WHERE status = 'ok'"
+        return (f"{ctes}, _all AS ({union}), _cur AS (SELECT * FROM _all QUALIFY row_number() "
+                f"OVER (PARTITION BY id ORDER BY depth DESC) = 1) "
+                f"SELECT *, {k} - depth AS pending FROM _cur {where}")
+
+    def pending_sql(self, stage: str, fingerprint: str) -> str:
+        """SQL for the rows `stage` (at its chain position) has yet to process."""
+        pos = self.one("SELECT position FROM chain WHERE stage = ?", [stage])
+        if pos is None:
+            raise KeyError(f"stage {stage!r} is not in the workspace chain")
+        ctes, k = self.layer_ctes(pos[0] - 1)
+        return (f"{ctes} SELECT p.* FROM L{k} p WHERE p.status = 'ok' AND NOT EXISTS ("
+                f"SELECT 1 FROM records r WHERE r.stage = {_q(stage)} AND r.fingerprint = {_q(fingerprint)} "
+                f"AND r.input_version = p.version)")
+
+    # ------------------------------------------------------------------ stage outputs
+    def write_outputs(self, stage: str, fingerprint: str, run_id: int | None,
+                      items: list[tuple[dict, Record | Rejected]]) -> tuple[int, int]:
+        """Write one batch of a transform stage: (input row, output) pairs, in one transaction.
+        A Rejected output keeps the input's content with status 'removed'. Returns (kept, removed)."""
+        rows, rejects = [], []
+        for src, out in items:
+            if isinstance(out, Rejected):
+                rows.append({**src, "meta": _meta_json(src["meta"]), "status": "removed",
+                             "reason": out.reason, "input_version": src["version"]})
+                rejects.append(out.model_copy(update={"record_id": src["id"]}))
+            else:
+                row = out.to_row()
+                row.update(meta=_meta_json(row["meta"]), status="ok", reason=None,
+                           input_version=src["version"], origin=src.get("origin"))
+                rows.append(row)
+        table = _rows_to_table(rows, stage, fingerprint, None, None, run_id)
+        table = table.append_column("_ord", pa.array(range(table.num_rows), pa.int64()))
+        with self.transaction():
+            self.con.register("_out", table)
+            try:
+                self.exec("""INSERT INTO records (version, id, stage, fingerprint, input_version,
+                    origin, source, lang, kind, turns, meta, status, reason, run_id)
+                    SELECT (SELECT coalesce(max(version), 0) FROM records) + row_number() OVER (ORDER BY _ord),
+                    id, stage, fingerprint, input_version, origin, source,
+                    lang, kind, turns, meta, status, reason, run_id FROM _out""")
+            finally:
+                self.con.unregister("_out")
+            self.add_rejects(rejects, stage, run_id)
+        return len(rows) - len(rejects), len(rejects)
+
+    # ------------------------------------------------------------------ reading
+    def fetch_rows(self, sql: str, params: list | None = None) -> list[dict]:
+        """Rows as dicts with `meta` parsed."""
+        rows = self.con.sql(sql, params=params or None).to_arrow_table().to_pylist()
+        for r in rows:
+            if isinstance(r.get("meta"), str):
+                r["meta"] = orjson.loads(r["meta"])
+        return rows
+
+    def records(self, include_removed: bool = False) -> list[Record]:
+        """The current records (small workspaces and tests; stages stream instead)."""
+        return [Record.from_row(r) for r in self.fetch_rows(self.current_sql(include_removed) + " ORDER BY version")]
+
+
+def _meta_json(meta: Any) -> str:
+    return meta if isinstance(meta, str) else orjson.dumps(meta or {}, default=str).decode()
+
+
+def _rows_to_table(rows: list[dict], stage: str, fingerprint: str, input_version: int | None,
+                   origin: str | None, run_id: int | None) -> pa.Table:
+    cols: dict[str, list] = {name: [] for name in ROW_SCHEMA.names}
+    for r in rows:
+        cols["id"].append(r["id"])
+        cols["stage"].append(stage)
+        cols["fingerprint"].append(fingerprint)
+        cols["input_version"].append(r.get("input_version", input_version))
+        cols["origin"].append(r.get("origin") or origin)
+        cols["source"].append(r["source"])
+        cols["lang"].append(r["lang"])
+        cols["kind"].append(r["kind"])
+        cols["turns"].append(r["turns"])
+        cols["meta"].append(_meta_json(r.get("meta")))
+        cols["status"].append(r.get("status", "ok"))
+        cols["reason"].append(r.get("reason"))
+        cols["run_id"].append(run_id)
+    return pa.table(cols, schema=ROW_SCHEMA)
+
+
+def _now() -> datetime:
+    return datetime.now(timezone.utc).replace(tzinfo=None)

@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# The demo: every stage that exists, on the bundled sample, in a fresh workspace.
+set -euo pipefail
+WS=${MEDCORPUS_WORKSPACE:-demo-ws}
+OUT=${DEMO_OUT:-demo-out}
+SAMPLE=$(python -c "import medcorpus, pathlib; print(pathlib.Path(medcorpus.__file__).parent / 'data' / 'sample')")
+rm -rf "$WS"
+medcorpus init "$WS"
+medcorpus ingest -w "$WS" "$SAMPLE/genmedgpt_sample.json"
+medcorpus ingest -w "$WS" "$SAMPLE/huatuo_med_dialog_sample.jsonl" --map patient=medical_case --map doctor=doctor_diagnosis --source huatuo-med-dialog
+# stages (each line added as the stage lands)
+medcorpus export -w "$WS" --out "$OUT"
+medcorpus status -w "$WS"
+echo "demo done: shards in $OUT/data, card in $OUT/README.md"
