@@ -58,10 +58,35 @@ class Stage:
         return {}
 
 
-_REGISTRY: dict[str, type[Stage]] = {}
+class Source:
+    """A stage that adds records instead of transforming them (ingest, scrape, synth, self-instruct).
+
+    Subclasses set `name` and `config_model` and implement `run(ws)`, which writes new records
+    with `ws.add_records` (idempotent by id) and returns a RunSummary. Resumable: a re-run must
+    redo no finished work. `medcorpus build` calls sources by name with a config from the
+    pipeline file, exactly as their CLI command does.
+    """
+
+    name: ClassVar[str]
+    version: ClassVar[str] = "1"
+    config_model: ClassVar[type[StageConfig]] = StageConfig
+
+    def __init__(self, config: StageConfig | dict | None = None):
+        if config is None:
+            config = self.config_model()
+        elif isinstance(config, dict):
+            config = self.config_model(**config)
+        self.config = config
+
+    def run(self, ws: Any) -> Any:
+        raise NotImplementedError
 
 
-def register_stage(cls: type[Stage]) -> type[Stage]:
+_REGISTRY: dict[str, type] = {}
+
+
+def register_stage(cls: type) -> type:
+    """Class decorator for Stage and Source subclasses; the module must be medcorpus/stages/<name>.py."""
     _REGISTRY[cls.name] = cls
     return cls
 
@@ -70,7 +95,7 @@ class StageNotAvailable(LookupError):
     pass
 
 
-def get_stage(name: str) -> type[Stage]:
+def get_stage(name: str) -> type:
     """The stage class called `name`, importing `medcorpus.stages.<name>` on first use."""
     if name not in _REGISTRY:
         try:
