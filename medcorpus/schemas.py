@@ -14,7 +14,6 @@ ANSWERING_ROLES = {"doctor", "assistant"}
 
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _LATIN = re.compile(r"[A-Za-z]")
-_SPACE = re.compile(r"\s+")
 
 
 class Turn(BaseModel):
@@ -72,17 +71,18 @@ class Rejected(BaseModel):
 
 def normalise(text: str) -> str:
     """NFKC, collapsed whitespace, stripped: the form ids are computed from."""
-    return _SPACE.sub(" ", unicodedata.normalize("NFKC", text)).strip()
+    if not text.isascii() and not unicodedata.is_normalized("NFKC", text):
+        text = unicodedata.normalize("NFKC", text)
+    return " ".join(text.split())
 
 
 def make_id(source: str, turns: list[Turn] | list[dict]) -> str:
     """Stable id: a hash of the source and the normalised (role, text) sequence."""
-    h = xxhash.xxh3_128()
-    h.update(source.encode())
+    parts = [source]
     for t in turns:
         role, text = (t["role"], t["text"]) if isinstance(t, dict) else (t.role, t.text)
-        h.update(b"\x1e" + role.encode() + b"\x1f" + normalise(text).encode())
-    return h.hexdigest()[:24]
+        parts.append(role + "\x1f" + normalise(text))
+    return xxhash.xxh3_128_hexdigest("\x1e".join(parts).encode("utf-8", "surrogatepass"))[:24]
 
 
 def detect_lang(text: str) -> str:

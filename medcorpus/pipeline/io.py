@@ -88,19 +88,22 @@ def _iter_jsonl(path: Path) -> Iterator[tuple[int, dict | BadInput]]:
             for lineno, raw in enumerate(fh, 1):
                 if not raw.strip():
                     continue
-                try:
-                    obj = orjson.loads(raw)
-                except orjson.JSONDecodeError as exc:
-                    try:
-                        raw.decode("utf-8")
-                    except UnicodeDecodeError as uexc:
-                        yield lineno, BadInput(f"undecodable bytes (not UTF-8): {uexc.reason} at byte {uexc.start}", _snippet(raw))
-                        continue
-                    yield lineno, BadInput(f"malformed JSON: {exc}", _snippet(raw))
-                    continue
-                yield lineno, obj if isinstance(obj, dict) else BadInput(f"expected a JSON object, got {type(obj).__name__}", _snippet(raw))
+                yield lineno, parse_json_line(raw)
         except (OSError, EOFError) as exc:  # truncated or corrupt .gz
             raise InputError(f"{path}: cannot be read past line {lineno}: {exc}") from exc
+
+
+def parse_json_line(raw: bytes) -> dict | BadInput:
+    """One JSONL line: the object, or why it is not one."""
+    try:
+        obj = orjson.loads(raw)
+    except orjson.JSONDecodeError as exc:
+        try:
+            raw.decode("utf-8")
+        except UnicodeDecodeError as uexc:
+            return BadInput(f"undecodable bytes (not UTF-8): {uexc.reason} at byte {uexc.start}", _snippet(raw))
+        return BadInput(f"malformed JSON: {exc}", _snippet(raw))
+    return obj if isinstance(obj, dict) else BadInput(f"expected a JSON object, got {type(obj).__name__}", _snippet(raw))
 
 
 def _iter_json_array(path: Path) -> Iterator[tuple[int, dict | BadInput]]:

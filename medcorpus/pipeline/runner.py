@@ -5,14 +5,13 @@ finished batch and the next run picks up exactly the rest.
 """
 from __future__ import annotations
 
-import multiprocessing as mp
 import time
-from concurrent.futures import ProcessPoolExecutor
 from typing import Any, Iterator
 
 import orjson
 from pydantic import BaseModel, Field
 
+from medcorpus.pipeline.parallel import ordered_map, spawn_pool
 from medcorpus.pipeline.progress import progress_bar
 from medcorpus.pipeline.stage import Stage
 from medcorpus.pipeline.workspace import Workspace
@@ -78,20 +77,11 @@ class StageContext:
         """Stream pending batches through `stage.process`, in a process pool when workers > 1."""
         with progress_bar(stage.name, total=self.n_pending) as advance:
             if self.workers > 1 and stage.parallel and self.n_pending > self.batch_size:
-                ctx = mp.get_context("spawn")
-                with ProcessPoolExecutor(self.workers, mp_context=ctx, initializer=_init_worker,
-                                         initargs=(type(stage), stage.config)) as pool:
-                    batches = self.pending_rows()
-                    inflight = []
-                    for rows in batches:
-                        inflight.append((rows, pool.submit(_process_in_worker, [_to_record(r) for r in rows])))
-                        if len(inflight) >= self.workers * 2:
-                            rows0, fut = inflight.pop(0)
-                            self._commit(rows0, fut.result())
-                            advance(len(rows0))
-                    for rows0, fut in inflight:
-                        self._commit(rows0, fut.result())
-                        advance(len(rows0))
+                with spawn_pool(self.workers, _init_worker, (type(stage), stage.config)) as pool:
+                    batches = (rows for rows in self.pending_rows())
+                    for rows, outputs in ordered_map(pool, _process_rows_in_worker, batches, self.workers * 2):
+                        self._commit(rows, outputs)
+                        advance(len(rows))
             else:
                 stage.setup()
                 for rows in self.pending_rows():
@@ -127,9 +117,9 @@ def _init_worker(stage_cls: type[Stage], config: Any) -> None:
     _worker_stage.setup()
 
 
-def _process_in_worker(batch: list[Record]) -> list[Record | Rejected]:
+def _process_rows_in_worker(rows: list[dict]) -> list[Record | Rejected]:
     assert _worker_stage is not None
-    return list(_worker_stage.process(batch))
+    return list(_worker_stage.process([_to_record(r) for r in rows]))
 
 
 def run_stage(ws: Workspace, stage: Stage, *, batch_size: int = 1000, workers: int = 1,

@@ -138,7 +138,7 @@ class Workspace:
     def add_records(self, rows: list[dict] | pa.Table, origin: str, run_id: int | None = None) -> int:
         """Insert new source records (rows as from `Record.to_row`); ids already present are
         skipped, so re-ingesting the same input adds nothing. Returns the count inserted."""
-        table = rows if isinstance(rows, pa.Table) else _rows_to_table(rows, SOURCE, "", None, origin, run_id)
+        table = rows if isinstance(rows, pa.Table) else rows_to_table(rows, SOURCE, "", None, origin, run_id)
         if table.num_rows == 0:
             return 0
         table = table.append_column("_ord", pa.array(range(table.num_rows), pa.int64()))
@@ -238,7 +238,7 @@ class Workspace:
                 row.update(meta=_meta_json(row["meta"]), status="ok", reason=None,
                            input_version=src["version"], origin=src.get("origin"))
                 rows.append(row)
-        table = _rows_to_table(rows, stage, fingerprint, None, None, run_id)
+        table = rows_to_table(rows, stage, fingerprint, None, None, run_id)
         table = table.append_column("_ord", pa.array(range(table.num_rows), pa.int64()))
         with self.transaction():
             self.con.register("_out", table)
@@ -271,7 +271,7 @@ def _meta_json(meta: Any) -> str:
     return meta if isinstance(meta, str) else orjson.dumps(meta or {}, default=str).decode()
 
 
-def _rows_to_table(rows: list[dict], stage: str, fingerprint: str, input_version: int | None,
+def rows_to_table(rows: list[dict], stage: str, fingerprint: str, input_version: int | None,
                    origin: str | None, run_id: int | None) -> pa.Table:
     cols: dict[str, list] = {name: [] for name in ROW_SCHEMA.names}
     for r in rows:

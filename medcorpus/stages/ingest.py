@@ -9,19 +9,24 @@ from __future__ import annotations
 import re
 import time
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from dataclasses import dataclass
+from typing import Any, Callable, Iterable, Iterator
 
 import orjson
+import pyarrow as pa
 
-from medcorpus.pipeline.io import BadInput, InputError, base_name, file_kind, iter_records, table_columns
+from medcorpus.pipeline.io import BadInput, InputError, base_name, file_kind, iter_records, open_binary, parse_json_line, table_columns
+from medcorpus.pipeline.parallel import ordered_map, spawn_pool
 from medcorpus.pipeline.progress import progress_bar
 from medcorpus.pipeline.runner import RunSummary
-from medcorpus.pipeline.workspace import Workspace
+from medcorpus.pipeline.stage import batched
+from medcorpus.pipeline.workspace import SOURCE, Workspace, rows_to_table
 from medcorpus.schemas import Rejected, detect_lang, make_id
 
 FORMATS = ("auto", "alpaca", "chatmed", "huatuo", "sharegpt", "messages", "table")
 MAP_FIELDS = ("patient", "doctor", "system", "id", "lang")
-BATCH = 50_000
+CHUNK = 20_000  # records converted per chunk
+PARALLEL_MIN_BYTES = 32 * 1024 * 1024
 
 Turns = list[dict[str, str]]
 
@@ -220,67 +225,119 @@ def _resolve_format(path: Path, fmt: str, mapping: dict[str, str]) -> tuple[str,
     return "auto", None
 
 
+@dataclass
+class _FileContext:
+    """What converting one file's records needs (picklable, for worker processes)."""
+
+    fmt_name: str
+    mapping: dict[str, str]
+    source: str
+    kind: str
+    file_label: str
+    run_id: int | None = None
+
+
+def convert_chunk(items: list[tuple[int, Any]], ctx: _FileContext) -> tuple[pa.Table, list[Rejected]]:
+    """Turn (position, object | raw JSON line | BadInput) items into workspace rows and rejects."""
+    convert = table_converter(ctx.mapping) if ctx.fmt_name == "table" else CONVERTERS[ctx.fmt_name]
+    mapping, src, kind, file_label = ctx.mapping, ctx.source, ctx.kind, ctx.file_label
+    role_map = {"patient": "user", "doctor": "assistant"} if kind == "instruction" else None
+    rows: list[dict] = []
+    rejects: list[Rejected] = []
+    for pos, obj in items:
+        if isinstance(obj, bytes):
+            obj = parse_json_line(obj)
+        if isinstance(obj, BadInput):
+            rejects.append(Rejected(reason=obj.reason, file=file_label, line=pos, snippet=obj.snippet))
+            continue
+        try:
+            turns = convert(obj)
+        except RecordError as exc:
+            rejects.append(Rejected(reason=str(exc), file=file_label, line=pos,
+                                    snippet=orjson.dumps(obj, default=str).decode()[:200]))
+            continue
+        if role_map:
+            for t in turns:
+                t["role"] = role_map.get(t["role"], t["role"])
+        lang = obj.get(mapping["lang"]) if "lang" in mapping else None
+        body = " ".join(t["text"] for t in turns if t["role"] != "system")
+        meta = {"file": file_label, "line": pos, "format": ctx.fmt_name}
+        if "id" in mapping and obj.get(mapping["id"]) is not None:
+            meta["source_id"] = str(obj[mapping["id"]])
+        elif obj.get("id") is not None and not isinstance(obj.get("id"), (dict, list)):
+            meta["source_id"] = str(obj["id"])
+        rows.append({"id": make_id(src, turns), "source": src,
+                     "lang": lang or ("en" if body.isascii() else detect_lang(body)),
+                     "kind": kind, "turns": turns, "meta": meta})
+    return rows_to_table(rows, SOURCE, "", None, "ingest", ctx.run_id), rejects
+
+
+def _convert_in_worker(args: tuple[list[tuple[int, Any]], _FileContext]) -> tuple[pa.Table, list[Rejected]]:
+    return convert_chunk(*args)
+
+
+def _detect_from_content(path: Path) -> str:
+    for pos, obj in iter_records(path):
+        if isinstance(obj, BadInput):
+            continue
+        detected = detect_format(obj.keys())
+        if detected is None:
+            raise InputError(f"{path}: cannot tell the format of record {pos} (keys: "
+                             f"{', '.join(list(obj)[:10])}); pass --format or --map")
+        return detected
+    return "alpaca"  # nothing readable: every line becomes a reject with its own reason
+
+
+def _raw_lines(path: Path) -> Iterator[tuple[int, bytes]]:
+    with open_binary(path) as fh:
+        for lineno, raw in enumerate(fh, 1):
+            if raw.strip():
+                yield lineno, raw
+
+
 def ingest_file(ws: Workspace, path: Path, fmt: str = "auto", mapping: dict[str, str] | None = None,
                 source: str | None = None, kind: str = "consultation", run_id: int | None = None,
-                advance: Callable[[int], None] = lambda n: None) -> dict[str, int]:
-    """Ingest one file in one transaction; returns counts (read, added, duplicate, rejected)."""
+                advance: Callable[[int], None] = lambda n: None, workers: int = 1) -> dict[str, int]:
+    """Ingest one file in one transaction; returns counts (read, added, duplicate, rejected).
+
+    Big JSONL files are parsed and converted by `workers` processes, chunk by chunk, in order."""
     mapping = mapping or {}
     file_kind(path)  # unknown extensions fail before anything is written
     fmt_name, convert = _resolve_format(path, fmt, mapping)
-    src = source or _source_name(path)
-    file_label = str(path)
-    ask, answer = ("user", "assistant") if kind == "instruction" else ("patient", "doctor")
-    rows: list[dict] = []
-    rejects: list[Rejected] = []
+    if convert is None:
+        fmt_name = _detect_from_content(path)
+    ctx = _FileContext(fmt_name, mapping, source or _source_name(path), kind, str(path), run_id)
     counts = {"read": 0, "added": 0, "duplicate": 0, "rejected": 0}
+    rejects: list[Rejected] = []
 
-    def flush() -> None:
-        added = ws.add_records(rows, origin="ingest", run_id=run_id)
+    def store(result: tuple[pa.Table, list[Rejected]], n_items: int) -> None:
+        table, bad = result
+        added = ws.add_records(table, origin="ingest", run_id=run_id)
+        rejects.extend(bad)
+        counts["read"] += n_items
         counts["added"] += added
-        counts["duplicate"] += len(rows) - added
-        advance(len(rows))
-        rows.clear()
+        counts["duplicate"] += table.num_rows - added
+        advance(n_items)
 
-    with ws.transaction():
-        for pos, obj in iter_records(path):
-            counts["read"] += 1
-            if isinstance(obj, BadInput):
-                rejects.append(Rejected(reason=obj.reason, file=file_label, line=pos, snippet=obj.snippet))
-                continue
-            if convert is None:
-                detected = detect_format(obj.keys())
-                if detected is None:
-                    raise InputError(f"{path}: cannot tell the format of record {pos} (keys: "
-                                     f"{', '.join(list(obj)[:10])}); pass --format or --map")
-                fmt_name, convert = detected, CONVERTERS[detected]
-            try:
-                turns = convert(obj)
-            except RecordError as exc:
-                rejects.append(Rejected(reason=str(exc), file=file_label, line=pos,
-                                        snippet=orjson.dumps(obj, default=str).decode()[:200]))
-                continue
-            if kind == "instruction":
-                for t in turns:
-                    t["role"] = {"patient": ask, "doctor": answer}.get(t["role"], t["role"])
-            lang = obj.get(mapping["lang"]) if "lang" in mapping else None
-            body = " ".join(t["text"] for t in turns if t["role"] != "system")
-            meta = {"file": file_label, "line": pos, "format": fmt_name}
-            if "id" in mapping and obj.get(mapping["id"]) is not None:
-                meta["source_id"] = str(obj[mapping["id"]])
-            elif obj.get("id") is not None and not isinstance(obj.get("id"), (dict, list)):
-                meta["source_id"] = str(obj["id"])
-            rows.append({"id": make_id(src, turns), "source": src,
-                         "lang": lang or ("en" if body.isascii() else detect_lang(body)),
-                         "kind": kind, "turns": turns, "meta": meta})
-            if len(rows) >= BATCH:
-                flush()
-        flush()
-        counts["rejected"] = ws.add_rejects(rejects, "ingest", run_id)
+    parallel = workers > 1 and file_kind(path) == "jsonl" and path.stat().st_size > PARALLEL_MIN_BYTES
+    try:
+        with ws.transaction():
+            if parallel:
+                with spawn_pool(workers) as pool:
+                    chunks = ((chunk, ctx) for chunk in batched(_raw_lines(path), CHUNK))
+                    for (chunk, _), result in ordered_map(pool, _convert_in_worker, chunks, workers * 2):
+                        store(result, len(chunk))
+            else:
+                for chunk in batched(iter_records(path), CHUNK):
+                    store(convert_chunk(chunk, ctx), len(chunk))
+            counts["rejected"] = ws.add_rejects(rejects, "ingest", run_id)
+    except (OSError, EOFError) as exc:  # truncated or corrupt compressed input
+        raise InputError(f"{path}: cannot be read: {exc}") from exc
     return counts
 
 
 def ingest(ws: Workspace, paths: list[Path], fmt: str = "auto", mapping: dict[str, str] | None = None,
-           source: str | None = None, kind: str = "consultation") -> RunSummary:
+           source: str | None = None, kind: str = "consultation", workers: int = 2) -> RunSummary:
     """Ingest files; a file that cannot be read at all raises InputError (its records roll back)."""
     if fmt not in FORMATS:
         raise InputError(f"unknown format {fmt!r} (one of {', '.join(FORMATS)})")
@@ -295,7 +352,7 @@ def ingest(ws: Workspace, paths: list[Path], fmt: str = "auto", mapping: dict[st
     try:
         with progress_bar("ingest") as advance:
             for path in paths:
-                per_file[str(path)] = ingest_file(ws, path, fmt, mapping, source, kind, run_id, advance)
+                per_file[str(path)] = ingest_file(ws, path, fmt, mapping, source, kind, run_id, advance, workers)
         status = "ok"
     finally:
         total = {k: sum(c[k] for c in per_file.values()) for k in ("read", "added", "duplicate", "rejected")}
