@@ -45,7 +45,8 @@ class StageContext:
         self.batch_size, self.workers, self.limit = batch_size, workers, limit
         self.n_in = self.n_out = self.n_rejected = 0
         self.n_pending = self._materialise_pending()
-        self.n_skipped = 0
+        n_input = ws.one(f"SELECT count(*) FROM ({ws.input_sql(stage.name)})")[0]
+        self.n_skipped = max(n_input - self.n_pending, 0)  # already processed with this fingerprint
 
     def _materialise_pending(self) -> int:
         limit = f" LIMIT {int(self.limit)}" if self.limit else ""

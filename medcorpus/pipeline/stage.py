@@ -96,7 +96,18 @@ class StageNotAvailable(LookupError):
 
 
 def get_stage(name: str) -> type:
-    """The stage class called `name`, importing `medcorpus.stages.<name>` on first use."""
+    """The stage class called `name`, importing `medcorpus.stages.<name>` on first use.
+
+    `package.module:ClassName` names a user's own Stage or Source class (custom stages)."""
+    if ":" in name:
+        module_name, _, attr = name.partition(":")
+        try:
+            cls = getattr(importlib.import_module(module_name), attr)
+        except (ImportError, AttributeError) as exc:
+            raise StageNotAvailable(f"custom stage {name!r} cannot be imported: {exc}") from None
+        if not (isinstance(cls, type) and issubclass(cls, (Stage, Source))):
+            raise StageNotAvailable(f"custom stage {name!r} is not a Stage or Source subclass")
+        return cls
     if name not in _REGISTRY:
         try:
             importlib.import_module(f"medcorpus.stages.{name}")

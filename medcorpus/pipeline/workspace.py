@@ -212,12 +212,20 @@ class Workspace:
                 f"OVER (PARTITION BY id ORDER BY depth DESC) = 1) "
                 f"SELECT *, {k} - depth AS pending FROM _cur {where}")
 
-    def pending_sql(self, stage: str, fingerprint: str) -> str:
-        """SQL for the rows `stage` (at its chain position) has yet to process."""
+    def input_sql(self, stage: str) -> str:
+        """SQL for every live row `stage` takes as input (its predecessor layer in the chain)."""
+        ctes, k = self._predecessor(stage)
+        return f"{ctes} SELECT p.* FROM L{k} p WHERE p.status = 'ok'"
+
+    def _predecessor(self, stage: str) -> tuple[str, int]:
         pos = self.one("SELECT position FROM chain WHERE stage = ?", [stage])
         if pos is None:
             raise KeyError(f"stage {stage!r} is not in the workspace chain")
-        ctes, k = self.layer_ctes(pos[0] - 1)
+        return self.layer_ctes(pos[0] - 1)
+
+    def pending_sql(self, stage: str, fingerprint: str) -> str:
+        """SQL for the rows `stage` (at its chain position) has yet to process."""
+        ctes, k = self._predecessor(stage)
         return (f"{ctes} SELECT p.* FROM L{k} p WHERE p.status = 'ok' AND NOT EXISTS ("
                 f"SELECT 1 FROM records r WHERE r.stage = {_q(stage)} AND r.fingerprint = {_q(fingerprint)} "
                 f"AND r.input_version = p.version)")

@@ -19,7 +19,7 @@ from medcorpus.pipeline.io import BadInput, InputError, base_name, file_kind, it
 from medcorpus.pipeline.parallel import ordered_map, spawn_pool
 from medcorpus.pipeline.progress import progress_bar
 from medcorpus.pipeline.runner import RunSummary
-from medcorpus.pipeline.stage import batched
+from medcorpus.pipeline.stage import Source, StageConfig, batched, register_stage
 from medcorpus.pipeline.workspace import SOURCE, Workspace, rows_to_table
 from medcorpus.schemas import Rejected, detect_lang, make_id
 
@@ -336,9 +336,24 @@ def ingest_file(ws: Workspace, path: Path, fmt: str = "auto", mapping: dict[str,
     return counts
 
 
+def _file_signature(path: Path, fmt: str, mapping: dict[str, str] | None, source: str | None, kind: str) -> str:
+    st = path.stat()
+    return orjson.dumps([str(path.resolve()), st.st_size, st.st_mtime_ns, fmt, mapping or {}, source, kind],
+                        option=orjson.OPT_SORT_KEYS).decode()
+
+
+def _unchanged(ws: Workspace, signature: str) -> bool:
+    ws.exec("CREATE TABLE IF NOT EXISTS ingest_files (signature VARCHAR PRIMARY KEY, run_id BIGINT)")
+    return ws.one("SELECT 1 FROM ingest_files WHERE signature = ?", [signature]) is not None
+
+
 def ingest(ws: Workspace, paths: list[Path], fmt: str = "auto", mapping: dict[str, str] | None = None,
-           source: str | None = None, kind: str = "consultation", workers: int = 2) -> RunSummary:
-    """Ingest files; a file that cannot be read at all raises InputError (its records roll back)."""
+           source: str | None = None, kind: str = "consultation", workers: int = 2,
+           skip_unchanged: bool = False) -> RunSummary:
+    """Ingest files; a file that cannot be read at all raises InputError (its records roll back).
+
+    With `skip_unchanged`, a file already ingested with the same size, mtime and settings is not
+    read again (what `medcorpus build` does on a refresh)."""
     if fmt not in FORMATS:
         raise InputError(f"unknown format {fmt!r} (one of {', '.join(FORMATS)})")
     for path in paths:  # fail early on missing files, before any work
@@ -352,12 +367,48 @@ def ingest(ws: Workspace, paths: list[Path], fmt: str = "auto", mapping: dict[st
     try:
         with progress_bar("ingest") as advance:
             for path in paths:
+                signature = _file_signature(path, fmt, mapping, source, kind)
+                if skip_unchanged and _unchanged(ws, signature):
+                    per_file[str(path)] = {"read": 0, "added": 0, "duplicate": 0, "rejected": 0, "unchanged": 1}
+                    continue
                 per_file[str(path)] = ingest_file(ws, path, fmt, mapping, source, kind, run_id, advance, workers)
+                if skip_unchanged:
+                    ws.exec("INSERT OR REPLACE INTO ingest_files VALUES (?, ?)", [signature, run_id])
         status = "ok"
     finally:
         total = {k: sum(c[k] for c in per_file.values()) for k in ("read", "added", "duplicate", "rejected")}
+        total["unchanged"] = sum(c.get("unchanged", 0) for c in per_file.values())
         seconds = time.perf_counter() - started
         ws.finish_run(run_id, status, total["read"], total["added"], total["rejected"], total["duplicate"],
                       seconds, {"files": per_file})
+    extra = {"files": per_file}
+    if total["unchanged"]:
+        extra["unchanged_files"] = total["unchanged"]
     return RunSummary(stage="ingest", n_in=total["read"], n_out=total["added"], n_rejected=total["rejected"],
-                      n_skipped=total["duplicate"], seconds=round(seconds, 3), extra={"files": per_file})
+                      n_skipped=total["duplicate"], seconds=round(seconds, 3), extra=extra)
+
+
+class IngestConfig(StageConfig):
+    """`[[step]] use = "ingest"` in a pipeline file (paths relative to the file; globs allowed)."""
+
+    paths: list[str]
+    format: str = "auto"
+    map: dict[str, str] = {}
+    source: str | None = None
+    kind: str = "consultation"
+
+
+@register_stage
+class Ingest(Source):
+    name = "ingest"
+    config_model = IngestConfig
+
+    def run(self, ws: Workspace, workers: int = 1) -> RunSummary:
+        c = self.config
+        paths: list[Path] = []
+        for pattern in c.paths:
+            matches = sorted(Path().glob(pattern)) if any(ch in pattern for ch in "*?[") else [Path(pattern)]
+            if not matches:
+                raise InputError(f"{pattern}: no file matches")
+            paths.extend(matches)
+        return ingest(ws, paths, c.format, c.map or None, c.source, c.kind, max(workers, 1), skip_unchanged=True)

@@ -1,0 +1,176 @@
+"""`medcorpus build`: run a pipeline file's steps in order, incrementally, then export a new version,
+write the report and optionally train.
+
+Sources (ingest, scrape, synth, ...) add records; transform stages (filter, scrub, grammar, dedup,
+...) form the workspace chain in file order. After the steps, the chain runs once more so records
+added by a later source (synthesis after dedup) are processed by every stage too; each stage only
+touches what it has not seen, so a re-run with nothing new does no work.
+"""
+from __future__ import annotations
+
+import os
+import time
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, Iterator
+
+from pydantic import BaseModel, Field
+
+from medcorpus.pipeline.config import Pipeline, PipelineError, load_pipeline, validate_steps
+from medcorpus.pipeline.progress import console
+from medcorpus.pipeline.runner import RunSummary, run_stage
+from medcorpus.pipeline.stage import Source, Stage, get_stage
+from medcorpus.pipeline.workspace import Workspace
+
+
+class BuildResult(BaseModel):
+    steps: list[RunSummary] = Field(default_factory=list)
+    export: dict[str, Any] = Field(default_factory=dict)
+    report: str | None = None
+    train: dict[str, Any] | None = None
+    did_work: bool = False
+    seconds: float = 0.0
+
+
+@contextmanager
+def _cwd(path: Path) -> Iterator[None]:
+    old = Path.cwd()
+    os.chdir(path)
+    try:
+        yield
+    finally:
+        os.chdir(old)
+
+
+def plan(ws: Workspace, pipe: Pipeline, path: Path) -> list[dict[str, Any]]:
+    """What a build would do: each step with its kind and, for stages, pending/processed counts."""
+    resolved = validate_steps(pipe, path, get_stage)
+    chain = [(cls(config).name, cls(config).fingerprint(), config.model_dump(mode="json"))
+             for step, cls, config in resolved if issubclass(cls, Stage)]
+    rows = []
+    known = dict(ws.chain()[1:])
+    for step, cls, config in resolved:
+        row: dict[str, Any] = {"use": step.use, "kind": "source" if issubclass(cls, Source) else "stage"}
+        if issubclass(cls, Stage):
+            fp = cls(config).fingerprint()
+            row["fingerprint"] = fp
+            row["config_changed"] = step.use in known and known[step.use] != fp
+            row["new_stage"] = step.use not in known
+        rows.append(row)
+    if [c[0] for c in chain] == [s for s, _ in ws.chain()[1:]] and all(not r.get("config_changed") for r in rows):
+        for row in rows:
+            if row["kind"] == "stage":
+                row["pending"] = ws.one(f"SELECT count(*) FROM ({ws.pending_sql(row['use'], row['fingerprint'])})")[0]
+    return rows
+
+
+def build(path: str | Path, workspace: str | Path | None = None, only: str | None = None,
+          then_train: bool = False, train_overrides: dict[str, Any] | None = None) -> BuildResult:
+    path = Path(path)
+    pipe = load_pipeline(path)
+    resolved = validate_steps(pipe, path, get_stage)
+    if only and only not in {s.use for s, _, _ in resolved} | {"export", "report", "train"}:
+        raise PipelineError(f"{path}: --only {only!r}: no such step (steps: {', '.join(s.use for s, _, _ in resolved)})")
+    ws_path = Path(workspace) if workspace else (pipe.resolve(pipe.workspace) if pipe.workspace else None)
+    started = time.perf_counter()
+    result = BuildResult()
+    with Workspace(ws_path) as ws:
+        stages = [(step, cls(config)) for step, cls, config in resolved if issubclass(cls, Stage)]
+        ws.set_chain([(st.name, st.fingerprint(), st.config.model_dump(mode="json")) for _, st in stages])
+        with _cwd(pipe.base_dir):
+            for step, cls, config in resolved:
+                if only and step.use != only:
+                    continue
+                console.print(f"[bold]▶ {step.use}[/]", highlight=False)
+                if issubclass(cls, Source):
+                    summary = cls(config).run(ws, **({"workers": step.workers} if step.use == "ingest" else {}))
+                else:
+                    summary = run_stage(ws, cls(config), batch_size=step.batch_size, workers=step.workers,
+                                        limit=step.limit)
+                result.steps.append(summary)
+            if not only:  # records added by later sources go through the whole chain too
+                for step, stage in stages:
+                    summary = run_stage(ws, stage, batch_size=step.batch_size, workers=step.workers, limit=step.limit)
+                    if summary.n_in:
+                        summary.stage += " (catch-up)"
+                        result.steps.append(summary)
+        result.did_work = any(s.n_out or s.n_rejected or (s.n_in and s.stage != "ingest") for s in result.steps)
+        if not only or only == "export":
+            from medcorpus.versions import export_version
+
+            summary, manifest = export_version(ws, pipe.resolve(pipe.export.out), pipe.export, pipe.file_hash)
+            result.export = manifest
+            if summary:
+                result.steps.append(summary)
+                result.did_work = True
+        if pipe.report.enabled and (not only or only == "report") and (result.did_work or not pipe.resolve(pipe.report.out).exists()):
+            from medcorpus.report import write_report
+
+            result.report = str(write_report(ws, pipe.resolve(pipe.report.out), title=pipe.name))
+    if then_train or only == "train":
+        result.train = _train(pipe, result, train_overrides or {})
+    result.seconds = round(time.perf_counter() - started, 3)
+    return result
+
+
+def _train(pipe: Pipeline, result: BuildResult, overrides: dict[str, Any]) -> dict[str, Any]:
+    try:
+        from medcorpus.training.train import TrainConfig, train
+    except ImportError as exc:
+        raise PipelineError(f"--then-train: the trainer is not available ({exc}); install medcorpus[train]") from None
+    settings = {**(pipe.train or {}), **overrides}
+    if "model" not in settings:
+        raise PipelineError("--then-train: the pipeline file has no [train] model = \"PATH\" (or pass --model)")
+    version = result.export.get("version")
+    settings.setdefault("data", str(pipe.resolve(pipe.export.out) / version))
+    settings.setdefault("output", "train-output")
+    for key in ("model", "output", "data"):
+        candidate = pipe.resolve(settings[key])
+        if key != "model" or candidate.exists():  # a hub id stays as given
+            settings[key] = str(candidate)
+    out = train(TrainConfig(**settings))
+    return out.model_dump(mode="json") if hasattr(out, "model_dump") else dict(out)
+
+
+EXAMPLE = '''# medcorpus pipeline: `medcorpus build THIS_FILE`. Paths are relative to this file.
+name = "my-medical-corpus"
+workspace = "medcorpus-ws"          # the DuckDB workspace (the -w option overrides it)
+
+# Steps run in order. `use` names a stage or source; the other keys are its settings
+# (see `medcorpus <stage> --help`); `workers`, `batch_size` and `limit` tune the runner.
+[[step]]
+use = "ingest"
+paths = ["raw/*.json"]              # globs; .gz fine; re-runs skip files already ingested
+format = "auto"                     # alpaca | chatmed | huatuo | sharegpt | messages | table
+# map = { patient = "question", doctor = "answer" }   # for tables
+
+# [[step]]
+# use = "filter"                    # anonymisation artefacts, boilerplate, length, language ...
+
+# [[step]]
+# use = "scrub"                     # PII, English and Chinese
+# workers = 2
+
+# [[step]]
+# use = "grammar"
+# backend = "harper"                # or "languagetool" with languagetool_url = "http://..."
+
+# [[step]]
+# use = "dedup"
+# threshold = 0.8
+
+[export]
+out = "exports"                     # each build that changes the corpus writes exports/v0001, v0002, ...
+format = "alpaca"                   # alpaca | sharegpt | messages
+file_type = "parquet"               # parquet | jsonl
+complete_only = true                # leave out records some stage has not processed yet
+
+[report]
+out = "report.html"
+
+# [train]                           # used by `medcorpus build --then-train`
+# model = "path/to/checkpoint"
+# output = "train-output"
+# method = "lora"
+# max_steps = 30
+'''

@@ -1,0 +1,124 @@
+"""Pipeline files (TOML or YAML): what to build, in which order, with which settings.
+
+The core knows no stage: a step names a registered stage or source (`use = "scrub"`), and its
+other keys are that stage's config, validated by the stage's own pydantic model.
+"""
+from __future__ import annotations
+
+import hashlib
+import tomllib
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+RUNNER_KEYS = ("workers", "batch_size", "limit")
+
+
+class PipelineError(ValueError):
+    """A pipeline file that cannot be used; the message names the file and the key."""
+
+
+class Step(BaseModel):
+    """One `[[step]]`: a registered stage/source name plus its settings."""
+
+    model_config = ConfigDict(extra="allow")
+    use: str
+    workers: int = Field(1, ge=1)
+    batch_size: int = Field(1000, ge=1)
+    limit: int | None = Field(None, ge=1)
+
+    @property
+    def settings(self) -> dict[str, Any]:
+        return dict(self.model_extra or {})
+
+
+class ExportSettings(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    out: str = "exports"
+    format: str = "alpaca"
+    file_type: str = "parquet"
+    shard_size: int = Field(100_000, ge=1)
+    name: str = "medcorpus"
+    complete_only: bool = True
+
+
+class ReportSettings(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    out: str = "report.html"
+    enabled: bool = True
+
+
+class Pipeline(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    name: str = "medcorpus"
+    workspace: str | None = None
+    step: list[Step] = Field(default_factory=list)
+    export: ExportSettings = Field(default_factory=ExportSettings)
+    report: ReportSettings = Field(default_factory=ReportSettings)
+    train: dict[str, Any] | None = None
+
+    # set by load_pipeline
+    base_dir: Path = Path(".")
+    file_hash: str = ""
+
+    def resolve(self, path: str | Path) -> Path:
+        """A path from the file, relative to the file's folder."""
+        p = Path(path).expanduser()
+        return p if p.is_absolute() else (self.base_dir / p)
+
+
+def _format_error(path: Path, exc: ValidationError) -> str:
+    lines = []
+    for err in exc.errors():
+        loc = ".".join(str(x) if not isinstance(x, int) else f"[{x}]" for x in err["loc"]).replace(".[", "[")
+        msg = "unknown key" if err["type"] == "extra_forbidden" else err["msg"]
+        lines.append(f"{path}: {loc}: {msg}")
+    return "\n".join(lines)
+
+
+def load_pipeline(path: str | Path) -> Pipeline:
+    path = Path(path)
+    if not path.exists():
+        raise PipelineError(f"{path}: no such pipeline file (write an example with `medcorpus build --init {path}`)")
+    raw = path.read_bytes()
+    try:
+        if path.suffix in (".yaml", ".yml"):
+            import yaml
+            data = yaml.safe_load(raw) or {}
+        else:
+            data = tomllib.loads(raw.decode("utf-8"))
+    except Exception as exc:
+        raise PipelineError(f"{path}: cannot be parsed: {exc}") from exc
+    if not isinstance(data, dict):
+        raise PipelineError(f"{path}: expected a table of settings at the top level")
+    try:
+        pipe = Pipeline(**data)
+    except ValidationError as exc:
+        raise PipelineError(_format_error(path, exc)) from None
+    pipe.base_dir = path.resolve().parent
+    pipe.file_hash = hashlib.sha256(raw).hexdigest()[:16]
+    return pipe
+
+
+def validate_steps(pipe: Pipeline, path: str | Path, get_stage) -> list[tuple[Step, type, Any]]:
+    """Resolve every step to (step, class, config); errors name the step and key."""
+    from medcorpus.pipeline.stage import StageNotAvailable
+
+    resolved = []
+    for i, step in enumerate(pipe.step):
+        where = f"{path}: step[{i}] (use = {step.use!r})"
+        try:
+            cls = get_stage(step.use)
+        except StageNotAvailable as exc:
+            raise PipelineError(f"{where}: {exc}") from None
+        try:
+            config = cls.config_model(**step.settings)
+        except ValidationError as exc:
+            msgs = []
+            for err in exc.errors():
+                key = ".".join(map(str, err["loc"]))
+                msgs.append(f"{where}: {key}: {'unknown key' if err['type'] == 'extra_forbidden' else err['msg']}")
+            raise PipelineError("\n".join(msgs)) from None
+        resolved.append((step, cls, config))
+    return resolved

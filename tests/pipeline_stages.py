@@ -1,0 +1,42 @@
+"""Stages used by the build tests (referenced from pipeline files as `tests.pipeline_stages:Name`)."""
+import time
+
+from medcorpus.pipeline.stage import Stage, StageConfig
+from medcorpus.schemas import Rejected, Turn
+
+
+class TagConfig(StageConfig):
+    suffix: str = " [checked]"
+    sleep_per_batch: float = 0.0
+    reject_word: str = "REJECTME"
+    progress_file: str = ""  # a line per processed batch, so a test can kill the build mid-stage
+
+
+class Tag(Stage):
+    """Appends a suffix to doctor turns; rejects records containing a word; can be slowed down."""
+
+    name = "test_tag"
+    config_model = TagConfig
+
+    def process(self, batch):
+        time.sleep(self.config.sleep_per_batch)
+        if self.config.progress_file:
+            with open(self.config.progress_file, "a") as fh:
+                fh.write(f"{len(batch)}\n")
+        for r in batch:
+            if self.config.reject_word in r.text_of():
+                yield Rejected(record_id=r.id, reason=f"contains {self.config.reject_word}")
+                continue
+            turns = [Turn(role=t.role, text=t.text + self.config.suffix if t.role == "doctor" else t.text)
+                     for t in r.turns]
+            yield r.model_copy(update={"turns": turns})
+
+
+class Count(Stage):
+    """Counts words into meta (a second stage, to check what a changed upstream setting touches)."""
+
+    name = "test_count"
+
+    def process(self, batch):
+        for r in batch:
+            yield r.model_copy(update={"meta": {**r.meta, "words": len(r.text_of().split())}})
