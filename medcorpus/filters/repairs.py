@@ -1,0 +1,233 @@
+"""Repairs: filters that rewrite turn text by dropping sentences (boilerplate, chrome, artefacts).
+
+Each keeps counts of what it removed in `work.notes[<name>]` and rejects the record only when
+too little would be left.
+"""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from pydantic import Field
+
+from medcorpus.filters.base import (ANSWERING, ASKING_AND_ANSWERING, Filter, FilterSettings, Verdict, Work,
+                                    register_filter)
+from medcorpus.filters.text import AnyPattern, alternation, capitalise, read_phrases, resolve_file, split_sentences
+
+_PUNCT = r"[\s\W_]*"
+
+
+# ---------------------------------------------------------------------------- boilerplate
+class BoilerplateSettings(FilterSettings):
+    roles: list[str] = Field(default_factory=lambda: list(ANSWERING))
+    greetings: list[str] = Field(default_factory=lambda: ["greetings.en.txt", "greetings.zh.txt"],
+                                 description="Salutation phrase files (regex per line).")
+    openings: list[str] = Field(default_factory=lambda: ["openings.en.txt", "openings.zh.txt"])
+    closings: list[str] = Field(default_factory=lambda: ["closings.en.txt", "closings.zh.txt"])
+    extra_openings: list[str] = Field(default_factory=list, description="More opening regexes, inline.")
+    extra_closings: list[str] = Field(default_factory=list, description="More closing regexes, inline.")
+    max_sentences: int = Field(4, ge=0, description="At most this many sentences stripped at each end.")
+
+
+@register_filter
+class Boilerplate(Filter):
+    """Strip templated opening and closing formulas from doctor turns; never empty a turn."""
+
+    name = "boilerplate"
+    kind = "repair"
+    settings_model = BoilerplateSettings
+
+    def __init__(self, settings=None):
+        super().__init__(settings)
+        s: BoilerplateSettings = self.settings
+        greet = alternation(read_phrases(s.greetings), "greeting")
+        opening = alternation(read_phrases(s.openings) + s.extra_openings, "opening")
+        closing = alternation(read_phrases(s.closings) + s.extra_closings, "closing")
+        # a whole opening sentence: salutation, opening formula, or both
+        self.opening = re.compile(rf"{_PUNCT}(?:{greet}{_PUNCT}(?:{opening})?|{opening}){_PUNCT}", re.I)
+        self.closing = re.compile(rf"{_PUNCT}{closing}{_PUNCT}", re.I)
+        # "Hi, <content>": a salutation and punctuation before the first real words
+        self.greet_prefix = re.compile(rf"\W*{greet}\s*[,，!！:：;]+\s*", re.I)
+
+    def resources(self) -> list[str]:
+        s = self.settings
+        return [str(resolve_file(f)) for f in (*s.greetings, *s.openings, *s.closings)]
+
+    def apply(self, work: Work) -> Verdict | None:
+        s = self.settings
+        for i in work.turn_indexes(s.roles):
+            text = work.texts[i]
+            pieces = split_sentences(text)
+            n = len(pieces)
+            a = 0
+            while a < n and a < s.max_sentences and self.opening.fullmatch(pieces[a]):
+                a += 1
+            b = n
+            while b > a and n - b < s.max_sentences and self.closing.fullmatch(pieces[b - 1]):
+                b -= 1
+            greeting = False
+            if a < b:
+                m = self.greet_prefix.match(pieces[a])
+                if m and m.end() < len(pieces[a].rstrip()):
+                    greeting = True
+            if a == 0 and b == n and not greeting:
+                continue
+            if a >= b:  # nothing but formulas: keep the turn (length may reject it later)
+                work.note(self.name, "kept_all_formulaic")
+                continue
+            for p in pieces[:a]:
+                work.example(self.name, "opening", p)
+            for p in pieces[b:]:
+                work.example(self.name, "closing", p)
+            kept = pieces[a:b]
+            if greeting:
+                m = self.greet_prefix.match(kept[0])
+                work.example(self.name, "greeting", kept[0][:m.end()])
+                kept[0] = capitalise(kept[0][m.end():])
+                work.note(self.name, "greeting")
+            if a:
+                work.note(self.name, "opening", a)
+            if n - b:
+                work.note(self.name, "closing", n - b)
+            work.texts[i] = "".join(kept).strip()
+        return None
+
+
+# ---------------------------------------------------------------------------- chrome
+class ChromeSettings(FilterSettings):
+    roles: list[str] = Field(default_factory=lambda: list(ANSWERING))
+    patterns: list[str] = Field(default_factory=lambda: ["chrome.en.txt", "chrome.zh.txt"])
+    extra: list[str] = Field(default_factory=list, description="More chrome regexes, inline.")
+    sites: list[str] = Field(default_factory=lambda: ["chatdoctor", "healthcaremagic", "icliniq", "bit.ly",
+                                                      "tinyurl", "goo.gl", "practo", "lybrate", "haodf"],
+                             description="A sentence linking to one of these is removed.")
+    drop_all_links: bool = Field(False, description="Remove every sentence that holds a link.")
+
+
+_LINK_GUARD = re.compile(r"https?://|www\.|\.\s?(?:com|net|org|ly|in|cn|co|io)\b", re.I)
+_LINK = re.compile(r"https?://\S+|www\.\S+(?:\s\.\S+)?|\b[\w-]+\s?\.\s?(?:com|net|org|ly|in|cn|co|io)\b/?\S*", re.I)
+
+
+@register_filter
+class Chrome(Filter):
+    """Remove upsell / site-navigation sentences and links to the source sites."""
+
+    name = "chrome"
+    kind = "repair"
+    settings_model = ChromeSettings
+
+    def __init__(self, settings=None):
+        super().__init__(settings)
+        s: ChromeSettings = self.settings
+        self.pattern = AnyPattern(read_phrases(s.patterns) + s.extra, "chrome")
+        self.sites = [x.lower() for x in s.sites]
+
+    def resources(self) -> list[str]:
+        return [str(resolve_file(f)) for f in self.settings.patterns]
+
+    def _is_chrome(self, sentence: str) -> bool:
+        if self.pattern.search(sentence):
+            return True
+        if not _LINK_GUARD.search(sentence):
+            return False
+        for m in _LINK.finditer(sentence):
+            url = re.sub(r"\s", "", m.group(0)).lower()
+            if self.settings.drop_all_links or any(site in url for site in self.sites):
+                return True
+        return False
+
+    def apply(self, work: Work) -> Verdict | None:
+        for i in work.turn_indexes(self.settings.roles):
+            text = work.texts[i]
+            low = text.lower()
+            if not (self.pattern.search(text, low) or _LINK_GUARD.search(low)):
+                continue
+            pieces = split_sentences(text)
+            kept = []
+            for p in pieces:
+                if self._is_chrome(p):
+                    work.example(self.name, "removed", p)
+                else:
+                    kept.append(p)
+            if len(kept) == len(pieces):
+                continue
+            new = "".join(kept).strip()
+            if not new:
+                return Verdict("turn is only site chrome", turn=i)
+            work.note(self.name, "sentences", len(pieces) - len(kept))
+            work.texts[i] = new
+        return None
+
+
+# ---------------------------------------------------------------------------- artefacts
+class ArtefactsSettings(FilterSettings):
+    roles: list[str] = Field(default_factory=lambda: list(ASKING_AND_ANSWERING))
+    placeholders: list[str] = Field(default_factory=lambda: ["Chat Doctor"],
+                                    description="Anonymisation placeholders; spaces match any spacing, case ignored.")
+    reject_ratio: float = Field(0.5, ge=0, le=1, description="Reject when a turn has more than this share of damaged sentences.")
+    min_kept_chars: int = Field(20, ge=0, description="Reject when less than this is left of a repaired turn.")
+    keep_tail: bool = Field(True, description="Keep a capitalised clause of 4+ words after the placeholder "
+                                              "(the cut swallowed the sentence end).")
+
+
+_TAIL_START = re.compile(r"[\s.,;:!?)\]-]*(?=[A-Z])")
+
+
+@register_filter
+class Artefacts(Filter):
+    """Drop sentences cut by an anonymisation placeholder ("... anxiolytic Chat Doctor."); reject when
+    too much of a turn is damaged."""
+
+    name = "artefacts"
+    kind = "repair"
+    settings_model = ArtefactsSettings
+
+    def __init__(self, settings=None):
+        super().__init__(settings)
+        alts = [r"\s*".join(re.escape(w) for w in p.split()) for p in self.settings.placeholders if p.strip()]
+        self.placeholder = re.compile("|".join(alts) if alts else "(?!)", re.I)
+
+    def _tail(self, piece: str) -> Optional[str]:
+        last = None
+        for last in self.placeholder.finditer(piece):
+            pass
+        rest = piece[last.end():]
+        m = _TAIL_START.match(rest)
+        if m is None:
+            return None
+        tail = rest[m.end():]
+        if len(tail.split()) >= 4 and not self.placeholder.search(tail):
+            return tail
+        return None
+
+    def apply(self, work: Work) -> Verdict | None:
+        s: ArtefactsSettings = self.settings
+        for i in work.turn_indexes(s.roles):
+            text = work.texts[i]
+            if not self.placeholder.search(text):
+                continue
+            pieces = split_sentences(text)
+            kept, damaged, tails = [], 0, 0
+            for p in pieces:
+                if not self.placeholder.search(p):
+                    kept.append(p)
+                    continue
+                damaged += 1
+                work.example(self.name, "removed", p)
+                tail = self._tail(p) if s.keep_tail else None
+                if tail:
+                    kept.append(tail)
+                    tails += 1
+            total = sum(1 for p in pieces if p.strip())
+            new = "".join(kept).strip()
+            if damaged / max(total, 1) > s.reject_ratio:
+                return Verdict(f"{damaged} of {total} sentences cut by a placeholder", turn=i,
+                               damaged=damaged, sentences=total)
+            if len(new) < s.min_kept_chars:
+                return Verdict(f"only {len(new)} characters left after removing {damaged} damaged sentence(s)",
+                               turn=i, damaged=damaged, sentences=total)
+            work.note(self.name, "sentences", damaged)
+            if tails:
+                work.note(self.name, "tails_kept", tails)
+            work.texts[i] = new
+        return None
