@@ -9,6 +9,7 @@ medcorpus init "$WS"
 medcorpus ingest -w "$WS" "$SAMPLE/genmedgpt_sample.json"
 medcorpus ingest -w "$WS" "$SAMPLE/huatuo_med_dialog_sample.jsonl" --map patient=medical_case --map doctor=doctor_diagnosis --source huatuo-med-dialog
 # stages (each line added as the stage lands)
+medcorpus filter -w "$WS"
 medcorpus export -w "$WS" --out "$OUT"
 medcorpus status -w "$WS"
 echo "demo done: shards in $OUT/data, card in $OUT/README.md"

@@ -7,6 +7,6 @@ checks see the repaired text.
 from medcorpus.filters.base import FILTERS, Filter, FilterSettings, Verdict, Work, register_filter
 from medcorpus.filters import checks as _checks, repairs as _repairs  # noqa: F401  (registers the filters)
 
-ORDER = ["boilerplate", "chrome", "artefacts", "placeholders", "length", "language", "repetition"]
+ORDER = ["boilerplate", "chrome", "artefacts", "placeholders", "language", "length", "repetition"]
 
 __all__ = ["FILTERS", "ORDER", "Filter", "FilterSettings", "Verdict", "Work", "register_filter"]

@@ -23,7 +23,7 @@ def _role_word(role: str) -> str:
 class PlaceholdersSettings(FilterSettings):
     roles: list[str] = Field(default_factory=lambda: list(ASKING_AND_ANSWERING))
     patterns: list[str] = Field(default_factory=lambda: [
-        r"(?<![\d.,])0{5,}(?![\d.,])",      # 000000 left where a number was scrubbed
+        r"(?<![\d,])(?<!\d\.)0{5,}(?![\d,]|\.\d)",  # 000000 left where a number was scrubbed
         r"\bxxxx+\b",                      # XXXX (patterns in lower case match any case)
         r"\*{4,}",                          # ****
         r"#{4,}|＃{4,}",                     # ####
@@ -191,7 +191,8 @@ class RepetitionSettings(FilterSettings):
     top_ngram_fraction: dict[int, float] = Field(default_factory=lambda: {2: 0.20, 3: 0.18, 4: 0.16})
     dup_ngram_fraction: dict[int, float] = Field(default_factory=lambda: {
         5: 0.15, 6: 0.14, 7: 0.13, 8: 0.12, 9: 0.11, 10: 0.10})
-    min_tokens: int = Field(50, ge=1, description="N-gram checks only for answers of at least this many tokens.")
+    min_tokens: int = Field(50, ge=1, description="N-gram checks only for answers of at least this many tokens "
+                                                  "(times zh_ngram_scale for Chinese); Gopher's limits misfire on shorter texts.")
     zh_ngram_scale: int = Field(2, ge=1)
 
 
@@ -246,10 +247,11 @@ class Repetition(Filter):
                     if dup_chars / max(1, sum(map(len, pieces))) > s.dup_sentence_char_fraction:
                         return Verdict(f"repeated sentences are {dup_chars / sum(map(len, pieces)):.0%} of the text",
                                        turn=i)
-            if (len(text) if scale > 1 else text.count(" ") + 1) < s.min_tokens:
-                continue  # cheap upper bound on the token count
+            min_tokens = s.min_tokens * scale  # a Chinese character is about half an English word
+            if (len(text) if scale > 1 else text.count(" ") + 1) < min_tokens:
+                continue  # cheap estimate of the token count first
             tokens = TOKEN.findall(text.lower())
-            if len(tokens) < s.min_tokens:
+            if len(tokens) < min_tokens:
                 continue
             lens = [len(t) for t in tokens]
             total = sum(lens)

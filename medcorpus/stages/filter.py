@@ -32,8 +32,8 @@ class FilterConfig(StageConfig):
     chrome: ChromeSettings = Field(default_factory=ChromeSettings)
     artefacts: ArtefactsSettings = Field(default_factory=ArtefactsSettings)
     placeholders: PlaceholdersSettings = Field(default_factory=PlaceholdersSettings)
-    length: LengthSettings = Field(default_factory=LengthSettings)
     language: LanguageSettings = Field(default_factory=LanguageSettings)
+    length: LengthSettings = Field(default_factory=LengthSettings)
     repetition: RepetitionSettings = Field(default_factory=RepetitionSettings)
 
     def enabled(self) -> list[str]:
@@ -54,7 +54,11 @@ def read_config_file(path: str | Path) -> dict[str, Any]:
         data = tomllib.loads(text)
     if not isinstance(data, dict):
         raise ValueError(f"{path}: expected a table of filter settings")
-    if "filter" in data and isinstance(data["filter"], dict):
+    if "filter" in data:
+        others = sorted(k for k in data if k != "filter")
+        if others or not isinstance(data["filter"], dict):
+            raise ValueError(f"{path}: put every filter table under [filter] or none there "
+                             f"(found [filter] and {', '.join(others) or 'a non-table filter'})")
         data = data["filter"]
     return data
 
@@ -129,6 +133,8 @@ class FilterStage(Stage):
     def __init__(self, config=None):
         super().__init__(config)
         self.filters: list[Filter] = []
+        self._boilerplate: Optional[Filter] = None
+        self._last_repair: Optional[Filter] = None
         self.counts: dict[str, dict[str, int]] = {}
         self.examples: Optional[Examples] = None
 
@@ -147,6 +153,9 @@ class FilterStage(Stage):
     def setup(self) -> None:
         if not self.filters:
             self.filters = self._build()
+            repairs = [f for f in self.filters if f.kind == "repair"]
+            self._boilerplate = next((f for f in repairs if f.name == "boilerplate"), None)
+            self._last_repair = repairs[-1] if repairs else None
 
     def process(self, batch: list[Record]) -> Iterable[Record | Rejected]:
         self.setup()
@@ -158,6 +167,9 @@ class FilterStage(Stage):
                 verdict = f.apply(work)
                 if verdict is not None:
                     break
+                if f is self._last_repair and self._boilerplate is not None and (
+                        "chrome" in work.notes or "artefacts" in work.notes):
+                    self._boilerplate.apply(work)  # formulas that sat behind a removed sentence
             if verdict is not None:
                 turn = verdict.turn if verdict.turn is not None else next(
                     (i for i, r in enumerate(work.roles) if r in ANSWERING_ROLES), 0)

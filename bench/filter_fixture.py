@@ -1,0 +1,394 @@
+"""Build tests/data/filter_labelled.jsonl: the hand-labelled set the filter benchmark and tests use.
+
+Every damaged sentence below was written by hand in the shapes the public data shows
+(HealthCareMagic/iCliniq answers as ChatDoctor anonymised them, ChatMed's gpt-3.5 answers);
+the clean bodies are real answers: GenMedGPT-5k (English) and ChatMed-Consult (Chinese) from
+../shared/data, or a small built-in list when that is missing. Each example is a question plus an
+answer made of labelled units: clean | artefact | boilerplate | chrome, and the record-level
+decision expected: keep, repair, or reject:<filter>.
+
+    python bench/filter_fixture.py            # rewrites tests/data/filter_labelled.jsonl (seeded)
+"""
+from __future__ import annotations
+
+import json
+import random
+import re
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+OUT = ROOT / "tests" / "data" / "filter_labelled.jsonl"
+SHARED = ROOT.parent / "shared" / "data"
+if not SHARED.exists():
+    SHARED = Path("/work/shared/data")
+
+# ------------------------------------------------------------------ hand-written damaged units
+ARTEFACTS = [  # sentences cut by the "Chat Doctor" name replacement
+    "He may need anxiolytic Chat Doctor.",
+    "Levipil 500 mg (Levitiracetam)is an antiepileptic Chat Doctor.",
+    "Maintain adequate HY Chat Doctor.",
+    "It looks like irritable bowel syn Chat Doctor.",
+    "You can take tablet pantoprazole before Chat Doctor.",
+    "Get your blood sugar checked fasting and post Chat Doctor.",
+    "Apply a cold compress and take an anti-inflammatory Chat Doctor.",
+    "Drink plenty of water to keep yourself Chat Doctor.",
+    "This could be due to acute gastro Chat Doctor.",
+    "Your reports suggest mild hepat Chat Doctor.",
+    "Do warm saline gargles and take an antihistamine like cetirizine and Chat Doctor.",
+    "Consult an ENT Chat Doctor.",
+    "The ultrasound shows a small cyst in the right Chat Doctor.",
+    "Get an MRI of the lumbosacral spine to rule out disc Chat Doctor.",
+    "Take a course of amoxicillin with clavulanic Chat Doctor.",
+    "Meanwhile avoid oily and spicy food and Chat Doctor.",
+    "She may have a viral infection with dehy Chat Doctor.",
+    "Your son needs a course of oral rehy ChatDoctor.",
+    "Please get a thyroid profile and a complete blood Chat Doctor.",
+    "The pain is most likely musculoskeletal and will respond to anal Chat Doctor.",
+    "Use a steroid nasal spray like flu Chat Doctor.",
+    "A urine culture will tell us the exact Chat Doctor.",
+    "Start tablet metformin 500 mg twice a day after Chat Doctor.",
+    "Avoid lifting heavy weights until the hernia is Chat Doctor.",
+    "This is called benign paroxysmal positional Chat Doctor.",
+    "Your cholesterol is high so start a statin like atorva Chat Doctor.",
+    "Hot fomentation and a muscle relaxant like thio Chat Doctor.",
+    "It can be managed with inhaled bronco Chat Doctor.",
+    "Get a chest x-ray to rule out pneu Chat Doctor.",
+    "The lump is most probably a lipoma or an epidermoid Chat Doctor.",
+    "An HbA1c test will show your average Chat Doctor.",
+    "Your baby may have colic due to Chat Doctor.",
+    "For acidity take an antacid gel and Chat Doctor.",
+    "Her symptoms suggest a urinary tract infection with Chat Doctor.",
+    "You need a referral to a gastro Chat Doctor.",
+    "Such floaters are usually due to vitreous Chat Doctor.",
+    "Taking ibuprofen on an empty stomach can cause Chat Doctor.",
+    "Please consult a derma Chat Doctor.",
+    "I suggest you to take a multivitamin with Chat Doctor.",
+    "An ECG and a 2D echo will rule out any Chat Doctor.",
+]
+# an artefact whose cut swallowed the sentence end: the clause after it is clean and should stay
+ARTEFACT_TAILS = [
+    ("He may need anxiolytic Chat Doctor", "Also give him pantoprazole 40 mg before breakfast."),
+    ("Your stool test shows amoebic Chat Doctor", "Metronidazole for seven days will treat it."),
+    ("Take paracetamol for the fever and Chat Doctor", "Keep him well hydrated with oral fluids."),
+    ("It seems to be allergic rhin Chat Doctor", "Avoid dust and pollen as much as you can."),
+    ("The X-ray shows early osteo Chat Doctor", "Physiotherapy and weight loss will help your knees."),
+]
+ZH_ARTEFACTS = [
+    "建议口服阿莫西林Chat Doctor。",
+    "可以考虑做一个胃镜Chat Doctor。",
+    "这种情况多见于慢性咽Chat Doctor。",
+    "平时注意低盐低脂Chat Doctor。",
+]
+OPENINGS = [
+    "Hi and welcome to Chat Doctor.",
+    "Thanks for your question on Chat Doctor.",
+    "Hi, dairy have gone through your question.",
+    "HiT hanks for posting your query.",
+    "Hello, I have gone through your query and understand your concern.",
+    "Thanks for the query.",
+    "Hello and welcome to Chat Doctor.",
+    "Dear, I have read your question carefully.",
+    "Hi, Thanks for using Chat Doctor.",
+    "Welcome to Chat Doctor.",
+    "Hello.",
+    "Hi there.",
+    "I can understand your concern.",
+    "Greetings from Chat Doctor.",
+    "Thanks for writing in.",
+    "Hello dear, thanks for the question.",
+    "Thanks for choosing Chat Doctor.",
+    "Hi, I am Dr. Rakesh and I will help you.",
+    "Thank you for your query.",
+    "Hello, thanks for posting your query here.",
+    "Hi dear, I have gone through your history.",
+    "Good morning.",
+    "Hi, I understand your concern.",
+    "Thank you for trusting Chat Doctor with your health.",
+    "Hello, I am glad to help you.",
+]
+CLOSINGS = [
+    "Hope I have answered your query.",
+    "Let me know if I can assist you further.",
+    "Hope this helps.",
+    "Take care.",
+    "Regards.",
+    "Wish you good health.",
+    "Feel free to ask any further questions.",
+    "Thanks for using Chat Doctor.",
+    "Hope this information helps you.",
+    "Wishing you a speedy recovery.",
+    "Best regards.",
+    "If you have any further queries, feel free to write back.",
+    "I am available for any follow-up questions.",
+    "Get well soon.",
+    "Good luck.",
+    "Chat Doctor.",
+    "Hope I have answered your question, let me know if there is anything else.",
+    "Take care and have a nice day.",
+    "Thanks and regards.",
+    "Do not hesitate to contact me for any further query.",
+    "Wish you all the best.",
+    "Thank you.",
+    "Regards, Dr. Ashok Kumar.",
+    "Hope this has been helpful to you.",
+    "Any further queries, happy to help again.",
+]
+CHROME = [
+    "You can send us some pictures through premium query.",
+    "For further queries use the below-mentioned link:bit.ly/ Chat Doctor.",
+    "You can find me at www.ChatDoctor .com/doctors/ for a follow up.",
+    "Please ask me a direct question for a detailed discussion.",
+    "If you want, you can contact me directly online.",
+    "Please click on the link below to consult me.",
+    "Kindly upload your reports through a premium query.",
+    "You may write me a direct query with your reports.",
+    "Visit www.healthcaremagic.com/premium for a private consultation.",
+    "Please rate my answer if you found it useful.",
+    "Send the photos of the rash as a premium question so I can see them.",
+    "For more details you can post a direct question to me.",
+    "Give a thumbs up if this answer helped.",
+    "Follow the link: https://bit.ly/2xChatDr for a video consultation.",
+    "You can reach me privately through icliniq.com/ask for follow up.",
+]
+ZH_OPENINGS = ["您好！", "你好，很高兴为您解答。", "感谢您的提问。", "您好，感谢您的信任。"]
+ZH_CLOSINGS = ["祝您早日康复！", "希望我的回答对您有所帮助。", "如有其他问题，欢迎随时咨询。", "祝早日康复~", "以上建议仅供参考。"]
+ZH_CHROME = ["可以点击下方链接进行付费咨询。", "有问题可以私信我。", "详情请关注我的公众号。"]
+
+# clean sentences that look like formulas but carry advice: a filter must keep them
+HARD_CLEAN_END = [
+    "Take care to keep the wound clean and dry.",
+    "Let me know if the fever rises above 102 F after two days of paracetamol.",
+    "Feel free to apply an ice pack three times a day.",
+    "Hope the swelling settles within a week; if it does not, an ultrasound is needed.",
+    "Good hydration and rest will speed up recovery.",
+    "Dr. Smith's advice to stop aspirin before the biopsy is correct.",
+    "Any further bleeding should be checked by a gynecologist.",
+    "Thank goodness the biopsy was negative, so no surgery is needed.",
+    "Wish you had mentioned the rash earlier, because it changes the diagnosis.",
+    "Regarding diet, avoid spicy food and alcohol.",
+]
+HARD_CLEAN_START = [
+    "Thank you for the reports; the TSH of 8.2 means your thyroid is underactive.",
+    "I understand your concern about the side effects, but metformin rarely harms the liver.",
+    "Welcome news is that the ECG is normal.",
+    "Hello, the rash on your arm looks like contact dermatitis.",
+    "Dear patient, your thyroid levels are normal.",
+    "I have gone through your reports and the hemoglobin of 9 shows moderate anemia.",
+]
+ZH_HARD_CLEAN = ["如果症状加重，请及时就医。", "祝您的孩子按时接种疫苗，避免感染。", "您好转后也要坚持服药两周。"]
+
+# Held out: written after the phrase files were frozen and never used to tune them; examples built
+# from these carry "split": "heldout" and the benchmark reports them apart.
+HELDOUT = {
+    "boilerplate_open": [
+        "Hello and thank you for asking on Chat Doctor.", "Hi, thanks for the query to Chat Doctor.",
+        "Hello dear, Thanks for your question.", "Hi friend, welcome to Chat Doctor forum.",
+        "Thanks for your trust in Chat Doctor.", "Hello, I read through your query.",
+        "Hi, I had gone through your case in detail.", "Thank you for posting on Chat Doctor.",
+        "Hi, I can understand your worry.", "Greetings.", "Hi, and thanks for the question.",
+        "Dear friend, I have carefully gone through your query.",
+    ],
+    "boilerplate_close": [
+        "Hope this answers your question.", "I hope this clears your doubt.", "Wish you a quick recovery.",
+        "Feel free to get back to me with the reports.", "Take care of yourself.", "Thanks, Chat Doctor.",
+        "Let me know if you need any further help.", "Regards, Chat Doctor.", "Hope you feel better soon.",
+        "Kind regards.", "I will be glad to answer any further queries.", "All the best for a speedy recovery.",
+    ],
+    "artefact": [
+        "The cause is probably a fungal infection of the Chat Doctor.",
+        "Take tablet ondansetron 4 mg for the vomiting and Chat Doctor.",
+        "You can use a lubricating eye Chat Doctor.", "This is typical of plantar fasc Chat Doctor.",
+        "Increase fiber in diet and drink lots of Chat Doctor.", "I would advise a stool routine and Chat Doctor.",
+        "The best treatment is surgical Chat Doctor.", "Your hemoglobin is low indicating iron deficiency Chat Doctor.",
+        "Tamsulosin will help pass the Chat Doctor.", "Get a Pap smear done to rule out cervical Chat Doctor.",
+    ],
+    "chrome": [
+        "You can ask me a premium question with the scan images.", "Click the link to book a video consult with me.",
+        "For a detailed plan, write a direct question addressed to me.",
+        "Please leave a five star review if this was helpful.", "Upload the MRI through a private query.",
+    ],
+    "zh_open": ["您好，很高兴回答您的问题。"],
+    "zh_close": ["祝您身体健康，生活愉快！", "希望以上信息对你有帮助。"],
+    "zh_chrome": ["欢迎添加我的微信进一步咨询。"],
+}
+
+FALLBACK_EN = [
+    "Based on your symptoms, it sounds like you may have acid reflux. I recommend taking an antacid and avoiding "
+    "spicy foods. We should also do an endoscopy if the symptoms continue.",
+    "It seems like you might be suffering from a migraine. I would recommend an MRI of the brain to rule out other "
+    "causes. Meanwhile, you can take sumatriptan when the headache starts.",
+]
+FALLBACK_ZH = ["根据您的描述，可能是慢性胃炎引起的。建议您到医院做胃镜检查，明确诊断后再对症治疗。平时注意饮食规律，少吃辛辣刺激的食物。"]
+
+_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
+_ZH_SPLIT = re.compile(r"(?<=[。！？])")
+
+
+def load_bodies() -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    en, zh = [], []
+    g = SHARED / "genmedgpt" / "chatdoctor5k.json"
+    if g.exists():
+        for r in json.loads(g.read_text()):
+            out = r["output"].strip()
+            if 20 <= len(out.split()) <= 90 and "Patient:" not in out and "\n" not in out:
+                en.append((r["input"].strip(), out))
+    c = SHARED / "chatmed" / "chatmed_consult_test.jsonl"
+    if c.exists():
+        for line in c.read_text().splitlines():
+            o = json.loads(line)
+            q = o["query"].replace("<s>问：", "").replace("答：", "").strip()
+            a = o["response"].strip()
+            if 40 <= len(a) <= 300 and a.endswith(("。", "！", "？")) and not a.startswith(("您好", "你好")) and "祝" not in a and "如有" not in a:
+                zh.append((q, a))
+    return (en or [("I have heartburn after meals.", b) for b in FALLBACK_EN],
+            zh or [("我经常胃痛。", b) for b in FALLBACK_ZH])
+
+
+def units_of(body: str, zh: bool) -> list[dict]:
+    parts = [p for p in (_ZH_SPLIT.split(body) if zh else _SPLIT.split(body)) if p.strip()]
+    return [{"text": p.strip(), "label": "clean"} for p in parts]
+
+
+def main() -> None:
+    rng = random.Random(11)
+    en, zh = load_bodies()
+    rng.shuffle(en)
+    rng.shuffle(zh)
+    en_iter, zh_iter = iter(en), iter(zh)
+    examples: list[dict] = []
+
+    def add(kind: str, question: str, units: list[dict], expect: str, lang: str = "en", sep: str = " ") -> None:
+        examples.append({"id": f"{kind}-{len(examples):03d}", "lang": lang, "question": question,
+                         "units": units, "sep": sep, "expect": expect})
+
+    # 1. repairs on English answers: openings/closings/chrome/artefacts around real bodies
+    art = ARTEFACTS[:]
+    rng.shuffle(art)
+    for k in range(60):
+        q, body = next(en_iter)
+        units = units_of(body, False)
+        n_clean = len(units)
+        if k % 2 == 0 or k % 5 == 0:  # artefacts: at most a third of the turn
+            for _ in range(1 if n_clean < 4 else rng.choice((1, 2))):
+                units.insert(rng.randrange(1, len(units) + 1), {"text": art.pop() if art else rng.choice(ARTEFACTS),
+                                                               "label": "artefact"})
+        if k % 3 == 0:
+            units.insert(rng.randrange(1, len(units) + 1), {"text": rng.choice(CHROME), "label": "chrome"})
+        if k % 2 == 1 or k % 3 == 0:
+            for t in rng.sample(OPENINGS, rng.choice((1, 1, 2)))[::-1]:
+                units.insert(0, {"text": t, "label": "boilerplate"})
+        if k % 4 != 0 or not any(u["label"] != "clean" for u in units):
+            for t in rng.sample(CLOSINGS, rng.choice((1, 2))):
+                units.append({"text": t, "label": "boilerplate"})
+        if k % 10 == 7:  # chrome just before the closings
+            units.insert(len(units) - 1, {"text": rng.choice(CHROME), "label": "chrome"})
+        add("repair", q, units, "repair", sep="\n" if k % 7 == 3 else " ")
+    # artefact tails: the clause after the placeholder survives
+    for cut, tail in ARTEFACT_TAILS:
+        q, body = next(en_iter)
+        units = units_of(body, False)
+        units.insert(1, {"text": cut, "label": "artefact"})
+        units.insert(2, {"text": tail, "label": "clean"})
+        add("tail", q, units, "repair")
+    # 2. Chinese repairs
+    for k in range(12):
+        q, body = next(zh_iter)
+        units = units_of(body, True)
+        if k % 3 == 0:
+            units.insert(rng.randrange(1, len(units) + 1), {"text": rng.choice(ZH_ARTEFACTS), "label": "artefact"})
+        if k % 3 != 2:
+            units.insert(0, {"text": rng.choice(ZH_OPENINGS), "label": "boilerplate"})
+        if k % 2 == 0 or k % 3 == 2:
+            units.append({"text": rng.choice(ZH_CLOSINGS), "label": "boilerplate"})
+        if k % 4 == 1:
+            units.insert(len(units) - 1, {"text": rng.choice(ZH_CHROME), "label": "chrome"})
+        add("zh-repair", q, units, "repair", lang="zh", sep="")
+    # 3. too damaged: reject
+    for k in range(8):
+        q, body = next(en_iter)
+        first = units_of(body, False)[0]
+        picks = rng.sample(ARTEFACTS, 2 + k % 2)
+        units = [{"text": t, "label": "artefact"} for t in picks[:1]] + [first] + \
+                [{"text": t, "label": "artefact"} for t in picks[1:]]
+        add("too-damaged", q, units, "reject:artefacts")
+    # 4. clean answers, some with hard negatives, must be kept untouched
+    for k in range(20):
+        q, body = next(en_iter)
+        units = units_of(body, False)
+        if k < len(HARD_CLEAN_END):
+            units.append({"text": HARD_CLEAN_END[k], "label": "clean"})
+        if k < len(HARD_CLEAN_START):
+            units.insert(0, {"text": HARD_CLEAN_START[k], "label": "clean"})
+        # "Hello, <advice>" keeps the advice but loses the salutation: a repair
+        salute = k < len(HARD_CLEAN_START) and HARD_CLEAN_START[k].startswith(("Hello,", "Dear patient,"))
+        add("clean", q, units, "repair" if salute else "keep")
+    for k in range(6):
+        q, body = next(zh_iter)
+        units = units_of(body, True)
+        if k < len(ZH_HARD_CLEAN):
+            units.append({"text": ZH_HARD_CLEAN[k], "label": "clean"})
+        add("zh-clean", q, units, "keep", lang="zh", sep="")
+    # 5. record-level rejects of the checks
+    for text in ("Thanks for the update, please get back to me 000000.",
+                 "Your blood report shows XXXX levels are high, repeat the test after one month.",
+                 "Call the clinic on 000000 to book the ultrasound and bring your old reports along."):
+        q, body = next(en_iter)
+        add("placeholders", q, units_of(body, False) + [{"text": text, "label": "clean"}], "reject:placeholders")
+    for text in ("This could be a symptom of chronic otitis media.", "It may be a viral fever.", "Take rest.",
+                 "Probably a migraine."):
+        q, _ = next(en_iter)
+        add("short", q, [{"text": text, "label": "clean"}], "reject:length")
+    q, _ = next(zh_iter)
+    add("short-zh", q, [{"text": "多喝水。", "label": "clean"}], "reject:length", lang="zh", sep="")
+    for k in range(3):
+        q, _ = next(en_iter)
+        _, zbody = next(zh_iter)
+        add("language", q, units_of(zbody, True), "reject:language", sep="")
+    q, _ = next(en_iter)
+    add("language", q, [{"text": "Usted puede tener una infección de garganta. Es importante que tome el "
+                                 "antibiótico durante siete días y que beba mucha agua para que la fiebre baje.",
+                         "label": "clean"}], "reject:language")
+    for k in range(3):
+        q, body = next(en_iter)
+        s = units_of(body, False)
+        loop = [s[0]] * 4 + s[1:2] * 3
+        add("repetition", q, [dict(u) for u in loop], "reject:repetition")
+    # 6. held out (see HELDOUT): 30 English and 4 Chinese examples
+    h = HELDOUT
+    opens, closes, arts, chromes = (h["boilerplate_open"][:], h["boilerplate_close"][:], h["artefact"][:],
+                                    h["chrome"][:])
+    for k in range(30):
+        q, body = next(en_iter)
+        units = units_of(body, False)
+        if k % 3 == 0 and arts:
+            units.insert(rng.randrange(1, len(units) + 1), {"text": arts.pop(), "label": "artefact"})
+        if k % 6 == 1 and chromes:
+            units.insert(rng.randrange(1, len(units) + 1), {"text": chromes.pop(), "label": "chrome"})
+        if k % 5 != 4 and opens:
+            units.insert(0, {"text": opens.pop(), "label": "boilerplate"})
+        if k % 5 != 3 and closes:
+            units.append({"text": closes.pop(), "label": "boilerplate"})
+        damaged = any(u["label"] != "clean" for u in units)
+        add("heldout", q, units, "repair" if damaged else "keep")
+        examples[-1]["split"] = "heldout"
+    for k in range(4):
+        q, body = next(zh_iter)
+        units = units_of(body, True)
+        if k == 0:
+            units.insert(0, {"text": h["zh_open"][0], "label": "boilerplate"})
+        if k in (1, 2):
+            units.append({"text": h["zh_close"][k - 1], "label": "boilerplate"})
+        if k == 3:
+            units.insert(1, {"text": h["zh_chrome"][0], "label": "chrome"})
+        add("heldout-zh", q, units, "repair", lang="zh", sep="")
+        examples[-1]["split"] = "heldout"
+    OUT.parent.mkdir(parents=True, exist_ok=True)
+    with open(OUT, "w", encoding="utf-8") as fh:
+        for ex in examples:
+            fh.write(json.dumps(ex, ensure_ascii=False) + "\n")
+    n_units = sum(len(e["units"]) for e in examples)
+    print(f"wrote {len(examples)} examples, {n_units} labelled units -> {OUT}")
+
+
+if __name__ == "__main__":
+    main()
