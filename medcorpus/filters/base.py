@@ -11,6 +11,7 @@ from typing import Any, ClassVar, Optional
 
 from pydantic import BaseModel, ConfigDict
 
+from medcorpus.filters.text import split_sentences
 from medcorpus.schemas import ANSWERING_ROLES, Record
 
 ASKING_AND_ANSWERING = ["patient", "doctor", "user", "assistant"]
@@ -36,7 +37,7 @@ class Verdict:
 class Work:
     """One record being filtered: turn roles and (mutable) texts, notes per filter, examples."""
 
-    __slots__ = ("record", "roles", "texts", "notes", "examples")
+    __slots__ = ("record", "roles", "texts", "notes", "examples", "_pieces")
 
     def __init__(self, record: Record, examples: Optional[list] = None):
         self.record = record
@@ -44,6 +45,18 @@ class Work:
         self.texts = [t.text for t in record.turns]
         self.notes: dict[str, dict[str, int]] = {}
         self.examples = examples
+        self._pieces: dict[int, tuple[str, list[str]]] = {}
+
+    def pieces(self, i: int) -> list[str]:
+        """Sentence pieces of turn i (see text.split_sentences), cached until the text changes.
+        Callers must not modify the list."""
+        text = self.texts[i]
+        hit = self._pieces.get(i)
+        if hit is not None and hit[0] is text:
+            return hit[1]
+        pieces = split_sentences(text)
+        self._pieces[i] = (text, pieces)
+        return pieces
 
     @property
     def lang(self) -> str:

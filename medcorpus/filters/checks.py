@@ -9,7 +9,7 @@ from pydantic import Field
 
 from medcorpus.filters.base import (ANSWERING, ASKING_AND_ANSWERING, Filter, FilterSettings, Verdict, Work,
                                     register_filter)
-from medcorpus.filters.text import CJK_CHAR, TOKEN, AnyPattern, split_sentences, units
+from medcorpus.filters.text import CJK_CHAR, TOKEN, AnyPattern, units
 from medcorpus.schemas import ANSWERING_ROLES, ASKING_ROLES
 
 _LATIN_LETTER = re.compile(r"[A-Za-z]")
@@ -231,7 +231,7 @@ class Repetition(Filter):
         scale = s.zh_ngram_scale if work.lang == "zh" else 1
         for i in work.turn_indexes(s.roles):
             text = work.texts[i]
-            pieces = [p.strip().lower() for p in split_sentences(text)]
+            pieces = [p.strip().lower() for p in work.pieces(i)]
             pieces = [p for p in pieces if p]
             if len(pieces) >= s.min_sentences:
                 seen, dup, dup_chars = set(), 0, 0

@@ -12,7 +12,7 @@ from pydantic import Field
 
 from medcorpus.filters.base import (ANSWERING, ASKING_AND_ANSWERING, Filter, FilterSettings, Verdict, Work,
                                     register_filter)
-from medcorpus.filters.text import AnyPattern, alternation, capitalise, read_phrases, resolve_file, split_sentences
+from medcorpus.filters.text import AnyPattern, alternation, capitalise, read_phrases, resolve_file
 
 _PUNCT = r"[\s\W_]*"
 
@@ -56,8 +56,7 @@ class Boilerplate(Filter):
     def apply(self, work: Work) -> Verdict | None:
         s = self.settings
         for i in work.turn_indexes(s.roles):
-            text = work.texts[i]
-            pieces = split_sentences(text)
+            pieces = work.pieces(i)
             n = len(pieces)
             a = 0
             while a < n and a < s.max_sentences and self.opening.fullmatch(pieces[a]):
@@ -79,7 +78,7 @@ class Boilerplate(Filter):
                 work.example(self.name, "opening", p)
             for p in pieces[b:]:
                 work.example(self.name, "closing", p)
-            kept = pieces[a:b]
+            kept = list(pieces[a:b])
             if greeting:
                 m = self.greet_prefix.match(kept[0])
                 work.example(self.name, "greeting", kept[0][:m.end()])
@@ -142,7 +141,7 @@ class Chrome(Filter):
             low = text.lower()
             if not (self.pattern.search(text, low) or _LINK_GUARD.search(low)):
                 continue
-            pieces = split_sentences(text)
+            pieces = work.pieces(i)
             kept = []
             for p in pieces:
                 if self._is_chrome(p):
@@ -206,7 +205,7 @@ class Artefacts(Filter):
             text = work.texts[i]
             if not self.placeholder.search(text):
                 continue
-            pieces = split_sentences(text)
+            pieces = work.pieces(i)
             kept, damaged, tails = [], 0, 0
             for p in pieces:
                 if not self.placeholder.search(p):
