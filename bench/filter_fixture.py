@@ -177,8 +177,10 @@ HARD_CLEAN_START = [
 ]
 ZH_HARD_CLEAN = ["如果症状加重，请及时就医。", "祝您的孩子按时接种疫苗，避免感染。", "您好转后也要坚持服药两周。"]
 
-# Held out: written after the phrase files were frozen and never used to tune them; examples built
-# from these carry "split": "heldout" and the benchmark reports them apart.
+# Held out, first set: written after the phrase files were first frozen; examples carry
+# "split": "heldout". Measured once before any change: damaged sentences found 37/43 (artefacts 10/10,
+# boilerplate 22/27, chrome 5/6), clean removed 0/96; the lists were then extended for its 6 misses,
+# so it is no longer held out in the strict sense (see HELDOUT2 for that).
 HELDOUT = {
     "boilerplate_open": [
         "Hello and thank you for asking on Chat Doctor.", "Hi, thanks for the query to Chat Doctor.",
@@ -210,6 +212,34 @@ HELDOUT = {
     "zh_open": ["您好，很高兴回答您的问题。"],
     "zh_close": ["祝您身体健康，生活愉快！", "希望以上信息对你有帮助。"],
     "zh_chrome": ["欢迎添加我的微信进一步咨询。"],
+}
+
+# Held out, second set: written after the lists were extended for HELDOUT's misses, and never used
+# to change them ("split": "heldout2"): the honest estimate of how the lists generalise.
+HELDOUT2 = {
+    "boilerplate_open": [
+        "Hi, thank you for contacting Chat Doctor.", "Hello, welcome to the forum.",
+        "Dear user, thanks for the trust.", "Hi, I reviewed your query in detail.",
+        "Hello there, thanks for reaching out.", "Good evening and thanks for your query.",
+        "Hi, I am Dr. Mehta, a general physician.", "Thanks a lot for the detailed history.",
+        "Hello, I went through the details you have given.", "Hi and thanks for asking.",
+    ],
+    "boilerplate_close": [
+        "Hope my answer is useful to you.", "Wishing you good health.", "Do write back if you have more doubts.",
+        "Stay healthy.", "I hope you recover soon.", "Please revert with the reports.", "Thank you and take care.",
+        "With best wishes, Chat Doctor.", "If you need more help, I am here.", "Happy to help.",
+    ],
+    "artefact": [
+        "She should be started on oral iron Chat Doctor.", "This is a common side effect of the Chat Doctor.",
+        "Use a mild soap and moisturize the Chat Doctor.", "It might be sciatica due to a prolapsed Chat Doctor.",
+        "Keep the leg elevated and apply a crepe Chat Doctor.", "An endoscopy will confirm the Chat Doctor.",
+        "I suggest a sugar free diet and ChatDoctor.", "Blood pressure of 150/100 needs Chat Doctor.",
+    ],
+    "chrome": [
+        "You can consult me online for a detailed review of the scans.",
+        "Book a premium consultation for a detailed diet plan.", "Share the images through the link given below.",
+        "Write to me at chatdoctor.com/ask for further help.",
+    ],
 }
 
 FALLBACK_EN = [
@@ -382,6 +412,24 @@ def main() -> None:
             units.insert(1, {"text": h["zh_chrome"][0], "label": "chrome"})
         add("heldout-zh", q, units, "repair", lang="zh", sep="")
         examples[-1]["split"] = "heldout"
+    # 7. second held-out set (see HELDOUT2): 25 English examples
+    h2 = HELDOUT2
+    opens, closes, arts, chromes = (h2["boilerplate_open"][:], h2["boilerplate_close"][:], h2["artefact"][:],
+                                    h2["chrome"][:])
+    for k in range(25):
+        q, body = next(en_iter)
+        units = units_of(body, False)
+        if k % 3 == 1 and arts:
+            units.insert(rng.randrange(1, len(units) + 1), {"text": arts.pop(), "label": "artefact"})
+        if k % 6 == 2 and chromes:
+            units.insert(rng.randrange(1, len(units) + 1), {"text": chromes.pop(), "label": "chrome"})
+        if k % 5 != 0 and opens:
+            units.insert(0, {"text": opens.pop(), "label": "boilerplate"})
+        if k % 5 != 1 and closes:
+            units.append({"text": closes.pop(), "label": "boilerplate"})
+        damaged = any(u["label"] != "clean" for u in units)
+        add("heldout2", q, units, "repair" if damaged else "keep")
+        examples[-1]["split"] = "heldout2"
     OUT.parent.mkdir(parents=True, exist_ok=True)
     with open(OUT, "w", encoding="utf-8") as fh:
         for ex in examples:
