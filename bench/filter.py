@@ -56,7 +56,7 @@ def pct(a: int, b: int) -> str:
 def quality() -> None:
     examples = labelled.load(ROOT / "tests" / "data" / "filter_labelled.jsonl")
     splits = {name: [e for e in examples if e.get("split", "tuning") == name]
-              for name in ("tuning", "heldout", "heldout2")}
+              for name in ("tuning", "heldout", "heldout2", "heldout3")}
     rows = []
     for split, exs in splits.items():
         recs = [labelled.to_record(e) for e in exs]
@@ -77,8 +77,9 @@ def quality() -> None:
                 found = "-"
             rows.append([split, name, touched, found, pct(s["clean"]["removed"], s["clean"]["total"]),
                          f"{s['decisions_right']}/{len(exs)}" if name == "all" else ""])
-    table(f"hand-labelled set: {len(examples)} examples ({len(splits['tuning'])} tuning, {len(splits['heldout'])} "
-          f"held out then used to extend the lists, {len(splits['heldout2'])} held out), "
+    table(f"hand-labelled set: {len(examples)} examples ({len(splits['tuning'])} tuning; held-out sets, each "
+          f"used to improve the rules after it was measured: {len(splits['heldout'])}, {len(splits['heldout2'])}; "
+          f"never used: {len(splits['heldout3'])}), "
           f"{sum(len(e['units']) for e in examples)} labelled sentences",
           ["split", "filter", "records touched", "damaged sentences found", "clean sentences removed",
            "record decisions right"], rows)

@@ -214,8 +214,9 @@ HELDOUT = {
     "zh_chrome": ["欢迎添加我的微信进一步咨询。"],
 }
 
-# Held out, second set: written after the lists were extended for HELDOUT's misses, and never used
-# to change them ("split": "heldout2"): the honest estimate of how the lists generalise.
+# Held out, second set: written after the lists were extended for HELDOUT's misses ("split":
+# "heldout2"). Measured before any change: found artefacts 8/8, boilerplate 11/20, chrome 3/4, clean
+# removed 0/62. Its misses then led to the generic formula-word rule (boilerplate 17/20 after).
 HELDOUT2 = {
     "boilerplate_open": [
         "Hi, thank you for contacting Chat Doctor.", "Hello, welcome to the forum.",
@@ -239,6 +240,35 @@ HELDOUT2 = {
         "You can consult me online for a detailed review of the scans.",
         "Book a premium consultation for a detailed diet plan.", "Share the images through the link given below.",
         "Write to me at chatdoctor.com/ask for further help.",
+    ],
+}
+
+# Held out, third set: written after the generic formula-word rule was added ("split": "heldout3").
+# Measured before any change: found artefacts 6/6, boilerplate 11/24, chrome 4/4, clean removed 0/58
+# (the honest estimate for phrasings the lists have never seen); the formula word lists were then
+# widened with general conversational words, its misses among them.
+HELDOUT3 = {
+    "boilerplate_open": [
+        "Hello, nice to meet you here.", "Hi, many thanks for sharing your problem.",
+        "Namaste and welcome.", "Hello, I have noted your concern.", "Hi, I appreciate your detailed description.",
+        "Hello and good day to you.", "Hi, let me help you with this.", "Thank you for the question, my friend.",
+        "Hi, I have seen the reports you attached.", "Hello, your question is well understood.",
+        "Hi, I can see why you are worried.", "Thanks for the information you have provided.",
+    ],
+    "boilerplate_close": [
+        "I hope I was able to help you.", "Wish you a happy and healthy life.", "Please keep me posted.",
+        "Goodbye and take care.", "Any doubts, please ask.", "Cheers.", "I will be happy to help you again.",
+        "Best wishes for your health.", "Hope you are satisfied with the answer.", "Thanks for your patience.",
+        "Write back to me anytime.", "Regards and best wishes.",
+    ],
+    "artefact": [
+        "The swelling may be due to an infected sebaceous Chat Doctor.", "Avoid milk and milk products till the Chat Doctor.",
+        "Such spots are usually due to age related Chat Doctor.", "You may need a nerve conduction Chat Doctor.",
+        "He needs to be evaluated by a cardiologist and an Chat Doctor.", "Continue the inhaler and add a leukotriene Chat Doctor.",
+    ],
+    "chrome": [
+        "For an online video consultation, use the link on my profile.", "You can ask a premium follow-up question.",
+        "Please attach the reports through a direct query.", "Visit bit.ly/askdoc to book an appointment.",
     ],
 }
 
@@ -430,6 +460,24 @@ def main() -> None:
         damaged = any(u["label"] != "clean" for u in units)
         add("heldout2", q, units, "repair" if damaged else "keep")
         examples[-1]["split"] = "heldout2"
+    # 8. third held-out set (see HELDOUT3): 25 English examples
+    h3 = HELDOUT3
+    opens, closes, arts, chromes = (h3["boilerplate_open"][:], h3["boilerplate_close"][:], h3["artefact"][:],
+                                    h3["chrome"][:])
+    for k in range(25):
+        q, body = next(en_iter)
+        units = units_of(body, False)
+        if k % 4 == 1 and arts:
+            units.insert(rng.randrange(1, len(units) + 1), {"text": arts.pop(), "label": "artefact"})
+        if k % 6 == 3 and chromes:
+            units.insert(rng.randrange(1, len(units) + 1), {"text": chromes.pop(), "label": "chrome"})
+        if k % 2 == 0 and opens:
+            units.insert(0, {"text": opens.pop(), "label": "boilerplate"})
+        if k % 2 == 1 and closes or k % 5 == 0 and closes:
+            units.append({"text": closes.pop(), "label": "boilerplate"})
+        damaged = any(u["label"] != "clean" for u in units)
+        add("heldout3", q, units, "repair" if damaged else "keep")
+        examples[-1]["split"] = "heldout3"
     OUT.parent.mkdir(parents=True, exist_ok=True)
     with open(OUT, "w", encoding="utf-8") as fh:
         for ex in examples:

@@ -15,6 +15,8 @@ from medcorpus.filters.base import (ANSWERING, ASKING_AND_ANSWERING, Filter, Fil
 from medcorpus.filters.text import AnyPattern, alternation, capitalise, read_phrases, resolve_file
 
 _PUNCT = r"[\s\W_]*"
+_WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
+_DIGIT = re.compile(r"\d")
 
 
 # ---------------------------------------------------------------------------- boilerplate
@@ -27,6 +29,11 @@ class BoilerplateSettings(FilterSettings):
     extra_openings: list[str] = Field(default_factory=list, description="More opening regexes, inline.")
     extra_closings: list[str] = Field(default_factory=list, description="More closing regexes, inline.")
     max_sentences: int = Field(4, ge=0, description="At most this many sentences stripped at each end.")
+    formula_words: list[str] = Field(default_factory=lambda: ["formula_words.en.txt"],
+                                     description="Besides the regexes: a short edge sentence made only of these words ...")
+    formula_cues: list[str] = Field(default_factory=lambda: ["formula_cues.en.txt"],
+                                    description="... with at least one of these is a formula too (empty lists: off).")
+    formula_max_words: int = Field(12, ge=0)
 
 
 @register_filter
@@ -48,10 +55,36 @@ class Boilerplate(Filter):
         self.closing = re.compile(rf"{_PUNCT}{closing}{_PUNCT}", re.I)
         # "Hi, <content>": a salutation and punctuation before the first real words
         self.greet_prefix = re.compile(rf"\W*{greet}\s*[,，!！:：;]+\s*", re.I)
+        self.words = frozenset(w.lower() for line in read_phrases(s.formula_words) for w in line.split())
+        self.cues = frozenset(w.lower() for line in read_phrases(s.formula_cues) for w in line.split())
 
     def resources(self) -> list[str]:
         s = self.settings
-        return [str(resolve_file(f)) for f in (*s.greetings, *s.openings, *s.closings)]
+        return [str(resolve_file(f)) for f in (*s.greetings, *s.openings, *s.closings, *s.formula_words,
+                                               *s.formula_cues)]
+
+    def _formula_words_only(self, piece: str) -> bool:
+        """A short sentence of conversational words only, with a cue ("Happy to help.", "Thanks a lot
+        for the detailed history."); a name after "Dr." is allowed."""
+        if not self.cues or _DIGIT.search(piece):
+            return False
+        words = _WORD.findall(piece.lower())
+        if not words or len(words) > self.settings.formula_max_words:
+            return False
+        cue = False
+        prev = ""
+        for w in words:
+            if w not in self.words and prev not in ("dr", "doctor"):
+                return False
+            cue = cue or w in self.cues
+            prev = w
+        return cue
+
+    def _is_opening(self, piece: str) -> bool:
+        return bool(self.opening.fullmatch(piece)) or self._formula_words_only(piece)
+
+    def _is_closing(self, piece: str) -> bool:
+        return bool(self.closing.fullmatch(piece)) or self._formula_words_only(piece)
 
     def apply(self, work: Work) -> Verdict | None:
         s = self.settings
@@ -59,10 +92,10 @@ class Boilerplate(Filter):
             pieces = work.pieces(i)
             n = len(pieces)
             a = 0
-            while a < n and a < s.max_sentences and self.opening.fullmatch(pieces[a]):
+            while a < n and a < s.max_sentences and self._is_opening(pieces[a]):
                 a += 1
             b = n
-            while b > a and n - b < s.max_sentences and self.closing.fullmatch(pieces[b - 1]):
+            while b > a and n - b < s.max_sentences and self._is_closing(pieces[b - 1]):
                 b -= 1
             greeting = False
             if a < b:
