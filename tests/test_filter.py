@@ -123,6 +123,16 @@ def test_boilerplate_never_empties_a_turn_and_takes_extra_phrases():
     assert w.texts[1] == EN_BODY
 
 
+def test_boilerplate_generic_formula_words_rule():
+    v, w = run_one("boilerplate", "Hi, I am Dr. Mehta, a general physician. " + EN_BODY + " Happy to help. Cheers.")
+    assert w.texts[1] == EN_BODY and w.notes["boilerplate"] == {"opening": 1, "closing": 2}
+    for content in ("Take care of the wound.", "Thanks to the vaccine, the risk is low.", "Hope for 2 more days."):
+        v, w = run_one("boilerplate", EN_BODY + " " + content)
+        assert not w.notes, content
+    v, w = run_one("boilerplate", EN_BODY + " Happy to help.", formula_cues=[])  # rule off
+    assert not w.notes
+
+
 # ---------------------------------------------------------------------------- chrome
 def test_chrome_removes_upsell_and_site_links():
     answer = (EN_BODY + " You can send us some pictures through premium query. "

@@ -66,19 +66,20 @@ class Boilerplate(Filter):
     def _formula_words_only(self, piece: str) -> bool:
         """A short sentence of conversational words only, with a cue ("Happy to help.", "Thanks a lot
         for the detailed history."); a name after "Dr." is allowed."""
-        if not self.cues or _DIGIT.search(piece):
+        max_words = self.settings.formula_max_words
+        if not self.cues or piece.count(" ") > max_words + 2 or _DIGIT.search(piece):
             return False
         words = _WORD.findall(piece.lower())
-        if not words or len(words) > self.settings.formula_max_words:
+        if not words or len(words) > max_words or self.cues.isdisjoint(words):
             return False
-        cue = False
+        if self.words.issuperset(words):
+            return True
         prev = ""
-        for w in words:
+        for w in words:  # a name after "Dr." is allowed
             if w not in self.words and prev not in ("dr", "doctor"):
                 return False
-            cue = cue or w in self.cues
             prev = w
-        return cue
+        return True
 
     def _is_opening(self, piece: str) -> bool:
         return bool(self.opening.fullmatch(piece)) or self._formula_words_only(piece)
