@@ -71,6 +71,16 @@ def test_artefacts_keep_a_capitalised_tail_and_handle_chinese():
     assert v is None and w.texts[1] == ZH_BODY
 
 
+def test_artefacts_strip_a_placeholder_salutation_only():
+    f = FILTERS["artefacts"]()
+    w = Work(rec(EN_BODY, question="Hi Chat Doctor, my son has had a fever for three days. What should I do?"))
+    assert f.apply(w) is None
+    assert w.texts[0] == "My son has had a fever for three days. What should I do?"
+    assert w.notes["artefacts"] == {"salutations": 1}
+    v, w = run_one("artefacts", "Dear Chat Doctor: " + EN_BODY)  # a lone "Chat Doctor." stays damage
+    assert w.texts[1] == EN_BODY
+
+
 def test_artefacts_reject_when_too_much_is_damaged():
     answer = "irritable bowel syn Chat Doctor. Maintain adequate HY Chat Doctor. Drink water."
     v, _ = run_one("artefacts", answer)

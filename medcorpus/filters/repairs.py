@@ -219,6 +219,11 @@ class Artefacts(Filter):
         super().__init__(settings)
         alts = [r"\s*".join(re.escape(w) for w in p.split()) for p in self.settings.placeholders if p.strip()]
         self.placeholder = re.compile("|".join(alts) if alts else "(?!)", re.I)
+        # "Hi Chat Doctor, my son has ..." : the placeholder replaced a name in a salutation; only the
+        # salutation goes, the sentence stays
+        self.salutation = re.compile(
+            rf"\W*(?:(?:hi+|hello|hey|dear|respected|thanks?|thank\s+you)\W+)?(?:dr\.?\s*|doctor\s+)?"
+            rf"(?:{'|'.join(alts) if alts else '(?!)'})\s*[,:;!.\-]+\s*(?=\S)", re.I)
 
     def _tail(self, piece: str) -> Optional[str]:
         last = None
@@ -240,8 +245,14 @@ class Artefacts(Filter):
             if not self.placeholder.search(text):
                 continue
             pieces = work.pieces(i)
-            kept, damaged, tails = [], 0, 0
+            kept, damaged, tails, salutes = [], 0, 0, 0
             for p in pieces:
+                m = self.salutation.match(p)
+                if m and not self.placeholder.search(p, m.end()):
+                    work.example(self.name, "salutation", p[:m.end()])
+                    kept.append(capitalise(p[m.end():]))
+                    salutes += 1
+                    continue
                 if not self.placeholder.search(p):
                     kept.append(p)
                     continue
@@ -259,7 +270,10 @@ class Artefacts(Filter):
             if len(new) < s.min_kept_chars:
                 return Verdict(f"only {len(new)} characters left after removing {damaged} damaged sentence(s)",
                                turn=i, damaged=damaged, sentences=total)
-            work.note(self.name, "sentences", damaged)
+            if damaged:
+                work.note(self.name, "sentences", damaged)
+            if salutes:
+                work.note(self.name, "salutations", salutes)
             if tails:
                 work.note(self.name, "tails_kept", tails)
             work.texts[i] = new
