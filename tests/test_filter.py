@@ -303,9 +303,11 @@ def test_cli_filter_end_to_end_with_counts_status_and_export(cli, tmp_path):
     out = json.loads(cli("filter", "--json").stdout)
     assert (out["n_in"], out["n_out"], out["n_rejected"]) == (5, 2, 3)
     assert out["extra"]["artefacts"] == {"touched": 2, "repaired": 1, "rejected": 1, "sentences": 1}
-    assert out["extra"]["length"] == {"touched": 1, "rejected": 1}
-    assert out["extra"]["placeholders"] == {"touched": 1, "rejected": 1}
-    assert out["extra"]["boilerplate"] == {"touched": 1, "repaired": 1, "opening": 1, "closing": 1}
+    assert out["extra"]["length"] == {"touched": 1, "repaired": 0, "rejected": 1}
+    assert out["extra"]["placeholders"] == {"touched": 1, "repaired": 0, "rejected": 1}
+    assert out["extra"]["boilerplate"] == {"touched": 1, "repaired": 1, "rejected": 0, "closing": 1, "opening": 1}
+    assert out["extra"]["chrome"] == {"touched": 1, "repaired": 1, "rejected": 0, "sentences": 1}
+    assert out["extra"]["repetition"] == {"touched": 0, "repaired": 0, "rejected": 0}
     rej = json.loads(cli("rejects", "--stage", "filter", "--json").stdout)
     assert sorted(r["reason"].split(":")[0] for r in rej) == ["artefacts", "length", "placeholders"]
     st = json.loads(cli("status", "--json").stdout)

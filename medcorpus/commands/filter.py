@@ -14,9 +14,9 @@ from medcorpus.pipeline.status import STATUS_SECTIONS
 
 def filter_cmd(
     config: Annotated[Optional[Path], typer.Option("--config", "-c", help="TOML or YAML file: one table per filter "
-                                                   "([artefacts], [length], ...), at top level or under [filter].")] = None,
+                                                   "(\\[artefacts], \\[length], ...), at top level or under \\[filter].")] = None,
     only: Annotated[Optional[List[str]], typer.Option("--only", help="Run only these filters (repeat or comma-separate): "
-                                                      "boilerplate, chrome, artefacts, placeholders, length, language, repetition.")] = None,
+                                                      "boilerplate, chrome, artefacts, placeholders, language, length, repetition.")] = None,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Print counts and examples; change nothing.")] = False,
     examples: Annotated[int, typer.Option("--examples", min=0, help="Examples per filter and kind in --dry-run.")] = 3,
     workers: WorkersOpt = 1,

@@ -204,7 +204,13 @@ class FilterStage(Stage):
             ctx.write = write
 
     def summary_extra(self) -> dict[str, Any]:
-        return {n: dict(sorted(self.counts.get(n, {}).items())) for n in self.config.enabled()}
+        """Per enabled filter: records touched, repaired (or marked), rejected, then its own counts."""
+        out = {}
+        for n in self.config.enabled():
+            c = self.counts.get(n, {})
+            head = {"touched": c.get("touched", 0), "repaired": c.get("repaired", 0), "rejected": c.get("rejected", 0)}
+            out[n] = {**head, **dict(sorted((k, v) for k, v in c.items() if k not in head))}
+        return out
 
 
 # ---------------------------------------------------------------------------- dry run
