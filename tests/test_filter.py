@@ -227,6 +227,17 @@ def test_repetition_rejects_loops_not_normal_answers():
     assert v is not None
 
 
+def test_pathological_texts_stay_fast():
+    import time
+
+    stage = FilterStage()
+    texts = [".", " ", "! ", "Hi, ", "www.", "0", "Chat Doctor ", "建议多喝水，", "-"]
+    recs = [rec(t * (50_000 // len(t)), rid=f"p{i}") for i, t in enumerate(texts)]
+    t0 = time.process_time()
+    outs = list(stage.process(recs))
+    assert len(outs) == len(recs) and time.process_time() - t0 < 3.0  # was 86 s for the dots before
+
+
 # ---------------------------------------------------------------------------- the stage
 def test_labelled_set_meets_the_issue_goals():
     examples = labelled.load(LABELLED)

@@ -201,7 +201,7 @@ def _top_ngram_fraction(tokens: list[str], lens: list[int], n: int, total: int) 
     gram, c = counts.most_common(1)[0]
     if c < 2:
         return 0.0
-    return c * sum(len(t) for t in gram) / total
+    return min(1.0, c * sum(len(t) for t in gram) / total)  # overlapping occurrences can exceed the text
 
 
 def _dup_ngram_fraction(tokens: list[str], lens: list[int], n: int, total: int) -> float:

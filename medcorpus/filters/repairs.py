@@ -17,6 +17,7 @@ from medcorpus.filters.text import AnyPattern, alternation, capitalise, read_phr
 _PUNCT = r"[\s\W_]*"
 _WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
 _DIGIT = re.compile(r"\d")
+_MAX_FORMULA_CHARS = 300
 
 
 # ---------------------------------------------------------------------------- boilerplate
@@ -82,9 +83,13 @@ class Boilerplate(Filter):
         return True
 
     def _is_opening(self, piece: str) -> bool:
+        if len(piece) > _MAX_FORMULA_CHARS:  # formulas are short; also keeps regex time linear
+            return False
         return bool(self.opening.fullmatch(piece)) or self._formula_words_only(piece)
 
     def _is_closing(self, piece: str) -> bool:
+        if len(piece) > _MAX_FORMULA_CHARS:
+            return False
         return bool(self.closing.fullmatch(piece)) or self._formula_words_only(piece)
 
     def apply(self, work: Work) -> Verdict | None:
@@ -100,7 +105,7 @@ class Boilerplate(Filter):
                 b -= 1
             greeting = False
             if a < b:
-                m = self.greet_prefix.match(pieces[a])
+                m = self.greet_prefix.match(pieces[a], 0, _MAX_FORMULA_CHARS)
                 if m and m.end() < len(pieces[a].rstrip()):
                     greeting = True
             if a == 0 and b == n and not greeting:
@@ -114,7 +119,7 @@ class Boilerplate(Filter):
                 work.example(self.name, "closing", p)
             kept = list(pieces[a:b])
             if greeting:
-                m = self.greet_prefix.match(kept[0])
+                m = self.greet_prefix.match(kept[0], 0, _MAX_FORMULA_CHARS)
                 work.example(self.name, "greeting", kept[0][:m.end()])
                 kept[0] = capitalise(kept[0][m.end():])
                 work.note(self.name, "greeting")

@@ -15,6 +15,7 @@ _BOUNDARY = re.compile(
     r"[.!?]+[\"'”’)\]]*[ \t\u00a0]+(?=\S)"
     r"|[。！？；!?~～]+[\"'”’）)]*[ \t\u3000]*"
     r"|\n\s*")
+_RUN = re.compile(r"[.!?。！？；~～]+")
 _ABBREV = re.compile(r"(?:\b(?:Dr|Mr|Mrs|Ms|Prof|St|vs|No|Fig|approx|Jr|Sr|tab|Tab|inj|Inj|e\.g|i\.e))$")
 
 CJK_CHAR = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
@@ -37,7 +38,8 @@ def split_sentences(text: str) -> list[str]:
         if m and text[i] == "." and _ABBREV.search(text, max(0, i - 7), i):
             m = None
         if m is None or m.end() == i:
-            pos = i + 1
+            run = _RUN.match(text, i)  # skip the whole run of end marks: "....." is one candidate
+            pos = run.end() if run else i + 1
             continue
         end = m.end()
         if end > start:
