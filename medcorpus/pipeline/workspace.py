@@ -67,7 +67,8 @@ class Workspace:
         self.path = resolve_path(path)
         self.path.mkdir(parents=True, exist_ok=True)
         self.db_path = self.path / DB_FILE
-        self.con = duckdb.connect(str(self.db_path), read_only=read_only)
+        self.con = duckdb.connect(str(self.db_path), read_only=read_only,
+                                  config={"memory_limit": os.environ.get("MEDCORPUS_DB_MEMORY", "1GB")})
         if not read_only:
             self.exec(_DDL)
 

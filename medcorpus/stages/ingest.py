@@ -321,19 +321,29 @@ def ingest_file(ws: Workspace, path: Path, fmt: str = "auto", mapping: dict[str,
 
     parallel = workers > 1 and file_kind(path) == "jsonl" and path.stat().st_size > PARALLEL_MIN_BYTES
     try:
-        with ws.transaction():
-            if parallel:
-                with spawn_pool(workers) as pool:
-                    chunks = ((chunk, ctx) for chunk in batched(_raw_lines(path), CHUNK))
-                    for (chunk, _), result in ordered_map(pool, _convert_in_worker, chunks, workers * 2):
-                        store(result, len(chunk))
-            else:
-                for chunk in batched(iter_records(path), CHUNK):
-                    store(convert_chunk(chunk, ctx), len(chunk))
-            counts["rejected"] = ws.add_rejects(rejects, "ingest", run_id)
-    except (OSError, EOFError) as exc:  # truncated or corrupt compressed input
-        raise InputError(f"{path}: cannot be read: {exc}") from exc
+        # each chunk commits on its own (memory stays flat on multi-GB files); a file that fails
+        # part way is removed again below, so nothing half-read is left behind
+        if parallel:
+            with spawn_pool(workers) as pool:
+                chunks = ((chunk, ctx) for chunk in batched(_raw_lines(path), CHUNK))
+                for (chunk, _), result in ordered_map(pool, _convert_in_worker, chunks, workers * 2):
+                    store(result, len(chunk))
+        else:
+            for chunk in batched(iter_records(path), CHUNK):
+                store(convert_chunk(chunk, ctx), len(chunk))
+        counts["rejected"] = ws.add_rejects(rejects, "ingest", run_id)
+    except BaseException as exc:
+        _forget_file(ws, run_id, str(path))
+        if isinstance(exc, (OSError, EOFError)):  # truncated or corrupt compressed input
+            raise InputError(f"{path}: cannot be read: {exc}") from exc
+        raise
     return counts
+
+
+def _forget_file(ws: Workspace, run_id: int | None, file_label: str) -> None:
+    """Remove what this run added from a file that failed part way."""
+    ws.exec(f"DELETE FROM records WHERE stage = '{SOURCE}' AND run_id IS NOT DISTINCT FROM ? "
+            "AND json_extract_string(meta, '$.file') = ?", [run_id, file_label])
 
 
 def _file_signature(path: Path, fmt: str, mapping: dict[str, str] | None, source: str | None, kind: str) -> str:
