@@ -255,6 +255,8 @@ class Repetition(Filter):
                 continue
             lens = [len(t) for t in tokens]
             total = sum(lens)
+            if len(set(zip(tokens, tokens[1:]))) == len(tokens) - 1:
+                continue  # no bigram repeats, so no longer n-gram does either
             for n, limit in sorted(s.top_ngram_fraction.items()):
                 f = _top_ngram_fraction(tokens, lens, n * scale, total)
                 if f > limit:
