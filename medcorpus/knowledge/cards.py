@@ -62,8 +62,10 @@ class _Section:
     alias: bool = False
 
 
-# a class node (方剂 -include-> every formula): many edges of a single relation, or very many edges
-_HUB_HAVING = "GROUP BY 1 HAVING (count(*) > ? AND count(DISTINCT relation) = 1) OR count(*) > 10 * ?"
+# a class node (方剂 -include-> every formula): many edges of a single relation, very many edges,
+# or a node named after its own type ("方剂\t方剂", "中药材\t中药材")
+_HUB_HAVING = ("GROUP BY 1 HAVING (count(*) > ? AND count(DISTINCT relation) = 1) OR count(*) > 10 * ? "
+               "OR head_id IN (SELECT entity_id FROM kg_entities WHERE name = type)")
 
 
 def label_of(relation: str, tail_type: str, lang: str) -> str:
@@ -88,7 +90,7 @@ class CardBuilder:
         return self.ws.fetch_rows(
             "SELECT e.head_id, e.relation, e.tail_id, e.qualifier, t.name, t.type FROM kg_edges e "
             "JOIN kg_entities t ON t.entity_id = e.tail_id WHERE e.head_id IN (SELECT unnest(?)) "
-            "ORDER BY e.head_id, e.source, e.line, t.name", [ids])
+            "ORDER BY e.head_id, e.source, e.line, e.pos, t.name", [ids])
 
     def _edges_to(self, ids: list[str]) -> list[dict]:
         if not ids:
@@ -96,7 +98,7 @@ class CardBuilder:
         rows = self.ws.fetch_rows(
             "SELECT e.tail_id, e.relation, e.head_id, h.name, h.type FROM kg_edges e "
             "JOIN kg_entities h ON h.entity_id = e.head_id WHERE e.tail_id IN (SELECT unnest(?)) "
-            "ORDER BY e.tail_id, e.source, e.line, h.name", [ids])
+            "ORDER BY e.tail_id, e.source, e.line, e.pos, h.name", [ids])
         return [r for r in rows if r["head_id"] not in self.hubs]
 
     def build(self, ids: list[str]) -> dict[str, Card]:

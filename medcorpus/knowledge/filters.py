@@ -206,13 +206,17 @@ def grounding_problem(response: str, name: str, aliases: list[str], facts: list[
     """None when the response names the entity (or an alias) and uses at least one card fact
     (other than the entity's names); else the reason. Facts shorter than `min_fact_chars`
     characters (温, 辛) do not count: they would match almost any text."""
-    names = [v for n in [name, *aliases] for v in fact_variants(n, 1)[:1]]
+    names = [v for n in [name, *(a for a in aliases if len(a) >= min_fact_chars)]
+             for v in fact_variants(n, 1)[:1]]
     if not any(mentions(response, n) for n in names):
         return "not grounded: the response does not name the entity"
     name_set = set(names)
+    rest = " ".join(_norm(response).split())
+    for n in sorted(name_set, key=len, reverse=True):  # a fact inside the name (桂枝 in 桂枝汤) is no fact
+        rest = rest.replace(n, " \x00 ")
     for fact in facts:
         for variant in fact_variants(fact, min_fact_chars):
-            if variant not in name_set and mentions(response, variant):
+            if variant not in name_set and mentions(rest, variant):
                 return None
     return "not grounded: the response uses no fact from the knowledge card"
 

@@ -54,7 +54,7 @@ def _sql_id(type_expr: str, name_expr: str) -> str:
 
 
 def ensure_tables(ws: Workspace) -> None:
-    ws.exec(_DDL)
+    """The KG tables and views (idempotent; call before reading `kg_entities` / `kg_edges`)."""
     ensure_views(ws)
 
 
@@ -66,29 +66,31 @@ def ensure_views(ws: Workspace) -> None:
     """(Re)create the views `kg_entities` and `kg_edges`: the loaded KGs plus, when the disease
     database has been loaded (`kb_diseases`), diseases as a KG. Built at call time, so nothing
     depends on the disease loader being installed."""
+    ws.exec(_DDL)
     ents = ["SELECT entity_id, name, type, source FROM kb_entities"]
-    edges = ["SELECT head_id, relation, tail_id, qualifier, source, line FROM kb_edges"]
+    edges = ["SELECT head_id, relation, tail_id, qualifier, source, line, 0 FROM kb_edges"]
     if has_table(ws, "kb_diseases"):
         d_id = _sql_id("'disease'", "d.name")
         ents.append(f"SELECT DISTINCT {d_id}, d.name, 'disease', d.source_file FROM kb_diseases d "
                     f"WHERE d.name IS NOT NULL AND trim(d.name) <> ''")
-        for rel, col in (("symptom", "symptoms"), ("test", "tests"), ("medication", "medications")):
-            v_id = _sql_id(f"'{rel}'", "v")
-            src = (f"(SELECT d.name AS dname, d.source_file AS sf, d.row AS rw, unnest(d.{col}) AS v "
-                   f"FROM kb_diseases d WHERE d.name IS NOT NULL)")
-            ents.append(f"SELECT DISTINCT {v_id}, v, '{rel}', sf FROM {src} WHERE v IS NOT NULL AND trim(v) <> ''")
-            edges.append(f"SELECT DISTINCT {_sql_id(chr(39) + 'disease' + chr(39), 'dname')}, '{rel}', {v_id}, "
-                         f"NULL, sf, rw FROM {src} WHERE v IS NOT NULL AND trim(v) <> ''")
         r_id = _sql_id("'description'", "d.reason")
         ok = "d.reason IS NOT NULL AND trim(d.reason) <> '' AND NOT coalesce(d.reason_junk, false)"
         ents.append(f"SELECT DISTINCT {r_id}, d.reason, 'description', d.source_file FROM kb_diseases d WHERE {ok}")
-        edges.append(f"SELECT {d_id}, 'description', {r_id}, NULL, d.source_file, d.row FROM kb_diseases d "
+        edges.append(f"SELECT {d_id}, 'description', {r_id}, NULL, d.source_file, d.\"row\", 0 FROM kb_diseases d "
                      f"WHERE {ok} AND d.name IS NOT NULL")
+        for rank, (rel, col) in enumerate((("symptom", "symptoms"), ("test", "tests"), ("medication", "medications")), 1):
+            v_id = _sql_id(f"'{rel}'", "v")
+            src = (f"(SELECT d.name AS dname, d.source_file AS sf, d.\"row\" AS rw, unnest(d.{col}) AS v, "
+                   f"generate_subscripts(d.{col}, 1) AS i FROM kb_diseases d WHERE d.name IS NOT NULL)")
+            ents.append(f"SELECT DISTINCT {v_id}, v, '{rel}', sf FROM {src} WHERE v IS NOT NULL AND trim(v) <> ''")
+            edges.append(f"SELECT {_sql_id(chr(39) + 'disease' + chr(39), 'dname')}, '{rel}', {v_id}, "
+                         f"NULL, sf, rw, {rank * 100000} + i FROM {src} WHERE v IS NOT NULL AND trim(v) <> '' "
+                         f"QUALIFY row_number() OVER (PARTITION BY dname, v ORDER BY i) = 1")
     # an entity may come from several files: keep one row per id
     ws.exec("CREATE OR REPLACE VIEW kg_entities AS SELECT * FROM (" + " UNION ALL ".join(ents) +
             ") t(entity_id, name, type, source) QUALIFY row_number() OVER (PARTITION BY entity_id ORDER BY source) = 1")
     ws.exec("CREATE OR REPLACE VIEW kg_edges AS SELECT * FROM (" + " UNION ALL ".join(edges) +
-            ") t(head_id, relation, tail_id, qualifier, source, line)")
+            ") t(head_id, relation, tail_id, qualifier, source, line, pos)")
 
 
 # ------------------------------------------------------------------ parsing
