@@ -85,8 +85,10 @@ class NoveltyIndex:
         self.threshold = threshold
         self.alpha = threshold / (2 - threshold)
         self._rank: dict[tuple[str, int], int] = {}
-        self._postings: dict[tuple[str, int], list[int]] = defaultdict(list)
+        self._short: dict[tuple[str, int], list[int]] = defaultdict(list)  # prefix for longer-or-equal partners
+        self._long: dict[tuple[str, int], list[int]] = defaultdict(list)   # prefix for shorter partners
         self._tokens: list[list[str]] = []
+        self._lens: list[int] = []
         self._keys: list[frozenset] = []
         self._ids: list[str] = []
         self.compared = 0   # exact LCS computations so far
@@ -104,14 +106,16 @@ class NoveltyIndex:
             keys.append((tok, k))
         return keys
 
-    def _prefix(self, keys: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    def _ordered(self, keys: list[tuple[str, int]]) -> list[tuple[str, int]]:
         rank = self._rank
         for key in keys:
             if key not in rank:
                 rank[key] = -len(rank)  # first seen later = rarer = earlier in the order
-        m = len(keys)
-        need = max(1, math.ceil(self.alpha * m - 1e-9))  # overlap any too-similar partner must share
-        return sorted(keys, key=rank.__getitem__)[: m - need + 1]
+        return sorted(keys, key=rank.__getitem__)
+
+    def _plen(self, m: int, factor: float) -> int:
+        need = max(1, math.ceil(factor * m - 1e-9))  # overlap a too-similar partner must share
+        return m - need + 1
 
     def check(self, text: str, tokens: list[str] | None = None) -> Verdict:
         tokens = rouge_tokens(text) if tokens is None else tokens
@@ -119,10 +123,16 @@ class NoveltyIndex:
         if m == 0:
             return Verdict(True)
         keys = self._occurrences(tokens)
-        prefix = self._prefix(keys)
+        ordered = self._ordered(keys)
         cands: set[int] = set()
-        for key in prefix:
-            posting = self._postings.get(key)
+        # partners no longer than x were indexed with their short prefix: probe with x's long one
+        for key in ordered[: self._plen(m, self.alpha)]:
+            posting = self._short.get(key)
+            if posting:
+                cands.update(posting)
+        # longer partners were indexed with their long prefix: x's short prefix suffices
+        for key in ordered[: self._plen(m, self.threshold)]:
+            posting = self._long.get(key)
             if posting:
                 cands.update(posting)
         if not cands:
@@ -132,12 +142,13 @@ class NoveltyIndex:
         masks: dict[str, int] | None = None
         compared = 0
         self.probed += len(cands)
+        lens, all_keys = self._lens, self._keys
+        lo, hi = self.alpha * m - 1e-9, m / self.alpha + 1e-9  # 2·min(m,n)/(m+n) > t <=> lo < n < hi
         for c in sorted(cands):
-            n = len(self._tokens[c])
-            if 2 * min(m, n) / (m + n) <= t:
+            n = lens[c]
+            if n <= lo or n >= hi:
                 continue
-            overlap = len(keyset & self._keys[c])
-            if 2 * overlap / (m + n) <= t:
+            if 2 * len(keyset & all_keys[c]) <= t * (m + n):
                 continue
             if masks is None:
                 masks = {}
@@ -159,9 +170,14 @@ class NoveltyIndex:
         idx = len(self._ids)
         self._ids.append(id_)
         self._tokens.append(tokens)
+        self._lens.append(len(tokens))
         self._keys.append(frozenset(keys))
-        for key in self._prefix(keys):
-            self._postings[key].append(idx)
+        ordered = self._ordered(keys)
+        m = len(tokens)
+        for key in ordered[: self._plen(m, self.threshold)]:
+            self._short[key].append(idx)
+        for key in ordered[: self._plen(m, self.alpha)]:
+            self._long[key].append(idx)
 
     def check_and_add(self, text: str, id_: str) -> Verdict:
         tokens = rouge_tokens(text)

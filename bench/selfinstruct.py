@@ -1,0 +1,170 @@
+"""Benchmark: the self-instruct ROUGE-L novelty filter (medcorpus.knowledge.filters.NoveltyIndex).
+
+Generates N Chinese instructions the way self-instruct output looks (task templates x entities of the
+TCM KG when ../shared/data is present, else a built-in list, plus edited near-copies), runs the
+indexed filter over all of them, and in the same run a naive all-pairs `rouge-score` loop over a
+subset, checking both keep exactly the same instructions there. Prints a table.
+
+    PYTHONPATH=. python bench/selfinstruct.py [--n 20000] [--subset 600] [--seed 0]
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import resource
+import time
+import tracemalloc
+from pathlib import Path
+
+from medcorpus.knowledge.filters import NoveltyIndex
+
+ROOT = Path(__file__).resolve().parents[1]
+KG = ROOT / ".." / "shared" / "data" / "tcm_kg"
+
+TEMPLATES = [
+    "请介绍一下{a}的功效和主治。", "{a}主要用于治疗哪些病症？", "{a}的性味归经是什么？", "{a}有哪些别名？",
+    "{a}由哪些药物组成？各药用量是多少？", "比较{a}和{b}在功效上的异同。", "我最近{s}，可以用{a}吗？",
+    "服用{a}需要注意什么？有哪些禁忌？", "{a}出自哪本古籍？", "请用通俗的语言向患者解释{a}的作用。",
+    "{a}适合什么体质的人使用？", "为什么{a}能够{f}？请从中医理论角度说明。", "{a}和{b}能一起用吗？",
+    "孕妇可以使用{a}吗？", "请列出{a}的三个主要功能，并各举一个适用病证。", "{a}一般怎么煎服？",
+    "用一句话概括{a}最重要的特点。", "{s}的患者用{a}有什么好处？", "{a}在{b}中起什么作用？",
+    "请写一段关于{a}的用药说明。",
+]
+SYMPTOMS = ["胃寒腹痛", "咳嗽痰多", "失眠多梦", "头痛发热", "月经不调", "腰膝酸软", "食欲不振", "口干咽燥",
+            "手脚冰凉", "大便秘结", "自汗乏力", "皮肤瘙痒"]
+FUNCS = ["清热解毒", "补气健脾", "活血化瘀", "温经止血", "祛风除湿", "养阴润燥", "理气止痛", "安神"]
+PREFIX = ["", "", "", "我今年{age}岁，", "医生给我开了{b}，", "家里老人{s}，", "作为中医专业的学生，", "从药理学角度看，",
+          "孩子{age}岁，最近{s}，", "请以医生的口吻回答：", "我在准备考试，", "听说{b}效果不错，"]
+SUFFIX = ["", "", "", "请详细说明。", "请简要回答。", "能举个例子吗？", "需要注意哪些事项？", "和西药相比如何？",
+          "请分点列出。", "谢谢！"]
+FALLBACK = ["当归", "黄芪", "人参", "白术", "茯苓", "甘草", "桂枝", "芍药", "柴胡", "半夏", "麻黄", "杏仁",
+            "川芎", "熟地黄", "附子", "干姜", "大枣", "生姜", "陈皮", "枳实", "桂枝汤", "麻黄汤", "四君子汤",
+            "六味地黄丸", "逍遥散", "小柴胡汤", "补中益气汤", "归脾汤", "鳖甲汤", "艾叶"]
+
+
+def entity_names() -> tuple[list[str], str]:
+    names: set[str] = set()
+    for f in ("herbs_relations.json", "formulas_relations.json"):
+        p = KG / f
+        if p.exists():
+            for x in json.loads(p.read_text(encoding="utf-8")):
+                for node in (x["node_1"], x["node_2"]):
+                    t, _, n = node.partition("\t")
+                    if t in ("中药名", "方名") and "?" not in n:
+                        names.add(n)
+    if names:
+        return sorted(names), f"TCM KG ({len(names):,} herb and formula names)"
+    return FALLBACK, f"built-in list ({len(FALLBACK)} names)"
+
+
+def make_instructions(n: int, seed: int) -> tuple[list[str], str]:
+    rng = random.Random(seed)
+    names, origin = entity_names()
+    out: list[str] = []
+    while len(out) < n:
+        if out and rng.random() < 0.25:  # a near-copy of an earlier instruction (what LLMs produce)
+            s = list(rng.choice(out))
+            for _ in range(rng.randint(1, 4)):
+                pos = rng.randrange(len(s))
+                op = rng.random()
+                if op < 0.4:
+                    s.insert(pos, rng.choice("的了呢吗请问一下主要具体"))
+                elif op < 0.7 and len(s) > 6:
+                    s.pop(pos)
+                else:
+                    s[pos] = rng.choice("的了呢吗请问一下主要具体")
+            out.append("".join(s))
+            continue
+        a, b = rng.sample(names, 2)
+        text = rng.choice(PREFIX) + rng.choice(TEMPLATES) + rng.choice(SUFFIX)
+        out.append(text.format(a=a, b=b, s=rng.choice(SYMPTOMS), f=rng.choice(FUNCS), age=rng.randint(3, 80)))
+    return out, origin
+
+
+def run_index(texts: list[str], threshold: float) -> tuple[list[bool], float, NoveltyIndex, int]:
+    index = NoveltyIndex(threshold)
+    decisions, implied = [], 0
+    started = time.perf_counter()
+    for i, t in enumerate(texts):
+        implied += len(index)  # pairs an all-pairs filter would have scored for this one
+        decisions.append(index.check_and_add(t, str(i)).novel)
+    return decisions, time.perf_counter() - started, index, implied
+
+
+def run_naive(texts: list[str], threshold: float) -> tuple[list[bool], float, int]:
+    from rouge_score import rouge_scorer
+
+    class Chars:
+        def tokenize(self, text):
+            from medcorpus.knowledge.filters import rouge_tokens
+            return rouge_tokens(text)
+
+    scorer = rouge_scorer.RougeScorer(["rougeL"], tokenizer=Chars())
+    kept: list[str] = []
+    decisions, pairs = [], 0
+    started = time.perf_counter()
+    for t in texts:
+        ok = True
+        for k in kept:  # what self-instruct's reference code does (it scores against all, then takes the max)
+            pairs += 1
+            if scorer.score(k, t)["rougeL"].fmeasure > threshold:
+                ok = False
+                break
+        decisions.append(ok)
+        if ok:
+            kept.append(t)
+    return decisions, time.perf_counter() - started, pairs
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--n", type=int, default=20_000)
+    ap.add_argument("--subset", type=int, default=600, help="instructions for the naive all-pairs loop")
+    ap.add_argument("--threshold", type=float, default=0.7)
+    ap.add_argument("--seed", type=int, default=0)
+    args = ap.parse_args()
+
+    texts, origin = make_instructions(args.n, args.seed)
+    avg_len = sum(len(t) for t in texts) / len(texts)
+    rss0 = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    dec, secs, index, implied = run_index(texts, args.threshold)
+    rss1 = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+
+    sub = texts[: args.subset]
+    sub_dec, sub_secs, _, sub_implied = run_index(sub, args.threshold)
+    naive_dec, naive_secs, naive_pairs = run_naive(sub, args.threshold)
+    same = sub_dec == naive_dec
+
+    tracemalloc.start()
+    run_index(texts, args.threshold)
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+
+    naive_rate = naive_pairs / naive_secs
+    print(f"instructions: {len(texts):,} Chinese, avg {avg_len:.1f} characters, entities from {origin}; "
+          f"threshold ROUGE-L > {args.threshold}")
+    print()
+    print("pairs decided: (new, kept) pairs an all-pairs filter must score (the index); rouge-score calls made "
+          "(the naive loop, which stops at the first match)")
+    print()
+    print(f"| run | instructions | kept | seconds | pairs decided | pairs/s | exact LCS computed |")
+    print(f"|---|---:|---:|---:|---:|---:|---:|")
+    print(f"| index (all) | {len(texts):,} | {sum(dec):,} | {secs:.2f} | {implied:,} | {implied / secs:,.0f} | "
+          f"{index.compared:,} |")
+    print(f"| index (subset) | {len(sub):,} | {sum(sub_dec):,} | {sub_secs:.3f} | {sub_implied:,} | "
+          f"{sub_implied / sub_secs:,.0f} | - |")
+    print(f"| naive rouge-score all-pairs (subset) | {len(sub):,} | {sum(naive_dec):,} | {naive_secs:.2f} | "
+          f"{naive_pairs:,} | {naive_rate:,.0f} | {naive_pairs:,} |")
+    print()
+    print(f"same decisions as rouge-score on the subset: {same}")
+    print(f"naive all-pairs over all {len(texts):,} (extrapolated at {naive_rate:,.0f} pairs/s): "
+          f"{implied / naive_rate:,.0f} s, vs {secs:.2f} s indexed ({implied / naive_rate / secs:,.0f}x)")
+    print(f"memory: index over {len(index):,} kept instructions: tracemalloc peak {peak / 2**20:.1f} MiB; "
+          f"process max RSS {rss1 / 1024:.0f} MiB (+{(rss1 - rss0) / 1024:.0f} MiB during the indexed run)")
+    if not same:
+        raise SystemExit("MISMATCH between the index and rouge-score")
+
+
+if __name__ == "__main__":
+    main()
