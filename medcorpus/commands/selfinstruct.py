@@ -106,6 +106,79 @@ def card(
                   f"{' (trimmed)' if c.truncated else ''}, card {c.hash}[/]", highlight=False)
 
 
+def self_instruct(
+    entity_types: Annotated[Optional[str], typer.Option(
+        "--entity-types", help="Comma-separated entity types to walk, e.g. 中药名,方名 (default: every type with "
+                               "facts that is not a class or intermediate node; 'disease' for the disease DB).")] = None,
+    per_entity: Annotated[int, typer.Option("--per-entity", "-k", min=1, max=20, help="Pairs asked for per entity.")] = 3,
+    seed_tasks: Annotated[Optional[Path], typer.Option("--seed-tasks", help="JSONL seed tasks {lang, instruction, "
+                                                       "output[, types]} (default: the bundled file).")] = None,
+    lang: Annotated[str, typer.Option("--lang", help="zh|en: prompt, card labels and record language.")] = "zh",
+    limit: Annotated[Optional[int], typer.Option("--limit", min=1, help="Generate for at most this many entities.")] = None,
+    base_url: Annotated[Optional[str], typer.Option("--base-url", envvar="MEDCORPUS_LLM_BASE_URL",
+                                                    help="OpenAI-compatible endpoint (default: a running `medcorpus llm serve`).")] = None,
+    model: Annotated[Optional[str], typer.Option("--model", help="Model name at the endpoint.")] = None,
+    concurrency: Annotated[int, typer.Option("--concurrency", min=1, help="Requests in flight.")] = 8,
+    rpm: Annotated[Optional[int], typer.Option("--rpm", min=1, help="Requests per minute.")] = None,
+    tpm: Annotated[Optional[int], typer.Option("--tpm", min=1, help="Tokens per minute.")] = None,
+    max_cost: Annotated[Optional[float], typer.Option("--max-cost", min=0, help="Stop cleanly after this many USD.")] = None,
+    temperature: Annotated[float, typer.Option("--temperature")] = 0.7,
+    max_tokens: Annotated[int, typer.Option("--max-tokens", min=1, help="Completion tokens per request.")] = 1536,
+    card_tokens: Annotated[int, typer.Option("--card-tokens", min=50, help="Token budget of a knowledge card.")] = 600,
+    rouge: Annotated[float, typer.Option("--rouge-threshold", help="Drop an instruction whose ROUGE-L to a kept one exceeds this.")] = 0.7,
+    prompt_file: Annotated[Optional[Path], typer.Option("--prompt-file", help="Prompt template file (or directory) "
+                                                        "overriding medcorpus/prompts/selfinstruct.<lang>.txt.")] = None,
+    source: Annotated[str, typer.Option("--source", help="Source name of the records.")] = "selfinstruct",
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Ask again even when a reply is cached.")] = False,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Build cards and prompts, send nothing; show the first prompt.")] = False,
+    workspace: WorkspaceOpt = None,
+    json: JsonOpt = False,
+) -> None:
+    """Entity-centric self-instruct: for each KG entity a knowledge card, a prompt with seed tasks,
+    K instruction-response pairs as JSON; keeps pairs that are grounded in the card, within length
+    bounds and novel (ROUGE-L <= 0.7 to every kept instruction). Re-runs skip finished entities."""
+    from pydantic import ValidationError
+
+    from medcorpus.pipeline.io import InputError
+    from medcorpus.stages.selfinstruct import SelfInstructConfig, self_instruct as run
+
+    llm = {"base_url": base_url, "concurrency": concurrency, "rpm": rpm, "tpm": tpm, "max_cost": max_cost,
+           "temperature": temperature, "max_tokens": max_tokens, "cache": not no_cache, "dry_run": dry_run}
+    if model:
+        llm["model"] = model
+    try:
+        cfg = SelfInstructConfig(
+            lang=lang, per_entity=per_entity, limit=limit, card_tokens=card_tokens, rouge_threshold=rouge,
+            entity_types=[t.strip() for t in entity_types.split(",") if t.strip()] if entity_types else None,
+            seed_tasks=str(seed_tasks) if seed_tasks else None, prompt_file=str(prompt_file) if prompt_file else None,
+            source=source, llm=llm)
+    except ValidationError as exc:
+        fail(f"invalid option: {exc.errors()[0]['loc'][-1]}: {exc.errors()[0]['msg']}")
+    ws = open_workspace(workspace, json)
+    try:
+        summary = run(ws, cfg)
+    except (InputError, ValueError) as exc:
+        fail(str(exc))
+    except Exception as exc:  # no endpoint, prompt file errors, ...
+        if type(exc).__name__ in ("NoEndpoint", "PromptError", "LLMError"):
+            fail(str(exc))
+        raise
+    finally:
+        ws.close()
+    if dry_run and not json:
+        example = summary.extra.get("dry_run_example") or []
+        console.print(f"dry run: {summary.n_in:,} entities would be asked ({summary.n_skipped:,} already done); "
+                      f"first prompt:", highlight=False)
+        for m in example:
+            console.print(f"--- {m['role']} ---\n{m['content']}", highlight=False, markup=False)
+        return
+    shown = summary.model_copy(update={"extra": {k: v for k, v in summary.extra.items() if k != "dry_run_example"}})
+    print_summaries(shown, json, "synth self-instruct")
+    if summary.extra.get("stopped") and not json:
+        console.print(f"[yellow]stopped:[/] {summary.extra['stopped']}; re-run to continue", highlight=False)
+
+
 def register(app: typer.Typer) -> None:
     kb_app.command("load-kg")(load_kg)
     kb_app.command("card")(card)
+    synth_app.command("self-instruct")(self_instruct)
