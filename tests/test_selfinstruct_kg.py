@@ -191,11 +191,11 @@ def test_default_entity_types_and_selection(ws, shared_data):
 
 def _disease_table(ws):
     ws.exec("""CREATE TABLE kb_diseases (disease_id VARCHAR, name VARCHAR, symptoms VARCHAR[], tests VARCHAR[],
-               medications VARCHAR[], reason VARCHAR, reason_junk BOOLEAN, source_file VARCHAR, "row" BIGINT)""")
+               medications VARCHAR[], reason VARCHAR, reason_junk VARCHAR, source_file VARCHAR, "row" BIGINT)""")
     ws.exec("""INSERT INTO kb_diseases VALUES
         ('d1', 'Panic disorder', ['Anxiety and nervousness', 'Palpitations'], ['Electrocardiogram'],
-         ['Lorazepam', 'Alprazolam (Xanax)'], 'Panic disorder is an anxiety disorder.', false, 'db.csv', 1),
-        ('d2', 'Vocal cord polyp', ['Hoarse voice'], [], ['Nicotine'], ' beclomethasone nasal product, ', true, 'db.csv', 2)""")
+         ['Lorazepam', 'Alprazolam (Xanax)'], 'Panic disorder is an anxiety disorder.', NULL, 'db.csv', 1),
+        ('d2', 'Vocal cord polyp', ['Hoarse voice'], [], ['Nicotine'], ' beclomethasone nasal product, ', 'drug fragment', 'db.csv', 2)""")
 
 
 def test_disease_db_viewed_as_kg(ws):

@@ -9,6 +9,10 @@ from rich.table import Table
 
 from medcorpus.commands._common import JsonOpt, WorkspaceOpt, emit_json, fail, open_workspace, print_summaries
 from medcorpus.commands.groups import kb_app, synth_app
+from medcorpus.llm.config import DEFAULT_MODEL
+from medcorpus.llm.options import (BaseUrlOpt, ConcurrencyOpt, DryRunOpt, JsonRetriesOpt, MaxCostOpt, MaxTokensOpt,
+                                   ModelOpt, NoCacheOpt, PriceInOpt, PriceOutOpt, RetriesOpt, RpmOpt, TemperatureOpt,
+                                   TimeoutOpt, TpmOpt)
 from medcorpus.pipeline.progress import console
 
 
@@ -115,22 +119,26 @@ def self_instruct(
                                                        "output[, types]} (default: the bundled file).")] = None,
     lang: Annotated[str, typer.Option("--lang", help="zh|en: prompt, card labels and record language.")] = "zh",
     limit: Annotated[Optional[int], typer.Option("--limit", min=1, help="Generate for at most this many entities.")] = None,
-    base_url: Annotated[Optional[str], typer.Option("--base-url", envvar="MEDCORPUS_LLM_BASE_URL",
-                                                    help="OpenAI-compatible endpoint (default: a running `medcorpus llm serve`).")] = None,
-    model: Annotated[Optional[str], typer.Option("--model", help="Model name at the endpoint.")] = None,
-    concurrency: Annotated[int, typer.Option("--concurrency", min=1, help="Requests in flight.")] = 8,
-    rpm: Annotated[Optional[int], typer.Option("--rpm", min=1, help="Requests per minute.")] = None,
-    tpm: Annotated[Optional[int], typer.Option("--tpm", min=1, help="Tokens per minute.")] = None,
-    max_cost: Annotated[Optional[float], typer.Option("--max-cost", min=0, help="Stop cleanly after this many USD.")] = None,
-    temperature: Annotated[float, typer.Option("--temperature")] = 0.7,
-    max_tokens: Annotated[int, typer.Option("--max-tokens", min=1, help="Completion tokens per request.")] = 1536,
+    base_url: BaseUrlOpt = None,
+    model: ModelOpt = DEFAULT_MODEL,
+    concurrency: ConcurrencyOpt = 8,
+    rpm: RpmOpt = None,
+    tpm: TpmOpt = None,
+    timeout: TimeoutOpt = 60.0,
+    max_retries: RetriesOpt = 5,
+    temperature: TemperatureOpt = 0.7,
+    max_tokens: MaxTokensOpt = 1536,
+    no_cache: NoCacheOpt = False,
+    max_cost: MaxCostOpt = None,
+    dry_run: DryRunOpt = False,
+    json_retries: JsonRetriesOpt = 2,
+    price_in: PriceInOpt = None,
+    price_out: PriceOutOpt = None,
     card_tokens: Annotated[int, typer.Option("--card-tokens", min=50, help="Token budget of a knowledge card.")] = 600,
     rouge: Annotated[float, typer.Option("--rouge-threshold", help="Drop an instruction whose ROUGE-L to a kept one exceeds this.")] = 0.7,
     prompt_file: Annotated[Optional[Path], typer.Option("--prompt-file", help="Prompt template file (or directory) "
                                                         "overriding medcorpus/prompts/selfinstruct.<lang>.txt.")] = None,
     source: Annotated[str, typer.Option("--source", help="Source name of the records.")] = "selfinstruct",
-    no_cache: Annotated[bool, typer.Option("--no-cache", help="Ask again even when a reply is cached.")] = False,
-    dry_run: Annotated[bool, typer.Option("--dry-run", help="Build cards and prompts, send nothing; show the first prompt.")] = False,
     workspace: WorkspaceOpt = None,
     json: JsonOpt = False,
 ) -> None:
@@ -139,13 +147,14 @@ def self_instruct(
     bounds and novel (ROUGE-L <= 0.7 to every kept instruction). Re-runs skip finished entities."""
     from pydantic import ValidationError
 
+    from medcorpus.llm.options import llm_config
     from medcorpus.pipeline.io import InputError
     from medcorpus.stages.selfinstruct import SelfInstructConfig, self_instruct as run
 
-    llm = {"base_url": base_url, "concurrency": concurrency, "rpm": rpm, "tpm": tpm, "max_cost": max_cost,
-           "temperature": temperature, "max_tokens": max_tokens, "cache": not no_cache, "dry_run": dry_run}
-    if model:
-        llm["model"] = model
+    llm = llm_config(base_url=base_url, model=model, concurrency=concurrency, rpm=rpm, tpm=tpm, timeout=timeout,
+                     max_retries=max_retries, temperature=temperature, max_tokens=max_tokens, no_cache=no_cache,
+                     max_cost=max_cost, dry_run=dry_run, json_retries=json_retries, price_in=price_in,
+                     price_out=price_out)
     try:
         cfg = SelfInstructConfig(
             lang=lang, per_entity=per_entity, limit=limit, card_tokens=card_tokens, rouge_threshold=rouge,

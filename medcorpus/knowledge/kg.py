@@ -74,7 +74,8 @@ def ensure_views(ws: Workspace) -> None:
         ents.append(f"SELECT DISTINCT {d_id}, d.name, 'disease', d.source_file FROM kb_diseases d "
                     f"WHERE d.name IS NOT NULL AND trim(d.name) <> ''")
         r_id = _sql_id("'description'", "d.reason")
-        ok = "d.reason IS NOT NULL AND trim(d.reason) <> '' AND NOT coalesce(d.reason_junk, false)"
+        ok = ("d.reason IS NOT NULL AND trim(d.reason) <> '' "  # reason_junk: why the text is junk, or NULL
+              "AND coalesce(CAST(d.reason_junk AS VARCHAR), '') IN ('', 'false')")
         ents.append(f"SELECT DISTINCT {r_id}, d.reason, 'description', d.source_file FROM kb_diseases d WHERE {ok}")
         edges.append(f"SELECT {d_id}, 'description', {r_id}, NULL, d.source_file, d.\"row\", 0 FROM kb_diseases d "
                      f"WHERE {ok} AND d.name IS NOT NULL")

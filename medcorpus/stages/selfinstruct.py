@@ -155,9 +155,15 @@ class SelfInstruct(Source):
     config_model = SelfInstructConfig
 
     def run(self, ws: Workspace) -> RunSummary:
-        return asyncio.run(self._run(ws))
+        from medcorpus.llm.client import NoEndpoint
+        from medcorpus.llm.server import ensure_endpoint
 
-    async def _run(self, ws: Workspace) -> RunSummary:
+        with ensure_endpoint(self.config.llm) as (base_url, where):
+            if base_url is None and not self.config.llm.dry_run:
+                raise NoEndpoint(where)
+            return asyncio.run(self._run(ws, base_url))
+
+    async def _run(self, ws: Workspace, base_url: str | None) -> RunSummary:
         from medcorpus.knowledge.cards import CardBuilder, select_entities
         from medcorpus.knowledge.filters import NoveltyIndex
         from medcorpus.llm.client import BudgetExceeded, InvalidReply, LLMClient, bounded_map
@@ -173,7 +179,7 @@ class SelfInstruct(Source):
             raise InputError("no knowledge-graph entities to walk: load a KG first (`medcorpus kb load-kg FILE`)"
                              + (f" or check --entity-types {','.join(cfg.entity_types)}" if cfg.entity_types else ""))
         builder = CardBuilder(ws, lang=cfg.lang, budget=cfg.card_tokens)
-        client = LLMClient(ws, cfg.llm)
+        client = LLMClient(ws, cfg.llm, base_url=base_url)
         setting = _hash(cfg.model_dump(mode="json", include={
             "lang", "per_entity", "n_seeds", "card_tokens", "rouge_threshold", "min_instruction_chars",
             "max_instruction_chars", "min_response_chars", "max_response_chars", "min_fact_chars", "source"}),
@@ -319,7 +325,7 @@ class SelfInstruct(Source):
                 if not verdict.novel:
                     reject(rejects, f"too similar to a kept instruction (ROUGE-L {verdict.score:.2f} > "
                                     f"{cfg.rouge_threshold})", record_id=rec.id, file=where, line=i + 1, snippet=snippet,
-                           detail={**base, "rouge_l": round(verdict.score, 4), "similar_to": verdict.match})
+                           detail={**base, "rouge_l": verdict.score, "similar_to": verdict.match})
                     continue
                 index.add(instruction, rec.id)
                 rows.append(rec.to_row())
