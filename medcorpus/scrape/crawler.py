@@ -23,6 +23,8 @@ from medcorpus.scrape.fetch import Disallowed, Fetcher, Page, PageFailed, PageRe
 from medcorpus.scrape.profile import Profile
 
 STAGE = "scrape"
+COMMIT_MAX = 256  # pages per transaction at most
+COMMIT_WINDOW_MAX = 0.25  # seconds a fetched page may wait for its transaction
 
 DDL = """
 CREATE SEQUENCE IF NOT EXISTS scrape_seq START 1;
@@ -75,11 +77,23 @@ class Frontier:
             self.known.add(url)
             new.append((url, kind, depth, parent))
         if new:
-            self.ws.con.executemany(
+            cols = list(zip(*new))
+            self.ws.exec(
                 "INSERT INTO scrape_frontier (profile, url, kind, depth, parent, seq, status, attempts) "
-                "VALUES (?, ?, ?, ?, ?, nextval('scrape_seq'), 'pending', 0) ON CONFLICT DO NOTHING",
-                [(self.profile, u, k, d, p) for u, k, d, p in new])
+                "SELECT ?, url, kind, depth, parent, nextval('scrape_seq'), 'pending', 0 FROM ("
+                "SELECT unnest(?::VARCHAR[]) AS url, unnest(?::VARCHAR[]) AS kind, unnest(?::INTEGER[]) AS depth, "
+                "unnest(?::VARCHAR[]) AS parent, generate_subscripts(?::VARCHAR[], 1) AS i) ORDER BY i "
+                "ON CONFLICT DO NOTHING",
+                [self.profile, list(cols[0]), list(cols[1]), list(cols[2]), list(cols[3]), list(cols[0])])
         return [(u, k, d) for u, k, d, _ in new]
+
+    def mark_done(self, items: list[tuple[str, str | None, int]]) -> None:
+        urls, reasons, attempts = (list(c) for c in zip(*items))
+        self.ws.exec(
+            "UPDATE scrape_frontier f SET status = 'done', reason = v.reason, attempts = f.attempts + v.attempts, "
+            "updated_at = current_timestamp FROM (SELECT unnest(?::VARCHAR[]) AS url, unnest(?::VARCHAR[]) AS reason, "
+            "unnest(?::INTEGER[]) AS attempts) v WHERE f.profile = ? AND f.url = v.url",
+            [urls, reasons, attempts, self.profile])
 
     def pending(self) -> list[tuple[str, str, int]]:
         return [tuple(r) for r in self.ws.exec(
@@ -134,18 +148,21 @@ class Crawl:
         queue: asyncio.Queue = asyncio.Queue()
         for item in self.frontier.pending():
             queue.put_nowait(item)
-        workers = [asyncio.create_task(self._worker(queue, fetcher))
-                   for _ in range(self.profile.politeness.concurrency * max(1, len(self.hosts)))]
+        self._ready: list[Prepared] = []
+        self._wake = asyncio.Event()
+        tasks = [asyncio.create_task(self._worker(queue, fetcher))
+                 for _ in range(self.profile.politeness.concurrency * max(1, len(self.hosts)))]
+        tasks.append(asyncio.create_task(self._committer(queue)))
         joiner = asyncio.create_task(queue.join())
         try:
-            done, _ = await asyncio.wait([joiner, *workers], return_when=asyncio.FIRST_COMPLETED)
+            done, _ = await asyncio.wait([joiner, *tasks], return_when=asyncio.FIRST_COMPLETED)
             for task in done:
                 if task is not joiner and task.exception():
                     raise task.exception()
         finally:
-            for task in [joiner, *workers]:
+            for task in [joiner, *tasks]:
                 task.cancel()
-            await asyncio.gather(joiner, *workers, return_exceptions=True)
+            await asyncio.gather(joiner, *tasks, return_exceptions=True)
             if self.fetcher is fetcher:
                 await fetcher.aclose()
         return self.stats
@@ -153,35 +170,61 @@ class Crawl:
     async def _worker(self, queue: asyncio.Queue, fetcher: Fetcher) -> None:
         while True:
             url, kind, depth = await queue.get()
+            handed_over = False
             try:
                 if self.max_pages is not None and self._claimed >= self.max_pages:
                     continue  # stays pending for the next run
                 self._claimed += 1
-                await self._one(queue, fetcher, url, kind, depth)
+                handed_over = await self._one(fetcher, url, kind, depth)
             finally:
-                queue.task_done()
+                if not handed_over:
+                    queue.task_done()
 
-    async def _one(self, queue: asyncio.Queue, fetcher: Fetcher, url: str, kind: str, depth: int) -> None:
+    async def _one(self, fetcher: Fetcher, url: str, kind: str, depth: int) -> bool:
+        """Fetch one URL; True when the page went to the committer (which marks it done)."""
         try:
             page = await fetcher.fetch(url)
         except Disallowed:
             self.stats.disallowed += 1
             self.frontier.mark(url, "disallowed", "robots.txt", 0)
-            return
+            return False
         except RobotsUnavailable as exc:
             self.stats.robots_unavailable += 1
             self.stats.reasons[str(exc)] += 1
-            return  # stays pending
+            return False  # stays pending
         except PageRejected as exc:
             self._reject(url, "rejected", exc.reason, 1)
-            return
+            return False
         except PageFailed as exc:
             self.stats.failed += 1
             self._reject(url, "failed", exc.reason, exc.attempts)
-            return
-        for item in self._store(page, kind, depth):  # synchronous: one transaction, no await inside
-            queue.put_nowait(item)
-        self.advance(1)
+            return False
+        self._ready.append(self._prepare(page, kind, depth))
+        self._wake.set()
+        return True
+
+    async def _committer(self, queue: asyncio.Queue) -> None:
+        """Group commit: every page fetched while the previous commit ran goes into the next
+        transaction (alone when the crawl is slow, together when it is fast)."""
+        last = 0.0
+        while True:
+            await self._wake.wait()
+            # gather for as long as the last commit took (the database is busy at most half the
+            # time); a kill in this window loses these pages, which are fetched again on resume
+            await asyncio.sleep(min(COMMIT_WINDOW_MAX, last))
+            self._wake.clear()
+            while self._ready:
+                started = time.perf_counter()
+                batch, self._ready = self._ready[:COMMIT_MAX], self._ready[COMMIT_MAX:]
+                try:
+                    for item in self._commit(batch):  # synchronous: one transaction, no await inside
+                        queue.put_nowait(item)
+                finally:  # after the new links are queued, or join() could end the crawl early
+                    for _ in batch:
+                        queue.task_done()
+                self.advance(len(batch))
+                last = time.perf_counter() - started
+                await asyncio.sleep(0)
 
     def _reject(self, url: str, status: str, reason: str, attempts: int) -> None:
         self.stats.rejected += 1
@@ -190,7 +233,8 @@ class Crawl:
             self.frontier.mark(url, status, reason, attempts)
             self.ws.add_rejects([Rejected(reason=reason, file=url)], STAGE, self.run_id)
 
-    def _store(self, page: Page, kind: str, depth: int) -> list[tuple[str, str, int]]:
+    def _prepare(self, page: Page, kind: str, depth: int) -> "Prepared":
+        """Decode, extract and find links (CPU only, no database)."""
         text, codec, codec_from = decode_html(page.body, page.content_type)
         records: list[Record] = []
         error = None
@@ -206,25 +250,43 @@ class Crawl:
                      if urlsplit(u).netloc in self.hosts]
         except ExtractError:
             pass
+        row = (self.profile.name, page.url, page.final_url, kind, page.status, page.content_type, codec,
+               codec_from, page.fetched_at, len(page.body), gzip.compress(page.body, 6), len(records),
+               error, self.run_id)
+        return Prepared(page.url, page.attempts, row, records, error, found)
+
+    def _commit(self, batch: list["Prepared"]) -> list[tuple[str, str, int]]:
+        rows = []
+        for p in batch:
+            for r in p.records:
+                row = r.to_row()
+                row["origin"] = p.url
+                rows.append(row)
         with self.ws.transaction():
-            self.ws.con.execute(
-                "INSERT INTO scrape_pages VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                [self.profile.name, page.url, page.final_url, kind, page.status, page.content_type, codec,
-                 codec_from, page.fetched_at, len(page.body), gzip.compress(page.body, 6), len(records),
-                 error, self.run_id]).fetchall()
-            added = self.ws.add_records([r.to_row() for r in records], origin=page.url, run_id=self.run_id) \
-                if records else 0
-            if error:
-                self.ws.add_rejects([Rejected(reason=error, file=page.url)], STAGE, self.run_id)
-            new = self.frontier.add(found)
-            self.frontier.mark(page.url, "done", error, page.attempts)
-        self.stats.pages += 1
-        self.stats.extracted += len(records)
+            self.ws.con.executemany("INSERT INTO scrape_pages VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                                    [p.row for p in batch])
+            added = self.ws.add_records(rows, origin="", run_id=self.run_id) if rows else 0
+            errors = [Rejected(reason=p.error, file=p.url) for p in batch if p.error]
+            self.ws.add_rejects(errors, STAGE, self.run_id)
+            new = self.frontier.add([link for p in batch for link in p.links])
+            self.frontier.mark_done([(p.url, p.error, p.attempts) for p in batch])
+        self.stats.pages += len(batch)
+        self.stats.extracted += sum(len(p.records) for p in batch)
         self.stats.records += added
-        if error:
+        for e in errors:
             self.stats.rejected += 1
-            self.stats.reasons[error.split(" (")[0]] += 1
+            self.stats.reasons[e.reason.split(" (")[0]] += 1
         return new
+
+
+@dataclass
+class Prepared:
+    url: str
+    attempts: int
+    row: tuple
+    records: list[Record]
+    error: str | None
+    links: list[tuple[str, str, int, str | None]]
 
 
 def retry_failed(ws: Workspace, profile: str) -> int:

@@ -137,6 +137,12 @@ def _first_text(doc: Any, selector: str | None, within: Any = None) -> str:
     return ""
 
 
+def _field(doc: Any, selector: str | None, within: Any = None) -> str:
+    """A one-line field (title, date, doctor name): the first line of the first match, at most
+    300 characters, so an unclosed tag cannot pull the page's body into it."""
+    return _first_text(doc, selector, within).split("\n", 1)[0][:300].strip()
+
+
 def _all_text(doc: Any, selector: str, within: Any = None) -> str:
     return "\n".join(t for t in (doc.text(n) for n in doc.select(selector, within)) if t)
 
@@ -146,9 +152,9 @@ def extract(html: str, profile: Profile) -> list[Extracted]:
     ex: Extract = profile.extract
     doc = parse(html, ex.syntax)
     try:
-        title = _first_text(doc, ex.title)
-        date = _first_text(doc, ex.date)
-        page_doctor = _first_text(doc, ex.doctor_name)
+        title = _field(doc, ex.title)
+        date = _field(doc, ex.date)
+        page_doctor = _field(doc, ex.doctor_name)
         if ex.mode == "qa":
             return _extract_qa(doc, ex, title, date, page_doctor)
         return _extract_dialogue(doc, ex, title, date, page_doctor)
@@ -174,10 +180,10 @@ def _extract_qa(doc: Any, ex: Extract, title: str, date: str, page_doctor: str) 
         answer = _all_text(doc, ex.answer_text, block) if ex.answer_text else doc.text(block)
         if len(answer) < max(ex.min_chars, 1):
             continue
-        doctor = _first_text(doc, ex.doctor_name, block) if ex.doctor_name else ""
+        doctor = _field(doc, ex.doctor_name, block) if ex.doctor_name else ""
         meta = {**_page_meta(title, date), "answer": i}
-        if doctor or page_doctor:
-            meta["doctor"] = doctor or page_doctor
+        if doctor:
+            meta["doctor"] = doctor
         out.append(Extracted([{"role": "patient", "text": question}, {"role": "doctor", "text": answer}], meta))
     if not out:
         what = f"{ex.answers!r}" + (f" / {ex.answer_text!r}" if ex.answer_text else "")

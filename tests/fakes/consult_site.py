@@ -117,6 +117,8 @@ class ConsultSite:
         self.times: dict[str, list[float]] = defaultdict(list)
         self.agents: Counter = Counter()
         self._lock = threading.Lock()
+        self.inflight = 0
+        self.max_inflight = 0
         self._server: ThreadingHTTPServer | None = None
         self.base = ""
 
@@ -180,8 +182,8 @@ class ConsultSite:
                 return 200, html_type, page.encode()
             if name == "malformed":  # unclosed tags everywhere: the parser must recover
                 q = en_question(1004)
-                body = (f'<html><body><article class="question"><h1 class="q-title">{q["title"]}'
-                        f'<time class="asked">{q["date"]}<div class="q-body"><p>{html.escape(q["question"].split(chr(10))[0])}'
+                body = (f'<html><body><article class="question"><h1 class="q-title">{q["title"]}</h1>'
+                        f'<time class="asked">{q["date"]}</time><div class="q-body"><p>{html.escape(q["question"].split(chr(10))[0])}'
                         f'<p>{html.escape(q["question"].split(chr(10))[1])}</article><section class="answers">'
                         f'<div class="answer"><span class="doctor-name">{q["answers"][0][0]}'
                         f'<div class="answer-body"><p>{html.escape(q["answers"][0][1])}')
@@ -215,6 +217,7 @@ class ConsultSite:
 
         class Handler(BaseHTTPRequestHandler):
             protocol_version = "HTTP/1.1"
+            disable_nagle_algorithm = True  # headers and body go out as separate writes
 
             def log_message(self, *args):  # quiet
                 pass
@@ -226,9 +229,15 @@ class ConsultSite:
                     site.counts[key] += 1
                     site.times[key].append(time.monotonic())
                     site.agents[self.headers.get("User-Agent", "")] += 1
-                if site.latency and parts.path != "/robots.txt":
-                    time.sleep(site.latency)
-                status, headers, body = site.route(parts.path, parts.query)
+                    site.inflight += 1
+                    site.max_inflight = max(site.max_inflight, site.inflight)
+                try:
+                    if site.latency and parts.path != "/robots.txt":
+                        time.sleep(site.latency)
+                    status, headers, body = site.route(parts.path, parts.query)
+                finally:
+                    with site._lock:
+                        site.inflight -= 1
                 try:
                     self.send_response(status)
                     for k, v in headers.items():
@@ -242,6 +251,9 @@ class ConsultSite:
         class Server(ThreadingHTTPServer):
             daemon_threads = True
             request_queue_size = 128
+
+            def handle_error(self, request, client_address):  # a killed crawler resets connections
+                pass
 
         self._server = Server(("127.0.0.1", self.port), Handler)
         self.port = self._server.server_address[1]
