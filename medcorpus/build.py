@@ -104,9 +104,12 @@ def build(path: str | Path, workspace: str | Path | None = None, only: str | Non
                 result.steps.append(summary)
                 result.did_work = True
         if pipe.report.enabled and (not only or only == "report") and (result.did_work or not pipe.resolve(pipe.report.out).exists()):
-            from medcorpus.report import write_report
+            try:
+                from medcorpus.report import write_report
 
-            result.report = str(write_report(ws, pipe.resolve(pipe.report.out), title=pipe.name))
+                result.report = str(write_report(ws, pipe.resolve(pipe.report.out), title=pipe.name))
+            except ImportError as exc:  # matplotlib is the [report] extra
+                console.print(f"[yellow]report skipped:[/] {exc} (install medcorpus[report])")
     if then_train or only == "train":
         result.train = _train(pipe, result, train_overrides or {})
     result.seconds = round(time.perf_counter() - started, 3)

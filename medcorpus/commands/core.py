@@ -27,6 +27,8 @@ def ingest(
     map_: Annotated[Optional[List[str]], typer.Option("--map", help="FIELD=COLUMN for tables: patient, doctor, system, id, lang.")] = None,
     source: Annotated[Optional[str], typer.Option("--source", help="Source name (default: the file's name).")] = None,
     kind: Annotated[str, typer.Option("--kind", help="consultation (patient/doctor) or instruction (user/assistant).")] = "consultation",
+    workers: Annotated[int, typer.Option("--workers", "-j", min=1, help="Processes converting big JSONL files.")] = 2,
+    skip_unchanged: Annotated[bool, typer.Option("--skip-unchanged", help="Don't re-read files already ingested unchanged.")] = False,
     workspace: WorkspaceOpt = None,
     json: JsonOpt = False,
 ) -> None:
@@ -36,7 +38,7 @@ def ingest(
 
     ws = open_workspace(workspace, json)
     try:
-        summary = run_ingest(ws, paths, fmt, parse_map(map_), source, kind)
+        summary = run_ingest(ws, paths, fmt, parse_map(map_), source, kind, workers, skip_unchanged)
     except InputError as exc:
         fail(str(exc))
     finally:
