@@ -27,6 +27,7 @@ class BuildResult(BaseModel):
     steps: list[RunSummary] = Field(default_factory=list)
     export: dict[str, Any] = Field(default_factory=dict)
     report: str | None = None
+    skipped: list[str] = Field(default_factory=list)
     train: dict[str, Any] | None = None
     did_work: bool = False
     seconds: float = 0.0
@@ -74,12 +75,19 @@ def build(path: str | Path, workspace: str | Path | None = None, only: str | Non
     ws_path = Path(workspace) if workspace else (pipe.resolve(pipe.workspace) if pipe.workspace else None)
     started = time.perf_counter()
     result = BuildResult()
+    skipped = [s for s, _, _ in resolved if s.when_env and not os.environ.get(s.when_env)]
     with Workspace(ws_path) as ws:
-        stages = [(step, cls(config)) for step, cls, config in resolved if issubclass(cls, Stage)]
+        stages = [(step, cls(config)) for step, cls, config in resolved
+                  if issubclass(cls, Stage) and step not in skipped]
         ws.set_chain([(st.name, st.fingerprint(), st.config.model_dump(mode="json")) for _, st in stages])
         with _cwd(pipe.base_dir):
             for step, cls, config in resolved:
                 if only and step.use != only:
+                    continue
+                if step in skipped:
+                    note = f"{step.use}: skipped (set {step.when_env} to run it)"
+                    console.print(f"[yellow]▷ {note}[/]", highlight=False)
+                    result.skipped.append(note)
                     continue
                 console.print(f"[bold]▶ {step.use}[/]", highlight=False)
                 if issubclass(cls, Source):

@@ -105,6 +105,17 @@ def test_validation_names_the_key(tmp_path):
         load_pipeline(pipe)
 
 
+def test_step_skipped_unless_env(tmp_path, monkeypatch):
+    pipe = make_project(tmp_path)
+    pipe.write_text(pipe.read_text().replace('use = "tests.pipeline_stages:Count"',
+                                             'use = "tests.pipeline_stages:Count"\nwhen_env = "MEDCORPUS_TEST_FLAG"'))
+    monkeypatch.delenv("MEDCORPUS_TEST_FLAG", raising=False)
+    r = build(pipe)
+    assert r.skipped == ["tests.pipeline_stages:Count: skipped (set MEDCORPUS_TEST_FLAG to run it)"]
+    monkeypatch.setenv("MEDCORPUS_TEST_FLAG", "1")
+    assert any(s.stage == "test_count" and s.n_in == 20 for s in build(pipe).steps)
+
+
 def test_dry_run_plan_and_only(tmp_path):
     pipe = make_project(tmp_path)
     with Workspace(tmp_path / "ws") as ws:

@@ -78,6 +78,8 @@ def build(
     elif exp:
         console.print(f"export: [bold]{exp['version']}[/] — {exp['records']:,} records "
                       f"(+{exp['added']:,} added, -{exp['removed']:,} removed, {exp['changed']:,} changed)")
+    for note in result.skipped:
+        console.print(f"[yellow]skipped:[/] {note}", highlight=False)
     if not result.did_work:
         console.print("[green]nothing new:[/] no stage had work to do")
     if result.report:

@@ -27,6 +27,7 @@ class Step(BaseModel):
     workers: int = Field(1, ge=1)
     batch_size: int = Field(1000, ge=1)
     limit: int | None = Field(None, ge=1)
+    when_env: str | None = None  # run only when this environment variable is set (e.g. an LLM endpoint)
 
     @property
     def settings(self) -> dict[str, Any]:
