@@ -26,8 +26,9 @@ FAST = {"rate": 0.0, "concurrency": 4, "timeout": 0.5, "retries": 1, "backoff": 
 
 
 def make_profile(tmp_path: Path, bundled: str = "healthqa-en", name: str | None = None,
-                 extract: dict | None = None, **politeness) -> Path:
+                 extract: dict | None = None, top: dict | None = None, **politeness) -> Path:
     data = tomllib.loads(bundled_path(bundled).read_text(encoding="utf-8"))
+    data.update(top or {})
     data["politeness"] = {**data.get("politeness", {}), **politeness}
     if extract is not None:
         data["extract"] = extract
@@ -63,7 +64,7 @@ def got_en(ws: Workspace) -> set[tuple]:
 def en_ids(n: int, specials: bool = True) -> dict[str, int]:
     ids = {f"/en/q/{i}": i for i in range(n)}
     if specials:
-        ids.update({"/en/q/ratelimited": 1000, "/en/q/flaky": 1001, "/en/q/malformed": 1004})
+        ids.update({"/en/q/ratelimited": 1000, "/en/q/flaky": 1001, "/en/q/malformed": 1004, "/en/q/moved": 1006})
     return ids
 
 
@@ -77,12 +78,15 @@ def test_english_site_exact_records_rejects_and_politeness(ws, site, tmp_path):
     recs = ws.records()
     assert all(r.source == "healthqa-en" and r.lang == "en" and [t.role for t in r.turns] == ["patient", "doctor"]
                and r.meta["fetched_at"] for r in recs)
-    assert summary.n_out == len(recs) == 22
+    assert summary.n_out == len(recs) == 23
+    moved = next(r for r in recs if r.meta["url"].endswith("/moved"))
+    assert moved.meta["final_url"] == site.base + "/en/q/1006"
 
     # each bad page is one reject with its URL and reason; the crawl went on
     rejects = {f: r for f, r in ws.exec("SELECT file, reason FROM rejects WHERE stage = 'scrape'")}
     b = site.base + "/en/q/"
-    assert set(rejects) == {b + x for x in ("scan.pdf", "loop-a", "binary", "huge", "no-answer", "gone", "slow")}
+    assert set(rejects) == {b + x for x in ("scan.pdf", "loop-a", "binary", "huge", "no-answer", "gone", "slow",
+                                            "offsite")}
     assert rejects[b + "scan.pdf"] == "not HTML: content type application/pdf"
     assert rejects[b + "loop-a"] == f"redirect loop: {b}loop-a -> {b}loop-b -> {b}loop-a"
     assert rejects[b + "binary"] == "non-HTML body (binary data)"
@@ -90,7 +94,8 @@ def test_english_site_exact_records_rejects_and_politeness(ws, site, tmp_path):
     assert rejects[b + "no-answer"].startswith("no doctor answer (selector 'div.answer'")
     assert rejects[b + "gone"] == "http 404"
     assert rejects[b + "slow"] == "timeout (after 2 attempts)"
-    assert summary.n_rejected == 7
+    assert rejects[b + "offsite"] == "redirect to a host outside the profile: elsewhere.example"
+    assert summary.n_rejected == 8
 
     # robots.txt: the disallowed page is never fetched, and counted; other hosts are not queued
     assert site.counts["/en/private/q/99"] == 0
@@ -109,6 +114,8 @@ def test_english_site_exact_records_rejects_and_politeness(ws, site, tmp_path):
     # pagination followed through every listing page; the profile's User-Agent was sent
     assert {"/en/questions", "/en/questions?page=2", "/en/questions?page=3"} <= set(fetched)
     assert set(site.agents) == {"medcorpus-test/1.0"}
+
+    assert all(n == 1 for p, n in site.counts.items() if "elsewhere" in p)  # (never asked for)
 
     # the raw HTML is stored compressed, and a second run fetches nothing again
     html = ws.one("SELECT html_gz FROM scrape_pages WHERE url = ?", [site.base + "/en/q/3"])[0]
@@ -181,6 +188,26 @@ def test_rate_limit_spacing_and_concurrency_cap(ws, tmp_path):
         assert time.perf_counter() - t >= 0.15 * (1 + 8 / 2) * 0.9
     finally:
         s.stop()
+
+
+def test_robots_unavailable_keeps_pages_queued(ws, tmp_path):
+    s = ConsultSite(n_en=3, per_list=10, specials=False)
+    s.robots_status = 503
+    s.start()
+    try:
+        profile = make_profile(tmp_path, **FAST)
+        cfg = {"profile": str(profile), "start": [s.base + "/en/questions"]}
+        first = Scrape(cfg).run(ws)
+        assert (first.n_in, first.extra["robots_unavailable"], first.extra["frontier"]) == (0, 1, {"pending": 1})
+        assert s.page_fetches() == {} and s.counts["/robots.txt"] == 2  # one retry, then the host is off limits
+        s.robots_status = 200
+        second = Scrape(cfg).run(ws)
+        assert (second.n_in, second.n_out) == (4, 4)
+    finally:
+        s.stop()
+    with pytest.raises(ValueError, match="not in the profile's allowed_hosts"):
+        Scrape({"profile": str(make_profile(tmp_path, top={"allowed_hosts": ["127.0.0.1:1"]}, **FAST)),
+                "start": ["http://other.example/en/questions"]}).run(ws)
 
 
 # ------------------------------------------------------------------ resume
@@ -332,3 +359,26 @@ def test_cli_bundled_profile_then_export(cli, tmp_path):
     assert {r["instruction"] for r in rows} == {en_question(i)["question"] for i in range(7)}
     bad = cli("scrape", "--profile", tmp_path / "nope.toml", ok=False)
     assert bad.exit_code == 1 and "no such profile" in bad.output
+
+
+def test_build_pipeline_with_a_scrape_step(tmp_path):
+    from medcorpus.build import build
+
+    s = ConsultSite(n_en=5, per_list=10, specials=False)
+    s.start()
+    try:
+        make_profile(tmp_path, name="mysite", **FAST)
+        profile = next(tmp_path.glob("mysite-*.toml")).name  # relative: resolved beside the pipeline file
+        (tmp_path / "pipeline.toml").write_text(
+            f'name = "t"\nworkspace = "ws"\n[[step]]\nuse = "scrape"\nprofile = "{profile}"\n'
+            f'start = ["{s.base}/en/questions"]\n[export]\nout = "exports"\n', encoding="utf-8")
+        first = build(tmp_path / "pipeline.toml")
+        assert [(x.stage, x.n_in, x.n_out) for x in first.steps if x.stage == "scrape"] == [("scrape", 6, 7)]
+        assert first.export and first.did_work
+        fetched = sum(s.page_fetches().values())
+        again = build(tmp_path / "pipeline.toml")
+        assert not again.did_work and sum(s.page_fetches().values()) == fetched
+    finally:
+        s.stop()
+    with Workspace(tmp_path / "ws") as w:
+        assert {r.source for r in w.records()} == {"mysite"}

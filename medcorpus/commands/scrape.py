@@ -46,16 +46,17 @@ def scrape(
     print_summaries(summary, json, "scrape")
 
 
-def _frontier_status(ws) -> dict:
+def _frontier_status(ws) -> dict | str:
+    """Frontier URLs per profile and status (pending, done, rejected, failed, disallowed)."""
     if not ws.one("SELECT 1 FROM information_schema.tables WHERE table_name = 'scrape_frontier'"):
-        return {}
+        return "not run"
     out: dict = {}
     for profile, status, n in ws.exec("SELECT profile, status, count(*) FROM scrape_frontier GROUP BY 1, 2 ORDER BY 1, 2"):
         out.setdefault(profile, {})[status] = n
     return out
 
 
-STATUS_SECTIONS["scrape_frontier"] = _frontier_status
+STATUS_SECTIONS["scrape"] = _frontier_status
 
 
 def register(app: typer.Typer) -> None:

@@ -137,6 +137,10 @@ class Crawl:
         self.ws, self.profile, self.run_id, self.advance = ws, profile, run_id, advance
         self.start = [normalise_url(u) for u in (start or profile.start)]
         self.hosts = profile.hosts(self.start)
+        for url in self.start:
+            if urlsplit(url).netloc not in self.hosts:
+                raise ValueError(f"start URL {url}: host {urlsplit(url).netloc} is not in the profile's "
+                                 f"allowed_hosts ({', '.join(sorted(self.hosts))})")
         self.max_pages = max_pages
         self.frontier = Frontier(ws, profile.name)
         self.fetcher = fetcher

@@ -113,6 +113,7 @@ class ConsultSite:
                  huge_bytes: int = 300_000, slow_seconds: float = 3.0, port: int = 0):
         self.n_en, self.per_list, self.latency, self.specials = n_en, per_list, latency, specials
         self.huge_bytes, self.slow_seconds, self.port = huge_bytes, slow_seconds, port
+        self.robots_status = 200  # 503: robots.txt unavailable
         self.counts: Counter = Counter()
         self.times: dict[str, list[float]] = defaultdict(list)
         self.agents: Counter = Counter()
@@ -123,7 +124,8 @@ class ConsultSite:
         self.base = ""
 
     # ------------------------------------------------------------------ content
-    SPECIALS = ["ratelimited", "flaky", "slow", "loop-a", "scan.pdf", "binary", "huge", "no-answer", "malformed", "gone"]
+    SPECIALS = ["ratelimited", "flaky", "slow", "loop-a", "scan.pdf", "binary", "huge", "no-answer", "malformed", "gone",
+                "moved", "offsite"]
 
     def list_pages(self) -> int:
         return max(1, -(-self.n_en // self.per_list))
@@ -143,6 +145,8 @@ class ConsultSite:
         html_type = {"Content-Type": "text/html; charset=utf-8"}
         n = self.counts[path + ("?" + query if query else "")]
         if path == "/robots.txt":
+            if self.robots_status != 200:
+                return self.robots_status, html_type, b"<html><body>down</body></html>"
             return 200, {"Content-Type": "text/plain"}, b"User-agent: *\nDisallow: /en/private/\nAllow: /\n"
         if path in ("/en/questions", "/en/questions/"):
             page = int(query.split("=")[1]) if query.startswith("page=") else 1
@@ -151,6 +155,8 @@ class ConsultSite:
             return 200, html_type, self.en_list(page).encode()
         if path.startswith("/en/q/"):
             name = path[len("/en/q/"):]
+            if name == "1006":  # only reachable through /en/q/moved
+                return 200, html_type, en_page(1006).encode()
             if name.isdigit() and int(name) < self.n_en:
                 i = int(name)
                 return 200, html_type, en_page(i, [j for j in (i + 1, i + 2) if j < self.n_en]).encode()
@@ -167,6 +173,10 @@ class ConsultSite:
             if name == "slow":
                 time.sleep(self.slow_seconds)
                 return 200, html_type, en_page(1002).encode()
+            if name == "moved":  # a redirect that lands on a question page
+                return 301, {"Location": "/en/q/1006"}, b""
+            if name == "offsite":
+                return 302, {"Location": "https://elsewhere.example/q/1"}, b""
             if name == "loop-a":
                 return 302, {"Location": "/en/q/loop-b"}, b""
             if name == "loop-b":
