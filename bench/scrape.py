@@ -45,39 +45,44 @@ def main() -> None:
     args = ap.parse_args()
     set_quiet(True)
     rows = []
+    load = os.getloadavg()
     proc, base = serve(args.pages, args.latency)
     try:
-        t = time.perf_counter()
+        t, cpu = time.perf_counter(), time.process_time()
         for i in range(args.sequential):
             r = httpx.get(f"{base}/en/q/{i}")
             assert r.status_code == 200
         secs = time.perf_counter() - t
-        rows.append(("sequential httpx.get loop", 1, args.sequential, 0, secs))
+        rows.append(("sequential httpx.get loop", 1, args.sequential, 0, secs, time.process_time() - cpu))
         with httpx.Client() as client:  # the same loop with one keep-alive connection, for fairness
-            t = time.perf_counter()
+            t, cpu = time.perf_counter(), time.process_time()
             for i in range(args.sequential):
                 assert client.get(f"{base}/en/q/{i}").status_code == 200
-            rows.append(("sequential httpx.Client loop (keep-alive)", 1, args.sequential, 0, time.perf_counter() - t))
+            rows.append(("sequential httpx.Client loop (keep-alive)", 1, args.sequential, 0, time.perf_counter() - t,
+                         time.process_time() - cpu))
         for c in [int(x) for x in args.concurrency.split(",")]:
             with tempfile.TemporaryDirectory(dir="/tmp") as tmp:
                 profile = Path(tmp) / "p.toml"
                 src = (ROOT / "medcorpus" / "profiles" / "healthqa-en.toml").read_text()
                 profile.write_text(src.replace("rate = 1.0", "rate = 0.0"))
                 ws = Workspace(Path(tmp) / "ws")
-                t = time.perf_counter()
+                t, cpu = time.perf_counter(), time.process_time()
                 s = Scrape({"profile": str(profile), "start": [base + "/en/questions"], "concurrency": c}).run(ws)
-                secs = time.perf_counter() - t
+                secs, cpu = time.perf_counter() - t, time.process_time() - cpu
                 ws.close()
-                rows.append((f"medcorpus scrape (crawl+extract+store)", c, s.n_in, s.n_out, secs))
+                rows.append(("medcorpus scrape (crawl+extract+store)", c, s.n_in, s.n_out, secs, cpu))
     finally:
         proc.terminate()
         proc.wait()
     seq_rate = rows[0][2] / rows[0][4]
     print(f"fake site: {args.pages} question pages + {-(-args.pages // 50)} listing pages, "
           f"{args.latency * 1000:.0f} ms latency per page; sequential leg scaled to {args.sequential} pages")
-    print(f"{'leg':<42} {'conc':>5} {'pages':>6} {'records':>8} {'seconds':>8} {'pages/s':>8} {'speed-up':>8}")
-    for name, c, pages, recs, secs in rows:
-        print(f"{name:<42} {c:>5} {pages:>6} {recs:>8} {secs:>8.2f} {pages / secs:>8.1f} {pages / secs / seq_rate:>7.1f}x")
+    print(f"load average before/after: {load[0]:.1f} / {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs; "
+          "cpu ms/page = the client process's CPU time (the site runs in its own process)")
+    print(f"{'leg':<42} {'conc':>5} {'pages':>6} {'records':>8} {'seconds':>8} {'pages/s':>8} {'speed-up':>8} {'cpu ms/page':>11}")
+    for name, c, pages, recs, secs, cpu in rows:
+        print(f"{name:<42} {c:>5} {pages:>6} {recs:>8} {secs:>8.2f} {pages / secs:>8.1f} {pages / secs / seq_rate:>7.1f}x"
+              f" {cpu / pages * 1000:>11.2f}")
 
 
 if __name__ == "__main__":
