@@ -234,3 +234,38 @@ def test_done_means_on_the_shared_formula_kg(cli, shared_data, tmp_path):
     assert all(any("\u4e00" <= c <= "\u9fff" for c in x) for x in ins)
     for a, b in combinations(ins, 2):
         assert ZH_SCORER.score(a, b)["rougeL"].fmeasure <= 0.7
+
+
+def test_pipeline_file_step(ws, kg_file, tmp_path):
+    """`medcorpus build` calls the source by name with the step's settings as its config."""
+    from medcorpus.build import build
+
+    load_kg(ws, kg_file)
+    ws.close()
+    with FakeOpenAIServer(responder=make_responder()) as srv:
+        pipe = tmp_path / "pipe.toml"
+        pipe.write_text(f"""
+[[step]]
+use = "selfinstruct"
+entity_types = ["方名"]
+per_entity = 2
+[step.llm]
+base_url = "{srv.base_url}"
+model = "fake"
+
+[report]
+enabled = false
+""", encoding="utf-8")
+        result = build(pipe, workspace=ws.path)
+        assert srv.requests == 4
+    step = next(s for s in result.steps if s.stage == "selfinstruct")
+    assert step.n_in == 4 and step.n_out > 0
+
+
+def test_status_section(cli, kg_file):
+    cli("kb", "load-kg", kg_file)
+    with FakeOpenAIServer(responder=make_responder()) as srv:
+        cli("synth", "self-instruct", "--entity-types", "方名", "--limit", "2", "--base-url", srv.base_url, "--model", "fake")
+    info = json.loads(cli("status", "--json").output)["extra"]["knowledge"]
+    assert info["kg"]["sources"] == {"formulas": 28} and info["kg"]["edges"] == 28
+    assert info["self_instruct"]["方名"]["entities"] == 2 and info["self_instruct"]["方名"]["pairs"] == 6
