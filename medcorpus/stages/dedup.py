@@ -83,16 +83,29 @@ def shingles(text: str, ngram: int = 3, char_ngram: int = 5) -> list[str]:
     return list(map(" ".join, zip(*(toks[i:] for i in range(n)))))
 
 
-def doc_text(turns: Sequence[dict | Turn], on: str) -> str:
-    """The text dedup compares: every patient/doctor turn ('all'), or only one side."""
-    roles = {"all": ("patient", "doctor", "user", "assistant"), "patient": ("patient", "user"),
-             "doctor": ("doctor", "assistant")}[on]
-    parts = []
+ASKING = ("patient", "user")
+ANSWERING = ("doctor", "assistant")
+
+
+def doc_sides(turns: Sequence[dict | Turn], on: str) -> tuple[str, ...]:
+    """The texts dedup compares: (asking side, answering side) for 'all', one side otherwise
+    (system turns never count)."""
+    ask, ans = [], []
     for t in turns:
         role, text = (t["role"], t["text"]) if isinstance(t, dict) else (t.role, t.text)
-        if role in roles:
-            parts.append(text)
-    return "\n".join(parts)
+        if role in ASKING:
+            ask.append(text)
+        elif role in ANSWERING:
+            ans.append(text)
+    if on == "patient":
+        return ("\n".join(ask),)
+    if on == "doctor":
+        return ("\n".join(ans),)
+    return "\n".join(ask), "\n".join(ans)
+
+
+def doc_text(turns: Sequence[dict | Turn], on: str) -> str:
+    return "\n".join(x for x in doc_sides(turns, on) if x)
 
 
 # ------------------------------------------------------------------ MinHash
@@ -236,19 +249,39 @@ def _hasher(num_perm: int, seed: int) -> MinHasher:
     return _hashers[key]
 
 
-def sketch_batch(texts: Sequence[str], ngram: int, char_ngram: int, num_perm: int, seed: int,
-                 bands: int, rows: int) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-    """(exact keys int64, empty flags, signatures uint32 (N, num_perm), band hashes int64
-    (N, bands)) for a batch of texts. A top-level function: it runs in worker processes."""
-    docs = [shingles(t, ngram, char_ngram) for t in texts]
-    exact = np.fromiter((xxhash.xxh3_64_intdigest("\x1f".join(d).encode()) for d in docs),
-                        dtype=np.uint64, count=len(docs)).view(np.int64)
-    empty = np.fromiter((not d for d in docs), dtype=bool, count=len(docs))
-    sig = _hasher(num_perm, seed).signatures(docs)
-    return exact, empty, sig, band_hashes(sig, bands, rows)
+# Jaccard estimates use the signatures' low 8 bits: two different values agree there with
+# probability 1/256, which biases an estimate by at most +0.004 * (1 - J) and quarters memory.
+VDTYPE = np.uint8
+
+
+def sketch_batch(docs: Sequence[tuple[str, ...]], ngram: int, char_ngram: int, num_perm: int, seed: int,
+                 bands: int, rows: int) -> tuple[np.ndarray, ...]:
+    """Sketch a batch of documents, each a tuple of sides (asking, answering) or one text.
+
+    Shingles never span two sides; a document's signature is the minimum of its sides'
+    signatures, i.e. the MinHash of the union of their shingles. Returns (exact keys int64,
+    empty flags, band hashes int64 (N, bands), the signature's low 8 bits (N, num_perm) for
+    Jaccard estimates, the sides' signatures' low 8 bits (N, sides, num_perm)).
+    A top-level function: it runs in worker processes."""
+    k = len(docs[0]) if docs else 1
+    segs = [shingles(side, ngram, char_ngram) for doc in docs for side in doc]
+    n = len(docs)
+    exact = np.fromiter(
+        (xxhash.xxh3_64_intdigest("\x1e".join("\x1f".join(seg) for seg in segs[i * k:(i + 1) * k]).encode())
+         for i in range(n)), dtype=np.uint64, count=n).view(np.int64)
+    empty = np.fromiter((not any(segs[i * k:(i + 1) * k]) for i in range(n)), dtype=bool, count=n)
+    side_sig = _hasher(num_perm, seed).signatures(segs).reshape(n, k, num_perm)
+    sig = side_sig.min(axis=1) if k > 1 else side_sig[:, 0]
+    return exact, empty, band_hashes(sig, bands, rows), sig.astype(VDTYPE), side_sig.astype(VDTYPE)
 
 
 # ------------------------------------------------------------------ the stage
+FP_WEIGHT, FN_WEIGHT = 0.05, 0.95
+# Each side (question, answer) of a duplicate pair must reach this Jaccard too (or the
+# threshold, if lower): two different questions answered by one template are no duplicates.
+SIDE_MIN = 0.4
+
+
 class DedupConfig(StageConfig):
     threshold: float = Field(0.8, gt=0.0, lt=1.0, description="Jaccard similarity above which two texts are duplicates.")
     num_perm: int = Field(128, ge=8, le=1024, description="MinHash permutations.")
@@ -269,9 +302,12 @@ class DedupConfig(StageConfig):
         return self
 
     def lsh_params(self) -> tuple[int, int]:
+        """Bands x rows minimising false positives plus false negatives around the threshold,
+        false negatives weighted 19:1: every candidate pair is verified on its signatures, so
+        a false positive costs one comparison while a false negative is a missed duplicate."""
         if self.bands is not None:
             return self.bands, self.rows
-        return optimal_param(self.threshold, self.num_perm)
+        return optimal_param(self.threshold, self.num_perm, FP_WEIGHT, FN_WEIGHT)
 
 
 _DDL = """
@@ -311,22 +347,24 @@ def input_sql(ws: Any, stage: str = "dedup") -> str:
 class _Nodes:
     """Columns of the records this run decides (pending first, then re-opened ones)."""
 
-    def __init__(self, capacity: int, num_perm: int, bands: int):
+    COLS = ("version", "length", "exact", "empty", "bands", "vsig", "side")
+
+    def __init__(self, capacity: int, num_perm: int, bands: int, sides: int):
         self.ids: list[str] = []
         self.version = np.zeros(capacity, np.int64)
         self.length = np.zeros(capacity, np.int64)
         self.exact = np.zeros(capacity, np.int64)
         self.empty = np.zeros(capacity, bool)
-        self.sig = np.zeros((capacity, num_perm), np.uint32)
         self.bands = np.zeros((capacity, bands), np.int64)
+        self.vsig = np.zeros((capacity, num_perm), VDTYPE)
+        self.side = np.zeros((capacity, sides, num_perm), VDTYPE)
         self.size = 0
 
     def add(self, rows: list[dict], result: tuple) -> None:
-        exact, empty, sig, bands = result
         i, j = self.size, self.size + len(rows)
         if j > len(self.version):
             grow = max(j, 2 * len(self.version))
-            for name in ("version", "length", "exact", "empty", "sig", "bands"):
+            for name in self.COLS:
                 old = getattr(self, name)
                 new = np.zeros((grow,) + old.shape[1:], old.dtype)
                 new[:i] = old[:i]
@@ -334,8 +372,17 @@ class _Nodes:
         self.ids.extend(r["id"] for r in rows)
         self.version[i:j] = [r["version"] for r in rows]
         self.length[i:j] = [sum(len(t["text"]) for t in r["turns"]) for r in rows]
-        self.exact[i:j], self.empty[i:j], self.sig[i:j], self.bands[i:j] = exact, empty, sig, bands
+        self.exact[i:j], self.empty[i:j], self.bands[i:j], self.vsig[i:j], self.side[i:j] = result
         self.size = j
+
+
+class _Kept(Record):
+    """A kept record written back as it was read: its turns stay the row's dicts (a record is
+    copied unchanged, so rebuilding Turn models for a million rows would be wasted time)."""
+
+    def to_row(self) -> dict[str, Any]:
+        return {"id": self.id, "source": self.source, "lang": self.lang, "kind": self.kind,
+                "turns": [{"role": t["role"], "text": t["text"]} for t in self.turns], "meta": self.meta}
 
 
 @register_stage
@@ -346,6 +393,7 @@ class Dedup(Stage):
     version = "1"
     config_model = DedupConfig
     parallel = False  # a global stage: `run` drives its own process pool for signatures
+    POOL_MIN = 4000  # fewer pending records than this: no process pool (starting one costs ~1 s)
 
     def __init__(self, config: DedupConfig | dict | None = None):
         super().__init__(config)
@@ -363,13 +411,13 @@ class Dedup(Stage):
         b, r = c.lsh_params()
         return c.ngram, c.char_ngram, c.num_perm, c.seed, b, r
 
-    def _texts(self, rows: list[dict]) -> list[str]:
-        return [doc_text(r["turns"], self.config.on) for r in rows]
+    def _texts(self, rows: list[dict]) -> list[tuple[str, ...]]:
+        return [doc_sides(r["turns"], self.config.on) for r in rows]
 
     def _sketch_stream(self, batches: Iterable[list[dict]], workers: int, total: int):
         """Yield (rows, sketch result) in order; a process pool when workers > 1."""
         args = self._sketch_args()
-        if workers <= 1 or total <= 4000:
+        if workers <= 1 or total < self.POOL_MIN:
             for rows in batches:
                 yield rows, sketch_batch(self._texts(rows), *args)
             return
@@ -397,7 +445,7 @@ class Dedup(Stage):
         self._extra = {"bands": n_bands, "rows": n_rows, "threshold": cfg.threshold, "num_perm": cfg.num_perm}
 
         # 1. signatures of every pending record
-        nodes = _Nodes(ctx.n_pending, cfg.num_perm, n_bands)
+        nodes = _Nodes(ctx.n_pending, cfg.num_perm, n_bands, 2 if cfg.on == "all" else 1)
         batch = min(ctx.batch_size, 2000)
         with progress_bar("dedup: signatures", total=ctx.n_pending) as advance:
             for rows, result in self._sketch_stream(ctx.pending_rows(batch), ctx.workers, ctx.n_pending):
@@ -472,7 +520,7 @@ class Dedup(Stage):
         timings["candidates"] = time.perf_counter() - t1
 
         # old records touched by an edge, and their representatives: signatures recomputed
-        old = _OldNodes.load(ws, pk, inp, np.unique(ev[ev < base]), self) if has_index else _OldNodes.empty(cfg.num_perm)
+        old = _OldNodes.load(ws, pk, inp, np.unique(ev[ev < base]), self) if has_index else _OldNodes.empty(cfg)
         decisions = resolve(nodes, node_n, base, eu, ev, old, cfg)
         timings["resolve"] = time.perf_counter() - t1 - timings["candidates"]
 
@@ -530,15 +578,15 @@ class Dedup(Stage):
             raise RuntimeError(f"dedup: pending rows changed order during the run ({row['id']} != {nodes.ids[i]})")
         st, cid = status[i], cluster_ids[i]
         if st in (KEPT, EMPTY):
-            rec = Record.from_row(row)
-            rec.meta = {**rec.meta, "dedup": {"cluster": cid} if st == KEPT else {"cluster": cid, "empty_text": True}}
-            return row, rec
+            info = {"cluster": cid} if st == KEPT else {"cluster": cid, "empty_text": True}
+            return row, _Kept.model_construct(id=row["id"], source=row["source"], lang=row["lang"], kind=row["kind"],
+                                              turns=row["turns"], meta={**(row.get("meta") or {}), "dedup": info})
         j = float(jac[i])
         reason = (f"exact duplicate of {cid}" if st == EXACT
                   else f"near duplicate of {cid} (jaccard≈{j:.2f})")
         text = doc_text(row["turns"], self.config.on)
-        return row, Rejected(record_id=row["id"], reason=reason, snippet=text[:200],
-                             detail={"cluster": cid, "kept": cid, "kind": st, "jaccard": round(j, 3)})
+        return row, Rejected.model_construct(record_id=row["id"], reason=reason, snippet=text[:200], file=None, line=None,
+                                             detail={"cluster": cid, "kept": cid, "kind": st, "jaccard": round(j, 3)})
 
 
 # ------------------------------------------------------------------ resolution
@@ -556,18 +604,19 @@ class _OldNodes:
     """Index entries from earlier runs that this run's records matched, plus their kept
     representatives, with signatures recomputed from their (unchanged) input rows."""
 
-    def __init__(self, n, ids, exact, rep_k, sig):
-        self.n, self.ids, self.exact, self.rep_k, self.sig = n, ids, exact, rep_k, sig
+    def __init__(self, n, ids, exact, rep_k, vsig, side):
+        self.n, self.ids, self.exact, self.rep_k, self.vsig, self.side = n, ids, exact, rep_k, vsig, side
 
     @classmethod
-    def empty(cls, num_perm: int) -> "_OldNodes":
+    def empty(cls, cfg: DedupConfig) -> "_OldNodes":
+        sides = 2 if cfg.on == "all" else 1
         return cls(np.zeros(0, np.int64), [], np.zeros(0, np.int64), np.zeros(0, np.int64),
-                   np.zeros((0, num_perm), np.uint32))
+                   np.zeros((0, cfg.num_perm), VDTYPE), np.zeros((0, sides, cfg.num_perm), VDTYPE))
 
     @classmethod
     def load(cls, ws: Any, pk: int, inp: str, touched: np.ndarray, stage: "Dedup") -> "_OldNodes":
         if not len(touched):
-            return cls.empty(stage.config.num_perm)
+            return cls.empty(stage.config)
         import pyarrow as pa
 
         ws.con.register("_dd_touched", pa.table({"n": pa.array(touched.astype(np.int64))}))
@@ -586,9 +635,8 @@ class _OldNodes:
         if len(n) and ((rep_k >= len(n)) | (n[np.minimum(rep_k, len(n) - 1)] != rep_n)).any():
             raise RuntimeError("dedup index is inconsistent: a kept representative is missing; "
                                "re-run with another threshold or delete the dedup_* tables")
-        texts = stage._texts(rows)
-        _, _, sig, _ = sketch_batch(texts, *stage._sketch_args())
-        return cls(n, [r["id"] for r in rows], np.array([r["exact"] for r in rows], np.int64), rep_k, sig)
+        _, _, _, vsig, side = sketch_batch(stage._texts(rows), *stage._sketch_args())
+        return cls(n, [r["id"] for r in rows], np.array([r["exact"] for r in rows], np.int64), rep_k, vsig, side)
 
 
 def verify_floor(threshold: float, num_perm: int) -> float:
@@ -617,15 +665,20 @@ def resolve(nodes: _Nodes, node_n: np.ndarray, base: int, eu: np.ndarray, ev: np
     v_new = ev >= base
     lv = np.where(v_new, ev - base, m + np.searchsorted(old.n, ev))
     est = np.empty(len(eu))
+    side_ok = np.ones(len(eu), bool)
+    side_floor = min(SIDE_MIN, cfg.threshold)
     for s in range(0, len(eu), 65536):
         sl = slice(s, s + 65536)
-        a = nodes.sig[lu[sl]]
-        vn, vi = v_new[sl], lv[sl]
-        b = np.empty_like(a)
-        b[vn] = nodes.sig[vi[vn]]
-        b[~vn] = old.sig[vi[~vn] - m]
-        est[sl] = jaccard(a, b)
-    ok = est >= verify_floor(cfg.threshold, cfg.num_perm)
+        vn, vi, ui = v_new[sl], lv[sl], lu[sl]
+        for own, other, out in ((nodes.vsig, old.vsig, "all"), (nodes.side, old.side, "side")):
+            b = np.empty((len(ui),) + own.shape[1:], own.dtype)
+            b[vn] = own[vi[vn]]
+            b[~vn] = other[vi[~vn] - m]
+            if out == "all":
+                est[sl] = jaccard(own[ui], b)
+            else:  # every side must be similar too: a shared template answer alone is no duplicate
+                side_ok[sl] = (jaccard(own[ui], b) >= side_floor).all(axis=-1)
+    ok = (est >= verify_floor(cfg.threshold, cfg.num_perm)) & side_ok
     lu, lv, est, v_new = lu[ok], lv[ok], est[ok], v_new[ok]
     if not len(lu):
         return status, rep, jac
@@ -680,10 +733,10 @@ def resolve(nodes: _Nodes, node_n: np.ndarray, base: int, eu: np.ndarray, ev: np
     if len(dup):
         r = rep[dup]
         new_r = r >= 0
-        rsig = np.empty((len(dup), nodes.sig.shape[1]), np.uint32)
-        rsig[new_r] = nodes.sig[r[new_r]]
-        rsig[~new_r] = old.sig[-r[~new_r] - 1]
-        jac[dup] = jaccard(nodes.sig[dup], rsig)
+        rsig = np.empty((len(dup), nodes.vsig.shape[1]), VDTYPE)
+        rsig[new_r] = nodes.vsig[r[new_r]]
+        rsig[~new_r] = old.vsig[-r[~new_r] - 1]
+        jac[dup] = jaccard(nodes.vsig[dup], rsig)
         rexact = np.where(new_r, nodes.exact[np.where(new_r, r, 0)],
                           old.exact[np.where(new_r, 0, -r - 1)] if k_old else 0)
         status[dup] = np.where(nodes.exact[dup] == rexact, EXACT, NEAR)
