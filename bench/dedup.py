@@ -283,6 +283,12 @@ def pair_scores(truth: list[int], pred: list, trap: list[bool]) -> dict:
             "removed": len(pred) - len(set(pred))}
 
 
+def _jac(a: dict, b: dict) -> float:
+    x = set(shingles(a["q"], NGRAM, CHAR_NGRAM)) | set(shingles(a["a"], NGRAM, CHAR_NGRAM))
+    y = set(shingles(b["q"], NGRAM, CHAR_NGRAM)) | set(shingles(b["a"], NGRAM, CHAR_NGRAM))
+    return len(x & y) / max(1, len(x | y))
+
+
 def peak_mb() -> tuple[float, float]:
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
@@ -371,6 +377,7 @@ def method_datatrove(items: list[dict], args) -> dict:
 
     logger.remove()
     logging.disable(logging.INFO)
+    os.environ["TQDM_DISABLE"] = "1"
     tmp = Path(args.tmp) / f"dt{args.dt_ngram}"
     # sha1: datatrove's xxhash path passes str to xxhash, which the installed xxhash refuses
     cfg = MinhashConfig(n_grams=args.dt_ngram, num_buckets=14, hashes_per_bucket=8,
@@ -450,16 +457,23 @@ def main() -> None:
         items = build_quality_set()
         data = write_items(items, Path(tmp) / "quality.jsonl")
         truth, trap = [it["truth"] for it in items], [it["trap"] for it in items]
+        originals = {it["truth"]: it for it in items if it.get("kind") == "original"}
         langs = Counter(it["lang"] for it in items)
         print(f"\nquality set: {len(items):,} records ({langs['en']:,} en, {langs['zh']:,} zh), "
               f"{len(set(truth)):,} true clusters, {sum(trap):,} trap records")
+        copies = [(it, o) for it in items for o in [originals.get(it["truth"])]
+                  if o is not None and it.get("kind") not in ("original", "trap")]
+        js = np.array([_jac(it, o) for it, o in copies])
+        print(f"copies vs their original, exact shingle Jaccard: <0.7 {np.mean(js < 0.7):.1%}, "
+              f"0.7-0.8 {np.mean((js >= 0.7) & (js < 0.8)):.1%}, >=0.8 {np.mean(js >= 0.8):.1%}")
         runs = [("medcorpus", {"workers": args.workers, "memory_limit": args.memory_limit}),
                 ("medcorpus", {"workers": 1, "memory_limit": args.memory_limit}),
                 ("medcorpus", {"workers": args.workers, "memory_limit": args.memory_limit, "threshold": 0.7}),
                 ("datasketch", {})]
         if not args.skip_datatrove:
             runs += [("datatrove", {"dt_ngram": 3}), ("datatrove", {"dt_ngram": 5})]
-        header = f"{'method':<40}{'P':>7}{'R':>7}{'F1':>7}{'trap':>6}{'removed':>9}{'docs/s':>9}{'peak MiB':>16}"
+        header = (f"{'method':<40}{'P':>7}{'R':>7}{'F1':>7}{'F1 en':>7}{'F1 zh':>7}{'trap':>6}{'removed':>9}"
+                  f"{'docs/s':>9}{'peak MiB':>16}")
         print(header)
         print("-" * len(header))
         first = None
@@ -476,7 +490,13 @@ def main() -> None:
             else:
                 label += f" (14x8, {kw['dt_ngram']}-gram)"
             peak = f"{res['peak_mb']:.0f}" + (f" +{res['peak_child_mb']:.0f}w" if method == "medcorpus" and kw["workers"] > 1 else "")
+            f1_lang = {}
+            for lang in ("en", "zh"):
+                idx = [k for k, it in enumerate(items) if it["lang"] == lang]
+                f1_lang[lang] = pair_scores([truth[k] for k in idx], [res["pred"][k] for k in idx],
+                                            [trap[k] for k in idx])["f1"]
             print(f"{label:<40}{sc['precision']:>7.3f}{sc['recall']:>7.3f}{sc['f1']:>7.3f}"
+                  f"{f1_lang['en']:>7.3f}{f1_lang['zh']:>7.3f}"
                   f"{sc['trap_pairs_merged']:>6}{sc['removed']:>9,}{len(items) / res['seconds']:>9,.0f}{peak:>16}")
             if method == "medcorpus":
                 print(f"{'':<4}phases: {res['extra'].get('seconds')}")

@@ -34,20 +34,25 @@ def dedup(
     from medcorpus.pipeline.runner import run_stage
     from medcorpus.stages.dedup import Dedup, DedupConfig, show_cluster
 
+    problem = None
+    try:
+        config = DedupConfig(threshold=threshold, num_perm=num_perm, ngram=ngram, char_ngram=char_ngram,
+                             on=on, keep=keep, bands=bands, rows=rows)
+    except ValidationError as exc:
+        problem = "; ".join(f"{'.'.join(map(str, e['loc'])) or 'options'}: {e['msg']}" for e in exc.errors())
+    if problem:
+        fail(problem)
     ws = open_workspace(workspace, json)
     try:
         if show is not None:
             try:
                 info = show_cluster(ws, show)
             except LookupError as exc:
-                fail(str(exc))
+                problem = str(exc)
+            if problem:
+                fail(problem)
             _print_cluster(info, json)
             return
-        try:
-            config = DedupConfig(threshold=threshold, num_perm=num_perm, ngram=ngram, char_ngram=char_ngram,
-                                 on=on, keep=keep, bands=bands, rows=rows)
-        except ValidationError as exc:
-            fail("; ".join(f"{'.'.join(map(str, e['loc'])) or 'options'}: {e['msg']}" for e in exc.errors()))
         if ws.one("SELECT count(*) FROM records")[0] == 0:
             fail("the workspace has no records: run `medcorpus ingest` first")
         summary = run_stage(ws, Dedup(config), batch_size=batch_size, workers=workers)
