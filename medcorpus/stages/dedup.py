@@ -681,9 +681,12 @@ def resolve(nodes: _Nodes, node_n: np.ndarray, base: int, eu: np.ndarray, ev: np
         return status, rep, jac
 
     # verified edges (u is always a node of this run; v of this run or old)
-    lu = eu - base
     v_new = ev >= base
-    lv = np.where(v_new, ev - base, m + np.searchsorted(old.n, ev))
+    pos = np.minimum(np.searchsorted(old.n, ev), max(k_old - 1, 0))
+    found = v_new | ((k_old > 0) & (old.n[pos] == ev) if k_old else False)
+    eu, ev, v_new, pos = eu[found], ev[found], v_new[found], pos[found]  # (an old entry always loads)
+    lu = eu - base
+    lv = np.where(v_new, ev - base, m + pos)
     est = np.empty(len(eu))
     side_ok = np.ones(len(eu), bool)
     side_floor = min(SIDE_MIN, cfg.threshold)
