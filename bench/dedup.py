@@ -438,7 +438,7 @@ def main() -> None:
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--skip-datatrove", action="store_true")
     ap.add_argument("--skip-quality", action="store_true")
-    ap.add_argument("--memory-limit", default="2GB", help="DuckDB memory_limit for the medcorpus runs")
+    ap.add_argument("--memory-limit", default="", help="DuckDB memory_limit for the medcorpus runs (default: the workspace's, MEDCORPUS_DB_MEMORY or 1GB)")
     ap.add_argument("--child")
     ap.add_argument("--data")
     ap.add_argument("--out")
@@ -528,7 +528,7 @@ def main() -> None:
         print(f"\nscale {n:,} (+{inc:,} incremental; set built in {build_s:.0f} s; ingest {res['ingest_seconds']:.0f} s "
               f"not counted): dedup {res['seconds']:.1f} s = {n / res['seconds']:,.0f} docs/s, "
               f"peak RSS {res['peak_mb']:.0f} MiB (+ largest worker {res['peak_child_mb']:.0f} MiB), "
-              f"DuckDB memory_limit {args.memory_limit}")
+              f"DuckDB memory_limit {args.memory_limit or os.environ.get('MEDCORPUS_DB_MEMORY', '1GB')}")
         print(f"    phases {ex.get('seconds')}; removed {ex.get('exact_removed', 0) + ex.get('near_removed', 0):,} "
               f"(exact {ex.get('exact_removed')}, near {ex.get('near_removed')}); pair P {sc['precision']:.3f} "
               f"R {sc['recall']:.3f} F1 {sc['f1']:.3f} (after the increment)")
