@@ -129,7 +129,7 @@ def rejects(
     for col in ("stage", "where", "reason", "snippet"):
         t.add_column(col, overflow="fold")
     for r in rows:
-        where_ = f"{r['file']}:{r['line']}" if r["file"] else (r["record_id"] or "")
+        where_ = (f"{r['file']}:{r['line']}" if r["line"] is not None else r["file"]) if r["file"] else (r["record_id"] or "")
         t.add_row(r["stage"], where_, r["reason"], (r["snippet"] or "")[:80])
     console.print(t)
 

@@ -41,6 +41,8 @@ def scrape(
         summary = stage.run(ws)
     except (ProfileError, ValueError) as exc:
         fail(str(exc))
+    except KeyboardInterrupt:
+        fail("interrupted: finished pages are stored; run the same command again to resume", code=130)
     finally:
         ws.close()
     print_summaries(summary, json, "scrape")

@@ -323,6 +323,10 @@ def reextract(ws: Workspace, profile: Profile, run_id: int | None,
     stats = CrawlStats()
     hosts = profile.hosts([u for u in frontier.known])
     rows = ws.exec("SELECT rowid, url FROM scrape_pages WHERE profile = ? ORDER BY rowid", [profile.name])
+    if not rows:
+        known = [p for (p,) in ws.exec("SELECT DISTINCT profile FROM scrape_pages ORDER BY 1")]
+        raise ValueError(f"no stored pages for profile {profile.name!r} (pages are kept per profile name; "
+                         f"stored: {', '.join(known) or 'none'})")
     keep: set[str] = set()
     urls: set[str] = set()
     for i in range(0, len(rows), chunk):
