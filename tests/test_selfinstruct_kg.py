@@ -214,3 +214,14 @@ def test_disease_db_viewed_as_kg(ws):
     assert "Description: Panic disorder is an anxiety disorder." in card.text
     polyp = CardBuilder(ws, lang="en").card(entity_id("disease", "Vocal cord polyp"))
     assert "beclomethasone" not in polyp.text  # a junk reason is not a fact
+
+
+def test_disease_table_of_another_shape_leaves_the_kg_usable(ws, small_kg):
+    from medcorpus.knowledge.kg import ensure_views
+
+    ws.exec("CREATE TABLE kb_diseases (name VARCHAR, symptom_text VARCHAR)")
+    with pytest.warns(UserWarning, match="disease database is left out"):
+        ensure_views(ws)
+    with pytest.warns(UserWarning):
+        load_kg(ws, small_kg)
+    assert ws.one("SELECT count(*) FROM kg_edges")[0] == 9  # 11 items, 2 doses folded

@@ -142,6 +142,7 @@ def self_instruct(
                                                        "output[, types]} (default: the bundled file).")] = None,
     lang: Annotated[str, typer.Option("--lang", help="zh|en: prompt, card labels and record language.")] = "zh",
     limit: Annotated[Optional[int], typer.Option("--limit", min=1, help="Generate for at most this many entities.")] = None,
+    n_seeds: Annotated[int, typer.Option("--n-seeds", min=0, max=10, help="Seed tasks shown per prompt.")] = 3,
     base_url: BaseUrlOpt = None,
     model: ModelOpt = DEFAULT_MODEL,
     concurrency: ConcurrencyOpt = 8,
@@ -180,7 +181,7 @@ def self_instruct(
                      price_out=price_out)
     try:
         cfg = SelfInstructConfig(
-            lang=lang, per_entity=per_entity, limit=limit, card_tokens=card_tokens, rouge_threshold=rouge,
+            lang=lang, per_entity=per_entity, limit=limit, n_seeds=n_seeds, card_tokens=card_tokens, rouge_threshold=rouge,
             entity_types=[t.strip() for t in entity_types.split(",") if t.strip()] if entity_types else None,
             seed_tasks=str(seed_tasks) if seed_tasks else None, prompt_file=str(prompt_file) if prompt_file else None,
             source=source, llm=llm)

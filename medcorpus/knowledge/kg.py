@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterator
 
+import duckdb
 import pyarrow as pa
 
 from medcorpus.pipeline.io import BadInput, InputError, base_name, file_kind, iter_records, open_binary, table_columns
@@ -87,6 +88,16 @@ def ensure_views(ws: Workspace) -> None:
             edges.append(f"SELECT {_sql_id(chr(39) + 'disease' + chr(39), 'dname')}, '{rel}', {v_id}, "
                          f"NULL, sf, rw, {rank * 100000} + i FROM {src} WHERE v IS NOT NULL AND trim(v) <> '' "
                          f"QUALIFY row_number() OVER (PARTITION BY dname, v ORDER BY i) = 1")
+    try:
+        _create_views(ws, ents, edges)
+    except duckdb.Error as exc:  # a disease table of another shape: the KG alone, and say why
+        import warnings
+
+        warnings.warn(f"the disease database is left out of the KG views: {exc}", stacklevel=2)
+        _create_views(ws, ents[:1], edges[:1])
+
+
+def _create_views(ws: Workspace, ents: list[str], edges: list[str]) -> None:
     # an entity may come from several files: keep one row per id
     ws.exec("CREATE OR REPLACE VIEW kg_entities AS SELECT * FROM (" + " UNION ALL ".join(ents) +
             ") t(entity_id, name, type, source) QUALIFY row_number() OVER (PARTITION BY entity_id ORDER BY source) = 1")
