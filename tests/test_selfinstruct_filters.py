@@ -122,6 +122,9 @@ def test_grounding_chinese():
     facts = ["解肌发表", "调和营卫", "伤寒论", "桂枝", "温"]
     assert grounding_problem("桂枝汤能解肌发表，用于表虚证。", "桂枝汤", ["阳旦汤"], facts) is None
     assert grounding_problem("阳旦汤出自《伤寒论》。", "桂枝汤", ["阳旦汤"], facts) is None  # an alias names it
+    # with the entity's own name, an alias is a fact; an alias alone names it but is no fact
+    assert grounding_problem("桂枝汤又名阳旦汤。", "桂枝汤", ["阳旦汤"], facts) is None
+    assert "no fact" in grounding_problem("阳旦汤是个好方子，请遵医嘱。", "桂枝汤", ["阳旦汤"], facts)
     assert "does not name" in grounding_problem("这个方子能调和营卫。", "桂枝汤", ["阳旦汤"], facts)
     assert "no fact" in grounding_problem("桂枝汤是一个很好的方子，请遵医嘱。", "桂枝汤", [], facts)
     # a one-character fact (温) would match anything: it does not count

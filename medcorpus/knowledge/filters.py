@@ -219,20 +219,24 @@ def mentions(text: str, phrase: str) -> bool:
 
 def grounding_problem(response: str, name: str, aliases: list[str], facts: list[str],
                       min_fact_chars: int = 2) -> str | None:
-    """None when the response names the entity (or an alias) and uses at least one card fact
-    (other than the entity's names); else the reason. Facts shorter than `min_fact_chars`
-    characters (温, 辛) do not count: they would match almost any text."""
-    names = [v for n in [name, *(a for a in aliases if len(a) >= min_fact_chars)]
-             for v in fact_variants(n, 1)[:1]]
-    if not any(mentions(response, n) for n in names):
+    """None when the response names the entity (or an alias) and uses at least one card fact;
+    else the reason. When the response uses the entity's own name, its aliases count as facts
+    ("鳖甲汤又名鳖甲散"); a fact inside a name (桂枝 in 桂枝汤) does not count. Facts shorter than
+    `min_fact_chars` characters (温, 辛) do not count: they would match almost any text."""
+    main = fact_variants(name, 1)[:1]
+    alias_names = [v for a in aliases if len(a) >= min_fact_chars for v in fact_variants(a, 1)[:1]]
+    if any(mentions(response, n) for n in main):
+        hidden, pool = main, [*facts, *aliases]
+    elif any(mentions(response, n) for n in alias_names):
+        hidden, pool = main + alias_names, list(facts)
+    else:
         return "not grounded: the response does not name the entity"
-    name_set = set(names)
     rest = " ".join(_norm(response).split())
-    for n in sorted(name_set, key=len, reverse=True):  # a fact inside the name (桂枝 in 桂枝汤) is no fact
+    for n in sorted(hidden, key=len, reverse=True):
         rest = rest.replace(n, " \x00 ")
-    for fact in facts:
+    for fact in pool:
         for variant in fact_variants(fact, min_fact_chars):
-            if variant not in name_set and mentions(rest, variant):
+            if variant not in hidden and mentions(rest, variant):
                 return None
     return "not grounded: the response uses no fact from the knowledge card"
 
