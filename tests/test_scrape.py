@@ -224,6 +224,20 @@ def test_max_pages_then_resume(ws, site, tmp_path):
     assert all(n == 1 for p, n in site.page_fetches().items() if p.split("/")[-1] not in ("ratelimited", "flaky", "slow"))
 
 
+def test_long_retry_after_fails_then_retry_failed_requeues(ws, site, tmp_path):
+    impatient = make_profile(tmp_path, **{**FAST, "max_retry_after": 0.5})
+    url = site.base + "/en/q/ratelimited"
+    first = Scrape({"profile": str(impatient), "start": [url], "max_pages": 1}).run(ws)
+    assert (first.n_in, first.n_out, first.extra["failed"]) == (0, 0, 1)
+    assert ws.one("SELECT status, reason FROM scrape_frontier WHERE url = ?", [url]) == (
+        "failed", "http 429 with Retry-After 1s (over max_retry_after 0s)")
+    Scrape({"profile": str(impatient), "start": [url], "max_pages": 1}).run(ws)
+    assert site.counts["/en/q/ratelimited"] == 1  # a failed page waits for --retry-failed
+    again = Scrape({"profile": str(impatient), "start": [url], "max_pages": 1, "retry_failed": True}).run(ws)
+    assert (again.n_in, again.n_out, again.extra["requeued_failed"]) == (1, 1, 1)
+    assert site.counts["/en/q/ratelimited"] == 2
+
+
 def _crawl_cmd(wsdir: Path, profile: Path, base: str) -> list[str]:
     return [sys.executable, "-m", "medcorpus", "scrape", "-w", str(wsdir), "--profile", str(profile),
             "--start", base + "/en/questions", "--json"]

@@ -261,9 +261,9 @@ class Fetcher:
                     if code in (429, 503):
                         wait = parse_retry_after(r.headers.get("retry-after"))
                         if wait is not None:
-                            if wait > self.p.max_retry_after:
-                                raise PageRejected(f"http {code} with Retry-After {wait:.0f}s "
-                                                   f"(over max_retry_after {self.p.max_retry_after:.0f}s)", code)
+                            if wait > self.p.max_retry_after:  # transient, but not worth the wait now
+                                raise PageFailed(f"http {code} with Retry-After {wait:.0f}s "
+                                                 f"(over max_retry_after {self.p.max_retry_after:.0f}s)", 1)
                             self.limiter.pause(host, wait)
                         raise _Transient(f"http {code}", wait)
                     if code >= 500:
