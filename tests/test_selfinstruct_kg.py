@@ -141,6 +141,8 @@ def test_cli_load_kg_table_output(cli, small_kg):
     assert "composition" in res.output and "dose edges folded" in res.output
     res = cli("kb", "card", "桂枝汤")
     assert "桂枝（9克）" in res.output and "调和营卫" in res.output
+    bad = cli("kb", "load-kg", small_kg, small_kg, "--source", "one", ok=False)
+    assert bad.exit_code == 1 and "one file per --source" in bad.output
 
 
 # ------------------------------------------------------------------ cards

@@ -55,6 +55,8 @@ def load_kg(
     from medcorpus.pipeline.io import InputError
     from medcorpus.pipeline.progress import progress_bar
 
+    if source and len(paths) > 1:
+        fail("--source names the edges of one file (a reload replaces them): load one file per --source")
     ws = open_workspace(workspace, json)
     summaries = []
     try:
