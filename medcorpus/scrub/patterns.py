@@ -1,0 +1,70 @@
+"""A presidio recognizer made of regular expressions whose *group* is the entity.
+
+presidio's PatternRecognizer reports the whole match; consultations need context around
+the value ("my name is (angie)", "Regards,(Nilesh)", "QQ号：(12345678)"), so this one reports
+a chosen group and lets each pattern validate its candidate.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Callable, Optional
+
+from presidio_analyzer import LocalRecognizer, RecognizerResult
+
+
+@dataclass
+class Rx:
+    name: str
+    regex: re.Pattern
+    score: float
+    group: int | str = 0
+    validate: Optional[Callable[[str, re.Match], Optional[float]]] = None  # None: drop; float: score
+    entity: Optional[str] = None  # overrides the recognizer's entity
+
+
+@dataclass
+class _Spec:
+    patterns: list[Rx] = field(default_factory=list)
+
+
+class GroupPatternRecognizer(LocalRecognizer):
+    """Regex recognizer reporting a group span; `validate` may veto or rescore a candidate."""
+
+    def __init__(self, name: str, entity: str, patterns: list[Rx], language: str):
+        self.patterns = patterns
+        entities = sorted({entity} | {p.entity for p in patterns if p.entity})
+        super().__init__(supported_entities=entities, name=name, supported_language=language)
+        self.entity = entity
+
+    def load(self) -> None:  # nothing to load
+        pass
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts=None) -> list[RecognizerResult]:
+        out: list[RecognizerResult] = []
+        for p in self.patterns:
+            entity = p.entity or self.entity
+            if entities and entity not in entities:
+                continue
+            for m in p.regex.finditer(text):
+                start, end = m.span(p.group)
+                if start < 0 or end <= start:
+                    continue
+                value = m.group(p.group)
+                # trim spaces/punctuation the pattern may have taken at the edges
+                stripped = value.strip(" \t\n,.;:!?()[]\"'，。；：！？（）")
+                if not stripped:
+                    continue
+                start += value.index(stripped)
+                end = start + len(stripped)
+                score = p.score
+                if p.validate is not None:
+                    verdict = p.validate(stripped, m)
+                    if verdict is None:
+                        continue
+                    score = verdict
+                out.append(RecognizerResult(
+                    entity_type=entity, start=start, end=end, score=score,
+                    recognition_metadata={RecognizerResult.RECOGNIZER_NAME_KEY: f"{self.name}:{p.name}",
+                                          RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id}))
+        return out

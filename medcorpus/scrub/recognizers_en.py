@@ -1,0 +1,299 @@
+"""Recognizers for identifiers in any language (emails, URLs, phones, ID numbers, dates) and
+for how English consultations leak names and places (self-introductions, greetings,
+sign-offs, titles, relatives, addresses)."""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from medcorpus.scrub.patterns import GroupPatternRecognizer, Rx
+
+I = re.IGNORECASE
+# ----------------------------------------------------------------------------- helpers
+STOP = set("""
+a an the and or but if so as at by for from in into of on onto to with without about above after before
+again also am are is was were be been being have has had having do does did doing not no yes very just
+really still now then here there this that these those it its it's i i'm me my mine we us our you your
+he him his she her they them their who whom what which when where why how all any both each few more most
+other some such only own same than too can will would should could may might must shall let
+having suffering worried concerned going feeling experiencing writing asking currently recently male female
+married single pregnant diabetic hypertensive years year yrs old months month weeks week days day
+mother father mom mum dad son daughter wife husband brother sister baby child kid friend
+sir madam maam ma'am doctor doc dr mr mrs ms miss mx prof professor team everyone everybody there all good fine ok okay hello hi hey dear
+thanks thank thankyou regards please kindly sure glad happy sorry scared afraid confused unable able tired
+sick ill obese overweight healthy allergic chat chatdoctor taking using well back soon today tomorrow
+yesterday morning evening night afternoon noon again help advice query question problem issue
+patient patients nurse hospital clinic medical medicine treatment
+best kind warm sincerely cheers wishes truly faithfully yours take care god bless regard
+monday tuesday wednesday thursday friday saturday sunday january february march april may june july
+august september october november december
+english hindi chinese american indian british asian african european
+""".split())
+
+NAME_WORD = r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?"
+NAME_ANY = r"[A-Za-z][a-z]+(?:[-'’][A-Za-z]?[a-z]+)?"
+CAP_NAME = rf"{NAME_WORD}(?:[ \t]+(?:[A-Z]\.[ \t]*)?{NAME_WORD}){{0,2}}"
+
+
+def _words(value: str) -> list[str]:
+    return re.findall(r"[A-Za-z]+(?:['’][A-Za-z]+)?", value)
+
+
+def make_name_check(terms, min_score: float, allow_lower: bool = False):
+    """Validator for a name candidate: drops stop words and medical words, keeps the score."""
+
+    def check(value: str, m: re.Match) -> Optional[float]:
+        words = _words(value)
+        if not words or len(words) > 4:
+            return None
+        if not allow_lower and not value[:1].isupper():
+            return None
+        if words[0].lower() in STOP:
+            return None
+        if all(w.lower() in STOP or terms.is_medical_word(w) for w in words):
+            return None
+        return min_score
+
+    return check
+
+
+def _trim_name(value: str) -> str:
+    """Cut a lower-case name candidate at its first stop word ("angie and i" -> "angie")."""
+    out = []
+    for w in value.split():
+        if w.lower().strip(",.") in STOP:
+            break
+        out.append(w)
+    return " ".join(out)
+
+
+# ----------------------------------------------------------------------------- any language
+EMAIL = re.compile(r"(?<![A-Za-z0-9._%+-])[A-Za-z0-9](?:[A-Za-z0-9._%+-]{0,63})@"
+                   r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?)*"
+                   r"\.[A-Za-z]{2,24}(?![A-Za-z0-9-])")
+_URL_TAIL = r"[^\s<>\"'\u3000-\u303f\u3400-\u9fff\uff00-\uffef]*"
+_COMMON_TLDS = ("com|org|net|edu|gov|mil|int|io|info|biz|co|us|uk|in|cn|au|ca|de|fr|jp|ru|me|ly|tv|"
+                "health|care|clinic|hospital|doctor|online|site|xyz|top")
+URL_SCHEME = re.compile(rf"(?i)\b(?:https?://|ftp://|www\.)[A-Za-z0-9]{_URL_TAIL}")
+URL_BARE = re.compile(rf"(?<![@\w.-])(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)+(?:{_COMMON_TLDS})"
+                      rf"(?:\.[a-z]{{2}})?(?:/{_URL_TAIL})?(?![\w@-])")
+IPV4 = re.compile(r"(?<![\d.])(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?![\d.])")
+IPV6 = re.compile(r"(?i)(?<![\w:])(?:[0-9a-f]{1,4}:){7}[0-9a-f]{1,4}(?![\w:])")
+# North American and generic international numbers (10+ digits with the usual separators)
+PHONE_NANP = re.compile(
+    r"(?<![\w.+/-])(?:(?:\+|00)?1[\s.-]?|001[\s.-])?(?:\(\d{3}\)\s?|\d{3}[\s.-]?)\d{3}[\s.-]?\d{4}"
+    r"(?:\s*(?:x|ext\.?|extension)\s*\d{1,6})?(?![\w/])")
+PHONE_INTL = re.compile(r"(?<![\w.+/-])(?:\+|00)[1-9]\d{0,2}[\s.-]?(?:\(?\d{1,4}\)?[\s.-]?){2,5}\d{2,4}(?![\w/])")
+PHONE_CN_MOBILE = re.compile(r"(?<![\d])(?:(?:\+|00)?86[\s-]?)?1[3-9]\d(?:[\s-]?\d{4}){2}(?!\d)")
+PHONE_CN_LAND = re.compile(r"(?<![\d])(?:\(0\d{2,3}\)|（0\d{2,3}）|0\d{2,3}[\s-])\s?\d{7,8}(?:[-转]\d{1,5})?(?!\d)")
+PHONE_CONTEXT = re.compile(
+    r"(?i)(?:phone|mobile|cell|tel|telephone|call me|text me|whatsapp|contact|fax|reach me|number is|"
+    r"电话|手机|座机|联系方式|联系电话|传真|致电)[^\d\n]{0,16}((?:\+?\d[\d\s().-]{5,18}\d))")
+SSN = re.compile(r"(?<![\d-])\d{3}-\d{2}-\d{4}(?![\d-])")
+CN_ID = re.compile(r"(?<![0-9A-Za-z])[1-9]\d{5}(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx](?![0-9A-Za-z])")
+CARD = re.compile(r"(?<![\d-])(?:\d{4}[\s-]?){3}\d{1,7}(?![\d-])")
+LONG_NUMBER = re.compile(r"(?<![\w.,])\d{9,}(?![\w.,]|\s?(?:mg|ml|g|kg|mcg|iu|units?)\b)")
+ID_CONTEXT = re.compile(
+    r"(?i)\b(?:mrn|medical record(?: number| no\.?| #)?|patient (?:id|number|no\.?)|record (?:number|no\.?)|"
+    r"account(?: number| no\.?| #)?|acct\.?|policy(?: number| no\.?| #)?|member(?:ship)? (?:id|number|no\.?)|"
+    r"insurance (?:id|number|no\.?)|licen[cs]e(?: number| no\.?| #)?|passport(?: number| no\.?)?|ssn|"
+    r"social security(?: number| no\.?)?|id(?: number| no\.?| #)?|case (?:number|no\.?)|claim (?:number|no\.?)|"
+    r"registration (?:number|no\.?)|reg\.? no\.?|uhid|npi|dea(?: number)?|aadhaar(?: number| no\.?)?|"
+    r"pan(?: number| no\.?)|nhs number|health card(?: number)?|employee id|"
+    r"身份证(?:号|号码)?|病历号|住院号|门诊号|医保卡号|社保卡号|卡号|账号|护照号)"
+    r"\s*(?:is|was|=|[:#：-])?\s*([A-Za-z]{0,3}[-#]?\d[\dA-Za-z-]{3,24})(?![\w-])")
+QQ = re.compile(r"(?i)(?:QQ|扣扣)\s*(?:号码?|number|no\.?|id)?\s*(?:is|是|为)?\s*[:：]?\s*([1-9]\d{4,11})(?!\d)")
+WECHAT = re.compile(r"(?i)(?:微信|wechat|weixin|wx|vx)\s*(?:号|id|账号)?\s*(?:is|是|为)?\s*[:：]?\s*"
+                    r"([A-Za-z][-_A-Za-z0-9]{5,19}|1[3-9]\d{9})(?![\w-])")
+MONTHS = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|Jun(?:e)?|Jul(?:y)?|Aug(?:ust)?|"
+          r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
+DATE_PATTERNS = [
+    ("month_day", re.compile(rf"\b{MONTHS}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+(?:19|20)\d{{2}})?(?![\d:])"), 0.8),
+    ("day_month", re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTHS}\.?(?:,?\s+(?:19|20)\d{{2}})?\b"), 0.8),
+    ("numeric", re.compile(r"(?<![\d/.-])(?:\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)?\d{2}|(?:19|20)\d{2}[/.-]\d{1,2}[/.-]\d{1,2})(?![\d/.-])"), 0.8),
+    ("zh", re.compile(r"(?:(?:19|20)\d{2}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*[日号]"), 0.8),
+    ("dob", re.compile(r"(?i)(?:dob|d\.o\.b\.?|date of birth|born on|birth ?date|出生日期|生日)\s*[:：-]?\s*"
+                       r"((?:\d{1,4}[/.\-年]\s*\d{1,2}[/.\-月]\s*\d{1,4}日?)|(?:[A-Za-z]+\.?\s+\d{1,2},?\s+\d{4}))"), 0.9),
+]
+AGE_OVER_89 = re.compile(r"(?i)(?<![\d.])(?:aged?\s*[:]?\s*)?((?:9\d|1[0-4]\d))(?:\s*|-)(?:years?|yrs?|y/?o|yo|-year|岁|周岁)"
+                         r"(?:[\s-]*old)?")
+
+
+def luhn_ok(digits: str) -> bool:
+    ds = [int(c) for c in re.sub(r"\D", "", digits)]
+    if len(ds) < 13:
+        return False
+    total = 0
+    for i, d in enumerate(reversed(ds)):
+        if i % 2:
+            d *= 2
+            if d > 9:
+                d -= 9
+        total += d
+    return total % 10 == 0
+
+
+_CN_ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
+_CN_ID_CHECK = "10X98765432"
+
+
+def cn_id_checksum_ok(value: str) -> bool:
+    """GB 11643-1999 check digit of an 18-character resident identity number."""
+    v = value.upper()
+    if len(v) != 18 or not v[:17].isdigit():
+        return False
+    return _CN_ID_CHECK[sum(int(c) * w for c, w in zip(v[:17], _CN_ID_WEIGHTS)) % 11] == v[17]
+
+
+def _digits(value: str) -> int:
+    return sum(c.isdigit() for c in value)
+
+
+def _phone_ok(value: str, m) -> Optional[float]:
+    n = _digits(value)
+    if n < 7 or n > 15:
+        return None
+    if re.fullmatch(r"(?:19|20)\d{2}[-./]\d{1,2}[-./]\d{1,2}", value):  # a date
+        return None
+    return 0.8
+
+
+def _context_phone_ok(value: str, m) -> Optional[float]:
+    n = _digits(value)
+    return 0.75 if 7 <= n <= 15 else None
+
+
+def _card(value: str, m) -> Optional[float]:
+    return 0.9 if luhn_ok(value) else None
+
+
+def _cn_id(value: str, m) -> Optional[float]:
+    return 1.0 if cn_id_checksum_ok(value) else 0.6
+
+
+def _ctx_id(value: str, m) -> Optional[float]:
+    return 0.9 if _digits(value) >= 4 else None
+
+
+def _ip_ok(value: str, m) -> Optional[float]:
+    return 0.8
+
+
+def common_recognizers(language: str) -> list[GroupPatternRecognizer]:
+    """Identifier recognizers that apply whatever the language of the text."""
+    L = language
+    return [
+        GroupPatternRecognizer("Email", "EMAIL", [Rx("ascii", EMAIL, 1.0)], L),
+        GroupPatternRecognizer("Url", "URL", [Rx("scheme", URL_SCHEME, 0.9), Rx("bare", URL_BARE, 0.6)], L),
+        GroupPatternRecognizer("Ip", "IP", [Rx("v4", IPV4, 0.8), Rx("v6", IPV6, 0.8)], L),
+        GroupPatternRecognizer("Phone", "PHONE", [
+            Rx("cn_mobile", PHONE_CN_MOBILE, 0.9), Rx("cn_landline", PHONE_CN_LAND, 0.8),
+            Rx("nanp", PHONE_NANP, 0.8, validate=_phone_ok), Rx("intl", PHONE_INTL, 0.8, validate=_phone_ok),
+            Rx("context", PHONE_CONTEXT, 0.75, group=1, validate=_context_phone_ok)], L),
+        GroupPatternRecognizer("IdNumber", "ID", [
+            Rx("cn_resident_id", CN_ID, 1.0, validate=_cn_id), Rx("ssn", SSN, 0.85),
+            Rx("card_luhn", CARD, 0.9, validate=_card), Rx("context", ID_CONTEXT, 0.9, group=1, validate=_ctx_id),
+            Rx("qq", QQ, 0.9, group=1), Rx("wechat", WECHAT, 0.9, group=1),
+            Rx("long_number", LONG_NUMBER, 0.5)], L),
+        GroupPatternRecognizer("Date", "DATE", [Rx(n, rx, s, group=1 if n == "dob" else 0) for n, rx, s in DATE_PATTERNS], L),
+        GroupPatternRecognizer("Age", "AGE", [Rx("over_89", AGE_OVER_89, 0.85)], L),
+    ]
+
+
+# ----------------------------------------------------------------------------- English
+_US_STATES = ("AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|"
+              "NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|DC|AS|GU|MP|PR|VI|FM|MH|PW|AA|AE|AP")
+
+
+def _street_suffixes() -> str:
+    """USPS street suffixes (Publication 28), as Faker ships them, plus common abbreviations."""
+    try:
+        from faker.providers.address.en_US import Provider
+        names = set(Provider.street_suffixes)
+    except Exception:  # faker is part of the scrub extra; keep a fallback
+        names = set()
+    names |= {"Street", "St", "Avenue", "Ave", "Road", "Rd", "Boulevard", "Blvd", "Lane", "Ln", "Drive", "Dr",
+              "Court", "Ct", "Way", "Place", "Pl", "Terrace", "Circle", "Cir", "Parkway", "Pkwy", "Highway", "Hwy",
+              "Square", "Sq", "Nagar", "Marg", "Colony", "Sector", "Layout", "Cross", "Main"}
+    return "|".join(sorted((re.escape(n) for n in names), key=len, reverse=True))
+
+
+def english_recognizers(terms) -> list[GroupPatternRecognizer]:
+    name_strong = make_name_check(terms, 0.95, allow_lower=True)
+    name_title = make_name_check(terms, 0.9, allow_lower=True)
+    name_cap = make_name_check(terms, 0.85)
+    name_greet = make_name_check(terms, 0.85, allow_lower=True)
+
+    def lower_ok(score):
+        inner = make_name_check(terms, score, allow_lower=True)
+
+        def check(value, m):
+            value2 = _trim_name(value)
+            if value2 != value:
+                return None  # the pattern took a stop word: the trimmed variant matches on its own
+            return inner(value, m)
+        return check
+
+    person = [
+        # "My name is angie", "name: Ryan Gallagher", "myself Nilesh"
+        Rx("self_intro", re.compile(
+            rf"(?i:\b(?:my name is|my name's|my names|name\s*[:\-]|i am called|i'm called|myself|call me))"
+            rf"\s+(?P<n>{CAP_NAME}|{NAME_ANY}(?:[ \t]+{NAME_ANY})?(?=\s*(?:[,.!;\n]|$|and\b|here\b|from\b|\d)))"),
+            0.95, group="n", validate=None),
+        # "This is Ryan", "I am Angie, 26 years": capitalised only
+        Rx("intro_cap", re.compile(rf"(?i:\b(?:this is|i am|i'm|it's|it is))\s+(?P<n>{CAP_NAME})(?=\s*(?:[,.!;\n(]|$|and\b|here\b|from\b|aged?\b|\d))"),
+           0.85, group="n", validate=name_cap),
+        # Dr. Nair, Mrs. Nair, Doctor Smith, Mr. ryan
+        Rx("title", re.compile(rf"\b(?:Dr|Doctor|Mr|Mrs|Ms|Miss|Mx|Prof|Professor|Sister|Nurse)\.?\s+(?P<n>{CAP_NAME})"),
+           0.9, group="n", validate=name_title),
+        Rx("title_lower", re.compile(rf"\b(?i:dr|mr|mrs|ms)\.\s*(?P<n>[a-z][a-z]+)\b"), 0.85, group="n",
+           validate=make_name_check(terms, 0.85, allow_lower=True)),
+        # Hi John, / Hello angie! / Dear Ms. ... (titles handled above)
+        Rx("greeting", re.compile(rf"(?i:\b(?:hi|hello|hey|dear|good (?:morning|afternoon|evening)))[ ,]+"
+                                  rf"(?P<n>{CAP_NAME}|[a-z]+(?=\s*[,!]))"), 0.85, group="n", validate=name_greet),
+        # Regards, Nilesh / Thanks & Regards,Nilesh / Sincerely,\nJohn Smith
+        Rx("signoff", re.compile(
+            r"(?i:\b(?:regards|best regards|kind regards|warm regards|thanks (?:and|&) regards|sincerely|"
+            r"yours (?:truly|sincerely|faithfully)|best wishes|cheers|thanks|thank you|thankyou|thx|with thanks|"
+            r"many thanks|best))\s*[,.!:;&-]*\s*"
+            rf"(?P<n>{CAP_NAME}|[a-z]+(?:\s[a-z]+)?)(?=\s*(?:$|\n|[.!,]\s*(?:$|\n)))"), 0.9, group="n",
+            validate=name_greet),
+        # my son John / my wife, Mary / my daughter named emma
+        Rx("relative", re.compile(
+            r"(?i:\bmy\s+(?:son|daughter|wife|husband|mother|father|mom|mum|dad|brother|sister|boyfriend|"
+            r"girlfriend|friend|baby|child|kid|grandson|granddaughter|grandmother|grandfather|grandma|grandpa|"
+            r"partner|fianc[eé]e?|nephew|niece|uncle|aunt|cousin|boss|neighbou?r))"
+            rf"(?:\s*,\s*|\s+)(?P<n>{CAP_NAME})"), 0.85, group="n", validate=name_cap),
+        Rx("relative_named", re.compile(
+            rf"(?i:\b(?:named|called|name is|names? are))\s+(?P<n>{CAP_NAME}|{NAME_ANY})"), 0.9, group="n",
+            validate=lower_ok(0.9)),
+        # John, 26 years / Mary (45 y/o) / Ryan is a 30 year old
+        Rx("with_age", re.compile(
+            rf"\b(?P<n>{CAP_NAME})\s*(?:,|\(|\bis\b|\baged?\b)\s*(?:a\s+|an\s+|aged?\s+)?\d{{1,3}}\s*[- ]?(?:years?|yrs?|y/?o|yo|year-old|-year-old)"),
+           0.8, group="n", validate=name_cap),
+    ]
+    person[0].validate = lower_ok(0.95)
+    location = [
+        Rx("street", re.compile(
+            rf"\b\d{{1,6}}\s+(?:[A-Z][A-Za-z'-]+\.?\s+){{1,3}}(?:{_street_suffixes()})\.?"
+            rf"(?:,?\s+(?:Apt|Apartment|Suite|Ste|Unit|Room|Flat|#)\.?\s*[\w-]+)?"
+            rf"(?:,?\s*\n?\s*[A-Z][a-z]+(?:\s[A-Z][a-z]+){{0,2}},\s*(?:{_US_STATES})\s+\d{{5}}(?:-\d{{4}})?)?(?!\w)"), 0.85),
+        Rx("city_state_zip", re.compile(rf"\b[A-Z][a-z]+(?:\s[A-Z][a-z]+){{0,2}},\s*(?:{_US_STATES})\s+\d{{5}}(?:-\d{{4}})?\b"), 0.85),
+        Rx("po_box", re.compile(r"(?i)\bP\.?\s?O\.?\s+Box\s+\d+\b"), 0.85),
+        Rx("zip_context", re.compile(r"(?i)\b(?:zip|zip code|postal code|pin ?code|pincode|postcode)\s*[:#-]?\s*(\d{5,6}(?:-\d{4})?)\b"),
+           0.85, group=1),
+        Rx("lives_in", re.compile(rf"(?i:\b(?:i live in|i'm living in|i am living in|we live in|living in|lives in|"
+                                  rf"i'm from|i am from|we are from|resident of|located in|based in|moved to|hometown))"
+                                  rf"\s+(?P<n>{CAP_NAME})"), 0.7, group="n", validate=make_name_check(terms, 0.7)),
+    ]
+    org = [
+        Rx("clinic", re.compile(
+            r"\b(?P<n>(?:[A-Z][A-Za-z'&.-]+[ \t]+){1,4}(?:Clinic|Hospital|Medical Cent(?:er|re)|Health Cent(?:er|re)|"
+            r"Nursing Home|Polyclinic|Diagnostics|Medical College|Dental Care|Eye Care))\b"), 0.7, group="n",
+            validate=lambda v, m: None if v.split()[0].lower() in STOP else 0.7),
+    ]
+    return [
+        GroupPatternRecognizer("EnPerson", "PERSON", person, "en"),
+        GroupPatternRecognizer("EnLocation", "LOCATION", location, "en"),
+        GroupPatternRecognizer("EnClinic", "ORG", org, "en"),
+    ]

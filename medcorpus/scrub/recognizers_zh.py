@@ -1,0 +1,160 @@
+"""Chinese recognizers: person names from jieba part-of-speech tags (`nr`) checked against a
+surname list, names in context (我叫…, …医生, 患者…), and addresses (省/市/区/县/路/号).
+Phones, resident ID numbers (checksum), bank cards (Luhn), emails, QQ/WeChat ids and dates
+are in `recognizers_en.common_recognizers`, which runs for every language."""
+from __future__ import annotations
+
+import logging
+import re
+from functools import lru_cache
+from typing import Optional
+
+from presidio_analyzer import LocalRecognizer, RecognizerResult
+
+from medcorpus.scrub.allowlist import resource_path
+from medcorpus.scrub.patterns import GroupPatternRecognizer, Rx
+
+HAN = r"\u4e00-\u9fff"
+PROVINCES = ("北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|海南|"
+             "四川|贵州|云南|陕西|甘肃|青海|台湾|内蒙古|广西|西藏|宁夏|新疆|香港|澳门")
+# words that end like a place but are body regions or common nouns
+_NOT_PLACE = ("心前区", "肝区", "肾区", "脾区", "胃区", "腹区", "盆区", "颈区", "疫区", "病区", "园区", "社区", "景区",
+              "城区", "郊区", "地区", "山区", "市区", "县城", "城市", "超市", "上市", "门市")
+NAME_TITLES = "医生|大夫|主任|教授|院长|护士|先生|女士|小姐|同学|老师|阿姨|叔叔|师傅|医师|博士"
+NAME_BEFORE = (r"我叫|我的名字是|我的名字叫|我名叫|本人|姓名\s*[:：]?\s*|患者\s*[:：]?\s*|病人\s*[:：]?\s*|"
+               r"联系人\s*[:：]?\s*|家属\s*[:：]?\s*|签名\s*[:：]?\s*|就诊人\s*[:：]?\s*|我儿子|我女儿|我老公|我老婆|"
+               r"我妈妈|我爸爸|我丈夫|我妻子|孩子叫|儿子叫|女儿叫|宝宝叫")
+
+
+@lru_cache(maxsize=1)
+def surnames() -> tuple[frozenset[str], frozenset[str]]:
+    lines = [l for l in resource_path("zh_surnames.txt").read_text(encoding="utf-8").splitlines()
+             if l and not l.startswith("#")]
+    single = frozenset(lines[0])
+    compound = frozenset(lines[1].split()) if len(lines) > 1 else frozenset()
+    return single, compound
+
+
+def has_surname(name: str) -> bool:
+    single, compound = surnames()
+    return name[:2] in compound or name[:1] in single
+
+
+@lru_cache(maxsize=1)
+def _jieba():
+    import jieba
+    import jieba.posseg as pseg
+
+    jieba.setLogLevel(logging.WARNING)
+    jieba.initialize()
+    return jieba, pseg
+
+
+def _common_word(word: str) -> bool:
+    """A word jieba's dictionary knows as something other than a person name."""
+    _, pseg = _jieba()
+    tag = pseg.dt.word_tag_tab.get(word)
+    return tag is not None and not tag.startswith("nr")
+
+
+class JiebaNameRecognizer(LocalRecognizer):
+    """Person names: jieba `nr` tokens with a known surname, plus names in context."""
+
+    CONTEXT_BEFORE = re.compile(rf"(?:{NAME_BEFORE})([{HAN}]{{2,4}})")
+    CONTEXT_AFTER = re.compile(rf"([{HAN}]{{1,3}}?)(?:{NAME_TITLES})")
+    TITLE_SUFFIX = re.compile(rf"(?:{NAME_TITLES})$")
+
+    def __init__(self, terms, language: str = "zh"):
+        self.terms = terms
+        super().__init__(supported_entities=["PERSON"], name="ZhPerson", supported_language=language)
+
+    def load(self) -> None:
+        pass
+
+    def _result(self, start: int, end: int, score: float, how: str) -> RecognizerResult:
+        return RecognizerResult("PERSON", start, end, score, recognition_metadata={
+            RecognizerResult.RECOGNIZER_NAME_KEY: f"{self.name}:{how}",
+            RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id})
+
+    def _plausible(self, name: str) -> bool:
+        if not (1 <= len(name) <= 4) or not has_surname(name):
+            return False
+        if name in self.terms.zh or any(name in t for t in self.terms.zh if len(t) <= 6 and name[:2] == t[:2]):
+            return False
+        return True
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts=None) -> list[RecognizerResult]:
+        if not re.search(f"[{HAN}]", text):
+            return []
+        _, pseg = _jieba()
+        out: list[RecognizerResult] = []
+        tokens = []
+        pos = 0
+        for word, flag in pseg.cut(text):
+            tokens.append((pos, pos + len(word), word, flag))
+            pos += len(word)
+        starts = {t[0] for t in tokens}
+        ends = {t[1] for t in tokens}
+        for s, e, word, flag in tokens:
+            if flag in ("nr", "nrfg") and 2 <= len(word) <= 5:
+                t = self.TITLE_SUFFIX.search(word)
+                if t and t.start() > 0:  # 李医生 -> 李
+                    e = s + t.start()
+                    word = word[:t.start()]
+                if self._plausible(word):
+                    out.append(self._result(s, e, 0.6, "jieba_nr"))
+        for m in self.CONTEXT_BEFORE.finditer(text):
+            s = m.start(1)
+            # take the jieba token(s) starting here: 2-3 characters that make a name
+            cand = None
+            for ts, te, word, flag in tokens:
+                if ts == s and 2 <= len(word) <= 3:
+                    cand = (ts, te)
+                    break
+                if ts == s and len(word) == 1:  # surname split off: surname + next token
+                    nxt = next((t for t in tokens if t[0] == te), None)
+                    if nxt and 1 <= len(nxt[2]) <= 2:
+                        cand = (ts, nxt[1])
+                    break
+            if cand is None:
+                cand = (s, s + min(3, len(m.group(1))))
+            name = text[cand[0]:cand[1]]
+            if self._plausible(name) and not _common_word(name):
+                out.append(self._result(cand[0], cand[1], 0.85, "context_before"))
+        for m in self.CONTEXT_AFTER.finditer(text):
+            s, e = m.span(1)
+            name = m.group(1)
+            if s not in starts:  # the candidate begins inside a word (主任医生 -> 任)
+                continue
+            if len(name) > 1 and _common_word(name):
+                continue
+            if self._plausible(name):
+                out.append(self._result(s, e, 0.8, "context_title"))
+        return out
+
+
+def _place_ok(value: str, m) -> Optional[float]:
+    if any(value.endswith(w) or value == w for w in _NOT_PLACE):
+        return None
+    return 0.85
+
+
+def chinese_recognizers(terms) -> list:
+    addr_tail = rf"(?:[{HAN}A-Za-z0-9]{{1,12}}?(?:路|街|大道|大街|巷|胡同|里|弄|村|镇|乡|小区|花园|公寓|大厦|广场))" \
+                rf"(?:[0-9０-９一二三四五六七八九十百A-Za-z-]{{1,6}}(?:号院?|弄|栋|幢|座|楼|单元|室|层))*"
+    address = [
+        # 四川省成都市武侯区人民南路4号 / 重庆市云市长寿秦路a座 979032
+        Rx("province", re.compile(
+            rf"(?:{PROVINCES})(?:省|市|自治区|壮族自治区|回族自治区|维吾尔自治区|特别行政区)?"
+            rf"[{HAN}]{{0,10}}?(?:市|州|县|区|旗|盟)?[{HAN}]{{0,8}}?{addr_tail}(?:\s?\d{{6}}(?!\d))?"), 0.85),
+        # …市…区…路…号 without a province
+        Rx("city", re.compile(rf"(?:(?![住在于到从的是我家去来和与及省])[{HAN}]){{2,6}}?(?:市|县)[{HAN}]{{1,6}}?(?:区|县|镇|乡){addr_tail}"), 0.8,
+           validate=_place_ok),
+        # 住在/家住/地址：…
+        Rx("context", re.compile(rf"(?:住在|家住|住址\s*[:：]?|地址\s*[:：]?|现住|居住在|来自)\s*([{HAN}0-9A-Za-z]{{2,30}}?"
+                                 rf"(?:市|县|区|镇|乡|村|路|街|号|小区|省))"), 0.75, group=1, validate=_place_ok),
+    ]
+    return [
+        JiebaNameRecognizer(terms, "zh"),
+        GroupPatternRecognizer("ZhAddress", "LOCATION", address, "zh"),
+    ]
