@@ -93,6 +93,9 @@ class MedicalTerms:
                 continue
             self.phrases.add(key)
             self.words.update(key)
+        self.first: dict[str, int] = {}
+        for key in self.phrases:
+            self.first[key[0]] = max(self.first.get(key[0], 0), len(key))
         self._zh_re = (re.compile("|".join(re.escape(t) for t in sorted(self.zh, key=len, reverse=True)))
                        if self.zh else None)
 
@@ -106,7 +109,8 @@ class MedicalTerms:
         i = 0
         while i < len(toks):
             hit = 0
-            for n in range(min(MAX_WORDS, len(toks) - i), 0, -1):
+            longest = self.first.get(toks[i][2], 0)
+            for n in range(min(longest, len(toks) - i), 0, -1):
                 key = tuple(t[2] for t in toks[i:i + n])
                 if key in self.phrases:
                     hit = n

