@@ -136,6 +136,37 @@ def run_stage_workers(docs, workers: int, model: str) -> tuple[float, int]:
     return secs, s.n_out
 
 
+def heldout(_unused=None, n_en: int = 3000) -> None:
+    """Real texts with nothing planted (GenMedGPT turns, ChatMed questions and answers): every
+    detection there is either a real identifier (ChatMed has real dates) or a false positive."""
+    import json
+    import random
+    import re
+
+    from medcorpus.scrub.engine import Scrubber
+
+    shared = ROOT / ".." / "shared" / "data"
+    data = json.loads((shared / "genmedgpt" / "chatdoctor5k.json").read_text(encoding="utf-8"))
+    en = [d["input"] for d in data] + [d["output"] for d in data]
+    en = random.Random(7).sample(en, min(n_en, len(en)))
+    zh = []
+    for line in (shared / "chatmed" / "chatmed_consult_test.jsonl").read_text(encoding="utf-8").splitlines():
+        row = json.loads(line)
+        zh += [re.sub(r"^<s>问：\s*|\s*答：\s*$", "", row["query"]), row["response"]]
+    s = Scrubber()
+    print()
+    print("held-out real text, nothing planted (detections are real identifiers or false positives):")
+    for name, texts in ((f"GenMedGPT turns", en), ("ChatMed questions+answers", zh)):
+        t0, c0 = time.perf_counter(), time.process_time()
+        res = []
+        for i in range(0, len(texts), 200):
+            res += s.analyze(texts[i:i + 200])
+        wall, cpu = time.perf_counter() - t0, time.process_time() - c0
+        by = Counter(sp.entity for doc in res for sp in doc)
+        print(f"  {name:<26} {len(texts):>5} docs, {sum(bool(r) for r in res):>3} with detections {dict(by)}; "
+              f"{len(texts) / wall:,.0f} docs/s wall, {len(texts) / cpu:,.0f} cpu")
+
+
 def fmt(num: int, den: int) -> str:
     return f"{num / den:.3f}" if den else "  -  "
 
@@ -195,6 +226,7 @@ def main() -> None:
     if r_plain:
         print(f"  plain presidio loop: {n / psecs[0]:,.0f} wall, {n / psecs[1]:,.0f} cpu  ({psecs[0]:.1f} s; load {pload:.1f} s)")
         print(f"  speed-up: x{psecs[0] / secs[0]:.1f} wall, x{psecs[1] / secs[1]:.1f} cpu")
+    heldout()
     if a.workers:
         for w in sorted({1, a.workers}):
             s, n = run_stage_workers(docs, w, a.model)

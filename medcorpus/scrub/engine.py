@@ -42,7 +42,7 @@ Japan|Korea|South Korea|North Korea|Taiwan|Hong Kong|Singapore|Malaysia|Indonesi
 Australia|New Zealand|Germany|France|Italy|Spain|Portugal|Netherlands|Belgium|Switzerland|Austria|Sweden|Norway|
 Denmark|Finland|Poland|Russia|Ukraine|Turkey|Greece|Egypt|Nigeria|Kenya|South Africa|Ethiopia|Ghana|Morocco|
 Saudi Arabia|UAE|United Arab Emirates|Dubai|Qatar|Kuwait|Oman|Iran|Iraq|Israel|Jordan|Lebanon|Syria|Afghanistan|
-Europe|Asia|Africa|North America|South America|Middle East|Gulf|Kerala|Tamil Nadu|Karnataka|Maharashtra|Punjab|
+Europe|Asia|Africa|North America|South America|Latin America|Central America|Middle East|East|West|North|South|Gulf|Kerala|Tamil Nadu|Karnataka|Maharashtra|Punjab|
 Gujarat|Rajasthan|Bihar|West Bengal|Andhra Pradesh|Telangana|Uttar Pradesh|Madhya Pradesh|Odisha|Assam|Goa|
 Ontario|Quebec|British Columbia|Alberta|Guangdong|Sichuan|Yunnan|Hubei|Hunan|Henan|Hebei|Shandong|Jiangsu|
 Zhejiang|Fujian|Anhui|Jiangxi|Shanxi|Shaanxi|Gansu|Qinghai|Guizhou|Hainan|Liaoning|Jilin|Heilongjiang|Tibet|

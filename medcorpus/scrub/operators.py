@@ -61,7 +61,7 @@ class Surrogates:
     def _make(self, entity: str, original: str) -> str:
         zh = bool(_CJK.search(original))
         fake = self._faker("zh_CN" if zh else "en_US")
-        seed = xxhash.xxh64_intdigest(f"{self.record_id}\x1f{entity}\x1f{original.lower()}")
+        seed = xxhash.xxh64_intdigest(f"{self.record_id}\x1f{entity}\x1f{original.lower()}".encode())
         fake.seed_instance(seed)
         rnd = random.Random(seed)
         if entity == "PERSON":

@@ -28,6 +28,22 @@ class _Spec:
     patterns: list[Rx] = field(default_factory=list)
 
 
+_EDGE = " \t\n,.;:!?[]\"'，。；：！？"
+
+
+def _trim(value: str) -> str:
+    """Strip edge spaces and punctuation, and brackets that have no partner inside."""
+    while True:
+        v = value.strip(_EDGE)
+        if v[:1] in "(（" and not any(c in v for c in ")）"):
+            v = v[1:]
+        if v[-1:] in ")）" and not any(c in v for c in "(（"):
+            v = v[:-1]
+        if v == value:
+            return v
+        value = v
+
+
 class GroupPatternRecognizer(LocalRecognizer):
     """Regex recognizer reporting a group span; `validate` may veto or rescore a candidate."""
 
@@ -52,7 +68,7 @@ class GroupPatternRecognizer(LocalRecognizer):
                     continue
                 value = m.group(p.group)
                 # trim spaces/punctuation the pattern may have taken at the edges
-                stripped = value.strip(" \t\n,.;:!?()[]\"'，。；：！？（）")
+                stripped = _trim(value)
                 if not stripped:
                     continue
                 start += value.index(stripped)

@@ -35,7 +35,8 @@ first second third last next other another every each many much lot lots little 
 """.split())
 MEDICAL_SUFFIX = re.compile(r"(?i)(?:ia|itis|osis|emia|aemia|oma|pathy|ectomy|otomy|ostomy|plasty|scopy|gram|graphy|"
                             r"algia|rrhea|rrhoea|rrhagia|penia|cytosis|uria|iasis|plegia|trophy|lysis|sclerosis|"
-                            r"mycin|cillin|azole|prazole|olol|pril|sartan|statin|dipine|oxacin|cycline|tidine|"
+                            r"mycin|cillin|azole|prazole|olol|pril|sartan|statin|dipine|oxacin|cycline|tidine|coccus|bacter|plasma|"
+                            r"monas|ismus|obius|virus|philus|"
                             r"amine|azepam|profen|vir|mab|nib|parin|semide|thiazide)$")
 
 NAME_WORD = r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?"
@@ -62,11 +63,12 @@ jacqueline adeline evangeline nicole simone yvonne leone malone stone boone capo
 
 
 MONTH_NAMES = set("january february march april may june july august september october november december".split())
-TITLE_STOP = {"chat", "doctor", "doc", "sir", "madam", "and", "or", "the", "a", "to", "for", "of", "is", "was"}
+TITLE_STOP = (STOP - MONTH_NAMES - {"will", "may", "hope", "grace", "joy", "faith", "rose", "bill", "good", "best",
+                                    "kind", "well", "early", "long", "young", "little", "white", "black", "brown"})
 
 
 def make_name_check(terms, min_score: float, allow_lower: bool = False, medical_veto: bool = False,
-                    stop: set = STOP):
+                    stop: set = STOP, veto_any: bool = False):
     """Validator for a name candidate: drops stop words (and, for weak contexts, medical
     words), keeps the score. Strong contexts ("Hello Mrs. Bell", "Regards, Dr. Wilson") keep
     names that are also eponyms."""
@@ -82,6 +84,8 @@ def make_name_check(terms, min_score: float, allow_lower: bool = False, medical_
         if all(w.lower() in stop for w in words):
             return None
         if medical_veto and all(w.lower() in stop or looks_medical(w, terms) for w in words):
+            return None
+        if veto_any and any(looks_medical(w, terms) for w in words):
             return None
         return min_score
 
@@ -269,7 +273,8 @@ def english_recognizers(terms) -> list[GroupPatternRecognizer]:
     person = [
         # "My name is angie", "name: Ryan Gallagher", "myself Nilesh"
         Rx("self_intro", re.compile(
-            rf"(?i:\b(?:my name is|my name's|my names|name\s*[:\-]|i am called|i'm called|myself|call me))"
+            rf"(?i:(?:\b(?:my name is|my name's|my names|name\s*[:\-]|i am called|i'm called|call me)|"
+            rf"(?:^|[.!?,]\s*|\b(?:hi|hello|hey|dear|sir|madam|doctor|dr)\b[.,]?\s*)myself))"
             rf"\s+(?P<n>{CAP_NAME}|{NAME_ANY}(?:[ \t]+{NAME_ANY})?(?=\s*(?:[,.!;\n]|$|and\b|here\b|from\b|\d)))"),
             0.95, group="n", validate=None),
         # "This is Ryan", "I am Angie, 26 years": capitalised only
@@ -287,8 +292,8 @@ def english_recognizers(terms) -> list[GroupPatternRecognizer]:
         Rx("signoff", re.compile(
             r"(?i:\b(?:regards|best regards|kind regards|warm regards|thanks (?:and|&) regards|sincerely|"
             r"yours (?:truly|sincerely|faithfully)|best wishes|cheers|thanks|thank you|thankyou|thx|with thanks|"
-            r"many thanks|best))\s*[,.!:;&-]*\s*"
-            rf"(?P<n>{CAP_NAME}{CREDENTIALS}|[a-z]+(?:[ \t][a-z]+)?)(?=[ \t]*(?:$|\n|[.!,][ \t]*(?:$|\n)))"), 0.9, group="n",
+            r"many thanks))\s*[,.!:;&-]*\s*"
+            rf"(?P<n>{CAP_NAME}{CREDENTIALS}|[a-z]+)(?=[ \t]*(?:$|\n|[.!,][ \t]*(?:$|\n)))"), 0.9, group="n",
             validate=name_greet),
         # my son John / my wife, Mary / my daughter named emma
         Rx("relative", re.compile(
@@ -297,7 +302,10 @@ def english_recognizers(terms) -> list[GroupPatternRecognizer]:
             r"partner|fianc[eé]e?|nephew|niece|uncle|aunt|cousin|boss|neighbou?r))"
             rf"(?:\s*,\s*|\s+)(?P<n>{CAP_NAME})"), 0.85, group="n", validate=make_name_check(terms, 0.85)),
         Rx("relative_named", re.compile(
-            rf"(?i:\b(?:named|called))\s+(?P<n>{CAP_NAME})"), 0.85, group="n", validate=make_name_check(terms, 0.85, medical_veto=True)),
+            rf"(?i:\b(?:son|daughter|wife|husband|mother|father|mom|dad|brother|sister|friend|baby|child|kid|boy|girl|"
+            rf"man|woman|guy|lady|gentleman|person|someone|colleague|boss|doctor|dr|physician|surgeon|nurse|"
+            rf"therapist|specialist|dentist|partner|boyfriend|girlfriend|cousin|uncle|aunt|neighbou?r)\.?,?\s+(?:named|called))"
+            rf"\s+(?P<n>{CAP_NAME})"), 0.85, group="n", validate=make_name_check(terms, 0.85, medical_veto=True)),
         Rx("name_is", re.compile(
             rf"(?i:\b(?:(?:his|her|their|son's|daughter's|wife's|husband's|mother's|father's|baby's|child's) name is|names are))"
             rf"\s+(?P<n>{CAP_NAME}|{NAME_ANY})"), 0.9, group="n", validate=lower_ok(0.9)),
@@ -325,7 +333,7 @@ def english_recognizers(terms) -> list[GroupPatternRecognizer]:
                                   rf"i'm from|i am from|we are from|resident of|located in|based in|moved to|hometown))"
                                   rf"\s+(?P<n>{CAP_NAME})"), 0.7, group="n", validate=make_name_check(terms, 0.7, medical_veto=True)),
         Rx("from", re.compile(rf"(?<=[a-z0-9,])[ \t]+from[ \t]+(?P<n>{CAP_NAME})(?=[ \t]*[,.;!]|[ \t]+(?:and|who|but)\b)"), 0.6,
-           group="n", validate=make_name_check(terms, 0.6, medical_veto=True)),
+           group="n", validate=make_name_check(terms, 0.6, medical_veto=True, veto_any=True)),
     ]
     org = [
         Rx("clinic", re.compile(

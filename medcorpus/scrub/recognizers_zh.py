@@ -50,6 +50,21 @@ def _jieba():
     return jieba, pseg
 
 
+# common words jieba's dictionary tags as person names (nr)
+ZH_NOT_NAMES = frozenset("谢谢 毛发 张嘴 白发 阳虚 阴虚 祖父母 叶黄素 阴道炎 阴茎头 阴茎 黄体 高压 高烧 高热 万一 "
+                         "周期 周围 常规 程度 时候 时间 任何 何时 方面 方法 向前 于是 关节 甘油 白带 包皮 马上 张力 肌张力 "
+                         "白细胞 红细胞 黄斑 白斑 白内障 蓝光 金黄色 司机 司法".split())
+
+
+# surnames that are far more often a preposition or pronoun next to 医生 (向医生咨询, 由医生决定)
+FUNCTION_CHARS = "那这哪谁该本此每各某其和由向与及跟给让被把对从在为找请问都也就还又再才"
+
+
+def _in_dictionary(word: str) -> bool:
+    _, pseg = _jieba()
+    return word in pseg.dt.word_tag_tab
+
+
 def _common_word(word: str) -> bool:
     """A word jieba's dictionary knows as something other than a person name."""
     _, pseg = _jieba()
@@ -107,6 +122,60 @@ class JiebaNameRecognizer(LocalRecognizer):
                 p += len(word)
         return out
 
+    def _name_at(self, tokens, s: int, max_len: int = 3, strict: bool = False) -> Optional[tuple[int, int]]:
+        """The name that starts at `s` according to jieba's tokens: one token (2-3 characters,
+        tagged nr or unknown to the dictionary), a lone surname, or a lone surname followed by
+        a given name jieba does not know as a word. None when the text there is not a name."""
+        toks = [t for t in tokens if t[0] >= s]
+        if not toks or toks[0][0] != s:
+            return None
+        ts, te, word, flag = toks[0]
+        t = self.TITLE_SUFFIX.search(word)
+        if t and t.start() > 0:  # 李医生 as one token
+            te, word = ts + t.start(), word[:t.start()]
+        if len(word) == 1:
+            if not has_surname(word) or word in FUNCTION_CHARS:
+                return None
+            nxt = toks[1] if len(toks) > 1 else None
+            if nxt and self._given_name(nxt, strict):
+                return (ts, nxt[1])
+            return (ts, te) if flag.startswith("nr") or not flag else None
+        if len(word) > max_len or word in ZH_NOT_NAMES:
+            return None
+        if _in_dictionary(word) and not flag.startswith("nr"):
+            return None
+        return (ts, te)
+
+    def _given_name(self, tok, strict: bool = True) -> bool:
+        """A token that can follow a lone surname as the given name (婷婷, 志强, 明); `strict`
+        (no context) also wants it tagged as a name or unknown to the dictionary."""
+        _, _, word, flag = tok
+        if not (1 <= len(word) <= 2 and re.fullmatch(f"[{HAN}]+", word)) or self.TITLE_START.match(word):
+            return False
+        if word[0] in self.NAME_FOLLOWERS or word[0] in "一不了个有没很太最还又再就才得着过吗呢吧啊" or word in ZH_NOT_NAMES:
+            return False
+        return not strict or flag.startswith("nr") or not _in_dictionary(word)
+
+    def _name_before(self, tokens, t: int) -> Optional[tuple[int, int]]:
+        """The name that ends at `t` (where a title such as 医生 starts), from jieba's tokens."""
+        for ts, te, word, flag in tokens:
+            if ts < t < te and self.TITLE_SUFFIX.search(word) and te - t <= 2:  # 刘医生 as one token
+                name = word[:t - ts]
+                return (ts, t) if 1 <= len(name) <= 3 and name not in ZH_NOT_NAMES else None
+        before = [tok for tok in tokens if tok[1] <= t]
+        if not before or before[-1][1] != t:
+            return None
+        ts, te, word, flag = before[-1]
+        if len(word) == 1:  # 刘医生: jieba tags a lone surname nr, zg, r, ...
+            return (ts, te) if has_surname(word) and word not in FUNCTION_CHARS else None
+        if len(word) > 3 or word in ZH_NOT_NAMES:
+            return None
+        if len(before) > 1 and len(before[-2][2]) == 1 and has_surname(before[-2][2]) and self._given_name(before[-1]):
+            return (before[-2][0], te)  # 张 + 婷婷
+        if flag.startswith("nr") or not _in_dictionary(word):
+            return (ts, te)
+        return None
+
     def analyze(self, text: str, entities: list[str], nlp_artifacts=None) -> list[RecognizerResult]:
         """Only short windows around candidates are segmented (jieba's HMM is the slow part):
         names after 我叫/患者/…, before 医生/先生/…, and bare surname+1-2 characters that stand
@@ -116,32 +185,17 @@ class JiebaNameRecognizer(LocalRecognizer):
         out: list[RecognizerResult] = []
         for m in self.CONTEXT_BEFORE.finditer(text):
             s = m.start(1)
-            toks = self._segment(text, s, min(len(text), s + 6))
-            cand = None
-            if toks and 2 <= len(toks[0][2]) <= 3:
-                cand = (toks[0][0], toks[0][1])
-            elif toks and len(toks[0][2]) == 1 and len(toks) > 1 and 1 <= len(toks[1][2]) <= 2:
-                cand = (toks[0][0], toks[1][1])  # surname split off: surname + given name
-            if cand is None:
+            span = self._name_at(self._segment(text, s, min(len(text), s + 6), pos=True), s)
+            if span and self._plausible(text[span[0]:span[1]]):
+                out.append(self._result(span[0], span[1], 0.85, "context_before"))
+        for m in self.TITLE_START.finditer(text):
+            t = m.start()
+            if t == 0 or not re.match(f"[{HAN}]", text[t - 1]):
                 continue
-            name = text[cand[0]:cand[1]]
-            t = self.TITLE_SUFFIX.search(name)
-            if t and t.start() > 0:
-                cand = (cand[0], cand[0] + t.start())
-                name = name[:t.start()]
-            if self._plausible(name) and not _common_word(name):
-                out.append(self._result(cand[0], cand[1], 0.85, "context_before"))
-        for m in self.CONTEXT_AFTER.finditer(text):
-            s, e = m.span(1)
-            name = m.group(1)
-            if len(name) > 1 and _common_word(name):
-                continue
-            if not self._plausible(name):
-                continue
-            toks = self._segment(text, max(0, s - 4), m.end())
-            if s not in {t[0] for t in toks}:  # the candidate begins inside a word (主任医生 -> 任)
-                continue
-            out.append(self._result(s, e, 0.8, "context_title"))
+            tokens = self._segment(text, max(0, t - 5), m.end(), pos=True)
+            span = self._name_before(tokens, t)
+            if span and self._plausible(text[span[0]:span[1]]):
+                out.append(self._result(span[0], span[1], 0.8, "context_title"))
         for m in self.BARE.finditer(text):
             s, e = m.span(1)
             if s > 0 and text[s - 1] in "、":  # an item of a list: herbs, drugs, symptoms
@@ -152,7 +206,8 @@ class JiebaNameRecognizer(LocalRecognizer):
                     word = text[ts:te]
                     if self.TITLE_SUFFIX.search(word):
                         break  # 李医生: the title rule reports the name alone
-                    if te - ts > 3 or word[-1] in self.HERB_ENDINGS or _common_word(word) or not self._plausible(word):
+                    # a bare name must be new to the dictionary (jieba tags 谢谢, 毛发, 阳虚 as nr)
+                    if te - ts > 3 or word[-1] in self.HERB_ENDINGS or _in_dictionary(word) or not self._plausible(word):
                         break
                     after = text[te] if te < len(text) else ""
                     if after and after not in self.NAME_FOLLOWERS and not self.TITLE_START.match(text, te):
