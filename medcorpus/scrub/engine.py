@@ -292,7 +292,8 @@ class Scrubber:
 
     def __init__(self, model: str = DEFAULT_MODEL, entities: Iterable[str] = ENTITIES,
                  allow_files: Sequence[str] = (), use_ner: bool = True, gate: bool = True,
-                 score_threshold: float = 0.4, max_chunk_chars: int = 100_000, batch_size: int = 64):
+                 score_threshold: float = 0.4, max_chunk_chars: int = 100_000, batch_size: int = 64,
+                 preload_zh: bool = False):
         self.entities = [e.upper() for e in entities]
         unknown = set(self.entities) - set(ENTITIES)
         if unknown:
@@ -302,6 +303,10 @@ class Scrubber:
         self.terms = load_terms(tuple(str(p) for p in allow_files))
         self._quiet_logs()
         self._build()
+        if preload_zh:  # jieba's dictionaries (~3 s of CPU): in setup rather than in the first batch
+            from medcorpus.scrub.recognizers_zh import _jieba
+
+            _jieba()
 
     @staticmethod
     def _quiet_logs() -> None:

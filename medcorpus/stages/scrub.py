@@ -60,7 +60,8 @@ class ScrubStage(Stage):
 
             c = self.config
             self.scrubber = Scrubber(model=c.model, entities=c.entities, allow_files=c.allow_list, use_ner=c.ner,
-                                     score_threshold=c.score_threshold, max_chunk_chars=c.max_chunk_chars)
+                                     score_threshold=c.score_threshold, max_chunk_chars=c.max_chunk_chars,
+                                     preload_zh=c.lang != "en")
 
     def process(self, batch: list[Record]) -> Iterable[Record | Rejected]:
         from medcorpus.scrub.operators import Surrogates, apply
