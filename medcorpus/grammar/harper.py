@@ -1,0 +1,186 @@
+"""The offline backend: Harper (harper-py, Rust, no server) with medical words protected.
+
+Lint, apply the chosen suggestions, re-lint until clean (spans shift after each edit, so each pass
+applies non-overlapping edits from the end of the text backwards and then lints again). Each
+suggestion is checked against the protected vocabulary; spelling suggestions are ranked by edit
+distance and word frequency (Harper's own order is alphabet-like: "wich" -> "wish"), and a
+misspelling close to a disease-DB or user word is corrected only to a protected word.
+
+`plain=True` is the baseline the benchmark compares against: Harper's first suggestion of the
+first lint, one at a time until clean, no protection, no ranking, no deterministic fixes.
+"""
+from __future__ import annotations
+
+import gzip
+import json
+import math
+from functools import lru_cache
+from typing import Iterable
+
+from medcorpus.grammar.base import Correction, Edit, changes_protected, deterministic_fixes, diff_edit
+from medcorpus.grammar.protect import Vocabulary, osa_distance
+
+# Rules that restyle correct text rather than fix errors ("..." -> "…", Oxford commas, "and also"
+# -> "and") or misfire on consultation text ("for quite some time" -> "quiet", "might be having"
+# -> "might behaving").
+DEFAULT_DISABLED_RULES = ("LongSentences", "UseEllipsisCharacter", "EllipsisLength", "OxfordComma",
+                          "AvoidAndAlso", "QuiteQuiet", "CompoundNouns")
+# A word Harper does not know but general English does ("rehydrate") is left alone.
+KNOWN_WORD_MIN_COUNT = 50
+
+
+@lru_cache(maxsize=1)
+def word_frequencies() -> dict[str, int] | None:
+    """English word counts shipped with pyspellchecker (MIT), used to rank spelling suggestions."""
+    try:
+        from importlib import resources
+        data = resources.files("spellchecker").joinpath("resources/en.json.gz").read_bytes()
+    except Exception:  # not installed: Harper's order is kept
+        return None
+    return json.loads(gzip.decompress(data))
+
+
+def _match_case(template: str, word: str) -> str:
+    if template.islower() and word[:1].isupper() and word[1:].islower():
+        return word.lower()  # "Diabetes" as the term list writes it, "diabetes" in the sentence
+    if template.isupper() and len(template) > 1:
+        return word.upper()
+    if template[:1].isupper() and word[:1].islower():
+        return word[:1].upper() + word[1:]
+    return word
+
+
+class HarperCorrector:
+    name = "harper"
+
+    def __init__(self, vocab: Vocabulary | None = None, *, plain: bool = False, dialect: str = "american",
+                 disabled_rules: Iterable[str] = DEFAULT_DISABLED_RULES, max_passes: int = 6,
+                 fixes: bool = True, rank_spelling: bool = True):
+        from harper import Dialect, Linter
+
+        self.plain = plain
+        self.vocab = None if plain else vocab
+        self.fixes = fixes and not plain
+        self.rank_spelling = rank_spelling and not plain
+        self.max_passes = 50 if plain else max_passes
+        self.linter = Linter(Dialect[dialect.upper()])
+        if disabled_rules and not plain:
+            config = self.linter.get_default_lint_config()
+            for rule in disabled_rules:
+                if rule in config:
+                    config[rule] = False
+            self.linter.set_lint_config(config)
+        self.freq = word_frequencies() if self.rank_spelling else None
+
+    # ------------------------------------------------------------------ public
+    def correct(self, text: str) -> Correction:
+        if self.plain:
+            return self._correct_plain(text)
+        edits: list[Edit] = []
+        if self.fixes:
+            text, fixed = deterministic_fixes(text, self.vocab)
+            edits += fixed
+        skips = 0
+        seen = {text}
+        for _ in range(self.max_passes):
+            lints = [(rule, lint) for rule, found in
+                     self.linter.organized_lints(text, language="plaintext").items() for lint in found]
+            chosen = []
+            for rule, lint in lints:
+                choice = self._choose(text, lint, rule)
+                if choice is None:
+                    continue
+                if choice == "protected":
+                    skips += 1
+                    continue
+                chosen.append(choice)
+            if not chosen:
+                break
+            # apply from the end backwards, skipping any edit that overlaps one already taken
+            chosen.sort(key=lambda e: (e.start, e.end), reverse=True)
+            applied, floor = [], None
+            for e in chosen:
+                if floor is not None and e.end > floor:
+                    continue
+                applied.append(e)
+                floor = e.start
+            new = text
+            for e in applied:
+                new = new[:e.start] + e.new + new[e.end:]
+            if new in seen:  # a rule undoing another: stop rather than oscillate
+                break
+            seen.add(new)
+            edits += reversed(applied)
+            text = new
+        return Correction(text, edits, skips)
+
+    # ------------------------------------------------------------------ internals
+    def _correct_plain(self, text: str) -> Correction:
+        edits = []
+        for _ in range(self.max_passes):
+            lints = [x for x in self.linter.lint(text, language="plaintext") if x.suggestions]
+            if not lints:
+                break
+            lint = lints[0]
+            new = self.linter.apply_suggestion(text, lint, lint.suggestions[0])
+            e = diff_edit(text, new, lint.lint_kind)
+            if e is None:
+                break
+            edits.append(e)
+            text = new
+        return Correction(text, edits)
+
+    def _choose(self, text: str, lint, rule: str = "") -> Edit | str | None:
+        """The edit to make for `lint`, "protected" when every option would change a protected
+        word, or None to leave it."""
+        start, end = lint.span.start, lint.span.end
+        kind = lint.lint_kind
+        if kind == "Spelling":
+            return self._choose_spelling(text, lint)
+        for sug in lint.suggestions:
+            new_text = self.linter.apply_suggestion(text, lint, sug)
+            e = diff_edit(text, new_text, kind, rule)
+            if e is None:
+                continue
+            if changes_protected(text, e.start, e.end, e.new, self.vocab):
+                return "protected"
+            return e
+        return None
+
+    def _choose_spelling(self, text: str, lint) -> Edit | str | None:
+        start, end = lint.span.start, lint.span.end
+        word = text[start:end]
+        vocab = self.vocab
+        if vocab is not None and vocab.is_protected(word):
+            return "protected"
+        if not word.isascii() or sum(ch.isupper() for ch in word) >= 2 or any(ch.isdigit() for ch in word):
+            return None  # acronyms (EKGs, HbA1c), mojibake, codes: not a spell checker's business
+        if self.freq and self.freq.get(word.lower(), 0) >= KNOWN_WORD_MIN_COUNT:
+            return None
+        cands = [s.replacement_text for s in lint.suggestions if s.replacement_text]
+        near = vocab.near_priority(word) if vocab is not None else []
+        if near:
+            # a misspelling of a medical word: only a protected word may replace it
+            pool = [(d, w) for d, w in near] + [(osa_distance(word.lower(), c.lower()), c)
+                                               for c in cands if vocab.is_protected(c)]
+            best = min(pool, key=lambda dw: (dw[0], -self._freq(dw[1])))
+            return Edit(start, end, word, _match_case(word, best[1]), "Spelling", "medical")
+        if not cands:
+            return None
+        if self.rank_spelling:
+            lw = word.lower()
+            best = min(cands, key=lambda c: (osa_distance(lw, c.lower()), -self._freq(c)))
+        else:
+            best = cands[0]
+        best = _match_case(word, best)
+        if changes_protected(text, start, end, best, vocab):
+            return "protected"
+        return Edit(start, end, word, best, "Spelling", "harper")
+
+    def _freq(self, word: str) -> float:
+        if not self.freq:
+            return 0.0
+        w = word.lower()
+        if "'" in w:
+            w = w.split("'")[0]
+        return math.log1p(self.freq.get(w, 0))
