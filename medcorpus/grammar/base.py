@@ -7,7 +7,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from medcorpus.grammar.protect import WORD_RE, Vocabulary
+from medcorpus.grammar.protect import MAX_PHRASE_WORDS, WORD_RE, Vocabulary
 
 
 @dataclass
@@ -66,6 +66,8 @@ def changes_protected(text: str, start: int, end: int, replacement: str, vocab: 
     case or count). Words are compared whole, so "metformin" -> "metformins" counts as a change."""
     if vocab is None:
         return False
+    if vocab.phrases and _changes_phrase(text, start, end, replacement, vocab):
+        return True
     ws, we = _word_bounds(text, start, end)
     old_words = WORD_RE.findall(text[ws:we])
     protected = Counter(w for w in old_words if vocab.is_protected(w))
@@ -73,6 +75,31 @@ def changes_protected(text: str, start: int, end: int, replacement: str, vocab: 
         return False
     new_words = Counter(WORD_RE.findall(text[ws:start] + replacement + text[end:we]))
     return any(new_words[w] < n for w, n in protected.items())
+
+
+def _changes_phrase(text: str, start: int, end: int, replacement: str, vocab: Vocabulary) -> bool:
+    """Whether the edit falls inside a protected multi-word term and alters it."""
+    lo = max(0, start - 80)
+    words = [(m.start() + lo, m.end() + lo, m.group(0).lower())
+             for m in WORD_RE.finditer(text, lo, min(len(text), end + 80))]
+    n = len(words)
+    for i in range(n):
+        if words[i][0] >= end:
+            break
+        for j in range(i + 1, min(n, i + MAX_PHRASE_WORDS)):
+            ts, te = words[i][0], words[j][1]
+            if te <= start:
+                continue
+            inside = (ts < start < te) or (ts < end < te) or (start <= ts and end >= te) \
+                or (start == end and ts < start < te)
+            if not inside:
+                continue
+            phrase = " ".join(w for _, _, w in words[i:j + 1])
+            if phrase in vocab.phrases:
+                new = (text[ts:start] if start > ts else "") + replacement + (text[end:te] if end < te else "")
+                if WORD_RE.findall(new) != WORD_RE.findall(text[ts:te]):  # case counts too
+                    return True
+    return False
 
 
 def diff_edit(before: str, after: str, kind: str, rule: str = "") -> Edit | None:
@@ -103,7 +130,6 @@ _INTRO = ("however", "therefore", "moreover", "furthermore", "nevertheless", "no
           "nowadays", "personally", "hence", "thus", "instead", "overall")
 _INTRO_RE = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))(" + "|".join(_INTRO) + r")(?=\s+[A-Za-z])", re.I)
 _CAN_NOT = re.compile(r"\b([Cc])an not\b")
-_NO_FINAL_STOP = re.compile(r"(?<=[A-Za-z0-9)])\s*$")
 _LONE_I = re.compile(r"(?<![\w.'\u2019/@-])i(?=['\u2019](?:m|ve|ll|d)\b|[\s,;:!?)]|\.(?:\s|$)|$)")
 
 
@@ -166,7 +192,18 @@ def deterministic_fixes(text: str, vocab: Vocabulary | None = None, final_stop: 
     apply(_SENTENCE_START, capitalise, "Capitalization", "sentence-start")
     apply(_INTRO_RE, lambda m: m.group(1) + ",", "Punctuation", "introductory-comma")
     apply(_CAN_NOT, lambda m: m.group(1) + "annot", "Spelling", "cannot")
-    if (final_stop and len(text.split()) >= 3 and not re.search(r"(?:https?://|www\.)\S*\s*$", text)
-            and not re.search(r"[.!?:;][\"')\]]*\s*$", text)):
-        apply(_NO_FINAL_STOP, lambda m: "." + m.group(0), "Punctuation", "final-stop")
+    if final_stop:
+        text, stop = add_final_stop(text)
+        edits += stop
     return text, edits
+
+
+def add_final_stop(text: str) -> tuple[str, list[Edit]]:
+    """A full stop after the last word of a text of three words or more that ends without
+    punctuation (trailing whitespace kept; URLs left alone)."""
+    stripped = text.rstrip()
+    if (len(stripped.split()) < 3 or not re.search(r"[A-Za-z0-9)]$", stripped)
+            or re.search(r"[.!?:;][\"')\]]*$", stripped) or re.search(r"(?:https?://|www\.)\S*$", stripped)):
+        return text, []
+    n = len(stripped)
+    return stripped + "." + text[n:], [Edit(n, n, "", ".", "Punctuation", "final-stop")]

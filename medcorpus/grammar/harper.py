@@ -11,14 +11,11 @@ first lint, one at a time until clean, no protection, no ranking, no determinist
 """
 from __future__ import annotations
 
-import gzip
-import json
 import math
-from functools import lru_cache
 from typing import Iterable
 
 from medcorpus.grammar.base import Correction, Edit, changes_protected, deterministic_fixes, diff_edit
-from medcorpus.grammar.protect import Vocabulary, osa_distance
+from medcorpus.grammar.protect import Vocabulary, osa_distance, word_frequencies
 
 # Rules that restyle correct text rather than fix errors ("..." -> "…", Oxford commas, "and also"
 # -> "and") or misfire on consultation text ("for quite some time" -> "quiet", "might be having"
@@ -27,17 +24,6 @@ DEFAULT_DISABLED_RULES = ("LongSentences", "UseEllipsisCharacter", "EllipsisLeng
                           "AvoidAndAlso", "QuiteQuiet", "CompoundNouns")
 # A word Harper does not know but general English does ("rehydrate") is left alone.
 KNOWN_WORD_MIN_COUNT = 50
-
-
-@lru_cache(maxsize=1)
-def word_frequencies() -> dict[str, int] | None:
-    """English word counts shipped with pyspellchecker (MIT), used to rank spelling suggestions."""
-    try:
-        from importlib import resources
-        data = resources.files("spellchecker").joinpath("resources/en.json.gz").read_bytes()
-    except Exception:  # not installed: Harper's order is kept
-        return None
-    return json.loads(gzip.decompress(data))
 
 
 def _match_case(template: str, word: str) -> str:
@@ -55,12 +41,13 @@ class HarperCorrector:
 
     def __init__(self, vocab: Vocabulary | None = None, *, plain: bool = False, dialect: str = "american",
                  disabled_rules: Iterable[str] = DEFAULT_DISABLED_RULES, max_passes: int = 6,
-                 fixes: bool = True, rank_spelling: bool = True):
+                 fixes: bool = True, rank_spelling: bool = True, final_stop: bool = True):
         from harper import Dialect, Linter
 
         self.plain = plain
         self.vocab = None if plain else vocab
         self.fixes = fixes and not plain
+        self.final_stop = final_stop
         self.rank_spelling = rank_spelling and not plain
         self.max_passes = 50 if plain else max_passes
         self.linter = Linter(Dialect[dialect.upper()])
@@ -78,13 +65,14 @@ class HarperCorrector:
             return self._correct_plain(text)
         edits: list[Edit] = []
         if self.fixes:
-            text, fixed = deterministic_fixes(text, self.vocab)
+            text, fixed = deterministic_fixes(text, self.vocab, final_stop=self.final_stop)
             edits += fixed
         skips = 0
         seen = {text}
         for _ in range(self.max_passes):
             lints = [(rule, lint) for rule, found in
-                     self.linter.organized_lints(text, language="plaintext").items() for lint in found]
+                     self.linter.organized_lints(text, language="plaintext", dedup=False).items()
+                     for lint in found]
             chosen = []
             for rule, lint in lints:
                 choice = self._choose(text, lint, rule)
@@ -97,7 +85,8 @@ class HarperCorrector:
             if not chosen:
                 break
             # apply from the end backwards, skipping any edit that overlaps one already taken
-            chosen.sort(key=lambda e: (e.start, e.end), reverse=True)
+            # (on the same span a spelling fix wins over a word split)
+            chosen.sort(key=lambda e: (-e.start, -e.end, e.kind != "Spelling"))
             applied, floor = [], None
             for e in chosen:
                 if floor is not None and e.end > floor:
@@ -144,6 +133,8 @@ class HarperCorrector:
                 continue
             if changes_protected(text, e.start, e.end, e.new, self.vocab):
                 return "protected"
+            if rule in ("SplitWords", "MergeWords") and not self._common_words(sug.replacement_text):
+                continue  # "pateint" -> "pate int": a split into rare words is a misspelling
             return e
         return None
 
@@ -161,10 +152,8 @@ class HarperCorrector:
         near = vocab.near_priority(word) if vocab is not None else []
         if near:
             # a misspelling of a medical word: only a protected word may replace it
-            pool = [(d, w) for d, w in near] + [(osa_distance(word.lower(), c.lower()), c)
-                                               for c in cands if vocab.is_protected(c)]
-            best = min(pool, key=lambda dw: (dw[0], -self._freq(dw[1])))
-            return Edit(start, end, word, _match_case(word, best[1]), "Spelling", "medical")
+            best = vocab.best_protected(word, cands)
+            return Edit(start, end, word, _match_case(word, best), "Spelling", "medical")
         if not cands:
             return None
         if self.rank_spelling:
@@ -176,6 +165,11 @@ class HarperCorrector:
         if changes_protected(text, start, end, best, vocab):
             return "protected"
         return Edit(start, end, word, best, "Spelling", "harper")
+
+    def _common_words(self, text: str, min_count: int = 1000) -> bool:
+        if not self.freq:
+            return True
+        return all(self.freq.get(w.lower(), 0) >= min_count for w in text.split() if w.isalpha())
 
     def _freq(self, word: str) -> float:
         if not self.freq:

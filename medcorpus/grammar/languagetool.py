@@ -185,7 +185,7 @@ def apply_matches(text: str, matches: list[dict], vocab: Vocabulary | None,
             if not protected:
                 skips += 1
                 continue
-            replacement = protected[0]
+            replacement = vocab.best_protected(old, protected, include_near=False)
         elif not replacements or len(replacements) > max_replacements:
             continue
         else:

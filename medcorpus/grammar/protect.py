@@ -16,6 +16,9 @@ from __future__ import annotations
 
 import ast
 import csv
+import gzip
+import json
+import math
 import re
 import sys
 from functools import lru_cache
@@ -38,7 +41,19 @@ you he she they them i into onto upon over under per via vs other due some any a
 most less few many much very can may might will would should could do does did has have had
 """.split())
 
+MAX_PHRASE_WORDS = 6
 WORD_RE = re.compile(r"[A-Za-z\u00C0-\u024F0-9]+(?:['\u2019-][A-Za-z\u00C0-\u024F0-9]+)*")
+
+
+@lru_cache(maxsize=1)
+def word_frequencies() -> dict[str, int] | None:
+    """English word counts shipped with pyspellchecker (MIT), used to rank spelling suggestions."""
+    try:
+        from importlib import resources
+        data = resources.files("spellchecker").joinpath("resources/en.json.gz").read_bytes()
+    except Exception:  # not installed: Harper's order is kept
+        return None
+    return json.loads(gzip.decompress(data))
 
 
 def find_hunspell_med() -> Path | None:
@@ -86,7 +101,7 @@ def disease_db_terms(path: str | Path) -> list[str]:
                 for v in values:
                     for part in re.split(r"[()]", v):
                         part = " ".join(part.split()).strip(" ,;")
-                        if part:
+                        if sum(ch.isalpha() for ch in part) >= 2:
                             terms.add(part)
     return sorted(terms)
 
@@ -107,11 +122,11 @@ def shipped_terms() -> list[str]:
 
 
 def term_words(terms: Iterable[str]) -> set[str]:
-    """The protectable words of multi-word terms (function words and 1-2 letter words left out)."""
+    """The protectable words of multi-word terms (function words and single letters left out)."""
     out = set()
     for term in terms:
         for w in WORD_RE.findall(term):
-            if len(w) > 2 and w.lower() not in FUNCTION_WORDS and not w.isdigit():
+            if len(w) >= 2 and w.lower() not in FUNCTION_WORDS and not w.isdigit():
                 out.add(w)
     return out
 
@@ -155,7 +170,7 @@ class Vocabulary:
     """Protected words (lower-cased lookups) plus the priority subset with a near-match index."""
 
     def __init__(self, protected: Iterable[str] = (), priority: Iterable[str] = (), sources: dict | None = None,
-                 everyday: set[str] | frozenset[str] = frozenset()):
+                 everyday: set[str] | frozenset[str] = frozenset(), phrases: Iterable[str] = ()):
         self.priority_forms: dict[str, str] = {}
         for w in priority:
             self.priority_forms.setdefault(w.lower(), w)
@@ -167,6 +182,12 @@ class Vocabulary:
         for f in FUNCTION_WORDS:
             self.priority_forms.pop(f, None)
         self.sources = sources or {}
+        # multi-word terms ("Multiple sclerosis", "Lump in throat"): nothing may be put inside them
+        self.phrases: set[str] = set()
+        for term in phrases:
+            words = WORD_RE.findall(term.lower())
+            if 2 <= len(words) <= MAX_PHRASE_WORDS:
+                self.phrases.add(" ".join(words))
         self._deletes: dict[str, set[str]] | None = None  # symmetric-delete index, built on first use
 
     def __len__(self) -> int:
@@ -202,6 +223,19 @@ class Vocabulary:
                 if cand not in found:
                     found[cand] = osa_distance(w, cand, limit)
         return sorted((d, self.priority_forms[c]) for c, d in found.items() if d <= limit)
+
+    def best_protected(self, word: str, candidates: Iterable[str] = (), include_near: bool = True) -> str | None:
+        """The protected word a misspelling should become: the closest of the priority words near
+        it and the protected `candidates` (a backend's suggestions); ties go to the commoner word."""
+        lw = word.lower()
+        pool = {w: d for d, w in self.near_priority(word)} if include_near else {}
+        for c in candidates:
+            if self.is_protected(c) and c not in pool:
+                pool[c] = osa_distance(lw, c.lower())
+        if not pool:
+            return None
+        freq = word_frequencies() or {}
+        return min(pool, key=lambda w: (pool[w], -math.log1p(freq.get(w.lower(), 0)), w))
 
     def digest(self) -> str:
         h = xxhash.xxh3_64()
@@ -253,7 +287,7 @@ def _load_cached(hunspell: str, disease_dbs: tuple, word_lists: tuple, shipped: 
         t = read_word_list(p)
         terms += t
         sources[f"words:{p}"] = len(t)
-    return Vocabulary(protected, term_words(terms), sources, everyday)
+    return Vocabulary(protected, term_words(terms), sources, everyday, phrases=terms)
 
 
 EVERYDAY_MIN_COUNT = 5000
@@ -263,8 +297,6 @@ EVERYDAY_MIN_COUNT = 5000
 def everyday_words(min_count: int = EVERYDAY_MIN_COUNT) -> frozenset[str]:
     """Words common in general English (count >= min_count in pyspellchecker's frequency list:
     "image", "body", "dose", but not "insulin" or "metformin"); empty if it is not installed."""
-    from medcorpus.grammar.harper import word_frequencies
-
     freq = word_frequencies() or {}
     return frozenset(w for w, n in freq.items() if n >= min_count)
 

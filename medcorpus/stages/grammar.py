@@ -19,7 +19,7 @@ from typing import Any, Iterable, Literal, Sequence
 import orjson
 import xxhash
 
-from medcorpus.grammar.base import Correction, deterministic_fixes
+from medcorpus.grammar.base import Correction, add_final_stop
 from medcorpus.pipeline.progress import progress_bar
 from medcorpus.pipeline.stage import Stage, StageConfig, register_stage
 from medcorpus.schemas import Record, Rejected, Turn, cjk_ratio
@@ -87,8 +87,9 @@ def make_corrector(config: GrammarConfig, vocab=None):
 
         if config.plain:
             return HarperCorrector(None, plain=True, dialect=config.dialect)
+        # the full stop goes at the end of a turn, not of each sentence or list line (see _assemble)
         return HarperCorrector(vocab if vocab is not None else _vocab_for(config), dialect=config.dialect,
-                               fixes=config.fixes)
+                               fixes=config.fixes, final_stop=False)
     if config.backend == "languagetool":
         from medcorpus.grammar.languagetool import LanguageToolCorrector
 
@@ -244,7 +245,7 @@ class GrammarStage(Stage):
                     parts.append(sep)
                 text = "".join(parts)
                 if self.config.fixes and not self.config.plain:
-                    text, final = _final_stop(text)
+                    text, final = add_final_stop(text)
                     edits += final
                 if text != turns[ti].text:
                     changed += 1
@@ -337,18 +338,6 @@ class GrammarStage(Stage):
             extra["note"] = ("records in another language (Chinese) and CJK turns pass through unchanged: "
                              + ", ".join(f"{k.removeprefix('passed_through_')}={v}" for k, v in passed.items()))
         return extra
-
-
-def _final_stop(text: str) -> tuple[str, list]:
-    """A full stop at the end of a turn of three words or more that ends in a word."""
-    stripped = text.rstrip()
-    if not stripped:
-        return text, []
-    fixed, edits = deterministic_fixes(stripped, None, final_stop=True)
-    only = [e for e in edits if e.rule == "final-stop"]
-    if not only:
-        return text, []
-    return stripped + "." + text[len(stripped):], only
 
 
 # ------------------------------------------------------------------ workspace tables
