@@ -11,6 +11,7 @@ medcorpus ingest -w "$WS" "$SAMPLE/huatuo_med_dialog_sample.jsonl" --map patient
 # stages (each line added as the stage lands)
 medcorpus filter -w "$WS"
 medcorpus scrub -w "$WS" --allow-list "$SAMPLE/disease_db_sample.csv"
+medcorpus grammar -w "$WS" --backend harper   # offline; --languagetool-url URL for a LanguageTool server
 medcorpus dedup -w "$WS"
 medcorpus kb load-diseases -w "$WS" "$SAMPLE/disease_db_sample.csv"
 medcorpus synth self-instruct -w "$WS" --lang en --entity-types disease --limit 2 --dry-run   # cards + prompt; drop --dry-run and pass --base-url to generate

@@ -119,6 +119,7 @@ def diff_edit(before: str, after: str, kind: str, rule: str = "") -> Edit | None
 # ---------------------------------------------------------------- deterministic fixes
 _ABBREV = {"e.g", "i.e", "a.m", "p.m", "etc", "vs", "dr", "mr", "mrs", "ms", "st", "no", "approx", "fig"}
 _FILE_OR_DOMAIN = re.compile(r"(?:^|\.)(?:com|org|net|edu|gov|in|uk|io|pdf|jpg|png|docx?|html?)$", re.I)
+_INITIALS = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]?\.?[,;:]?")
 _PUNCT_NO_SPACE = re.compile(r"(?<=[A-Za-z\)])([.!?;,])(?=[A-Za-z])")
 _REPEATED = re.compile(r"([!?,;:])\1+|(?<!\.)\.\.(?!\.)|\.{4,}")
 _SENTENCE_START = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=[.!?]\s\s)|(?<=\n))([\"'(]?)([a-z][a-z'\u2019-]*)")
@@ -166,6 +167,8 @@ def deterministic_fixes(text: str, vocab: Vocabulary | None = None, final_stop: 
         chunk_start = text.rfind(" ", 0, m.start()) + 1
         chunk_end = text.find(" ", m.end())
         chunk = text[chunk_start:len(text) if chunk_end < 0 else chunk_end]
+        if _INITIALS.fullmatch(chunk):
+            return None  # initials and abbreviations: "M.A.H.", "U.S."
         if "@" in chunk or "://" in chunk or chunk.lower().startswith("www") or _FILE_OR_DOMAIN.search(chunk.rstrip(".,;:!?)")):
             return None
         prev_word = re.findall(r"[\w.]+$", text[chunk_start:m.start()])
@@ -182,7 +185,7 @@ def deterministic_fixes(text: str, vocab: Vocabulary | None = None, final_stop: 
         if any(ch.isupper() for ch in word) or re.search(r"[.@/:]\w", chunk):
             return None  # camelCase, URLs, e-mail addresses, domains
         before = re.findall(r"(\S+)\s+$", text[:m.start()])
-        if before and before[-1].lower().rstrip(".") in _ABBREV:
+        if before and (before[-1].lower().rstrip(".") in _ABBREV or _INITIALS.fullmatch(before[-1])):
             return None
         return m.group(1) + word[0].upper() + word[1:]
 

@@ -58,6 +58,7 @@ class HarperCorrector:
                     config[rule] = False
             self.linter.set_lint_config(config)
         self.freq = word_frequencies() if self.rank_spelling else None
+        self.linter.lint("Harper builds its rule state on the first lint.", language="plaintext")
 
     # ------------------------------------------------------------------ public
     def correct(self, text: str) -> Correction:

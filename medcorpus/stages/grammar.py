@@ -25,6 +25,7 @@ from medcorpus.pipeline.stage import Stage, StageConfig, register_stage
 from medcorpus.schemas import Record, Rejected, Turn, cjk_ratio
 
 _SPACE_RUN = re.compile(r"\s+")
+MIN_RECORDS_FOR_POOL = 1000
 
 
 class GrammarConfig(StageConfig):
@@ -52,7 +53,7 @@ def _after_abbreviation(text: str, dot: int) -> bool:
     if text[dot] != ".":
         return False
     word = re.search(r"[\w.]*$", text[:dot]).group(0).lower()
-    return word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha())
+    return word in _ABBREVIATIONS or bool(re.fullmatch(r"(?:[a-z]\.)*[a-z]", word))  # "Dr.", "U.S."
 
 
 def split_segments(text: str) -> list[tuple[str, str]]:
@@ -284,7 +285,8 @@ class GrammarStage(Stage):
         started = time.perf_counter()
         pool = None
         try:
-            if self.config.backend == "harper" and ctx.workers > 1 and ctx.n_pending > 0:
+            # worker processes pay ~2-4 s each to load Harper and the vocabulary: only for big jobs
+            if self.config.backend == "harper" and ctx.workers > 1 and ctx.n_pending >= MIN_RECORDS_FOR_POOL:
                 import multiprocessing as mp
 
                 pool = ProcessPoolExecutor(ctx.workers, mp_context=mp.get_context("spawn"),
@@ -363,18 +365,30 @@ def cache_get(ws, namespace: str, texts: Sequence[str]) -> dict[str, Correction]
     return {keys[k]: Correction.from_json(orjson.loads(r)) for k, r in rows}
 
 
+def _insert(ws, table: str, columns: Sequence[str], rows: Sequence[tuple], verb: str = "INSERT OR IGNORE") -> None:
+    """Bulk insert through Arrow (DuckDB's executemany goes row by row)."""
+    import pyarrow as pa
+
+    data = pa.table({c: [r[i] for r in rows] for i, c in enumerate(columns)})
+    ws.con.register("_grammar_rows", data)
+    try:
+        ws.exec(f"{verb} INTO {table} ({', '.join(columns)}) SELECT {', '.join(columns)} FROM _grammar_rows")
+    finally:
+        ws.con.unregister("_grammar_rows")
+
+
 def cache_put(ws, namespace: str, backend: str, items: Sequence[tuple[str, Correction]]) -> None:
     if items:
-        ws.con.executemany("INSERT OR IGNORE INTO grammar_cache (key, backend, result) VALUES (?, ?, ?)",
-                           [(_key(namespace, t), backend, orjson.dumps(c.to_json()).decode()) for t, c in items])
+        rows = list({_key(namespace, t): (_key(namespace, t), backend, orjson.dumps(c.to_json()).decode())
+                     for t, c in items}.values())
+        _insert(ws, "grammar_cache", ("key", "backend", "result"), rows)
 
 
 def audit_put(ws, run_id: int, backend: str, fingerprint: str, rows: Sequence[dict], audit: Sequence[tuple]) -> None:
     if not audit:
         return
     version = {r["id"]: r["version"] for r in rows}
-    ws.con.executemany(
-        "INSERT OR REPLACE INTO grammar_audit (run_id, fingerprint, backend, record_id, input_version, turn_index, "
-        "role, original, corrected, n_edits, edits) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-        [(run_id, fingerprint, backend, rid, version[rid], ti, role, orig, new, len(orjson.loads(edits)), edits)
-         for rid, ti, role, orig, new, edits in audit])
+    _insert(ws, "grammar_audit", ("run_id", "fingerprint", "backend", "record_id", "input_version", "turn_index",
+                                  "role", "original", "corrected", "n_edits", "edits"),
+            [(run_id, fingerprint, backend, rid, version[rid], ti, role, orig, new, len(orjson.loads(edits)), edits)
+             for rid, ti, role, orig, new, edits in audit], verb="INSERT OR REPLACE")
