@@ -315,8 +315,8 @@ def train(config: TrainConfig) -> TrainResult:
         useful_tokens=collator.real, learned_tokens=collator.learned,
         tokens_per_s=round(collator.real / train_seconds, 1) if train_seconds else 0.0,
         steps=int(trainer.state.global_step),
-        first_loss=round(sum(losses[:3]) / len(losses[:3]), 4) if losses else None,
-        last_loss=round(sum(losses[-3:]) / len(losses[-3:]), 4) if losses else None,
+        first_loss=_mean(losses[:max(1, min(3, len(losses) // 2))]),
+        last_loss=_mean(losses[-max(1, min(3, len(losses) // 2)):]),
         train_loss=round(float(out.training_loss), 4) if out.training_loss == out.training_loss else None,
         eval_loss=round(eval_loss, 4) if eval_loss is not None else None, losses=[round(x, 4) for x in losses],
         trainable_params=trainable, total_params=total, resumed_from=resume_from,
@@ -328,6 +328,10 @@ def train(config: TrainConfig) -> TrainResult:
                 "config": json.loads(config.model_dump_json()), "result": json.loads(result.model_dump_json())}
         (output / META_FILE).write_text(json.dumps(meta, indent=2, ensure_ascii=False))
     return result
+
+
+def _mean(xs: list[float]) -> float | None:
+    return round(sum(xs) / len(xs), 4) if xs else None
 
 
 def _checkpointing_arg(args_cls: Any, on: bool) -> dict:
