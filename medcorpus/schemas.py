@@ -52,10 +52,20 @@ class Record(BaseModel):
 
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> "Record":
-        return cls.model_construct(
-            id=row["id"], source=row["source"], lang=row["lang"], kind=row["kind"],
-            turns=[Turn.model_construct(role=t["role"], text=t["text"]) for t in row["turns"]],
-            meta=row.get("meta") or {})
+        """From a workspace row, without re-validation (rows were valid when written)."""
+        return _trusted(cls, {"id": row["id"], "source": row["source"], "lang": row["lang"], "kind": row["kind"],
+                              "turns": [_trusted(Turn, {"role": t["role"], "text": t["text"]}) for t in row["turns"]],
+                              "meta": row.get("meta") or {}})
+
+
+def _trusted(cls: type[BaseModel], values: dict[str, Any]) -> Any:
+    """`model_construct` without its per-field bookkeeping (5-10x faster for these flat models)."""
+    obj = cls.__new__(cls)
+    object.__setattr__(obj, "__dict__", values)
+    object.__setattr__(obj, "__pydantic_fields_set__", set(values))
+    object.__setattr__(obj, "__pydantic_extra__", None)
+    object.__setattr__(obj, "__pydantic_private__", None)
+    return obj
 
 
 class Rejected(BaseModel):
