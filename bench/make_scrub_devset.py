@@ -105,7 +105,8 @@ def en_values(fake, rnd) -> dict:
         "old_age": (f"{rnd.randint(90, 103)} years old", "AGE"),
         "ip": (fake.ipv4_public(), "IP"),
         "clinic": (f"{fake.last_name()} {rnd.choice(['Family', 'Medical', 'Heart', 'Children'])} {rnd.choice(['Clinic', 'Hospital', 'Medical Center'])}", "ORG"),
-        "age": (str(rnd.randint(18, 75)), None),
+        "age": (str(rnd.randint(18, 75)), None), "age_child": (f"{rnd.randint(2, 15)} yrs", None),
+        "last_only": (last, "PERSON"), "city_only": (fake.city(), "LOCATION"),
     }
 
 
@@ -135,7 +136,57 @@ EN_DOCTOR_CLOSE = [
 ]
 
 
-def english_docs(n: int, rnd: random.Random, terms) -> list[dict]:
+# Held-out shapes: written after the recognizers were tuned on the sets above and never used to
+# tune them (the bench reports them apart, as the honest estimate).
+HO_EN_PATIENT_OPEN = [
+    "Good evening doctor, I'm {first} ({age}F). ", "Hello sir, {first} here. ", "Patient: {name}, age {age}. ",
+    "Hey doc, {first_lower} again. ", "I am writing on behalf of my mother, {name}. ", "Doctor, I ({name}) have a question. ",
+]
+HO_EN_PATIENT_MID = [
+    " My cell: {phone}.", " Text me on {phone}.", " Send the report to {email} please.", " Our home address: {address}.",
+    " My insurance ID is {policy}.", " Date of birth {dob}.", " My grandma {relative} turned {old_age} last month.",
+    " We went to {clinic} last week.", " I found your page on {url}.", " Her doctor, Dr. {doctor_last}, said it is fine.",
+    " The bill was charged to {card}.", " I was admitted on {visit}.", " We moved to {city_zip} recently.",
+]
+HO_EN_PATIENT_CLOSE = ["\n-- {first}", "\nBest,\n{first}", "\nWarm regards, {name}", "\nYours sincerely\n{name}\n{street}", ""]
+HO_EN_DOCTOR_OPEN = ["Dear {first}, ", "Hi there {first}! ", "Greetings Mr. {last}. ", "Thanks for writing, {first}. ", ""]
+HO_EN_DOCTOR_CLOSE = ["\n\n{doctor}, MD\n{clinic}\nPh: {phone}", "\nTake care,\nDr. {doctor_last}",
+                      "\nYou may also call our office on {phone}.", "\n{doctor}\n{url}", ""]
+HO_ZH_OPEN = ["大夫您好，本人{name}，", "{name}，女，{age}岁，", "我老公{name}最近", "你好{last}大夫，", "病人姓名：{name}。", ""]
+HO_ZH_MID = ["手机：{mobile}。", "座机{landline}，", "邮件发{email}就行。", "住址：{address}。", "身份证号码：{cnid}。",
+             "微信号{wechat}，", "扣扣{qq}。", "生日{dob}。", "老人家今年{old_age}，", "报告在{url}可以看到。"]
+HO_ZH_CLOSE = ["——{name}", "{last}主任辛苦了！", "盼复，{name}", ""]
+# Second held-out shapes: written after tuning on "heldout"; never used to tune anything.
+H2_EN_PATIENT_OPEN = [
+    "Respected doctor, I am {first} {last_only}, aged {age}. ", "Dr. {doctor_last}, this is {first} again. ",
+    "My wife {first} and I have a question. ", "Question from {name}: ", "Hello, {first} writing from {city_only}. ", "",
+]
+H2_EN_PATIENT_MID = [
+    " Please ring {phone} after 6pm.", " Reply to {email}.", " Mail address: {street}, {city_zip}.",
+    " Member number {policy}.", " My daughter {relative} ({age_child}) is also unwell.", " I had surgery on {visit}.",
+    " My profile is at {url}.", " Born {dob}.", " My dad, {name}, {old_age}, lives with us.",
+    " Whatsapp {phone}.", " I'm a patient of Dr. {doctor} at {clinic}.",
+]
+H2_EN_PATIENT_CLOSE = ["\nKind regards\n{name}", "\nThx, {first}", "\nMany thanks!\n{first} {last_only}", " - {first}", ""]
+H2_EN_DOCTOR_OPEN = ["Good morning {first}, ", "Dear Ms. {last}: ", "{first}, thank you for the details. ", ""]
+H2_EN_DOCTOR_CLOSE = ["\nBest wishes,\nDr {doctor}", "\nDr. {doctor} | {clinic} | {phone}",
+                      "\nWrite to me at {email} with the reports.", "\n{clinic}, {street}", ""]
+H2_ZH_OPEN = ["{last}医师，您好！", "我女儿{name}，今年{age}岁，", "咨询人：{name}，", "{last}教授好，", "我的名字叫{name}，", ""]
+H2_ZH_MID = ["手机号码{mobile}，", "联系方式：{mobile}。", "家庭住址{address}。", "我的身份证是{cnid}，", "电子邮箱：{email}。",
+             "QQ：{qq}。", "出生于{dob}。", "我爷爷{old_age}高龄了，", "单位电话{landline}。", "网址{url}。"]
+H2_ZH_CLOSE = ["患者：{name}", "感谢{last}医生！", "—— {name} 敬上", ""]
+
+TEMPLATES = {
+    "dev": None,  # filled below
+    "heldout2": (H2_EN_PATIENT_OPEN, H2_EN_PATIENT_MID, H2_EN_PATIENT_CLOSE, H2_EN_DOCTOR_OPEN, H2_EN_DOCTOR_CLOSE,
+                 H2_ZH_OPEN, H2_ZH_MID, H2_ZH_CLOSE),
+    "heldout": (HO_EN_PATIENT_OPEN, HO_EN_PATIENT_MID, HO_EN_PATIENT_CLOSE, HO_EN_DOCTOR_OPEN, HO_EN_DOCTOR_CLOSE,
+                HO_ZH_OPEN, HO_ZH_MID, HO_ZH_CLOSE),
+}
+
+
+def english_docs(n: int, rnd: random.Random, terms, variant: str = "dev") -> list[dict]:
+    p_open, p_mid, p_close, d_open, d_close = TEMPLATES[variant][:5]
     from faker import Faker
 
     fake = Faker("en_US")
@@ -148,20 +199,20 @@ def english_docs(n: int, rnd: random.Random, terms) -> list[dict]:
         v = en_values(fake, rnd)
         d = Doc()
         if k % 2 == 0:  # patient turn
-            d.fill(rnd.choice(EN_PATIENT_OPEN), v).carrier(rec["input"].strip(), terms)
-            for tpl in rnd.sample(EN_PATIENT_MID, rnd.randint(1, 3)):
+            d.fill(rnd.choice(p_open), v).carrier(rec["input"].strip(), terms)
+            for tpl in rnd.sample(p_mid, rnd.randint(1, 3)):
                 d.fill(tpl, v)
             if rnd.random() < 0.5:
                 d.add(" ")
                 d.carrier(rnd.choice(EN_TRAPS), terms)
-            d.fill(rnd.choice(EN_PATIENT_CLOSE), v)
+            d.fill(rnd.choice(p_close), v)
         else:  # doctor turn
-            d.fill(rnd.choice(EN_DOCTOR_OPEN), v).carrier(rec["output"].strip(), terms)
+            d.fill(rnd.choice(d_open), v).carrier(rec["output"].strip(), terms)
             if rnd.random() < 0.4:
                 d.add(" ")
                 d.carrier(rnd.choice(EN_TRAPS), terms)
-            d.fill(rnd.choice(EN_DOCTOR_CLOSE), v)
-        docs.append({"id": f"en-{idx}-{k}", "lang": "en", "origin": "genmedgpt+faker", "text": d.text(),
+            d.fill(rnd.choice(d_close), v)
+        docs.append({"id": f"{variant}-en-{idx}-{k}", "lang": "en", "origin": "genmedgpt+faker", "text": d.text(),
                      "pii": d.pii, "medical": d.medical})
     return docs
 
@@ -254,7 +305,8 @@ ZH_MID = ["我的手机号是{mobile}。", "联系电话{mobile}，", "电话：
 ZH_CLOSE = ["谢谢{last}医生！", "麻烦您回复到{email}。", "急，请打{mobile}。", ""]
 
 
-def chinese_docs(n: int, rnd: random.Random, terms) -> list[dict]:
+def chinese_docs(n: int, rnd: random.Random, terms, variant: str = "dev") -> list[dict]:
+    z_open, z_mid, z_close = TEMPLATES[variant][5:]
     from faker import Faker
 
     fake = Faker("zh_CN")
@@ -272,12 +324,12 @@ def chinese_docs(n: int, rnd: random.Random, terms) -> list[dict]:
     for k in range(n):
         v = zh_values(fake, rnd)
         d = Doc()
-        d.fill(rnd.choice(ZH_OPEN), v)
+        d.fill(rnd.choice(z_open), v)
         zh_carrier(rnd, herbs, formulas, queries, d, terms)
-        for tpl in rnd.sample(ZH_MID, rnd.randint(1, 3)):
+        for tpl in rnd.sample(z_mid, rnd.randint(1, 3)):
             d.fill(tpl, v)
-        d.fill(rnd.choice(ZH_CLOSE), v)
-        docs.append({"id": f"zh-{k}", "lang": "zh", "origin": "tcm_kg/chatmed+faker", "text": d.text(),
+        d.fill(rnd.choice(z_close), v)
+        docs.append({"id": f"{variant}-zh-{k}", "lang": "zh", "origin": "tcm_kg/chatmed+faker", "text": d.text(),
                      "pii": d.pii, "medical": d.medical})
     return docs
 
@@ -308,14 +360,21 @@ def natural_docs(path: Path = NATURAL) -> list[dict]:
     return docs
 
 
-def build(n_en: int = 400, n_zh: int = 200, seed: int = 13) -> list[dict]:
+TEMPLATES["dev"] = (EN_PATIENT_OPEN, EN_PATIENT_MID, EN_PATIENT_CLOSE, EN_DOCTOR_OPEN, EN_DOCTOR_CLOSE,
+                    ZH_OPEN, ZH_MID, ZH_CLOSE)
+
+
+def build(n_en: int = 400, n_zh: int = 200, seed: int = 13, variant: str = "dev") -> list[dict]:
+    """variant "dev": the shapes the recognizers were tuned on, plus the hand-labelled examples;
+    "heldout": other shapes, never used for tuning (no hand-labelled examples)."""
     from medcorpus.scrub.allowlist import load_terms
 
     if not SHARED.exists():
         raise SystemExit(f"{SHARED} is missing: the dev set is built from ../shared/data")
     terms = load_terms()
     rnd = random.Random(seed)
-    return english_docs(n_en, rnd, terms) + chinese_docs(n_zh, rnd, terms) + natural_docs()
+    docs = english_docs(n_en, rnd, terms, variant) + chinese_docs(n_zh, rnd, terms, variant)
+    return docs + natural_docs() if variant == "dev" else docs
 
 
 def main() -> None:
@@ -323,9 +382,10 @@ def main() -> None:
     ap.add_argument("--en", type=int, default=400)
     ap.add_argument("--zh", type=int, default=200)
     ap.add_argument("--seed", type=int, default=13)
+    ap.add_argument("--variant", choices=["dev", "heldout", "heldout2"], default="dev")
     ap.add_argument("--out", default="/tmp/scrub_devset.jsonl")
     a = ap.parse_args()
-    docs = build(a.en, a.zh, a.seed)
+    docs = build(a.en, a.zh, a.seed, a.variant)
     with open(a.out, "w", encoding="utf-8") as fh:
         for d in docs:
             fh.write(json.dumps(d, ensure_ascii=False) + "\n")

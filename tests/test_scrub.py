@@ -294,3 +294,29 @@ def test_workers_give_the_same_result(ws):
     assert s.n_out == 40 and s.extra["by_entity"] == {"PERSON": 40, "PHONE": 40}
     assert all("<PERSON>" in r.turns[0].text and "<PHONE>" in r.turns[0].text for r in ws.records())
     assert ws.one("SELECT count(*) FROM scrub_audit")[0] == 80
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Emily, thank you for the details. It sounds like a migraine.", "Emily"),
+    ("I have a rash.\nBest,\nAlexandra", "Alexandra"),
+    ("Take rest and fluids.\n\nJulia White, MD\nLara Children Hospital", "Julia White"),
+    ("Hello sir, Christina here. I have a cough.", "Christina"),
+    ("Doctor, I (Angela Price) have a question.", "Angela Price"),
+    ("Hi there Logan! Well, headaches can have many causes.", "Logan"),
+    ("I had an MRI of the brain.\n-- Tammy", "Tammy"),
+])
+def test_signatures_and_vocatives(scrubber, text, name):
+    assert (name, "PERSON") in found(scrubber, text)
+
+
+@pytest.mark.parametrize("text,name", [
+    ("冯红梅，女，49岁，请问芭蕉油能用吗？", "冯红梅"), ("病人姓名：关健。", "关健"), ("盼复，贾建国", "贾建国"),
+    ("咨询人：郭海燕，我的脸部肌肤松弛。", "郭海燕"),
+])
+def test_chinese_names_more_shapes(scrubber, text, name):
+    assert (name, "PERSON") in found(scrubber, text)
+
+
+def test_headings_and_lone_capitalised_lines_are_kept(scrubber):
+    text = "Diagnosis\nYou may have Graves disease.\nTreatment Plan\nTake methimazole.\nFollow up in 2 weeks."
+    assert found(scrubber, text) == []

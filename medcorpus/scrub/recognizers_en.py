@@ -92,6 +92,25 @@ def make_name_check(terms, min_score: float, allow_lower: bool = False, medical_
     return check
 
 
+def _signature_ok(value: str, m: re.Match, terms) -> Optional[float]:
+    """A line that is only a capitalised name: near the end of the text, after "--", or followed by
+    credentials, a phone, a URL or an email on the next line (a signature block)."""
+    words = _words(value)
+    stop = STOP - MONTH_NAMES
+    if not words or len(words) > 3 or any(w.lower() in stop for w in words) \
+            or all(looks_medical(w, terms) for w in words):
+        return None
+    text = m.string
+    rest = text[m.end():]
+    marked = "-" in m.group(0) or "—" in m.group(0) or "–" in m.group(0)
+    tail = rest.count("\n") <= 3 and len(rest) < 200
+    block = re.match(r",?[ \t]*(?:MD|M\.D\.|PhD|DO|MBBS|RN)\b|\s*\n\s*(?:https?://|www\.|\+?\(?\d{3}|[\w.+-]+@|Dr\b|[A-Z][a-z]+ "
+                     r"(?:Clinic|Hospital|Medical))", rest)
+    if len(words) == 1 and not (marked or block or (tail and len(rest.strip()) == 0)):
+        return None  # a lone capitalised word mid-text is too often a heading
+    return 0.8 if (marked or tail or block) else None
+
+
 def _trim_name(value: str) -> str:
     """Cut a lower-case name candidate at its first stop word ("angie and i" -> "angie")."""
     out = []
@@ -139,7 +158,7 @@ ID_CONTEXT = re.compile(
     r"\s*(?:is|was|=|[:#：-])?\s*([A-Za-z]{0,3}[-#]?\d[\dA-Za-z-]{3,24})(?![\w-])")
 QQ = re.compile(r"(?i)(?:QQ|扣扣)\s*(?:号码?|number|no\.?|id)?\s*(?:is|是|为)?\s*[:：]?\s*([1-9]\d{4,11})(?!\d)")
 WECHAT = re.compile(r"(?i)(?:微信|wechat|weixin|wx|vx)\s*(?:号|id|账号)?\s*(?:is|是|为)?\s*[:：]?\s*"
-                    r"([A-Za-z][-_A-Za-z0-9]{5,19}|1[3-9]\d{9})(?![\w-])")
+                    r"([A-Za-z][-_A-Za-z0-9]{3,19}|1[3-9]\d{9})(?![\w-])")
 MONTHS = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|Jun(?:e)?|Jul(?:y)?|Aug(?:ust)?|"
           r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
 DATE_PATTERNS = [
@@ -278,23 +297,42 @@ def english_recognizers(terms) -> list[GroupPatternRecognizer]:
             rf"\s+(?P<n>{CAP_NAME}|{NAME_ANY}(?:[ \t]+{NAME_ANY})?(?=\s*(?:[,.!;\n]|$|and\b|here\b|from\b|\d)))"),
             0.95, group="n", validate=None),
         # "This is Ryan", "I am Angie, 26 years": capitalised only
-        Rx("intro_cap", re.compile(rf"(?i:\b(?:this is|i am|i'm|it's|it is))\s+(?P<n>{CAP_NAME})(?=\s*(?:[,.!;\n(]|$|and\b|here\b|from\b|aged?\b|\d))"),
+        Rx("intro_cap", re.compile(rf"(?i:\b(?:this is|i am|i'm|it's|it is))\s+(?P<n>{CAP_NAME})(?=\s*(?:[,.!;:\n(]|$|and\b|here\b|from\b|aged?\b|again\b|writing\b|\d))"),
            0.85, group="n", validate=name_cap),
         # Dr. Nair, Mrs. Nair, Doctor Smith, Mr. ryan
         Rx("title", re.compile(rf"\b(?:Dr|Doctor|Mr|Mrs|Ms|Miss|Mx|Prof|Professor|Sister|Nurse)\.?\s+(?P<n>{CAP_NAME}{CREDENTIALS})(?![a-z])"),
            0.9, group="n", validate=name_title),
         Rx("title_lower", re.compile(rf"\b(?i:dr|mr|mrs|ms)\.\s*(?P<n>[a-z][a-z]+)\b"), 0.85, group="n",
            validate=make_name_check(terms, 0.85, allow_lower=True)),
-        # Hi John, / Hello angie! / Dear Ms. ... (titles handled above)
-        Rx("greeting", re.compile(rf"(?i:\b(?:hi|hello|hey|dear|good (?:morning|afternoon|evening)))[ ,]+"
+        # Hi John, / Hello angie! / Hi there Logan! / Dear Ms. ... (titles handled above)
+        Rx("greeting", re.compile(rf"(?i:\b(?:hi|hello|hey|dear|good (?:morning|afternoon|evening))(?:[ ,]+there)?)[ ,]+"
                                   rf"(?P<n>{CAP_NAME}|[a-z]+(?=\s*[,!]))"), 0.85, group="n", validate=name_greet),
         # Regards, Nilesh / Thanks & Regards,Nilesh / Sincerely,\nJohn Smith
         Rx("signoff", re.compile(
             r"(?i:\b(?:regards|best regards|kind regards|warm regards|thanks (?:and|&) regards|sincerely|"
             r"yours (?:truly|sincerely|faithfully)|best wishes|cheers|thanks|thank you|thankyou|thx|with thanks|"
-            r"many thanks))\s*[,.!:;&-]*\s*"
+            r"many thanks|best(?=,)|take care|cheers|love|yours))\s*[,.!:;&-]*\s*"
             rf"(?P<n>{CAP_NAME}{CREDENTIALS}|[a-z]+)(?=[ \t]*(?:$|\n|[.!,][ \t]*(?:$|\n)))"), 0.9, group="n",
             validate=name_greet),
+        # a signature: a line that is only a name (after "--", or among the last lines, or before "MD")
+        Rx("signature", re.compile(
+            rf"(?:^|\n)[ \t]*(?:--+|—+|–)?[ \t]*(?P<n>{CAP_NAME}){CREDENTIALS}[ \t]*(?=\n|$)"), 0.8, group="n",
+            validate=lambda v, m, _c=None: _signature_ok(v, m, terms)),
+        # a name addressed at the very start of a text: "Emily, thank you for the details."
+        Rx("vocative_start", re.compile(rf"\A\s*(?P<n>{CAP_NAME})[ \t]*,[ \t]+(?i:thanks?|thank you|this is|i|we|please|your|you|sorry|"
+                                        rf"good|hope|regarding|as|based|it)\b"), 0.85, group="n",
+           validate=make_name_check(terms, 0.85, medical_veto=True)),
+        # "- Ann" / "Thx, Ann" at the very end
+        Rx("dash_end", re.compile(rf"(?:^|\s)[-–—~][ \t]*(?P<n>{CAP_NAME})[ \t]*\Z"), 0.8, group="n",
+           validate=make_name_check(terms, 0.8, medical_veto=True)),
+        # "Christina here." / "I (Alexandra Mathews) have a question"
+        Rx("here", re.compile(rf"(?:^|[,.!?]\s*|\b(?i:sir|madam|doctor|hello|hi|hey)[, ]+)(?P<n>{CAP_NAME})[ \t]+here\b"),
+           0.85, group="n", validate=make_name_check(terms, 0.85, medical_veto=True)),
+        Rx("paren_self", re.compile(rf"\b(?:I|me|myself)[ \t]+\((?P<n>{CAP_NAME})\)"), 0.9, group="n",
+           validate=make_name_check(terms, 0.9, medical_veto=True)),
+        # "Thanks for writing, Adriana." / "Thank you for your question, Mr. Lee." (vocative after thanks)
+        Rx("thanks_vocative", re.compile(rf"(?i:\bthanks?(?: you)?(?: for [a-z' ]{{2,30}})?),[ \t]+(?P<n>{CAP_NAME})(?=[ \t]*[.!,])"),
+           0.85, group="n", validate=make_name_check(terms, 0.85, medical_veto=True)),
         # my son John / my wife, Mary / my daughter named emma
         Rx("relative", re.compile(
             r"(?i:\bmy\s+(?:son|daughter|wife|husband|mother|father|mom|mum|dad|brother|sister|boyfriend|"

@@ -23,7 +23,8 @@ _NOT_PLACE = ("心前区", "肝区", "肾区", "脾区", "胃区", "腹区", "�
 NAME_TITLES = "医生|大夫|主任|教授|院长|护士|先生|女士|小姐|同学|老师|阿姨|叔叔|师傅|医师|博士"
 NAME_BEFORE = (r"我叫|我是|我的名字是|我的名字叫|我名叫|本人|姓名\s*[:：]?\s*|患者\s*[:：]?\s*|病人\s*[:：]?\s*|"
                r"联系人\s*[:：]?\s*|家属\s*[:：]?\s*|签名\s*[:：]?\s*|就诊人\s*[:：]?\s*|我儿子|我女儿|我老公|我老婆|"
-               r"我妈妈|我爸爸|我丈夫|我妻子|孩子叫|儿子叫|女儿叫|宝宝叫")
+               r"我妈妈|我爸爸|我丈夫|我妻子|孩子叫|儿子叫|女儿叫|宝宝叫|盼复[，,]\s*|此致敬礼[，,]?\s*|——\s*|--\s*|"
+               r"落款[:：]?\s*|咨询人[:：]?\s*|提问人[:：]?\s*|患者[:：]\s*")
 
 
 @lru_cache(maxsize=1)
@@ -75,7 +76,8 @@ def _common_word(word: str) -> bool:
 class JiebaNameRecognizer(LocalRecognizer):
     """Person names: jieba `nr` tokens with a known surname, plus names in context."""
 
-    CONTEXT_BEFORE = re.compile(rf"(?:{NAME_BEFORE})([{HAN}]{{2,4}})")
+    CONTEXT_BEFORE = re.compile(rf"(?:{NAME_BEFORE})(?=([{HAN}]{{2,4}}))")
+    CONTEXT_GENDER = re.compile(rf"(?:^|(?<=[^{HAN}]))([{HAN}]{{2,4}})[，,]\s*[男女](?:性)?[，,]")
     CONTEXT_AFTER = re.compile(rf"([{HAN}]{{1,3}}?)(?:{NAME_TITLES})")
     TITLE_SUFFIX = re.compile(rf"(?:{NAME_TITLES})$")
     TITLE_START = re.compile(rf"(?:{NAME_TITLES})")
@@ -188,6 +190,11 @@ class JiebaNameRecognizer(LocalRecognizer):
             span = self._name_at(self._segment(text, s, min(len(text), s + 6), pos=True), s)
             if span and self._plausible(text[span[0]:span[1]]):
                 out.append(self._result(span[0], span[1], 0.85, "context_before"))
+        for m in self.CONTEXT_GENDER.finditer(text):  # 冯红梅，女，49岁
+            s = m.start(1)
+            span = self._name_at(self._segment(text, s, m.end(1), pos=True), s)
+            if span and span[1] == m.end(1) and self._plausible(text[span[0]:span[1]]):
+                out.append(self._result(span[0], span[1], 0.85, "context_gender"))
         for m in self.TITLE_START.finditer(text):
             t = m.start()
             if t == 0 or not re.match(f"[{HAN}]", text[t - 1]):
@@ -207,7 +214,8 @@ class JiebaNameRecognizer(LocalRecognizer):
                     if self.TITLE_SUFFIX.search(word):
                         break  # 李医生: the title rule reports the name alone
                     # a bare name must be new to the dictionary (jieba tags 谢谢, 毛发, 阳虚 as nr)
-                    if te - ts > 3 or word[-1] in self.HERB_ENDINGS or _in_dictionary(word) or not self._plausible(word):
+                    if te - ts > 3 or word[-1] in self.HERB_ENDINGS or _in_dictionary(word) or word in ZH_NOT_NAMES \
+                            or not self._plausible(word):
                         break
                     after = text[te] if te < len(text) else ""
                     if after and after not in self.NAME_FOLLOWERS and not self.TITLE_START.match(text, te):
