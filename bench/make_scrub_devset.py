@@ -176,8 +176,29 @@ H2_ZH_MID = ["手机号码{mobile}，", "联系方式：{mobile}。", "家庭住
              "QQ：{qq}。", "出生于{dob}。", "我爷爷{old_age}高龄了，", "单位电话{landline}。", "网址{url}。"]
 H2_ZH_CLOSE = ["患者：{name}", "感谢{last}医生！", "—— {name} 敬上", ""]
 
+# Third held-out shapes: written after every change to the recognizers; measured, never tuned on.
+H3_EN_PATIENT_OPEN = [
+    "Hi! I'm {first}, a {age} y/o male. ", "To whoever reads this: my name's {first}. ", "{first} {last_only} here, {age}. ",
+    "Sir/Madam, I {name} am suffering from this. ", "Hello, it's {first} from {city_only}. ", "",
+]
+H3_EN_PATIENT_MID = [
+    " You can reach me at {phone} (mobile).", " Pls email {email}.", " I stay at {street}, {city_zip}.", " Patient ID {mrn}.",
+    " My son's name is {relative}.", " Appointment was on {visit}.", " Blog: {url}", " My mother-in-law {name} is {old_age}.",
+    " Our family doctor is Dr. {doctor} from {clinic}.", " My passport number is {policy}.",
+]
+H3_EN_PATIENT_CLOSE = ["\nCheers,\n{first}", "\nWith thanks,\n{name}", "\n{first} ({phone})", "\nSent by {name}", ""]
+H3_EN_DOCTOR_OPEN = ["Hey {first}, ", "Mrs. {last}, I understand your concern. ", "Hello Mr {last} - ", ""]
+H3_EN_DOCTOR_CLOSE = ["\nDr. {doctor}\nConsultant, {clinic}", "\nCall the clinic at {phone} to book.", "\n-Dr. {doctor_last}",
+                      "\nSee {url} for more.", ""]
+H3_ZH_OPEN = ["{last}大夫好，", "我是{name}的家属，", "您好，我叫{name}。", "本人姓{last}，", "宝宝{name}，", ""]
+H3_ZH_MID = ["联系我：{mobile}", "电话号码是{landline}。", "邮箱地址{email}。", "我住在{address}。", "证件号{cnid}。",
+             "我的微信{wechat}。", "我生日是{dob}。", "外婆{old_age}了。", "我的QQ是{qq}。", "具体见{url}。"]
+H3_ZH_CLOSE = ["{name}敬上", "辛苦{last}医生了。", "联系人：{name}", ""]
+
 TEMPLATES = {
     "dev": None,  # filled below
+    "heldout3": (H3_EN_PATIENT_OPEN, H3_EN_PATIENT_MID, H3_EN_PATIENT_CLOSE, H3_EN_DOCTOR_OPEN, H3_EN_DOCTOR_CLOSE,
+                 H3_ZH_OPEN, H3_ZH_MID, H3_ZH_CLOSE),
     "heldout2": (H2_EN_PATIENT_OPEN, H2_EN_PATIENT_MID, H2_EN_PATIENT_CLOSE, H2_EN_DOCTOR_OPEN, H2_EN_DOCTOR_CLOSE,
                  H2_ZH_OPEN, H2_ZH_MID, H2_ZH_CLOSE),
     "heldout": (HO_EN_PATIENT_OPEN, HO_EN_PATIENT_MID, HO_EN_PATIENT_CLOSE, HO_EN_DOCTOR_OPEN, HO_EN_DOCTOR_CLOSE,
@@ -382,7 +403,7 @@ def main() -> None:
     ap.add_argument("--en", type=int, default=400)
     ap.add_argument("--zh", type=int, default=200)
     ap.add_argument("--seed", type=int, default=13)
-    ap.add_argument("--variant", choices=["dev", "heldout", "heldout2"], default="dev")
+    ap.add_argument("--variant", choices=["dev", "heldout", "heldout2", "heldout3"], default="dev")
     ap.add_argument("--out", default="/tmp/scrub_devset.jsonl")
     a = ap.parse_args()
     docs = build(a.en, a.zh, a.seed, a.variant)

@@ -32,6 +32,8 @@ based sounds seems looks it's its given according unfortunately however also alt
 while during following regarding considering as per kindly hope hoping wish want need needs let's lets
 dont don't cant can't im i've ive i'd id i'll ill yes yeah nope nothing something anything everything
 first second third last next other another every each many much lot lots little bit some
+alright allright oh ah ahh hmm hm um uh well certainly absolutely indeed great right wow actually honestly
+basically generally usually normally overall firstly secondly finally lastly anyway anyways okay ok sure
 """.split())
 MEDICAL_SUFFIX = re.compile(r"(?i)(?:ia|itis|osis|emia|aemia|oma|pathy|ectomy|otomy|ostomy|plasty|scopy|gram|graphy|"
                             r"algia|rrhea|rrhoea|rrhagia|penia|cytosis|uria|iasis|plegia|trophy|lysis|sclerosis|"
