@@ -91,7 +91,7 @@ def build(path: str | Path, workspace: str | Path | None = None, only: str | Non
                     continue
                 console.print(f"[bold]▶ {step.use}[/]", highlight=False)
                 if issubclass(cls, Source):
-                    summary = cls(config).run(ws, **({"workers": step.workers} if step.use == "ingest" else {}))
+                    summary = cls(config).run(ws)
                 else:
                     summary = run_stage(ws, cls(config), batch_size=step.batch_size, workers=step.workers,
                                         limit=step.limit)

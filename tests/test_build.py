@@ -116,6 +116,16 @@ def test_step_skipped_unless_env(tmp_path, monkeypatch):
     assert any(s.stage == "test_count" and s.n_in == 20 for s in build(pipe).steps)
 
 
+def test_runner_keys_reach_sources_that_declare_them(tmp_path):
+    from medcorpus.pipeline.config import validate_steps
+    from medcorpus.pipeline.stage import get_stage
+
+    pipe = tmp_path / "p.toml"
+    pipe.write_text('[[step]]\nuse = "ingest"\npaths = ["x"]\nworkers = 3\nlimit = 5\n')
+    (step, cls, config), = validate_steps(load_pipeline(pipe), pipe, get_stage)
+    assert config.workers == 3 and step.limit == 5  # IngestConfig has workers, no limit
+
+
 def test_dry_run_plan_and_only(tmp_path):
     pipe = make_project(tmp_path)
     with Workspace(tmp_path / "ws") as ws:

@@ -113,8 +113,12 @@ def validate_steps(pipe: Pipeline, path: str | Path, get_stage) -> list[tuple[St
             cls = get_stage(step.use)
         except StageNotAvailable as exc:
             raise PipelineError(f"{where}: {exc}") from None
+        settings = step.settings
+        for key in RUNNER_KEYS:  # a source that declares e.g. `limit` gets it from the step
+            if key in step.model_fields_set and key in cls.config_model.model_fields:
+                settings[key] = getattr(step, key)
         try:
-            config = cls.config_model(**step.settings)
+            config = cls.config_model(**settings)
         except ValidationError as exc:
             msgs = []
             for err in exc.errors():

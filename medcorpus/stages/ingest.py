@@ -406,6 +406,7 @@ class IngestConfig(StageConfig):
     map: dict[str, str] = {}
     source: str | None = None
     kind: str = "consultation"
+    workers: int = 2
 
 
 @register_stage
@@ -413,7 +414,7 @@ class Ingest(Source):
     name = "ingest"
     config_model = IngestConfig
 
-    def run(self, ws: Workspace, workers: int = 1) -> RunSummary:
+    def run(self, ws: Workspace) -> RunSummary:
         c = self.config
         paths: list[Path] = []
         for pattern in c.paths:
@@ -421,4 +422,4 @@ class Ingest(Source):
             if not matches:
                 raise InputError(f"{pattern}: no file matches")
             paths.extend(matches)
-        return ingest(ws, paths, c.format, c.map or None, c.source, c.kind, max(workers, 1), skip_unchanged=True)
+        return ingest(ws, paths, c.format, c.map or None, c.source, c.kind, c.workers, skip_unchanged=True)
