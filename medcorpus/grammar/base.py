@@ -120,7 +120,7 @@ def diff_edit(before: str, after: str, kind: str, rule: str = "") -> Edit | None
 _ABBREV = {"e.g", "i.e", "a.m", "p.m", "etc", "vs", "dr", "mr", "mrs", "ms", "st", "no", "approx", "fig"}
 _FILE_OR_DOMAIN = re.compile(r"(?:^|\.)(?:com|org|net|edu|gov|in|uk|io|pdf|jpg|png|docx?|html?)$", re.I)
 _INITIALS = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]?\.?[,;:]?")
-_PUNCT_NO_SPACE = re.compile(r"(?<=[A-Za-z\)])([.!?;,])(?=[A-Za-z])")
+_PUNCT_NO_SPACE = re.compile(r"(?<=[A-Za-z\)>])([.!?;,])(?=[A-Za-z])")
 _REPEATED = re.compile(r"([!?,;:])\1+|(?<!\.)\.\.(?!\.)|\.{4,}")
 _SENTENCE_START = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=[.!?]\s\s)|(?<=\n))([\"'(]?)([a-z][a-z'\u2019-]*)")
 _INTRO = ("however", "therefore", "moreover", "furthermore", "nevertheless", "nonetheless", "consequently",

@@ -238,13 +238,18 @@ class Vocabulary:
         return min(pool, key=lambda w: (pool[w], -math.log1p(freq.get(w.lower(), 0)), w))
 
     def digest(self) -> str:
+        if getattr(self, "_digest", None):
+            return self._digest
         h = xxhash.xxh3_64()
         for w in sorted(self.words):
             h.update(w.encode() + b"\n")
         h.update(b"\x00")
         for w in sorted(self.priority_forms):
             h.update(w.encode() + b"\n")
-        return h.hexdigest()
+        for p in sorted(self.phrases):
+            h.update(p.encode() + b"\n")
+        self._digest = h.hexdigest()
+        return self._digest
 
 
 def load_vocabulary(hunspell: str | None = "auto", disease_dbs: Iterable[str] = (),
