@@ -121,7 +121,10 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="bench-grammar-") as tmp:
         tmp = Path(tmp)
         out, secs, extra = run_stage_on(detok, {"backend": "harper"}, args.workers, tmp / "ws", "jfleg")
-        rows.append((f"medcorpus harper ({args.workers} workers, fresh)", f"{gleu(src_tok, out, refs_tok, args.iterations):.2f}",
+        from medcorpus.stages.grammar import MIN_RECORDS_FOR_POOL
+
+        procs = args.workers if len(detok) >= MIN_RECORDS_FOR_POOL else 1
+        rows.append((f"medcorpus harper ({procs} process{'es' if procs > 1 else ''}, fresh)", f"{gleu(src_tok, out, refs_tok, args.iterations):.2f}",
                      f"{len(detok) / secs:.0f}", f"{secs:.1f} s incl. start-up; {extra.get('edits', 0)} edits; "
                      f"{cores * len(detok) / extra['cpu_seconds']:.0f}/s on 2 idle cores (by CPU time)"))
         out2, secs2, extra2 = run_stage_on(detok, {"backend": "harper"}, args.workers, tmp / "ws", "jfleg-again")
@@ -137,7 +140,8 @@ def main() -> None:
 
             n_sent = sum(1 for t in doctor for seg, _ in split_segments(t) if seg.strip())
             _, secs, extra = run_stage_on(doctor, {"backend": "harper"}, args.workers, tmp / "ws-genmed", "genmed")
-            rows.append((f"medcorpus harper on GenMedGPT-5k doctor turns", "-", f"{n_sent / secs:.0f}",
+            procs = args.workers if len(doctor) >= MIN_RECORDS_FOR_POOL else 1
+            rows.append((f"medcorpus harper, GenMedGPT-5k doctor turns ({procs} proc.)", "-", f"{n_sent / secs:.0f}",
                          f"{len(doctor)} turns, {n_sent} sentences ({extra.get('segments_corrected', 0)} distinct), "
                          f"{secs:.1f} s, {extra.get('edits', 0)} edits; "
                          f"{cores * n_sent / extra['cpu_seconds']:.0f}/s on 2 idle cores (by CPU time)"))
