@@ -37,7 +37,7 @@ import re
 import time
 import unicodedata
 from functools import lru_cache
-from typing import Any, ClassVar, Iterable, Literal, Optional, Sequence
+from typing import Any, Iterable, Literal, Optional, Sequence
 
 import numpy as np
 import orjson
