@@ -426,14 +426,21 @@ class Dedup(Stage):
         sides = {"all": [side(ASKING), side(ANSWERING)], "patient": [side(ASKING)], "doctor": [side(ANSWERING)]}
         cols = ", ".join(f"{expr} AS s{i}" for i, expr in enumerate(sides[self.config.on]))
         limit = f" LIMIT {int(ctx.limit)}" if ctx.limit else ""
-        reader = ctx.ws.con.sql(
-            f"SELECT id, version, coalesce(list_sum(list_transform(turns, lambda t: length(t.text))), 0) AS length, "
-            f"{cols} FROM ({ctx.ws.pending_sql(self.name, ctx.fingerprint)}) ORDER BY version{limit}"
-        ).to_arrow_reader(size)
-        for b in reader:
-            texts = [b.column(f"s{i}").to_pylist() for i in range(len(sides[self.config.on]))]
-            yield (b.column("id").to_pylist(), b.column("version").to_pylist(), b.column("length").to_pylist(),
-                   list(zip(*texts)))
+        ws = ctx.ws
+        # materialised and read page by page: no DuckDB result stays open while workers run
+        ws.exec(f"CREATE OR REPLACE TEMP TABLE _dd_texts AS SELECT row_number() OVER (ORDER BY version) AS rn, "
+                f"id, version, coalesce(list_sum(list_transform(turns, lambda t: length(t.text))), 0) AS length, "
+                f"{cols} FROM ({ws.pending_sql(self.name, ctx.fingerprint)}) ORDER BY version{limit}")
+        try:
+            total = ws.one("SELECT count(*) FROM _dd_texts")[0]
+            for start in range(0, total, size):
+                b = ws.con.sql(f"SELECT * FROM _dd_texts WHERE rn > {start} AND rn <= {start + size} "
+                               "ORDER BY rn").to_arrow_table()
+                texts = [b.column(f"s{i}").to_pylist() for i in range(len(sides[self.config.on]))]
+                yield (b.column("id").to_pylist(), b.column("version").to_pylist(), b.column("length").to_pylist(),
+                       list(zip(*texts)))
+        finally:
+            ws.exec("DROP TABLE IF EXISTS _dd_texts")
 
     def _sketch_stream(self, batches: Iterable[tuple], workers: int, total: int):
         """Yield (batch, sketch result) in order; a process pool when workers > 1."""
