@@ -357,6 +357,13 @@ class Scrubber:
         """Spans per text (sorted, non-overlapping). `langs`: one of auto|en|zh, or one per text."""
         if isinstance(langs, str):
             langs = [langs] * len(texts)
+        # identical texts (a system prompt repeated in every record) are analysed once
+        first: dict[tuple[str, str], int] = {}
+        same = [first.setdefault((t, l), i) for i, (t, l) in enumerate(zip(texts, langs))]
+        if len(first) < len(texts):
+            uniq = [i for i, j in enumerate(same) if i == j]
+            found = dict(zip(uniq, self.analyze([texts[i] for i in uniq], [langs[i] for i in uniq])))
+            return [list(found[j]) for j in same]
         raw: list[list] = [[] for _ in texts]
         units: dict[str, list[tuple[int, int, str]]] = {"en": [], "zh": []}
         for i, (text, lang) in enumerate(zip(texts, langs)):

@@ -61,7 +61,7 @@ class ScrubStage(Stage):
             c = self.config
             self.scrubber = Scrubber(model=c.model, entities=c.entities, allow_files=c.allow_list, use_ner=c.ner,
                                      score_threshold=c.score_threshold, max_chunk_chars=c.max_chunk_chars,
-                                     preload_zh=c.lang != "en")
+                                     preload_zh=c.lang == "zh")  # else on the first Chinese text
 
     def process(self, batch: list[Record]) -> Iterable[Record | Rejected]:
         from medcorpus.scrub.operators import Surrogates, apply
@@ -107,11 +107,7 @@ class ScrubStage(Stage):
                 self.n_with_pii += bool(spans)
                 rows.extend((ctx.run_id, out.id, src["version"], ctx.fingerprint, *sp) for sp in spans)
             with ctx.ws.transaction():  # idempotent: a resumed batch replaces its earlier audit rows
-                if keys:
-                    ctx.ws.con.executemany("DELETE FROM scrub_audit WHERE record_id = ? AND input_version = ? "
-                                           "AND fingerprint = ?", [(k, v, ctx.fingerprint) for k, v in keys])
-                if rows:
-                    ctx.ws.con.executemany("INSERT INTO scrub_audit VALUES (?,?,?,?,?,?,?,?,?,?)", rows)
+                _replace_audit(ctx.ws, ctx.fingerprint, keys, rows)
             write(items)
 
         ctx.write = write_with_audit
@@ -120,6 +116,30 @@ class ScrubStage(Stage):
     def summary_extra(self) -> dict[str, Any]:
         return {"records_with_pii": self.n_with_pii, "spans": sum(self.totals.values()),
                 "by_entity": dict(self.totals.most_common())}
+
+
+_AUDIT_COLS = ("run_id", "record_id", "input_version", "fingerprint", "turn", "entity", "start_char", "end_char",
+               "score", "recognizer")
+
+
+def _replace_audit(ws, fingerprint: str, keys: list[tuple[str, int]], rows: list[tuple]) -> None:
+    """Delete the audit rows of these (record, input version) pairs, insert the new ones (set-based)."""
+    import pyarrow as pa
+
+    if keys:
+        ws.con.register("_scrub_keys", pa.table({"record_id": [k for k, _ in keys], "input_version": [v for _, v in keys]}))
+        try:
+            ws.exec("DELETE FROM scrub_audit WHERE fingerprint = ? AND (record_id, input_version) IN "
+                    "(SELECT (record_id, input_version) FROM _scrub_keys)", [fingerprint])
+        finally:
+            ws.con.unregister("_scrub_keys")
+    if rows:
+        table = pa.table({c: [r[i] for r in rows] for i, c in enumerate(_AUDIT_COLS)})
+        ws.con.register("_scrub_rows", table)
+        try:
+            ws.exec(f"INSERT INTO scrub_audit ({', '.join(_AUDIT_COLS)}) SELECT {', '.join(_AUDIT_COLS)} FROM _scrub_rows")
+        finally:
+            ws.con.unregister("_scrub_rows")
 
 
 def pii_status(ws) -> dict[str, Any]:
