@@ -313,9 +313,23 @@ class Collator:
     def __init__(self, pad_id: int) -> None:
         self.pad_id = pad_id
         self.counting = True
-        self.real = 0
-        self.total = 0
-        self.learned = 0
+        self.batches: list[tuple[int, int, int]] = []  # (real tokens, padded tokens, learned labels)
+
+    def keep_first(self, n: int) -> None:
+        """Forget batches collated ahead of use (the data loader prefetches one past the last step)."""
+        del self.batches[max(0, n):]
+
+    @property
+    def real(self) -> int:
+        return sum(b[0] for b in self.batches)
+
+    @property
+    def total(self) -> int:
+        return sum(b[1] for b in self.batches)
+
+    @property
+    def learned(self) -> int:
+        return sum(b[2] for b in self.batches)
 
     @property
     def padding_fraction(self) -> float:
@@ -333,11 +347,9 @@ class Collator:
             labels.append(f["labels"] + [IGNORE] * k)
             extra.append(f["position_ids"] + list(range(k)) if packed
                          else [1] * len(f["input_ids"]) + [0] * k)
-            if self.counting:
-                self.real += len(f["input_ids"])
-                self.learned += sum(1 for x in f["labels"] if x != IGNORE)
         if self.counting:
-            self.total += n * len(features)
+            self.batches.append((sum(len(f["input_ids"]) for f in features), n * len(features),
+                                 sum(1 for f in features for x in f["labels"] if x != IGNORE)))
         batch = {"input_ids": torch.tensor(ids), "labels": torch.tensor(labels)}
         batch["position_ids" if packed else "attention_mask"] = torch.tensor(extra)
         return batch

@@ -262,6 +262,8 @@ def train(config: TrainConfig) -> TrainResult:
         disable_tqdm=True, remove_unused_columns=False, seed=config.seed, dataloader_num_workers=0,
         dataloader_pin_memory=torch.cuda.is_available(),
         fsdp=config.fsdp or "", fsdp_config=config.fsdp_config, deepspeed=config.deepspeed,
+        # no GPU: CPU training, and under torchrun DDP over gloo (transformers stays single-process otherwise)
+        **({"use_cpu": True, "ddp_backend": "gloo"} if not torch.cuda.is_available() and not config.deepspeed else {}),
         **_checkpointing_arg(TrainingArguments, config.gradient_checkpointing),
     )
     collator = Collator(tokenizer.pad_token_id)
@@ -270,11 +272,11 @@ def train(config: TrainConfig) -> TrainResult:
     class _Hooks(TrainerCallback):
         def __init__(self, advance):
             self.advance = advance
-            self.seen = 0
+            self.seen = self.start = 0
 
         def on_train_begin(self, args, state, control, **kw):
             self.advance(state.global_step)
-            self.seen = state.global_step
+            self.seen = self.start = state.global_step
 
         def on_step_end(self, args, state, control, **kw):
             self.advance(state.global_step - self.seen)
@@ -291,12 +293,13 @@ def train(config: TrainConfig) -> TrainResult:
     with progress_bar(f"train ({config.method})", total=total_steps) as advance:
         trainer = Trainer(model=model, args=args, data_collator=collator, train_dataset=ListDataset(rows),
                           eval_dataset=ListDataset(eval_rows) if eval_rows else None,
-                          processing_class=tokenizer, callbacks=[_Hooks(advance)])
+                          processing_class=tokenizer, callbacks=[hooks := _Hooks(advance)])
         trainer.remove_callback(PrinterCallback)  # our progress bar and summary instead of printed dicts
         t0 = time.perf_counter()
         out = trainer.train(resume_from_checkpoint=resume_from)
         train_seconds = time.perf_counter() - t0
     collator.counting = False
+    collator.keep_first((trainer.state.global_step - hooks.start) * config.grad_accum)
     eval_loss = None
     if eval_rows:
         eval_loss = float(trainer.evaluate()["eval_loss"])
