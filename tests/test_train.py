@@ -331,3 +331,26 @@ def test_smollm2_prepare_two_lora_steps_and_chat(tmp_path, export_dir):
     answer = cm.reply([{"role": "user", "content": "I have had a fever and a cough for three days."}],
                       max_new_tokens=24)
     assert len(answer.split()) >= 5
+
+
+@pytest.mark.slow
+def test_the_same_command_runs_ddp_under_torchrun(tiny, export_dir, tmp_path):
+    """Two CPU processes (gloo): each optimiser step sees 2 x batch-size rows, so 6 steps cover
+    twice the epoch fraction of a single process; only rank 0 prints the summary."""
+    import os
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parents[1]
+    env = {**os.environ, "PYTHONPATH": f"{root}{os.pathsep}{os.environ.get('PYTHONPATH', '')}"}
+    cmd = [sys.executable, "-m", "torch.distributed.run", "--nproc_per_node", "2", "-m", "medcorpus", "train",
+           "--data", str(export_dir), "--model", str(tiny), "--output", str(tmp_path / "ddp"), "--max-steps", "6",
+           "--max-length", "128", "--limit", "80", "--threads", "1", "--eval-split", "0", "--json"]
+    proc = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    summary = json.loads(proc.stdout)  # one JSON document: rank 1 printed nothing
+    assert summary["extra"]["steps"] == 6
+    state = json.loads((tmp_path / "ddp" / "checkpoint-6" / "trainer_state.json").read_text())
+    single_epoch = 6 * 4 / summary["extra"]["sequences"]
+    assert state["epoch"] == pytest.approx(2 * single_epoch, rel=0.2)
+    assert (tmp_path / "ddp" / "adapter_model.safetensors").exists()

@@ -263,7 +263,7 @@ def train(config: TrainConfig) -> TrainResult:
         dataloader_pin_memory=torch.cuda.is_available(),
         fsdp=config.fsdp or "", fsdp_config=config.fsdp_config, deepspeed=config.deepspeed,
         # no GPU: CPU training, and under torchrun DDP over gloo (transformers stays single-process otherwise)
-        **({"use_cpu": True, "ddp_backend": "gloo"} if not torch.cuda.is_available() and not config.deepspeed else {}),
+        **(_cpu_args(world) if not torch.cuda.is_available() and not config.deepspeed else {}),
         **_checkpointing_arg(TrainingArguments, config.gradient_checkpointing),
     )
     collator = Collator(tokenizer.pad_token_id)
@@ -331,6 +331,10 @@ def train(config: TrainConfig) -> TrainResult:
                 "config": json.loads(config.model_dump_json()), "result": json.loads(result.model_dump_json())}
         (output / META_FILE).write_text(json.dumps(meta, indent=2, ensure_ascii=False))
     return result
+
+
+def _cpu_args(world: int) -> dict:
+    return {"use_cpu": True, **({"ddp_backend": "gloo"} if world > 1 else {})}
 
 
 def _mean(xs: list[float]) -> float | None:
