@@ -68,7 +68,7 @@ class HarperCorrector:
         if self.fixes:
             text, fixed = deterministic_fixes(text, self.vocab, final_stop=self.final_stop)
             edits += fixed
-        skips = 0
+        refused: set[tuple[str, str]] = set()  # (rule, word): counted once however many passes see it
         seen = {text}
         for _ in range(self.max_passes):
             lints = [(rule, lint) for rule, found in
@@ -80,7 +80,7 @@ class HarperCorrector:
                 if choice is None:
                     continue
                 if choice == "protected":
-                    skips += 1
+                    refused.add((rule, lint.problem_text))
                     continue
                 chosen.append(choice)
             if not chosen:
@@ -102,7 +102,7 @@ class HarperCorrector:
             seen.add(new)
             edits += reversed(applied)
             text = new
-        return Correction(text, edits, skips)
+        return Correction(text, edits, len(refused))
 
     # ------------------------------------------------------------------ internals
     def _correct_plain(self, text: str) -> Correction:
