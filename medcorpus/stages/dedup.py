@@ -10,15 +10,18 @@ Signatures are computed by `MinHasher`, a vectorised NumPy MinHash that gives ex
 signatures of `datasketch.MinHash(num_perm, seed)` (its default "affine32" scheme: sha1_hash32,
 MurmurHash3 fmix32, then `a*h + b mod 2^32` with datasketch's seeded permutations) for the same
 shingle bytes. Bands and rows come from the threshold by minimising false positives plus false
-negatives (`optimal_param`, datasketch's `_optimal_param` idea).
+negatives (`optimal_param`, datasketch's `_optimal_param` idea), false negatives weighted 19:1
+because candidates are verified.
 
 A run (see `Dedup.run`):
 1. signatures for every pending record, batch by batch (a process pool with `workers` > 1);
 2. records whose earlier entry is stale (their input changed, or left the input layer) leave
    the index; duplicates whose kept representative did so are re-opened and decided again;
 3. candidate pairs from the band table in DuckDB: each new record is linked to the first
-   record of every bucket it falls in (old records first), pairs are verified on the
-   signatures' estimated Jaccard, then connected components (scipy);
+   record of every bucket it falls in (old records first); a pair stays if its estimated
+   Jaccard is at least the threshold minus two standard errors and each side (question,
+   answer) reaches SIDE_MIN too, so a shared template answer alone merges nothing; then
+   connected components (scipy);
 4. one record kept per cluster (`keep`: longest or first); a cluster that already has a kept
    record from an earlier run keeps it (a refresh never un-exports a record), and the new
    members are removed as its duplicates. Removed records become `Rejected` with the reason
