@@ -8,6 +8,10 @@ import typer
 
 from medcorpus.commands._common import JsonOpt, WorkspaceOpt, emit_json, fail, open_workspace, print_summaries
 from medcorpus.commands.groups import kb_app, synth_app
+from medcorpus.llm.config import DEFAULT_MODEL
+from medcorpus.llm.options import (BaseUrlOpt, ConcurrencyOpt, DryRunOpt, JsonRetriesOpt, MaxCostOpt, MaxTokensOpt,
+                                   ModelOpt, NoCacheOpt, PriceInOpt, PriceOutOpt, RetriesOpt, RpmOpt, TemperatureOpt,
+                                   TimeoutOpt, TpmOpt, llm_config)
 from medcorpus.pipeline.progress import console
 from medcorpus.pipeline.status import STATUS_SECTIONS
 
@@ -96,7 +100,71 @@ def serve(
         server.stop()
 
 
+LangOpt = Annotated[str, typer.Option("--lang", help="en|zh: prompt and output language.")]
+PromptFileOpt = Annotated[Optional[Path], typer.Option("--prompt-file", help="Your own template (same layout as the "
+                                                       "shipped medcorpus/prompts/*.txt) or a directory of them.")]
+
+
+def _run_source(stage_cls, settings: dict, workspace, json: bool, title: str) -> None:
+    from medcorpus.llm.client import LLMError, NoEndpoint
+    from medcorpus.llm.prompts import PromptError
+    from medcorpus.llm.server import ServerError
+
+    ws = open_workspace(workspace, json)
+    try:
+        summary = stage_cls(settings).run(ws)
+    except (ValueError, NoEndpoint, PromptError, ServerError, LLMError) as exc:
+        fail(str(exc))
+    finally:
+        ws.close()
+    _print_llm_summary(summary, json, title)
+
+
+def _print_llm_summary(summary, json: bool, title: str) -> None:
+    print_summaries(summary, json, title)
+    if json:
+        return
+    extra = summary.extra
+    llm = extra.get("llm")
+    if llm:
+        console.print(f"  LLM: {llm['requests']:,} request(s), {llm['cache_hits']:,} from cache, {llm['retries']:,} "
+                      f"retried, {llm['invalid']:,} invalid; tokens {llm['prompt_tokens']:,} in / "
+                      f"{llm['completion_tokens']:,} out; cost ${llm['cost_usd']:.4f}"
+                      + ("" if llm.get("priced") else f" (no price for {llm['model']})"), highlight=False)
+    if extra.get("budget_stopped"):
+        console.print(f"[yellow]budget reached:[/] stopped cleanly; {extra.get('items_pending', 0):,} item(s) left "
+                      "for the next run", highlight=False)
+    if extra.get("errors"):
+        console.print(f"[yellow]{extra['errors']} item(s) failed[/] (left pending, a re-run retries them): "
+                      f"{extra.get('error_sample')}", highlight=False)
+
+
+def disease_dialogues(
+    limit: Annotated[Optional[int], typer.Option("--limit", min=1, help="Diseases to use (in load order).")] = None,
+    per_item: Annotated[int, typer.Option("--per-item", "-k", min=1, help="Exchanges per disease, each with a "
+                                          "different symptom subset.")] = 1,
+    lang: LangOpt = "en",
+    prompt_file: PromptFileOpt = None,
+    base_url: BaseUrlOpt = None, model: ModelOpt = DEFAULT_MODEL, concurrency: ConcurrencyOpt = 8,
+    rpm: RpmOpt = None, tpm: TpmOpt = None, timeout: TimeoutOpt = 60.0, max_retries: RetriesOpt = 5,
+    temperature: TemperatureOpt = 0.7, max_tokens: MaxTokensOpt = 512, no_cache: NoCacheOpt = False,
+    max_cost: MaxCostOpt = None, dry_run: DryRunOpt = False, json_retries: JsonRetriesOpt = 2,
+    price_in: PriceInOpt = None, price_out: PriceOutOpt = None,
+    workspace: WorkspaceOpt = None,
+    json: JsonOpt = False,
+) -> None:
+    """Patient/doctor exchanges from the disease database (`kb load-diseases` first), kept only when
+    faithful: the doctor names the disease and one of its tests or medications, the patient does not."""
+    from medcorpus.stages.synth_disease_dialogues import SynthDiseaseDialogues
+
+    cfg = llm_config(**locals())
+    settings = {"llm": cfg, "per_item": per_item, "limit": limit, "lang": lang,
+                "prompt_file": str(prompt_file) if prompt_file else None}
+    _run_source(SynthDiseaseDialogues, settings, workspace, json, "synth disease-dialogues")
+
+
 def register(app: typer.Typer) -> None:
+    synth_app.command("disease-dialogues")(disease_dialogues)
     kb_app.command("load-diseases")(load_diseases)
     llm_app.command("serve")(serve)
     app.add_typer(llm_app, name="llm")

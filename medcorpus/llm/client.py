@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from email.utils import parsedate_to_datetime
 from typing import Any, AsyncIterator, Awaitable, Callable, Iterable, TypeVar
 
+import httpx
 import orjson
 
 from medcorpus.llm.config import LLMConfig, api_key, resolve_base_url
@@ -37,6 +38,9 @@ CACHE_DDL = """CREATE TABLE IF NOT EXISTS llm_cache (
     prompt_tokens BIGINT, completion_tokens BIGINT, cost_usd DOUBLE, seconds DOUBLE,
     created_at TIMESTAMP DEFAULT current_timestamp)"""
 
+POOL_SHARD = 8  # connections per HTTP pool
+_INSERT_CACHE = ("INSERT OR REPLACE INTO llm_cache (key, model, text, finish_reason, prompt_tokens, "
+                 "completion_tokens, cost_usd, seconds) VALUES (?,?,?,?,?,?,?,?)")
 _CJK = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]")
 _FENCE = re.compile(r"^\s*```[a-zA-Z0-9_-]*\s*\n?(.*?)\n?```\s*$", re.S)
 
@@ -89,14 +93,14 @@ def parse_json(text: str) -> Any:
         s = m.group(1).strip()
     try:
         return json.loads(s)
-    except json.JSONDecodeError as first:
+    except json.JSONDecodeError:
         start, end = s.find("{"), s.rfind("}")
         if 0 <= start < end:
             try:
                 return json.loads(s[start:end + 1])
             except json.JSONDecodeError:
                 pass
-        raise ValueError(f"not valid JSON ({first.msg} at char {first.pos})") from None
+        raise ValueError("not valid JSON") from None
 
 
 def cache_key(model: str, messages: list[dict], params: dict[str, Any]) -> str:
@@ -165,8 +169,14 @@ class LLMClient:
     """One endpoint + model, with the cache and accounts in workspace `ws` (a Workspace or None)."""
 
     def __init__(self, ws: Any, config: LLMConfig | None = None, *, base_url: str | None = None,
-                 backoff_base: float = 0.5, backoff_cap: float = 30.0):
+                 backoff_base: float = 0.5, backoff_cap: float = 30.0, defer_writes: bool = False):
+        """`defer_writes`: keep new cache rows in memory until `flush_writes()` (the synth driver commits
+        them in the same transaction as the records made from them: one commit per batch instead of
+        one per reply; an item counts as finished only once both are committed)."""
         self.ws = ws
+        self.defer_writes = defer_writes
+        self._pending: dict[str, tuple] = {}
+        self._known: set[str] | None = None
         self.config = config or LLMConfig()
         self.base_url = base_url or resolve_base_url(self.config)
         self.backoff_base, self.backoff_cap = backoff_base, backoff_cap
@@ -192,23 +202,27 @@ class LLMClient:
         if not self.base_url and not self.config.dry_run:
             raise NoEndpoint("no LLM endpoint: pass --base-url, set MEDCORPUS_LLM_BASE_URL (or OPENAI_BASE_URL), "
                              "or start the local model with `medcorpus llm serve`")
-        import httpx
         import openai
 
         self._loop = loop
-        self._client = openai.AsyncOpenAI(
+        # several small connection pools instead of one big one: httpcore scans its whole pool on every
+        # request event, which costs more CPU than the request itself at 32+ connections
+        shards = max(1, -(-self.config.concurrency // POOL_SHARD))
+        per = -(-self.config.concurrency // shards) + 2
+        self._clients = [openai.AsyncOpenAI(
             base_url=self.base_url or "http://127.0.0.1:9/v1", api_key=api_key(), max_retries=0,
             timeout=self.config.timeout,
-            http_client=httpx.AsyncClient(limits=httpx.Limits(max_connections=self.config.concurrency + 4,
-                                                              max_keepalive_connections=self.config.concurrency + 4),
-                                          timeout=self.config.timeout))
+            http_client=httpx.AsyncClient(limits=httpx.Limits(max_connections=per, max_keepalive_connections=per),
+                                          timeout=self.config.timeout)) for _ in range(shards)]
+        self._client = self._clients[0]
+        self._rr = 0
         self._sem = asyncio.Semaphore(self.config.concurrency)
         self._limiter = RateLimiter(self.config.rpm, self.config.tpm)
 
     async def aclose(self) -> None:
-        if self._client is not None:
-            await self._client.close()
-            self._client, self._loop = None, None
+        for client in getattr(self, "_clients", []):
+            await client.close()
+        self._clients, self._client, self._loop = [], None, None
 
     def _params(self, json_mode: bool, params: dict[str, Any]) -> dict[str, Any]:
         out: dict[str, Any] = {"temperature": self.config.temperature, "max_tokens": self.config.max_tokens}
@@ -223,6 +237,13 @@ class LLMClient:
     def _cached(self, key: str) -> Reply | None:
         if self.ws is None:
             return None
+        if key in self._pending:
+            row = self._pending[key]
+            return Reply(row[2], row[4], row[5], True, row[3])
+        if self._known is None:  # one query for the keys of this model, then no lookup for a miss
+            self._known = {k for k, in self.ws.exec("SELECT key FROM llm_cache WHERE model = ?", [self.config.model])}
+        if key not in self._known:
+            return None
         row = self.ws.one("SELECT text, prompt_tokens, completion_tokens, finish_reason FROM llm_cache WHERE key = ?",
                           [key])
         if row is None:
@@ -232,10 +253,34 @@ class LLMClient:
     def _store(self, key: str, reply: Reply, spent: float, seconds: float) -> None:
         if self.ws is None:
             return
-        self.ws.exec("INSERT OR REPLACE INTO llm_cache (key, model, text, finish_reason, prompt_tokens, "
-                     "completion_tokens, cost_usd, seconds) VALUES (?,?,?,?,?,?,?,?)",
-                     [key, self.config.model, reply.text, reply.finish_reason, reply.prompt_tokens,
-                      reply.completion_tokens, spent, seconds])
+        row = (key, self.config.model, reply.text, reply.finish_reason, reply.prompt_tokens,
+               reply.completion_tokens, spent, seconds)
+        if self._known is not None:
+            self._known.add(key)
+        if self.defer_writes:
+            self._pending[key] = row
+        else:
+            self.ws.exec(_INSERT_CACHE, list(row))
+
+    def flush_writes(self) -> int:
+        """Write deferred cache rows (inside the caller's transaction, if any). Returns how many."""
+        rows = list(self._pending.values())
+        if rows and self.ws is not None:
+            import pyarrow as pa
+
+            cols = list(zip(*rows))
+            table = pa.table({name: pa.array(col, type=typ) for name, col, typ in zip(
+                ("key", "model", "text", "finish_reason", "prompt_tokens", "completion_tokens", "cost_usd", "seconds"),
+                cols, (pa.string(), pa.string(), pa.string(), pa.string(), pa.int64(), pa.int64(), pa.float64(),
+                       pa.float64()))})
+            self.ws.con.register("_cache_rows", table)  # one statement, not one per row (executemany is slow)
+            try:
+                self.ws.exec("INSERT OR REPLACE INTO llm_cache (key, model, text, finish_reason, prompt_tokens, "
+                             "completion_tokens, cost_usd, seconds) SELECT * FROM _cache_rows")
+            finally:
+                self.ws.con.unregister("_cache_rows")
+        self._pending.clear()
+        return len(rows)
 
     def _check_budget(self) -> None:
         if self.config.max_cost is not None and self.cost_usd >= self.config.max_cost:
@@ -267,8 +312,12 @@ class LLMClient:
             async with self._sem:
                 self.n_requests += 1
                 try:
-                    resp = await self._client.chat.completions.create(model=self.config.model, messages=messages,
-                                                                      **send)
+                    # the client's transport, auth, base URL and error types, without its per-call
+                    # pydantic transforms of request and response (milliseconds of CPU per request)
+                    self._rr = (self._rr + 1) % len(self._clients)
+                    resp = await self._clients[self._rr].post("/chat/completions", cast_to=httpx.Response,
+                                                   body={"model": self.config.model, "messages": messages, **send})
+                    data = orjson.loads(resp.content)
                 except Exception as exc:  # classified below
                     delay = self._retry_delay(exc, attempt)
                     if delay is None or attempt >= self.config.max_retries:
@@ -279,7 +328,7 @@ class LLMClient:
                 self.n_retries += 1
                 await asyncio.sleep(delay)
                 continue
-            return self._account(key, messages, resp, time.perf_counter() - started)
+            return self._account(key, messages, data, time.perf_counter() - started)
 
     def _retry_delay(self, exc: Exception, attempt: int) -> float | None:
         """Seconds to wait before retrying `exc`, or None when it is not retryable."""
@@ -288,21 +337,23 @@ class LLMClient:
         if isinstance(exc, openai.APIStatusError):
             if exc.status_code not in (408, 409, 429) and exc.status_code < 500:
                 return None
-        elif not isinstance(exc, (openai.APIConnectionError, openai.APITimeoutError, asyncio.TimeoutError)):
+        elif not isinstance(exc, (openai.APIConnectionError, openai.APITimeoutError, asyncio.TimeoutError,
+                                  orjson.JSONDecodeError)):  # a 200 whose body is not JSON: retry too
             return None
         backoff = min(self.backoff_cap, self.backoff_base * (2 ** attempt)) * random.uniform(0.5, 1.5)
         hint = _retry_after(exc)
         return min(max(hint, 0.0), 300.0) if hint is not None else backoff
 
-    def _account(self, key: str, messages: list[dict], resp: Any, seconds: float) -> Reply:
-        choice = resp.choices[0] if getattr(resp, "choices", None) else None
-        text = (choice.message.content if choice and choice.message else None) or ""
-        usage = getattr(resp, "usage", None)
-        pt = getattr(usage, "prompt_tokens", None) or estimate_messages(messages)
-        ct = getattr(usage, "completion_tokens", None)
+    def _account(self, key: str, messages: list[dict], data: Any, seconds: float) -> Reply:
+        choices = data.get("choices") if isinstance(data, dict) else None
+        choice = choices[0] if choices and isinstance(choices[0], dict) else {}
+        text = ((choice.get("message") or {}).get("content")) or ""
+        usage = (data.get("usage") if isinstance(data, dict) else None) or {}
+        pt = usage.get("prompt_tokens") or estimate_messages(messages)
+        ct = usage.get("completion_tokens")
         if ct is None:
             ct = estimate_tokens(text)
-        reply = Reply(text, int(pt), int(ct), False, getattr(choice, "finish_reason", None))
+        reply = Reply(text, int(pt), int(ct), False, choice.get("finish_reason"))
         spent = cost(self.prices, reply.prompt_tokens, reply.completion_tokens)
         self.prompt_tokens += reply.prompt_tokens
         self.completion_tokens += reply.completion_tokens
@@ -315,6 +366,16 @@ class LLMClient:
         """Ask for JSON, parse it (``` fences tolerated) and return `validate(obj)`. A reply that is not
         JSON, or that `validate` refuses with ValueError, is re-asked (bypassing the cache: each re-ask
         has its own cache key) up to `json_retries` times, then InvalidReply(reason, raw_text)."""
+        def check(reply: Reply) -> R:
+            if reply.finish_reason == "length" and not reply.text.rstrip().endswith("}"):
+                raise ValueError("reply cut off at max_tokens")
+            return validate(parse_json(reply.text))
+
+        return await self.chat_valid(messages, check, json_mode=json_mode, **params)
+
+    async def chat_valid(self, messages: list[dict], check: Callable[[Reply], R], *, json_mode: bool = False,
+                         **params: Any) -> R:
+        """`check(reply)` returns the value or raises ValueError(reason); re-asked like `chat_json`."""
         reason, raw = "", ""
         for attempt in range(self.config.json_retries + 1):
             extra = dict(params)
@@ -323,9 +384,7 @@ class LLMClient:
             reply = await self.chat(messages, json_mode=json_mode, **extra)
             raw = reply.text
             try:
-                if reply.finish_reason == "length" and not raw.rstrip().endswith("}"):
-                    raise ValueError("reply cut off at max_tokens")
-                return validate(parse_json(raw))
+                return check(reply)
             except ValueError as exc:
                 self.n_invalid += 1
                 reason = str(exc) or type(exc).__name__
