@@ -21,6 +21,13 @@ medcorpus build "$DEMO/pipeline.toml"
 # knowledge: the disease-DB sample and a self-instruct dry run (cards + prompts; pass --base-url to generate)
 medcorpus kb load-diseases -w "$DEMO/ws" "$DEMO/raw/disease_db_sample.csv"
 medcorpus synth self-instruct -w "$DEMO/ws" --lang en --entity-types disease --limit 2 --dry-run
+# synthesis: a few disease dialogues when an LLM endpoint is at hand, then a build takes them through every stage
+if medcorpus llm endpoint >/dev/null 2>&1; then  # $MEDCORPUS_LLM_BASE_URL, `medcorpus llm serve`, or the local model
+  medcorpus synth disease-dialogues -w "$DEMO/ws" --limit 3 --max-tokens 200 --json-retries 0
+  medcorpus build "$DEMO/pipeline.toml"
+else
+  echo "synthesis skipped: no LLM endpoint (set MEDCORPUS_LLM_BASE_URL [+ MEDCORPUS_LLM_API_KEY, MEDCORPUS_LLM_MODEL], or 'make llm' for the local model)"
+fi
 
 medcorpus status -w "$DEMO/ws"
 echo "demo done: shards in $DEMO/exports/$(cat "$DEMO/exports/LATEST")/data, report in $DEMO/report.html"

@@ -105,14 +105,31 @@ PromptFileOpt = Annotated[Optional[Path], typer.Option("--prompt-file", help="Yo
                                                        "shipped medcorpus/prompts/*.txt) or a directory of them.")]
 
 
+def _local_tuning(cfg, where: str, json: bool) -> None:
+    """llama.cpp's Python server answers one request at a time: queued requests only time out."""
+    if "llama.cpp" in where or where == "medcorpus llm serve":
+        if cfg.concurrency > 1 and not json:
+            console.print(f"[dim]local llama.cpp server: concurrency {cfg.concurrency} -> 1, timeout >= 300 s[/]")
+        cfg.concurrency = 1
+        cfg.timeout = max(cfg.timeout, 300.0)
+
+
 def _run_source(stage_cls, settings: dict, workspace, json: bool, title: str) -> None:
     from medcorpus.llm.client import LLMError, NoEndpoint
     from medcorpus.llm.prompts import PromptError
-    from medcorpus.llm.server import ServerError
+    from medcorpus.llm.server import ServerError, ensure_endpoint
 
     ws = open_workspace(workspace, json)
     try:
-        summary = stage_cls(settings).run(ws)
+        stage = stage_cls(settings)
+        if stage.config.llm.dry_run:
+            summary = stage.run(ws)
+        else:
+            with ensure_endpoint(stage.config.llm) as (url, where):
+                if url is None:
+                    fail(where)
+                _local_tuning(stage.config.llm, where, json)
+                summary = stage.run(ws, endpoint=(url, where))
     except (ValueError, NoEndpoint, PromptError, ServerError, LLMError) as exc:
         fail(str(exc))
     finally:
@@ -122,9 +139,11 @@ def _run_source(stage_cls, settings: dict, workspace, json: bool, title: str) ->
 
 def _print_llm_summary(summary, json: bool, title: str) -> None:
     print_summaries(summary, json, title)
-    if json:
-        return
     extra = summary.extra
+    if json:
+        if extra.get("errors") and not (summary.n_in or extra.get("answered") or extra.get("llm_rejected")):
+            raise typer.Exit(1)
+        return
     llm = extra.get("llm")
     if llm:
         console.print(f"  LLM: {llm['requests']:,} request(s), {llm['cache_hits']:,} from cache, {llm['retries']:,} "
@@ -134,6 +153,8 @@ def _print_llm_summary(summary, json: bool, title: str) -> None:
     if extra.get("budget_stopped"):
         console.print(f"[yellow]budget reached:[/] stopped cleanly; {extra.get('items_pending', 0):,} item(s) left "
                       "for the next run", highlight=False)
+    if extra.get("errors") and not (summary.n_in or extra.get("answered") or extra.get("llm_rejected")):
+        fail(f"every request failed ({extra['errors']} item(s) left pending): {extra.get('error_sample')}")
     if extra.get("errors"):
         console.print(f"[yellow]{extra['errors']} item(s) failed[/] (left pending, a re-run retries them): "
                       f"{extra.get('error_sample')}", highlight=False)
@@ -163,8 +184,121 @@ def disease_dialogues(
     _run_source(SynthDiseaseDialogues, settings, workspace, json, "synth disease-dialogues")
 
 
+def roleplay(
+    cases: Annotated[str, typer.Option("--from", help="diseases (the disease DB) | records (ingested consultations).")] = "diseases",
+    limit: Annotated[Optional[int], typer.Option("--limit", min=1, help="Cases to use.")] = None,
+    per_item: Annotated[int, typer.Option("--per-item", "-k", min=1, help="Conversations per case.")] = 1,
+    max_turns: Annotated[int, typer.Option("--turns", "-t", min=1, help="Doctor turns at most.")] = 4,
+    lang: LangOpt = "en",
+    prompt_file: Annotated[Optional[Path], typer.Option("--prompt-file", help="A directory with your "
+                                                        "roleplay_patient.<lang>.txt and roleplay_doctor.<lang>.txt.")] = None,
+    base_url: BaseUrlOpt = None, model: ModelOpt = DEFAULT_MODEL, concurrency: ConcurrencyOpt = 8,
+    rpm: RpmOpt = None, tpm: TpmOpt = None, timeout: TimeoutOpt = 60.0, max_retries: RetriesOpt = 5,
+    temperature: TemperatureOpt = 0.7, max_tokens: MaxTokensOpt = 512, no_cache: NoCacheOpt = False,
+    max_cost: MaxCostOpt = None, dry_run: DryRunOpt = False, json_retries: JsonRetriesOpt = 2,
+    price_in: PriceInOpt = None, price_out: PriceOutOpt = None,
+    workspace: WorkspaceOpt = None,
+    json: JsonOpt = False,
+) -> None:
+    """Two agents, a patient and a doctor, talk for up to --turns exchanges from a case; the doctor asks
+    follow-up questions before concluding. One multi-turn record per conversation."""
+    from medcorpus.stages.synth_roleplay import SynthRoleplay
+
+    if cases not in ("diseases", "records"):
+        fail(f"--from {cases!r}: expected diseases or records")
+    cfg = llm_config(**locals())
+    settings = {"llm": cfg, "cases": cases, "limit": limit, "per_item": per_item, "max_turns": max_turns,
+                "lang": lang, "prompt_file": str(prompt_file) if prompt_file else None}
+    _run_source(SynthRoleplay, settings, workspace, json, "synth roleplay")
+
+
+def distill_answers(
+    keep: Annotated[str, typer.Option("--keep", help="real: keep the real answer (LLM answer in meta) | llm: replace "
+                                      "it | both: add the LLM answer as a linked extra record.")] = "both",
+    limit: Annotated[Optional[int], typer.Option("--limit", min=1, help="Records to process.")] = None,
+    prompt_file: PromptFileOpt = None,
+    batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Records per batch.")] = 1000,
+    base_url: BaseUrlOpt = None, model: ModelOpt = DEFAULT_MODEL, concurrency: ConcurrencyOpt = 8,
+    rpm: RpmOpt = None, tpm: TpmOpt = None, timeout: TimeoutOpt = 60.0, max_retries: RetriesOpt = 5,
+    temperature: TemperatureOpt = 0.7, max_tokens: MaxTokensOpt = 512, no_cache: NoCacheOpt = False,
+    max_cost: MaxCostOpt = None, dry_run: DryRunOpt = False, json_retries: JsonRetriesOpt = 2,
+    price_in: PriceInOpt = None, price_out: PriceOutOpt = None,
+    workspace: WorkspaceOpt = None,
+    json: JsonOpt = False,
+) -> None:
+    """The LLM answers the patient's question of each ingested consultation (ChatMed-Consult style)."""
+    from medcorpus.llm.client import LLMError, NoEndpoint
+    from medcorpus.llm.prompts import PromptError
+    from medcorpus.llm.server import ServerError, ensure_endpoint
+    from medcorpus.pipeline.runner import run_stage
+    from medcorpus.stages.synth_distill_answers import SynthDistillAnswers
+
+    if keep not in ("real", "llm", "both"):
+        fail(f"--keep {keep!r}: expected real, llm or both")
+    cfg = llm_config(**locals())
+    ws = open_workspace(workspace, json)
+    try:
+        stage = SynthDistillAnswers({"llm": cfg, "keep": keep, "prompt_file": str(prompt_file) if prompt_file else None})
+        if dry_run:
+            summary = _distill_dry_run(ws, stage, limit or 1000)
+        else:
+            with ensure_endpoint(cfg) as (url, where):
+                if url is None:
+                    fail(where)
+                _local_tuning(cfg, where, json)
+                stage.endpoint = (url, where)
+                summary = run_stage(ws, stage, batch_size=batch_size, limit=limit)
+    except (ValueError, NoEndpoint, PromptError, ServerError, LLMError) as exc:
+        fail(str(exc))
+    finally:
+        ws.close()
+    _print_llm_summary(summary, json, "synth distill-answers")
+
+
+def _distill_dry_run(ws, stage, limit: int):
+    from medcorpus.llm.driver import Item, dry_run
+    from medcorpus.schemas import Record
+
+    items = []
+    for row in ws.fetch_rows(ws.current_sql() + f" ORDER BY version LIMIT {int(limit)}"):
+        rec = Record.from_row(row)
+        messages = stage.plan(rec)
+        if messages is not None:
+            items.append(Item(rec.id, messages, f"record {rec.id}"))
+    return dry_run(stage.name, items, lambda it: it.payload, stage.config.llm)
+
+
+def endpoint(base_url: BaseUrlOpt = None, model: ModelOpt = DEFAULT_MODEL, json: JsonOpt = False) -> None:
+    """Which endpoint an LLM command would use (starts nothing); exit 1 when there is none."""
+    from medcorpus.llm.config import env_base_url
+    from medcorpus.llm.server import llama_available, running_server_url
+
+    if base_url:
+        found = {"base_url": base_url, "from": "--base-url"}
+    elif env_base_url():
+        found = {"base_url": env_base_url(), "from": "environment"}
+    elif running_server_url():
+        found = {"base_url": running_server_url(), "from": "medcorpus llm serve"}
+    elif model == DEFAULT_MODEL and llama_available():
+        found = {"base_url": None, "from": "local llama.cpp server, started for each run"}
+    else:
+        found = {}
+    if json:
+        emit_json({**found, "model": model} if found else {"base_url": None, "model": model})
+    elif found:
+        console.print(f"{found['from']}: {found['base_url'] or '(started on demand)'}  model {model}", highlight=False)
+    else:
+        console.print("no LLM endpoint: pass --base-url or set MEDCORPUS_LLM_BASE_URL (key: MEDCORPUS_LLM_API_KEY), "
+                      "or install the local model server with `make llm`", highlight=False)
+    if not found:
+        raise typer.Exit(1)
+
+
 def register(app: typer.Typer) -> None:
+    llm_app.command("endpoint")(endpoint)
     synth_app.command("disease-dialogues")(disease_dialogues)
+    synth_app.command("roleplay")(roleplay)
+    synth_app.command("distill-answers")(distill_answers)
     kb_app.command("load-diseases")(load_diseases)
     llm_app.command("serve")(serve)
     app.add_typer(llm_app, name="llm")

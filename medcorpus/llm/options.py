@@ -20,7 +20,8 @@ BaseUrlOpt = Annotated[Optional[str], typer.Option(
     "--base-url", help="OpenAI-compatible endpoint (…/v1). Default: $MEDCORPUS_LLM_BASE_URL, $OPENAI_BASE_URL, "
     "a running `medcorpus llm serve`, else the local model started for this run. "
     "Key from $MEDCORPUS_LLM_API_KEY or $OPENAI_API_KEY.", rich_help_panel=_P)]
-ModelOpt = Annotated[str, typer.Option("--model", help="Model name sent to the endpoint.", rich_help_panel=_P)]
+ModelOpt = Annotated[str, typer.Option("--model", envvar="MEDCORPUS_LLM_MODEL", show_envvar=True,
+                                       help="Model name sent to the endpoint.", rich_help_panel=_P)]
 ConcurrencyOpt = Annotated[int, typer.Option("--concurrency", "-c", min=1, help="Requests in flight.", rich_help_panel=_P)]
 RpmOpt = Annotated[Optional[int], typer.Option("--rpm", min=1, help="Requests per minute limit.", rich_help_panel=_P)]
 TpmOpt = Annotated[Optional[int], typer.Option("--tpm", min=1, help="Tokens per minute limit (estimated).", rich_help_panel=_P)]

@@ -123,7 +123,11 @@ class SynthDiseaseDialogues(Source):
                          lang=self.config.lang, meta=meta)
         return Outcome(records=[rec])
 
-    def run(self, ws: Workspace, **_: Any) -> RunSummary:
+    def run(self, ws: Workspace, endpoint: tuple[str | None, str] | None = None, limit: int | None = None,
+            **_: Any) -> RunSummary:
+        """`endpoint`: (url, where) already resolved by the caller; `limit`: cases (overrides the config's)."""
+        if limit is not None:
+            self.config = self.config.model_copy(update={"limit": limit})
         from medcorpus.knowledge.diseases import disease_count
 
         if not disease_count(ws):
@@ -135,5 +139,5 @@ class SynthDiseaseDialogues(Source):
             done = done_keys(ws, self.name)
             return dry_run(self.name, [i for i in items if i.key not in done], self.messages, self.config.llm)
         return run_items(ws, self.name, "", self.config.model_dump(mode="json"), self.config.llm, items, self.work,
-                         origin=self.name, extra={"mode": MODE, "diseases": len({i.payload["entry"]["disease_id"]
+                         origin=self.name, endpoint=endpoint, extra={"mode": MODE, "diseases": len({i.payload["entry"]["disease_id"]
                                                                                   for i in items})})
