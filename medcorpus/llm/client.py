@@ -176,6 +176,7 @@ class LLMClient:
         self.ws = ws
         self.defer_writes = defer_writes
         self._pending: dict[str, tuple] = {}
+        self._flushing: dict[str, tuple] = {}  # taken by a flush that has not committed yet
         self._known: set[str] | None = None
         self.config = config or LLMConfig()
         self.base_url = base_url or resolve_base_url(self.config)
@@ -237,8 +238,8 @@ class LLMClient:
     def _cached(self, key: str) -> Reply | None:
         if self.ws is None:
             return None
-        if key in self._pending:
-            row = self._pending[key]
+        row = self._pending.get(key) or self._flushing.get(key)
+        if row is not None:
             return Reply(row[2], row[4], row[5], True, row[3])
         if self._known is None:  # one query for the keys of this model, then no lookup for a miss
             self._known = {k for k, in self.ws.exec("SELECT key FROM llm_cache WHERE model = ?", [self.config.model])}
@@ -264,23 +265,20 @@ class LLMClient:
 
     def flush_writes(self) -> int:
         """Write deferred cache rows (inside the caller's transaction, if any). Returns how many."""
-        rows = list(self._pending.values())
-        if rows and self.ws is not None:
-            import pyarrow as pa
-
-            cols = list(zip(*rows))
-            table = pa.table({name: pa.array(col, type=typ) for name, col, typ in zip(
-                ("key", "model", "text", "finish_reason", "prompt_tokens", "completion_tokens", "cost_usd", "seconds"),
-                cols, (pa.string(), pa.string(), pa.string(), pa.string(), pa.int64(), pa.int64(), pa.float64(),
-                       pa.float64()))})
-            self.ws.con.register("_cache_rows", table)  # one statement, not one per row (executemany is slow)
-            try:
-                self.ws.exec("INSERT OR REPLACE INTO llm_cache (key, model, text, finish_reason, prompt_tokens, "
-                             "completion_tokens, cost_usd, seconds) SELECT * FROM _cache_rows")
-            finally:
-                self.ws.con.unregister("_cache_rows")
-        self._pending.clear()
+        rows = self.take_pending()
+        write_cache_rows(self.ws, rows)
+        self.flushed()
         return len(rows)
+
+    def take_pending(self) -> list[tuple]:
+        """Hand the deferred rows to a flush (they stay readable from memory until `flushed()`)."""
+        self._flushing.update(self._pending)
+        rows = list(self._pending.values())
+        self._pending = {}
+        return rows
+
+    def flushed(self) -> None:
+        self._flushing = {}
 
     def _check_budget(self) -> None:
         if self.config.max_cost is not None and self.cost_usd >= self.config.max_cost:
@@ -399,6 +397,25 @@ class LLMClient:
 
     def estimate_cost(self, prompt_tokens: int, completion_tokens: int) -> float:
         return cost(self.prices, prompt_tokens, completion_tokens)
+
+
+def write_cache_rows(ws: Any, rows: list[tuple]) -> None:
+    """Insert cache rows with one statement (executemany runs one statement per row: slow)."""
+    if not rows or ws is None:
+        return
+    import pyarrow as pa
+
+    cols = list(zip(*rows))
+    table = pa.table({name: pa.array(col, type=typ) for name, col, typ in zip(
+        ("key", "model", "text", "finish_reason", "prompt_tokens", "completion_tokens", "cost_usd", "seconds"),
+        cols, (pa.string(), pa.string(), pa.string(), pa.string(), pa.int64(), pa.int64(), pa.float64(),
+               pa.float64()))})
+    ws.con.register("_cache_rows", table)
+    try:
+        ws.exec("INSERT OR REPLACE INTO llm_cache (key, model, text, finish_reason, prompt_tokens, "
+                "completion_tokens, cost_usd, seconds) SELECT * FROM _cache_rows")
+    finally:
+        ws.con.unregister("_cache_rows")
 
 
 async def bounded_map(items: Iterable[T], fn: Callable[[T], Awaitable[R]], limit: int,

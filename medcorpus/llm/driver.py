@@ -65,7 +65,8 @@ def done_keys(ws: Workspace, stage: str) -> set[str]:
 
 class _Writer:
     """Buffers finished outcomes for at most FLUSH_SECONDS, then commits them with their cached replies
-    in one transaction (a commit per reply would cap throughput at the disk's commit rate)."""
+    in one transaction (a commit per reply would cap throughput at the disk's commit rate). The
+    commit runs in a worker thread on its own DuckDB connection, so requests keep flowing meanwhile."""
 
     def __init__(self, ws: Workspace, stage: str, origin: str, run_id: int, client: LLMClient):
         self.ws, self.stage, self.origin, self.run_id, self.client = ws, stage, origin, run_id, client
@@ -73,51 +74,76 @@ class _Writer:
         self.last = time.monotonic()
         self.n_records = self.n_items = self.n_rejected = self.n_dup = 0
         self.reasons: dict[str, int] = {}
+        self._tws: Workspace | None = None
 
     def add(self, item: Item, outcome: Outcome) -> None:
         self.buffer.append((item, outcome))
-        if len(self.buffer) >= FLUSH_ITEMS or time.monotonic() - self.last >= FLUSH_SECONDS:
-            self.flush()
+
+    def due(self) -> bool:
+        return len(self.buffer) >= FLUSH_ITEMS or time.monotonic() - self.last >= FLUSH_SECONDS
+
+    def _take(self) -> tuple[list[tuple[Item, Outcome]], list[tuple]]:
+        self.last = time.monotonic()
+        batch, self.buffer = self.buffer, []
+        return batch, self.client.take_pending()
 
     def flush(self) -> None:
-        self.last = time.monotonic()
-        if not self.buffer:
-            if self.client._pending:
-                with self.ws.transaction():
-                    self.client.flush_writes()
+        """Commit now, on the main connection (the end of a run, or outside the event loop)."""
+        batch, cache_rows = self._take()
+        self._commit(self.ws, batch, cache_rows)
+
+    async def flush_async(self) -> None:
+        batch, cache_rows = self._take()
+        if not batch and not cache_rows:
             return
+        if self._tws is None:  # a second connection to the same database, for the worker thread
+            self._tws = object.__new__(Workspace)
+            self._tws.__dict__.update(self.ws.__dict__)
+            self._tws.con = self.ws.con.cursor()
+        await asyncio.to_thread(self._commit, self._tws, batch, cache_rows)
+
+    def close(self) -> None:
+        if self._tws is not None:
+            self._tws.con.close()
+            self._tws = None
+
+    def _commit(self, ws: Workspace, batch: list[tuple[Item, Outcome]], cache_rows: list[tuple]) -> None:
+        from medcorpus.llm.client import write_cache_rows
+
         rows, items, rejects = [], [], []
-        for item, out in self.buffer:
+        for item, out in batch:
             if out.rejected:
                 rejects.append(Rejected(reason=out.rejected, record_id=None, file=item.label or None,
                                         snippet=out.snippet[:300], detail={"item": item.key, **out.detail}))
                 items.append((self.stage, item.key, "rejected", [], out.rejected, self.run_id))
-                self.reasons[out.rejected] = self.reasons.get(out.rejected, 0) + 1
             else:
                 rows.extend(r.to_row() for r in out.records)
                 items.append((self.stage, item.key, "done", [r.id for r in out.records], None, self.run_id))
-        with self.ws.transaction():
-            self.client.flush_writes()  # the replies and the records made from them commit together
-            added = self.ws.add_records(rows, origin=self.origin, run_id=self.run_id) if rows else 0
-            self.ws.add_rejects(rejects, self.stage, self.run_id)
-            import pyarrow as pa
+        with ws.transaction():
+            write_cache_rows(ws, cache_rows)  # the replies and the records made from them commit together
+            added = ws.add_records(rows, origin=self.origin, run_id=self.run_id) if rows else 0
+            ws.add_rejects(rejects, self.stage, self.run_id)
+            if items:
+                import pyarrow as pa
 
-            cols = list(zip(*items))
-            table = pa.table({"stage": pa.array(cols[0], pa.string()), "item_key": pa.array(cols[1], pa.string()),
-                              "status": pa.array(cols[2], pa.string()),
-                              "record_ids": pa.array(cols[3], pa.list_(pa.string())),
-                              "reason": pa.array(cols[4], pa.string()), "run_id": pa.array(cols[5], pa.int64())})
-            self.ws.con.register("_items", table)
-            try:
-                self.ws.exec("INSERT INTO synth_items (stage, item_key, status, record_ids, reason, run_id) "
-                             "SELECT * FROM _items")
-            finally:
-                self.ws.con.unregister("_items")
+                cols = list(zip(*items))
+                table = pa.table({"stage": pa.array(cols[0], pa.string()), "item_key": pa.array(cols[1], pa.string()),
+                                  "status": pa.array(cols[2], pa.string()),
+                                  "record_ids": pa.array(cols[3], pa.list_(pa.string())),
+                                  "reason": pa.array(cols[4], pa.string()), "run_id": pa.array(cols[5], pa.int64())})
+                ws.con.register("_items", table)
+                try:
+                    ws.exec("INSERT INTO synth_items (stage, item_key, status, record_ids, reason, run_id) "
+                            "SELECT * FROM _items")
+                finally:
+                    ws.con.unregister("_items")
+        self.client.flushed()
+        for r in rejects:
+            self.reasons[r.reason] = self.reasons.get(r.reason, 0) + 1
         self.n_records += added
         self.n_dup += len(rows) - added
         self.n_items += len(items)
         self.n_rejected += len(rejects)
-        self.buffer = []
 
 
 def dry_run(stage_name: str, items: list[Item], first_request: Callable[[Item], list[dict]], config: LLMConfig,
@@ -172,6 +198,7 @@ def run_items(ws: Workspace, stage_name: str, fingerprint: str, config_dump: dic
             status = "ok"
         finally:
             writer.flush()
+            writer.close()
             seconds = time.perf_counter() - started
             pending = len(todo) - writer.n_items
             summary_extra = {**(extra or {}), "endpoint": where, "items_done": writer.n_items,
@@ -220,7 +247,9 @@ async def _drive(client: LLMClient, todo: list[Item], work: Callable[[LLMClient,
                     continue
                 writer.add(item, result)
                 advance(1)
-            writer.flush()
+                if writer.due():
+                    await writer.flush_async()
+            await writer.flush_async()
     finally:
         await client.aclose()
 
