@@ -83,6 +83,17 @@ def free_port(host: str = "127.0.0.1") -> int:
         return s.getsockname()[1]
 
 
+def _die_with_parent() -> None:
+    """In the child: get SIGTERM when the parent dies, even by SIGKILL (no orphaned server)."""
+    import ctypes
+    import signal
+
+    try:
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+    except OSError:
+        pass
+
+
 class LocalServer:
     """`python -m llama_cpp.server` as a child process on 127.0.0.1 (port 0: a free one)."""
 
@@ -115,7 +126,8 @@ class LocalServer:
         if not self.model_file.exists():
             raise ServerError(f"model file {self.model_file} does not exist")
         log = open(self.log_file, "wb")
-        self.proc = subprocess.Popen(self.command(), stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
+        self.proc = subprocess.Popen(self.command(), stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+                                     preexec_fn=_die_with_parent if sys.platform.startswith("linux") else None)
         log.close()
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
