@@ -182,7 +182,7 @@ from medcorpus.llm.config import LLMConfig
 from medcorpus.stages.synth_disease_dialogues import SynthDiseaseDialogues
 set_quiet(True)
 ws = Workspace({ws!r})
-s = SynthDiseaseDialogues({{"llm": LLMConfig(base_url={url!r}, model="fake", concurrency=3), "limit": 30}}).run(ws)
+s = SynthDiseaseDialogues({{"llm": LLMConfig(base_url={url!r}, model="fake", concurrency=3), "limit": 60}}).run(ws)
 print("DONE", s.n_out, s.extra.get("llm", {{}}).get("requests", 0), flush=True)
 """
 
@@ -197,28 +197,29 @@ def test_kill_and_resume_in_subprocess(tmp_path):
         script = KILL_SCRIPT.format(root=str(ROOT), ws=str(wsdir), url=srv.base_url)
         proc = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True)
         deadline = time.monotonic() + 60
-        while srv.requests < 14 and time.monotonic() < deadline and proc.poll() is None:
+        # ~1.5 s in: past the first commit (finished items are committed at least once a second)
+        while srv.requests < 30 and time.monotonic() < deadline and proc.poll() is None:
             time.sleep(0.02)
         proc.send_signal(signal.SIGKILL)
         proc.wait()
         first = srv.requests
-        assert 14 <= first < 30
+        assert 30 <= first < 60
         with Workspace(wsdir) as ws:
             kept = ws.one("SELECT count(*) FROM records WHERE source = 'synth-disease-dialogues'")[0]
             cached = ws.one("SELECT count(*) FROM llm_cache")[0]
         assert kept >= 1 and cached >= kept  # batches were committed before the kill
         done = subprocess.run([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True, check=True)
         _, n_out, requests = done.stdout.split()
-        assert kept + int(n_out) == 30
+        assert kept + int(n_out) == 60
         # nothing committed before the kill was asked again; only the replies in flight or not yet
         # committed (at most ~1 s of them) may be asked twice
-        assert int(requests) == srv.requests - first and int(requests) <= 30 - cached
+        assert int(requests) == srv.requests - first and int(requests) <= 60 - cached
         # a third run: no request at all
         again = subprocess.run([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True, check=True)
         assert again.stdout.split()[1:] == ["0", "0"]
     with Workspace(wsdir) as ws:
-        assert ws.one("SELECT count(*), count(DISTINCT id) FROM records WHERE source = 'synth-disease-dialogues'") == (30, 30)
-        assert ws.one("SELECT count(*), count(DISTINCT item_key) FROM synth_items") == (30, 30)
+        assert ws.one("SELECT count(*), count(DISTINCT id) FROM records WHERE source = 'synth-disease-dialogues'") == (60, 60)
+        assert ws.one("SELECT count(*), count(DISTINCT item_key) FROM synth_items") == (60, 60)
 
 
 # ------------------------------------------------------------------ role-play
