@@ -76,6 +76,8 @@ class StageContext:
 
     def run_batches(self, stage: Stage) -> None:
         """Stream pending batches through `stage.process`, in a process pool when workers > 1."""
+        if self.n_pending == 0:
+            return  # nothing to do: don't even load the stage's models
         with progress_bar(stage.name, total=self.n_pending) as advance:
             if self.workers > 1 and stage.parallel and self.n_pending > self.batch_size:
                 with spawn_pool(self.workers, _init_worker, (type(stage), stage.config)) as pool:
