@@ -38,14 +38,13 @@ out = "exports"
 enabled = false
 """
 
-NAMES = ["Priya", "John Carter", "Mrs. Nair", "Alex", "Dr. Smith"]
-
-
-def variant(row: dict, i: int, rng: random.Random) -> dict:
-    """A distinct record: a different patient intro and age, so ids and shingles differ."""
-    name = rng.choice(NAMES)
-    age = 18 + i % 60
-    return {**row, "input": f"Hi, I am {name}, {age} years old, case {i}. {row['input']}"}
+def variant(base: list[dict], k: int) -> dict:
+    """Record k: the patient text of one GenMedGPT exchange and the doctor text of another, a
+    different pairing for every k, so records are distinct (not near-duplicates of each other)."""
+    n = len(base)
+    a = k % n
+    b = (a + 1 + k // n) % n
+    return {"instruction": base[a]["instruction"], "input": base[a]["input"], "output": base[b]["output"]}
 
 
 def main() -> None:
@@ -65,7 +64,7 @@ def main() -> None:
     tmp = Path(tempfile.mkdtemp(prefix="bench-refresh-"))
     try:
         (tmp / "raw").mkdir()
-        old = [variant(base[i % len(base)], i, rng) for i in range(args.records)]
+        old = [variant(base, k) for k in range(args.records)]
         with open(tmp / "raw" / "base.jsonl", "w") as fh:
             fh.writelines(json.dumps(r) + "\n" for r in old)
         pipe = tmp / "pipeline.toml"
@@ -74,7 +73,7 @@ def main() -> None:
         full = build(pipe)
         full_s = time.perf_counter() - t0
 
-        fresh = [variant(base[i % len(base)], args.records + i, rng) for i in range(args.new - args.dups)]
+        fresh = [variant(base, args.records + k) for k in range(args.new - args.dups)]
         dups = [dict(r) for r in rng.sample(old, args.dups)]  # re-posts of old questions in a new dump
         for r in dups[: args.dups // 2]:
             r["output"] = r["output"] + " Take care."      # near duplicates: a sign-off added
@@ -88,14 +87,19 @@ def main() -> None:
         noop_s = time.perf_counter() - t0
 
         with Workspace(tmp / "ws") as ws:
-            caught = ws.one("SELECT count(*) FROM records r WHERE r.stage = 'dedup' AND r.status = 'removed' "
-                            "AND json_extract_string(r.meta, '$.file') LIKE '%new.jsonl'")[0]
+            removed_new = ws.exec("SELECT json_extract_string(r.meta, '$.line')::INT FROM records r "
+                                  "WHERE r.stage = 'dedup' AND r.status = 'removed' "
+                                  "AND json_extract_string(r.meta, '$.file') LIKE '%new.jsonl'")
+        planted_lines = set(range(len(fresh) + 1, len(fresh) + len(dups) + 1))
+        removed_lines = {r[0] for r in removed_new}
+        caught = len(planted_lines & removed_lines)
+        false_hits = len(removed_lines - planted_lines)
         print(f"{'build':<10} {'seconds':>8} {'share of full':>14}  stages touched (records in)")
         for name, res, secs in (("full", full, full_s), ("refresh", refresh, refresh_s), ("no-op", noop, noop_s)):
             touched = ", ".join(f"{s.stage}={s.n_in:,}" for s in res.steps)
             print(f"{name:<10} {secs:>8.1f} {secs / full_s:>13.1%}  {touched}")
         print(f"\nplanted duplicates in the refresh: {args.dups} ({args.dups // 2} exact, {args.dups // 2} near); "
-              f"caught by dedup: {caught}")
+              f"caught by dedup: {caught}; new non-duplicates removed: {false_hits}")
         print(f"exports: {full.export.get('version')} -> {refresh.export.get('version')} "
               f"(+{refresh.export.get('added')}, -{refresh.export.get('removed')}); no-op: "
               f"{'unchanged' if noop.export.get('unchanged') else noop.export}")
