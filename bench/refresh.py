@@ -94,9 +94,9 @@ def main() -> None:
         removed_lines = {r[0] for r in removed_new}
         caught = len(planted_lines & removed_lines)
         false_hits = len(removed_lines - planted_lines)
-        print(f"{'build':<10} {'seconds':>8} {'share of full':>14}  stages touched (records in)")
+        print(f"{'build':<10} {'seconds':>8} {'share of full':>14}  stages touched: records in (seconds)")
         for name, res, secs in (("full", full, full_s), ("refresh", refresh, refresh_s), ("no-op", noop, noop_s)):
-            touched = ", ".join(f"{s.stage}={s.n_in:,}" for s in res.steps)
+            touched = ", ".join(f"{s.stage}={s.n_in:,} ({s.seconds:.1f}s)" for s in res.steps)
             print(f"{name:<10} {secs:>8.1f} {secs / full_s:>13.1%}  {touched}")
         print(f"\nplanted duplicates in the refresh: {args.dups} ({args.dups // 2} exact, {args.dups // 2} near); "
               f"caught by dedup: {caught}; new non-duplicates removed: {false_hits}")
