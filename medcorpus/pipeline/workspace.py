@@ -156,22 +156,19 @@ class Workspace:
         table = table.append_column("_ord", pa.array(range(table.num_rows), pa.int64()))
         self.con.register("_incoming", table)
         try:
-            before = self._count_source()
-            self.exec(f"""
+            base = self.one("SELECT coalesce(max(version), 0) FROM records")[0]
+            inserted = self.exec(f"""
                 INSERT INTO records (version, id, stage, fingerprint, input_version, origin, source,
                     lang, kind, turns, meta, status, reason, run_id)
-                SELECT (SELECT coalesce(max(version), 0) FROM records) + row_number() OVER (ORDER BY _ord),
+                SELECT {int(base)} + row_number() OVER (ORDER BY _ord),
                     id, stage, fingerprint, input_version, origin, source,
                     lang, kind, turns, meta, status, reason, run_id FROM (
                     SELECT * FROM _incoming b
                     WHERE NOT EXISTS (SELECT 1 FROM records r WHERE r.stage = {_q(SOURCE)} AND r.id = b.id)
                     QUALIFY row_number() OVER (PARTITION BY b.id ORDER BY b._ord) = 1)""")
-            return self._count_source() - before
+            return inserted[0][0]  # DuckDB answers an INSERT with the number of rows inserted
         finally:
             self.con.unregister("_incoming")
-
-    def _count_source(self) -> int:
-        return self.one(f"SELECT count(*) FROM records WHERE stage = {_q(SOURCE)}")[0]
 
     # ------------------------------------------------------------------ the chain
     def chain(self) -> list[tuple[str, str]]:
