@@ -151,6 +151,10 @@ class LocalServer:
             except subprocess.TimeoutExpired:
                 self.proc.kill()
                 self.proc.wait()
+            try:  # a clean stop leaves no log behind (a failed start keeps it: the error names it)
+                self.log_file.unlink()
+            except OSError:
+                pass
         self.proc = None
 
     def __enter__(self) -> "LocalServer":
