@@ -125,3 +125,11 @@ def test_record_ids_stable_and_language():
     assert a.id == b.id and a.lang == "en"
     assert rec("我头疼", "休息").lang == "zh"
     assert rec("hello", "x", source="other").id != rec("hello", "x").id
+
+
+def test_status_groups_rejects_without_ids(ws):
+    from medcorpus.pipeline.status import collect_status
+
+    ws.add_rejects([Rejected(reason=f"near duplicate of {i:024x} (jaccard≈0.8{i})", record_id=str(i)) for i in range(3)],
+                   "dedup", None)
+    assert collect_status(ws)["rejects"] == [{"stage": "dedup", "reason": "near duplicate of … (jaccard≈N)", "count": 3}]

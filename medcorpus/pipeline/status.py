@@ -31,7 +31,10 @@ def collect_status(ws: Workspace) -> dict[str, Any]:
     info["stages"] = stages
     info["rejects_total"] = ws.one("SELECT count(*) FROM rejects")[0]
     info["rejects"] = [{"stage": s, "reason": r, "count": n} for s, r, n in con.execute(
-        "SELECT stage, reason, count(*) n FROM rejects GROUP BY 1, 2 ORDER BY n DESC LIMIT 30").fetchall()]
+        # record ids and figures inside reasons ("near duplicate of 3fa2… (jaccard≈0.87)") would make
+        # one row per record: group on the reason with them masked
+        "SELECT stage, regexp_replace(regexp_replace(reason, '[0-9a-f]{12,}', '…', 'g'), '[0-9]+([.][0-9]+)?', 'N', 'g'), "
+        "count(*) n FROM rejects GROUP BY 1, 2 ORDER BY n DESC LIMIT 30").fetchall()]
     info["runs"] = [dict(zip(("run_id", "stage", "status", "n_in", "n_out", "n_rejected", "seconds", "ended_at"), r))
                     for r in con.execute("SELECT run_id, stage, status, n_in, n_out, n_rejected, seconds, ended_at "
                                          "FROM runs ORDER BY run_id DESC LIMIT 20").fetchall()]
