@@ -28,7 +28,7 @@ from typing import Callable, Iterator
 import duckdb
 import pyarrow as pa
 
-from medcorpus.pipeline.io import BadInput, InputError, base_name, file_kind, iter_records, open_binary, table_columns
+from medcorpus.pipeline.io import BadInput, InputError, base_name, file_kind, iter_records, open_binary, table_columns, parse_map as parse_field_map
 from medcorpus.pipeline.runner import RunSummary
 from medcorpus.pipeline.workspace import Workspace
 from medcorpus.schemas import Rejected
@@ -116,15 +116,7 @@ class Triple:
 
 
 def parse_map(items: list[str] | None) -> dict[str, str]:
-    mapping: dict[str, str] = {}
-    for item in items or []:
-        field, sep, column = item.partition("=")
-        if not sep or not column:
-            raise InputError(f"--map {item!r}: expected FIELD=COLUMN")
-        if field not in MAP_FIELDS:
-            raise InputError(f"--map {item!r}: unknown field {field!r} (one of {', '.join(MAP_FIELDS)})")
-        mapping[field] = column
-    return mapping
+    return parse_field_map(items, MAP_FIELDS)
 
 
 def _clean(value: object) -> str:

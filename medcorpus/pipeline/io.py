@@ -31,6 +31,19 @@ class BadInput:
     snippet: str = ""
 
 
+def parse_map(items: list[str] | None, fields: tuple[str, ...]) -> dict[str, str]:
+    """`--map FIELD=COLUMN` options -> {field: column}; an unknown field is an error."""
+    mapping: dict[str, str] = {}
+    for item in items or []:
+        field, sep, column = item.partition("=")
+        if not sep or not column:
+            raise InputError(f"--map {item!r}: expected FIELD=COLUMN")
+        if field not in fields:
+            raise InputError(f"--map {item!r}: unknown field {field!r} (one of {', '.join(fields)})")
+        mapping[field] = column
+    return mapping
+
+
 def base_name(path: Path) -> str:
     """'dump.jsonl.gz' -> 'dump.jsonl' (the name with its compression suffix removed)."""
     return path.name[:-3] if path.name.endswith(".gz") else path.name

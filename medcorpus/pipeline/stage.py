@@ -31,11 +31,7 @@ class Stage:
     parallel: ClassVar[bool] = True  # safe to run in a process pool
 
     def __init__(self, config: StageConfig | dict | None = None):
-        if config is None:
-            config = self.config_model()
-        elif isinstance(config, dict):
-            config = self.config_model(**config)
-        self.config = config
+        self.config = _as_config(self.config_model, config)
 
     def fingerprint(self) -> str:
         """Hash of name, version and config: a change makes every record pending again."""
@@ -72,14 +68,16 @@ class Source:
     config_model: ClassVar[type[StageConfig]] = StageConfig
 
     def __init__(self, config: StageConfig | dict | None = None):
-        if config is None:
-            config = self.config_model()
-        elif isinstance(config, dict):
-            config = self.config_model(**config)
-        self.config = config
+        self.config = _as_config(self.config_model, config)
 
     def run(self, ws: Any) -> Any:
         raise NotImplementedError
+
+
+def _as_config(model: type[StageConfig], config: StageConfig | dict | None) -> StageConfig:
+    if config is None:
+        return model()
+    return model(**config) if isinstance(config, dict) else config
 
 
 _REGISTRY: dict[str, type] = {}

@@ -15,7 +15,7 @@ from typing import Any, Callable, Iterable, Iterator
 import orjson
 import pyarrow as pa
 
-from medcorpus.pipeline.io import BadInput, InputError, base_name, file_kind, iter_records, open_binary, parse_json_line, table_columns
+from medcorpus.pipeline.io import BadInput, InputError, base_name, file_kind, iter_records, open_binary, parse_json_line, table_columns, parse_map as parse_field_map
 from medcorpus.pipeline.parallel import ordered_map, spawn_pool
 from medcorpus.pipeline.progress import progress_bar
 from medcorpus.pipeline.runner import RunSummary
@@ -187,15 +187,7 @@ def detect_format(keys: Iterable[str]) -> str | None:
 
 
 def parse_map(items: list[str] | None) -> dict[str, str]:
-    mapping: dict[str, str] = {}
-    for item in items or []:
-        field, sep, column = item.partition("=")
-        if not sep or not column:
-            raise InputError(f"--map {item!r}: expected FIELD=COLUMN")
-        if field not in MAP_FIELDS:
-            raise InputError(f"--map {item!r}: unknown field {field!r} (one of {', '.join(MAP_FIELDS)})")
-        mapping[field] = column
-    return mapping
+    return parse_field_map(items, MAP_FIELDS)
 
 
 def _source_name(path: Path) -> str:
