@@ -47,4 +47,4 @@ bench: setup
 	@for b in bench/*.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done
 
 clean:
-	rm -rf $(VENV) medcorpus-ws demo-out .pytest_cache
+	rm -rf $(VENV) medcorpus-ws demo .pytest_cache
