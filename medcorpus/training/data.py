@@ -21,7 +21,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
 
-import orjson
 
 from medcorpus.training.templates import Template, TemplateError
 
@@ -56,51 +55,20 @@ def find_shards(path: Path) -> list[Path]:
 
 def read_rows(path: Path, limit: int | None = None) -> Iterable[tuple[str, dict]]:
     """(where, row) for every row of every shard; `where` is 'file:row' for error messages."""
+    from medcorpus.pipeline.io import BadInput, InputError, iter_records
+
     n = 0
     for shard in find_shards(path):
-        if shard.name.endswith(".parquet"):
-            import pyarrow.parquet as pq
-            try:
-                pf = pq.ParquetFile(shard)
-            except Exception as exc:
-                raise DataError(f"{shard}: not a readable Parquet file ({exc})") from exc
-            i = 0
-            for batch in pf.iter_batches(batch_size=2048):
-                for row in batch.to_pylist():
-                    i += 1
-                    yield f"{shard}:{i}", row
-                    n += 1
-                    if limit and n >= limit:
-                        return
-        else:
-            if shard.name.endswith(".json"):
-                try:
-                    rows = orjson.loads(shard.read_bytes())
-                except orjson.JSONDecodeError as exc:
-                    raise DataError(f"{shard}: invalid JSON ({exc})") from exc
-                items = enumerate(rows if isinstance(rows, list) else [rows], 1)
-            else:
-                items = _jsonl(shard)
-            for i, row in items:
-                if not isinstance(row, dict):
-                    raise DataError(f"{shard}:{i}: a row must be a JSON object")
+        try:
+            for i, row in iter_records(shard):
+                if isinstance(row, BadInput):
+                    raise DataError(f"{shard}:{i}: {row.reason}")
                 yield f"{shard}:{i}", row
                 n += 1
                 if limit and n >= limit:
                     return
-
-
-def _jsonl(shard: Path) -> Iterable[tuple[int, Any]]:
-    import gzip
-    opener = gzip.open if shard.name.endswith(".gz") else open
-    with opener(shard, "rb") as fh:
-        for i, line in enumerate(fh, 1):
-            if not line.strip():
-                continue
-            try:
-                yield i, orjson.loads(line)
-            except orjson.JSONDecodeError as exc:
-                raise DataError(f"{shard}:{i}: invalid JSON ({exc})") from exc
+        except InputError as exc:
+            raise DataError(str(exc)) from exc
 
 
 def row_to_messages(row: dict, where: str = "") -> list[dict]:
