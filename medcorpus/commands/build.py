@@ -18,7 +18,14 @@ def _exports_section(ws):
     return exported_versions(ws)
 
 
+def _last_export_section(ws):
+    from medcorpus.versions import export_status
+
+    return export_status(ws)["last_export"]
+
+
 STATUS_SECTIONS["exports"] = _exports_section
+STATUS_SECTIONS["last export"] = _last_export_section
 
 
 def build(

@@ -53,15 +53,20 @@ def export(
     shard_size: Annotated[int, typer.Option("--shard-size", min=1, help="Records per shard.")] = 100_000,
     name: Annotated[str, typer.Option("--name", help="Dataset name in dataset_info.json.")] = "medcorpus",
     complete_only: Annotated[bool, typer.Option("--complete-only", help="Leave out records that later stages have not processed yet.")] = False,
+    holdout: Annotated[Optional[str], typer.Option("--holdout", help="Hold out a test split (data/test-*): a share like 2% or a number of records.")] = None,
+    merge_separator: Annotated[str, typer.Option("--merge-separator", help="Joins consecutive turns of one speaker (\\n, \\t: newline, tab).")] = "\\n",
     workspace: WorkspaceOpt = None,
     json: JsonOpt = False,
 ) -> None:
-    """Write shards (train-00000-of-000NN), dataset_info.json (LLaMA-Factory) and a dataset card."""
+    """Write shards (data/train-00000-of-000NN, data/test-* with --holdout), dataset_info.json
+    (LLaMA-Factory), a dataset card and a manifest. Turns are normalised first (merged, trailing
+    questions cut, records with no answer rejected); unchanged shards of an earlier export are kept."""
     from medcorpus.stages.export import export as run_export
 
     ws = open_workspace(workspace, json)
     try:
-        summary = run_export(ws, out, fmt, file_type, shard_size, name, complete_only)
+        summary = run_export(ws, out, fmt, file_type, shard_size, name, complete_only, holdout=holdout,
+                             merge_separator=merge_separator.replace("\\n", "\n").replace("\\t", "\t"))
     except ValueError as exc:
         fail(str(exc))
     finally:
@@ -69,6 +74,13 @@ def export(
     if summary.extra.get("pending_records") and not json:
         console.print(f"[yellow]note:[/] {summary.extra['pending_records']:,} record(s) have stages still to run; "
                       "they were exported in their latest state (use --complete-only to leave them out)")
+    if not json:
+        fixed = {k: v for k, v in summary.extra["normalised"].items() if v}
+        if fixed:
+            console.print("turn normalisation: " + ", ".join(f"{k.replace('_', ' ')} {v:,}" for k, v in fixed.items()))
+        if summary.extra.get("holdout"):
+            console.print("splits: " + ", ".join(f"{k} {v:,}" for k, v in summary.extra["splits"].items())
+                          + (f" [yellow]({summary.extra['holdout']['note']})[/]" if summary.extra["holdout"].get("note") else ""))
     print_summaries(summary, json, "export")
 
 

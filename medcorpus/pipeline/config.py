@@ -10,7 +10,7 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 RUNNER_KEYS = ("workers", "batch_size", "limit")
 
@@ -42,6 +42,18 @@ class ExportSettings(BaseModel):
     shard_size: int = Field(100_000, ge=1)
     name: str = "medcorpus"
     complete_only: bool = True
+    holdout: str | None = None  # "2%" or a record count: a held-out test split (data/test-*)
+    merge_separator: str = "\n"  # joins consecutive turns of one side before export
+
+    @field_validator("holdout", mode="before")
+    @classmethod
+    def _holdout(cls, value: Any) -> str | None:
+        from medcorpus.export.split import parse_holdout
+
+        if value is None:
+            return None
+        parse_holdout(value)  # raises with a message naming the value
+        return str(value)
 
 
 class ReportSettings(BaseModel):

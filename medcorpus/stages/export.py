@@ -1,71 +1,75 @@
 """Export the current records as sharded Parquet/JSONL in alpaca, sharegpt or messages shape,
-with a LLaMA-Factory `dataset_info.json` and a dataset card."""
+with a LLaMA-Factory `dataset_info.json`, a dataset card and a manifest.
+
+- Turns are normalised first (`medcorpus.export.turns`): what reaches a trainer alternates
+  patient/doctor and ends on a doctor turn; records with no answer left are rejected and counted.
+- An optional held-out split (`holdout="2%"` or a count) goes to `data/test-*` beside `data/train-*`
+  (`medcorpus.export.split`: by a hash of the dedup cluster, stable between versions).
+- Records go to shards by id hash, so a re-export (or a new version, `reuse_from`) hard-links every
+  shard whose (id, version) set and settings are unchanged and writes only the others.
+- Shards are written in a sibling temp folder (`.export-tmp/`, never inside `data/`, which
+  LLaMA-Factory reads whole) and renamed into place; a killed export's leftovers are cleaned at the
+  next start.
+"""
 from __future__ import annotations
 
+import os
+import shutil
 import time
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
 import orjson
 import pyarrow as pa
 import pyarrow.parquet as pq
+import xxhash
 
+from medcorpus.export.card import DATA_DIR, SPLITS, PartStats, dataset_card, dataset_info
+from medcorpus.export.split import (held_out, holdout_share, parse_holdout, shard_count, shard_digest,
+                                    shard_of)
+from medcorpus.export.turns import REJECT_REASON, count_fixes, normalise_turns
+from medcorpus.pipeline import exports as db
 from medcorpus.pipeline.progress import progress_bar
 from medcorpus.pipeline.runner import RunSummary
 from medcorpus.pipeline.workspace import Workspace
-from medcorpus.schemas import SHAPES
+from medcorpus.schemas import SHAPES, Rejected
 
 SHAPE_FORMATS = tuple(SHAPES)
 FILE_TYPES = ("parquet", "jsonl")
-DATA_DIR = "data"
+TMP_DIR = ".export-tmp"
+MANIFEST = "manifest.json"
 BATCH = 10_000  # rows per write; bounds memory whatever the shard size
+LAYOUT_VERSION = "2"  # bump when the bytes of a shard change for the same records (shapes, normalisation)
 
 _STR = pa.string()
 SHAPE_SCHEMAS = {
-    "alpaca": [("instruction", _STR), ("input", _STR), ("output", _STR), ("history", pa.list_(pa.list_(_STR)))],
+    "alpaca": [("system", _STR), ("instruction", _STR), ("input", _STR), ("output", _STR),
+               ("history", pa.list_(pa.list_(_STR)))],
     "sharegpt": [("system", _STR), ("conversations", pa.list_(pa.struct([("from", _STR), ("value", _STR)])))],
     "messages": [("messages", pa.list_(pa.struct([("role", _STR), ("content", _STR)])))],
 }
 EXTRA_COLUMNS = [("id", _STR), ("source", _STR), ("lang", _STR), ("kind", _STR)]
 
 
-def dataset_info(name: str, fmt: str) -> dict[str, Any]:
-    """LLaMA-Factory's dataset_info.json entry for the shards under data/."""
-    if fmt == "alpaca":
-        entry = {"formatting": "alpaca", "columns": {"prompt": "instruction", "query": "input",
-                                                      "response": "output", "history": "history"}}
-    elif fmt == "sharegpt":
-        entry = {"formatting": "sharegpt", "columns": {"messages": "conversations", "system": "system"}}
-    else:
-        entry = {"formatting": "sharegpt", "columns": {"messages": "messages"},
-                 "tags": {"role_tag": "role", "content_tag": "content", "user_tag": "user",
-                          "assistant_tag": "assistant", "system_tag": "system"}}
-    return {name: {"file_name": DATA_DIR, **entry}}
-
-
-def _shape_table(rows: list[dict], fmt: str) -> pa.Table:
-    shape = SHAPES[fmt]
-    cols: dict[str, list] = {n: [] for n, _ in SHAPE_SCHEMAS[fmt] + EXTRA_COLUMNS}
-    for row in rows:
-        for key, value in shape(row["turns"]).items():
-            cols[key].append(value)
-        for key, _ in EXTRA_COLUMNS:
-            cols[key].append(row[key])
-    return pa.table(cols, schema=pa.schema(SHAPE_SCHEMAS[fmt] + EXTRA_COLUMNS))
-
-
 class _ShardWriter:
-    """Writes one shard batch by batch to a temp name; renamed into place on close."""
+    """Writes one shard batch by batch to `path` (in the temp folder)."""
 
     def __init__(self, path: Path, fmt: str, file_type: str):
-        self.path, self.fmt, self.file_type = path, fmt, file_type
-        self.tmp = path.with_name(f".tmp-{path.name}")
+        self.fmt = fmt
         self.schema = pa.schema(SHAPE_SCHEMAS[fmt] + EXTRA_COLUMNS)
-        self._pq = pq.ParquetWriter(self.tmp, self.schema, compression="zstd") if file_type == "parquet" else None
-        self._fh = open(self.tmp, "wb") if file_type == "jsonl" else None
+        self._pq = pq.ParquetWriter(path, self.schema, compression="zstd") if file_type == "parquet" else None
+        self._fh = open(path, "wb") if file_type == "jsonl" else None
 
     def write(self, rows: list[dict]) -> None:
-        table = _shape_table(rows, self.fmt)
+        shape = SHAPES[self.fmt]
+        cols: dict[str, list] = {n: [] for n in self.schema.names}
+        for row in rows:
+            for key, value in shape(row["turns"]).items():
+                cols[key].append(value)
+            for key, _ in EXTRA_COLUMNS:
+                cols[key].append(row[key])
+        table = pa.table(cols, schema=self.schema)
         if self._pq is not None:
             self._pq.write_table(table)
         else:
@@ -73,103 +77,179 @@ class _ShardWriter:
 
     def close(self) -> None:
         (self._pq or self._fh).close()
-        self.tmp.replace(self.path)
+
+
+def _settings_digest(fmt: str, file_type: str, separator: str) -> str:
+    return xxhash.xxh3_64_hexdigest(orjson.dumps([LAYOUT_VERSION, fmt, file_type, separator]))
+
+
+def _read_manifest(folder: Path | None) -> dict[str, Any]:
+    try:
+        return orjson.loads((folder / MANIFEST).read_bytes()) if folder else {}
+    except (OSError, orjson.JSONDecodeError):
+        return {}
+
+
+def _link(src: Path, dst: Path) -> None:
+    try:
+        os.link(src, dst)
+    except OSError:  # another file system, or links not allowed
+        shutil.copy2(src, dst)
+
+
+def _write_text(path: Path, text: str | bytes, tmp: Path) -> None:
+    staged = tmp / path.name
+    staged.write_bytes(text.encode() if isinstance(text, str) else text)
+    staged.replace(path)
+
+
+def _plan(index: pa.Table, share: float, with_test: bool, shard_size: int, file_type: str):
+    """(part name per record, {split: [part names]}, {part: digest})."""
+    ids, versions, keys = index["id"].to_pylist(), index["version"].to_pylist(), index["key"].to_pylist()
+    test = held_out(keys, share) if with_test else None
+    parts: list[str] = [""] * len(ids)
+    names: dict[str, list[str]] = {}
+    members: dict[str, tuple[list[str], list[int]]] = {}
+    for split in (SPLITS if with_test else ("train",)):
+        rows = [i for i in range(len(ids)) if (test is None or bool(test[i]) == (split == "test"))]
+        n = shard_count(len(rows), shard_size)
+        names[split] = [f"{split}-{k:05d}-of-{n:05d}.{file_type}" for k in range(n)]
+        for i, shard in zip(rows, shard_of([ids[i] for i in rows], n).tolist()):
+            parts[i] = names[split][shard]
+            bucket = members.setdefault(parts[i], ([], []))
+            bucket[0].append(ids[i])
+            bucket[1].append(versions[i])
+    digests = {p: shard_digest(*members.get(p, ([], []))) for ps in names.values() for p in ps}
+    return ids, parts, names, digests
 
 
 def export(ws: Workspace, out: Path, fmt: str = "alpaca", file_type: str = "parquet",
-           shard_size: int = 100_000, name: str = "medcorpus", complete_only: bool = False) -> RunSummary:
+           shard_size: int = 100_000, name: str = "medcorpus", complete_only: bool = False,
+           holdout: str | int | None = None, merge_separator: str = "\n", reuse_from: Path | None = None,
+           share: float | None = None) -> RunSummary:
     """Write the newest ok state of every record; records a stage removed are left out.
 
-    Memory stays flat: rows stream from DuckDB in batches into the open shard."""
+    `holdout` ("2%" or a count) adds a test split; `share` fixes the held-out share instead (a
+    versioned build keeps the share of its first version). Unchanged shards of `reuse_from` (or
+    of `out` itself) are hard-linked, not rewritten. Memory stays flat: rows stream in batches."""
     if fmt not in SHAPES:
         raise ValueError(f"unknown export format {fmt!r} (one of {', '.join(SHAPES)})")
     if file_type not in FILE_TYPES:
         raise ValueError(f"unknown file type {file_type!r} (one of {', '.join(FILE_TYPES)})")
+    hold = parse_holdout(holdout)
     started = time.perf_counter()
-    run_id = ws.start_run("export", config={"out": str(out), "format": fmt, "file_type": file_type})
-    where = "WHERE pending = 0" if complete_only else ""
-    ws.exec(f"CREATE OR REPLACE TEMP TABLE _export AS SELECT row_number() OVER (ORDER BY version) AS rn, "
-            f"id, source, lang, kind, turns, pending FROM ({ws.current_sql()}) {where}")
-    n_pending = ws.one(f"SELECT count(*) FROM ({ws.current_sql()}) WHERE pending > 0")[0] if complete_only \
-        else ws.one("SELECT count(*) FROM _export WHERE pending > 0")[0]
-    total = ws.one("SELECT count(*) FROM _export")[0]
-    n_shards = max(1, -(-total // shard_size))
-    data_dir = out / DATA_DIR
+    out = Path(out)
+    run_id = ws.start_run("export", config={"out": str(out), "format": fmt, "file_type": file_type,
+                                            "holdout": holdout, "merge_separator": merge_separator})
+    data_dir, tmp = out / DATA_DIR, out / TMP_DIR
+    shutil.rmtree(tmp, ignore_errors=True)  # a killed export's leftovers
+    for stale in data_dir.glob(".tmp-*"):  # ... and those of exports before temp files moved out of data/
+        stale.unlink()
+    tmp.mkdir(parents=True)
     data_dir.mkdir(parents=True, exist_ok=True)
-    names = [f"train-{i:05d}-of-{n_shards:05d}.{file_type}" for i in range(n_shards)]
-    written = 0
+
+    index, n_pending = db.open_snapshot(ws, complete_only)
+    total = index.num_rows
+    share = share if share is not None else holdout_share(hold, total)
+    ids, parts, names, digests = _plan(index, share, hold is not None, shard_size, file_type)
+    db.assign_parts(ws, ids, parts)
+    settings = _settings_digest(fmt, file_type, merge_separator)
+    previous = _read_manifest(reuse_from or out)
+    prev_dir = (reuse_from or out) / DATA_DIR
+    prev_parts = previous.get("parts", {}) if previous.get("settings") == settings else {}
+
+    part_stats: dict[str, PartStats] = {}
+    reused, rejects = 0, []
     with progress_bar("export", total=total) as advance:
-        for i, shard_name in enumerate(names):
-            writer = _ShardWriter(data_dir / shard_name, fmt, file_type)
-            reader = ws.con.sql(f"SELECT id, source, lang, kind, turns FROM _export WHERE rn > {i * shard_size} "
-                                f"AND rn <= {(i + 1) * shard_size} ORDER BY rn").to_arrow_reader(BATCH)
-            for batch in reader:
-                writer.write(batch.to_pylist())
-                written += batch.num_rows
+        for part in (p for ps in names.values() for p in ps):
+            old = prev_parts.get(part)
+            if old and old["digest"] == digests[part] and (old["records"] == 0 or (prev_dir / part).exists()):
+                if old["records"]:
+                    _link(prev_dir / part, tmp / part)
+                part_stats[part] = PartStats.from_json(old["stats"])
+                reused += 1
+                advance(int(digests[part].split(":")[0]) if digests[part] != "empty" else 0)
+                continue
+            stats = part_stats[part] = PartStats()
+            writer = None
+            for batch in db.part_rows(ws, part, BATCH):
+                rows = []
+                for row in batch.to_pylist():
+                    turns, fixes = normalise_turns(row["turns"], merge_separator)
+                    stats.fixes.update(fixes)
+                    if turns is None:
+                        stats.rejected.append(row["id"])
+                        continue
+                    row["turns"] = turns
+                    stats.add(row, turns)
+                    rows.append(row)
+                if rows:
+                    writer = writer or _ShardWriter(tmp / part, fmt, file_type)
+                    writer.write(rows)
                 advance(batch.num_rows)
-            writer.close()
-    for stale in data_dir.glob("train-*-of-*.*"):
-        if stale.name not in names:
-            stale.unlink()
-    (out / "dataset_info.json").write_text(orjson.dumps(dataset_info(name, fmt), option=orjson.OPT_INDENT_2).decode())
-    (out / "README.md").write_text(dataset_card(name, fmt, file_type, names, _stats(ws), ws))
-    ws.exec("DROP TABLE IF EXISTS _export")
-    seconds = time.perf_counter() - started
-    extra = {"out": str(out), "shards": n_shards, "format": fmt, "file_type": file_type,
-             "pending_records": n_pending, "complete_only": complete_only}
-    ws.finish_run(run_id, "ok", total, written, 0, 0, seconds, extra)
-    return RunSummary(stage="export", n_in=total, n_out=written, seconds=round(seconds, 3), extra=extra)
+            if writer is not None:
+                writer.close()
+    db.close_snapshot(ws)
+    if not any((tmp / p).exists() for p in names["train"]):  # an empty corpus still has a train split
+        _ShardWriter(tmp / names["train"][0], fmt, file_type).close()
 
+    # move into place: new shards first, then drop shards no longer part of the export
+    keep = set()
+    for part in (p for ps in names.values() for p in ps):
+        if (tmp / part).exists():
+            (tmp / part).replace(data_dir / part)
+            keep.add(part)
+    for stale in data_dir.iterdir():
+        if stale.name not in keep:
+            stale.unlink() if stale.is_file() else shutil.rmtree(stale)
 
-def _stats(ws: Workspace) -> dict[str, Any]:
-    """Counts and length statistics of what was exported (SQL over the export table)."""
-    counts = {col: dict(ws.exec(f"SELECT {col}, count(*) n FROM _export GROUP BY 1 ORDER BY n DESC"))
-              for col in ("source", "lang", "kind")}
-    lengths = {}
-    for key, expr in (("turns", "len(turns)"), ("chars", "list_sum(list_transform(turns, lambda t: length(t.text)))")):
-        row = ws.one(f"SELECT min(x), median(x), quantile_cont(x, 0.95), max(x), avg(x) FROM (SELECT {expr} AS x FROM _export)")
-        lengths[key] = row
-    return {**counts, "lengths": lengths, "total": sum(counts["source"].values())}
-
-
-def _table(title: str, counts: dict) -> str:
-    lines = [f"| {title} | records |", "|---|---:|"]
-    lines += [f"| {k} | {v:,} |" for k, v in counts.items()]
-    return "\n".join(lines)
-
-
-def _describe(row: tuple) -> str:
-    if row[0] is None:
-        return "n/a"
-    lo, med, p95, hi, mean = row
-    return f"min {lo:,}, median {int(med):,}, p95 {int(p95):,}, max {hi:,}, mean {mean:,.1f}"
-
-
-def dataset_card(name: str, fmt: str, file_type: str, names: list[str], stats: dict, ws: Workspace) -> str:
+    splits = {s: [p for p in names[s] if p in keep] for s in names}
+    splits = {s: ps for s, ps in splits.items() if ps}
+    stats = {s: PartStats.merged(part_stats[p] for p in names[s]) for s in splits}
+    fixes = Counter()
+    for st in part_stats.values():
+        fixes.update(st.fixes)
+        rejects += [Rejected(reason=REJECT_REASON, record_id=i) for i in st.rejected]
+    normalised = count_fixes(fixes)
+    db.replace_rejects(ws, "export", rejects, run_id)
+    holdout_info = ({"asked": str(holdout), "share": share, "test_records": stats["test"].total if "test" in stats else 0}
+                    if hold else None)
+    written = sum(s.total for s in stats.values())
     stages = [s for s, _ in ws.chain()[1:]]
-    return f"""# {name}
+    manifest = {
+        "records": written, "splits": {s: stats[s].total for s in stats}, "holdout": holdout_info,
+        "normalised": normalised, "format": fmt, "file_type": file_type, "settings": settings,
+        "parts": {p: {"digest": digests[p], "records": part_stats[p].total, "stats": part_stats[p].to_json()}
+                  for ps in names.values() for p in ps},
+    }
+    _write_text(out / "dataset_info.json", orjson.dumps(dataset_info(name, fmt, tuple(splits)),
+                                                        option=orjson.OPT_INDENT_2), tmp)
+    _write_text(out / "README.md", dataset_card(name, fmt, file_type, splits, stats, stages, normalised,
+                                                holdout_info), tmp)
+    _write_text(out / MANIFEST, orjson.dumps(manifest, option=orjson.OPT_INDENT_2), tmp)
+    shutil.rmtree(tmp, ignore_errors=True)
+    if hold and "test" not in splits:
+        holdout_info["note"] = f"no record fell in the held-out share {share:.2%} of {total:,}: no test split"
+    seconds = time.perf_counter() - started
+    n_parts = sum(len(ps) for ps in names.values())
+    extra = {"out": str(out), "shards": len(keep), "format": fmt, "file_type": file_type,
+             "pending_records": n_pending, "complete_only": complete_only, "splits": manifest["splits"],
+             "holdout": holdout_info, "normalised": normalised, "shards_reused": reused,
+             "shards_written": n_parts - reused}
+    ws.finish_run(run_id, "ok", total, written, len(rejects), 0, seconds, extra)
+    return RunSummary(stage="export", n_in=total, n_out=written, n_rejected=len(rejects),
+                      seconds=round(seconds, 3), extra=extra)
 
-Supervised fine-tuning data exported by medcorpus in the **{fmt}** shape as {file_type} shards
-(`{DATA_DIR}/{names[0]}` … {len(names)} shard(s)). `dataset_info.json` beside this card lets
-LLaMA-Factory load it as it is (`dataset_dir` = this folder, dataset `{name}`); with 🤗 datasets:
-`load_dataset("{file_type if file_type == 'parquet' else 'json'}", data_dir="<this folder>")`.
 
-Records: **{stats['total']:,}**. Stages applied, in order: {', '.join(stages) or 'none (ingested as is)'}.
-
-## By source
-{_table("source", stats["source"])}
-
-## By language
-{_table("lang", stats["lang"])}
-
-## By kind
-{_table("kind", stats["kind"])}
-
-## Lengths
-- turns per record: {_describe(stats["lengths"]["turns"])}
-- characters per record: {_describe(stats["lengths"]["chars"])}
-
-## Provenance and licences
-Each record keeps its `source`; check the licence of every source before redistributing
-(GenMedGPT-5k: Apache-2.0; ChatMed-Consult: research use; see the sources' own terms).
-"""
+def held_out_ids(ws: Workspace, holdout: str | int, complete_only: bool = False,
+                 share: float | None = None) -> list[str]:
+    """The ids an export with this `holdout` puts in its test split (before turn normalisation,
+    which may still reject some): a decontamination target for train."""
+    hold = parse_holdout(holdout)
+    if hold is None:
+        return []
+    index, _ = db.open_snapshot(ws, complete_only)
+    db.close_snapshot(ws)
+    keys = index["key"].to_pylist()
+    mask = held_out(keys, share if share is not None else holdout_share(hold, index.num_rows))
+    return [i for i, m in zip(index["id"].to_pylist(), mask.tolist()) if m]

@@ -81,7 +81,10 @@ def row_to_messages(row: dict, where: str = "") -> list[dict]:
         system = row.get("system") or ""
     elif "output" in row and ("instruction" in row or "input" in row):
         instruction, query = row.get("instruction") or "", row.get("input") or ""
-        system, user = (instruction, query) if query else ("", instruction)
+        if "system" in row:  # LLaMA-Factory's alpaca (medcorpus exports): the question is instruction + input
+            system, user = row.get("system") or "", "\n".join(x for x in (instruction, query) if x)
+        else:  # GenMedGPT's alpaca: the instruction is the system prompt when there is an input
+            system, user = (instruction, query) if query else ("", instruction)
         turns = []
         for pair in row.get("history") or []:
             turns += [("user", pair[0]), ("assistant", pair[1])]
