@@ -1,7 +1,7 @@
 """Full build vs incremental refresh: `medcorpus build` on N records (ingest, scrub, dedup, export),
 then again after adding 500 new records of which some duplicate old ones.
 
-    python bench/refresh.py [--records 50000] [--new 500] [--dups 100] [--workers 2]
+    python bench/refresh.py [--records 50000] [--new 500] [--dups 100] [--workers 2] [--shard-size 5000]
 
 Prints seconds per build, which records each stage touched, and how many planted duplicates the
 refresh caught. Goal: refresh <= 5% of the full build, every planted duplicate caught.
@@ -34,6 +34,7 @@ workers = {workers}
 use = "dedup"
 [export]
 out = "exports"
+shard_size = {shard_size}
 [report]
 enabled = false
 """
@@ -53,6 +54,7 @@ def main() -> None:
     ap.add_argument("--new", type=int, default=500)
     ap.add_argument("--dups", type=int, default=100)
     ap.add_argument("--workers", type=int, default=2)
+    ap.add_argument("--shard-size", type=int, default=5000, help="export shard size (a refresh rewrites only changed shards)")
     args = ap.parse_args()
     from medcorpus.build import build
     from medcorpus.pipeline.progress import set_quiet
@@ -68,7 +70,7 @@ def main() -> None:
         with open(tmp / "raw" / "base.jsonl", "w") as fh:
             fh.writelines(json.dumps(r) + "\n" for r in old)
         pipe = tmp / "pipeline.toml"
-        pipe.write_text(PIPELINE.format(workers=args.workers))
+        pipe.write_text(PIPELINE.format(workers=args.workers, shard_size=args.shard_size))
         t0 = time.perf_counter()
         full = build(pipe)
         full_s = time.perf_counter() - t0
@@ -103,6 +105,9 @@ def main() -> None:
         print(f"exports: {full.export.get('version')} -> {refresh.export.get('version')} "
               f"(+{refresh.export.get('added')}, -{refresh.export.get('removed')}); no-op: "
               f"{'unchanged' if noop.export.get('unchanged') else noop.export}")
+        for name, res in (("full", full), ("refresh", refresh)):
+            print(f"export shards, {name}: written {res.export.get('shards_written', 'all')}, "
+                  f"hard-linked from the previous version {res.export.get('shards_reused', 0)}")
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 

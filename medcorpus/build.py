@@ -175,6 +175,7 @@ out = "exports"                     # each build that changes the corpus writes 
 format = "alpaca"                   # alpaca | sharegpt | messages
 file_type = "parquet"               # parquet | jsonl
 complete_only = true                # leave out records some stage has not processed yet
+# holdout = "2%"                    # a held-out test split (data/test-*), or a record count: holdout = 500
 
 [report]
 out = "report.html"

@@ -154,7 +154,7 @@ def test_killed_export_leaves_nothing_a_loader_trips_on(ws, tmp_path, monkeypatc
 
     def dying_write(self, rows):
         calls["n"] += 1
-        if calls["n"] == 3:
+        if calls["n"] == 2:
             raise KeyboardInterrupt  # the process dies here: nothing after this line runs
         real_write(self, rows)
 
@@ -253,8 +253,8 @@ def test_new_version_hard_links_unchanged_shards(ws, tmp_path):
     assert m2["version"] == "v0002" and m2["added"] == 1
     assert s2.extra["shards_written"] == 1 and s2.extra["shards_reused"] == s1.extra["shards_written"] - 1
     v1, v2 = root / "v0001" / "data", root / "v0002" / "data"
-    linked = [p.name for p in v2.iterdir() if (v1 / p.name).exists() and os.stat(v1 / p.name).st_ino == os.stat(p).st_ino]
-    assert len(linked) == s2.extra["shards_reused"]
+    inodes = {os.stat(p).st_ino for p in v1.iterdir()}
+    assert sum(os.stat(p).st_ino in inodes for p in v2.iterdir()) == s2.extra["shards_reused"]
     # the reused version is exactly what a full export writes
     export(ws, tmp_path / "full", shard_size=20, holdout="5%", share=m2["holdout"]["share"])
     assert _shard_table(root / "v0002") == _shard_table(tmp_path / "full")

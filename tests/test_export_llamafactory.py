@@ -58,14 +58,24 @@ def _records() -> list[Record]:
     ] + [r((S, SYSTEM), (P, f"Question {i} about my back pain."), (D, f"Answer {i}: stretch daily.")) for i in range(30)]
 
 
-def _render(loader, tokenizer_path, out, name, with_eval):
+def card_yaml(out, after: str) -> dict:
+    """The first ```yaml block after `after` in the export's card (what a user copies)."""
+    import yaml
+
+    card = (out / "README.md").read_text()
+    block = card[card.index(after):].split("```yaml\n", 1)[1].split("```", 1)[0]
+    return yaml.safe_load(block.replace("<this folder>", str(out)))
+
+
+def _render(loader, tokenizer_path, out):
     from llamafactory.data import get_template_and_fix_tokenizer
     from llamafactory.extras.constants import IGNORE_INDEX
     from llamafactory.hparams import DataArguments, ModelArguments
     from transformers import AutoTokenizer, Seq2SeqTrainingArguments
 
     tok = AutoTokenizer.from_pretrained(tokenizer_path)
-    data_args = DataArguments(dataset=name, eval_dataset=f"{name}_test" if with_eval else None, dataset_dir=str(out),
+    lf = card_yaml(out, "**LLaMA-Factory**")  # the card's instructions, as a user copies them
+    data_args = DataArguments(dataset=lf["dataset"], eval_dataset=lf.get("eval_dataset"), dataset_dir=lf["dataset_dir"],
                               template="default", cutoff_len=2048, overwrite_cache=True)
     model_args = ModelArguments(model_name_or_path=str(tokenizer_path))
     training_args = Seq2SeqTrainingArguments(output_dir=str(out / "lf-out"), do_train=True, report_to=[])
@@ -78,7 +88,7 @@ def _render(loader, tokenizer_path, out, name, with_eval):
             learned = [t for t, lab in zip(ex["input_ids"], ex["labels"]) if lab != IGNORE_INDEX]
             rendered.append((tok.decode(ex["input_ids"]), tok.decode(learned)))
         return sorted(rendered)
-    return pairs(module["train_dataset"]), pairs(module["eval_dataset"]) if with_eval else None
+    return pairs(module["train_dataset"]), pairs(module["eval_dataset"]) if lf.get("eval_dataset") else None
 
 
 @pytest.mark.parametrize("holdout", [None, "30%"])
@@ -91,11 +101,12 @@ def test_every_shape_renders_the_same_in_llamafactory(ws, tmp_path, tokenizer, h
         out = tmp_path / fmt
         summary = export(ws, out, fmt=fmt, shard_size=8, holdout=holdout)
         assert summary.n_out == len(records) - 1 and summary.n_rejected == 1
-        renders[fmt] = _render(loader, tokenizer, out, "medcorpus", holdout is not None)
+        renders[fmt] = _render(loader, tokenizer, out)
     train, test = renders["alpaca"]
     assert renders["sharegpt"] == renders["alpaca"] == renders["messages"]
     # nothing skipped as abnormal: every exported record is a training example
     assert len(train) + len(test or []) == len(records) - 1
+    assert (test is not None) == (holdout is not None)
     if holdout:
         assert test and train and summary.extra["splits"] == {"train": len(train), "test": len(test)}
     full = {text for text, _ in train + (test or [])}
@@ -107,3 +118,23 @@ def test_every_shape_renders_the_same_in_llamafactory(ws, tmp_path, tokenizer, h
     assert merged and "He is four." in merged[0][0] and "See a doctor if it lasts." in merged[0][1]
     # only the doctor's text is learned
     assert all("Question" not in learned and "My head hurts" not in learned for _, learned in train + (test or []))
+
+
+def test_card_axolotl_instructions_load(ws, tmp_path):
+    """axolotl loads a local folder with `datasets.load_dataset(path, split=...)` and reads
+    `field_messages`: doing exactly that with the card's block gives both splits, role/content turns."""
+    import datasets
+
+    ws.add_records([r.to_row() for r in _records()], origin="test")
+    export(ws, tmp_path / "m", fmt="messages", holdout="30%")
+    ax = card_yaml(tmp_path / "m", "**axolotl**")
+    sizes = {}
+    for entry in ax["datasets"] + ax["test_datasets"]:
+        assert entry["type"] == "chat_template"
+        ds = datasets.load_dataset(entry["path"], split=entry["split"])
+        sizes[entry["split"]] = len(ds)
+        for row in ds:
+            roles = [m["role"] for m in row[entry["field_messages"]]]
+            body = roles[1:] if roles[0] == "system" else roles
+            assert body == ["user", "assistant"] * (len(body) // 2) and body
+    assert sizes["train"] and sizes["test"] and sum(sizes.values()) == len(_records()) - 1

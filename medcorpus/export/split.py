@@ -5,19 +5,18 @@
   near-duplicates always land on the same side. A hash threshold is a per-record coin with the same
   bias in every source x kind stratum, needs no state, and never moves a record between versions;
   raising the share only moves records from train to test (the old test set is a subset).
-- A record's shard is its id hash modulo the shard count, a power of two, so shards keep their
-  records between versions and an export can reuse every shard whose records did not change.
+- A record keeps its shard between exports (`assign_shards`); new records fill the last shard and
+  then new ones, so an export can reuse every shard whose records did not change.
 """
 from __future__ import annotations
 
-import math
 import re
 from typing import Iterable
 
 import numpy as np
 import xxhash
 
-SPLIT_SEED, SHARD_SEED, DIGEST_SEED = 0x5E1EC7, 0x5A4D, 0xD16E57
+SPLIT_SEED, DIGEST_SEED = 0x5E1EC7, 0xD16E57
 _SCALE = float(2 ** 64)
 
 
@@ -60,14 +59,37 @@ def held_out(keys: list[str], share: float) -> np.ndarray:
     return _hashes(keys, SPLIT_SEED).astype(np.float64) < share * _SCALE
 
 
-def shard_count(records: int, shard_size: int) -> int:
-    """The smallest power of two giving shards of at most `shard_size` records on average."""
-    need = max(1, math.ceil(records / shard_size))
-    return 1 << (need - 1).bit_length()
+def assign_shards(ids: list[str], versions: list[int], test: np.ndarray | None, previous: dict[str, str],
+                  shard_size: int) -> tuple[list[str], dict[str, list[str]]]:
+    """(the shard of every record, e.g. 'train-00003'; {split: its shards in order}).
 
-
-def shard_of(ids: Iterable[str], n_shards: int) -> np.ndarray:
-    return (_hashes(ids, SHARD_SEED) % np.uint64(n_shards)).astype(np.int64)
+    A record exported before keeps its shard (`previous`: id -> shard) while it stays in the same
+    split; the others (rows in workspace order) fill the split's last shard up to `shard_size`,
+    then new shards. A refresh that adds records therefore touches only the last shard(s), and a
+    fresh export fills shards in workspace order, the same layout an append-only history gives."""
+    parts = [""] * len(ids)
+    order: dict[str, list[str]] = {}
+    for split in (("train", "test") if test is not None else ("train",)):
+        rows = [i for i in range(len(ids)) if test is None or bool(test[i]) == (split == "test")]
+        counts: dict[str, int] = {}
+        for i in rows:
+            old = previous.get(ids[i])
+            if old and old.startswith(split + "-"):
+                parts[i] = old
+                counts[old] = counts.get(old, 0) + 1
+        numbers = sorted(int(p.rsplit("-", 1)[1]) for p in counts)
+        current = f"{split}-{numbers[-1]:05d}" if numbers else None
+        nxt = numbers[-1] + 1 if numbers else 0
+        for i in rows:
+            if parts[i]:
+                continue
+            if current is None or counts[current] >= shard_size:
+                current, nxt = f"{split}-{nxt:05d}", nxt + 1
+                counts[current] = 0
+            parts[i] = current
+            counts[current] += 1
+        order[split] = sorted(counts) or [f"{split}-00000"]
+    return parts, order
 
 
 def shard_digest(ids: list[str], versions: list[int]) -> str:

@@ -5,11 +5,12 @@ with a LLaMA-Factory `dataset_info.json`, a dataset card and a manifest.
   patient/doctor and ends on a doctor turn; records with no answer left are rejected and counted.
 - An optional held-out split (`holdout="2%"` or a count) goes to `data/test-*` beside `data/train-*`
   (`medcorpus.export.split`: by a hash of the dedup cluster, stable between versions).
-- Records go to shards by id hash, so a re-export (or a new version, `reuse_from`) hard-links every
-  shard whose (id, version) set and settings are unchanged and writes only the others.
-- Shards are written in a sibling temp folder (`.export-tmp/`, never inside `data/`, which
-  LLaMA-Factory reads whole) and renamed into place; a killed export's leftovers are cleaned at the
-  next start.
+- A record keeps its shard from one export to the next (`.export-index.parquet` beside the card);
+  new records fill the last shard, then new ones. So a re-export (or a new version, `reuse_from`)
+  hard-links every shard whose (id, version) set and settings are unchanged and writes the others.
+- The new `data/` is built in a sibling temp folder (`.export-tmp/`: never a temp file inside
+  `data/`, which LLaMA-Factory reads whole) and swapped in by two renames; a killed export's
+  leftovers are cleaned at the next start.
 """
 from __future__ import annotations
 
@@ -26,8 +27,7 @@ import pyarrow.parquet as pq
 import xxhash
 
 from medcorpus.export.card import DATA_DIR, SPLITS, PartStats, dataset_card, dataset_info
-from medcorpus.export.split import (held_out, holdout_share, parse_holdout, shard_count, shard_digest,
-                                    shard_of)
+from medcorpus.export.split import assign_shards, held_out, holdout_share, parse_holdout, shard_digest
 from medcorpus.export.turns import REJECT_REASON, count_fixes, normalise_turns
 from medcorpus.pipeline import exports as db
 from medcorpus.pipeline.progress import progress_bar
@@ -37,8 +37,9 @@ from medcorpus.schemas import SHAPES, Rejected
 
 SHAPE_FORMATS = tuple(SHAPES)
 FILE_TYPES = ("parquet", "jsonl")
-TMP_DIR = ".export-tmp"
+TMP_DIR, OLD_DIR = ".export-tmp", ".export-old"
 MANIFEST = "manifest.json"
+INDEX = ".export-index.parquet"  # id, version, shard of every exported record: keeps shards stable
 BATCH = 10_000  # rows per write; bounds memory whatever the shard size
 LAYOUT_VERSION = "2"  # bump when the bytes of a shard change for the same records (shapes, normalisation)
 
@@ -103,24 +104,27 @@ def _write_text(path: Path, text: str | bytes, tmp: Path) -> None:
     staged.replace(path)
 
 
-def _plan(index: pa.Table, share: float, with_test: bool, shard_size: int, file_type: str):
-    """(part name per record, {split: [part names]}, {part: digest})."""
+def _previous_shards(folder: Path | None) -> dict[str, str]:
+    """id -> shard of the export in `folder` (its index beside the card), or nothing."""
+    try:
+        table = pq.read_table(folder / INDEX, columns=["id", "part"])
+    except (OSError, TypeError, pa.ArrowInvalid):
+        return {}
+    return dict(zip(table["id"].to_pylist(), table["part"].to_pylist()))
+
+
+def _plan(index: pa.Table, share: float, with_test: bool, shard_size: int, previous: dict[str, str]):
+    """(ids, shard per record, {split: shards}, {shard: digest of its (id, version) set})."""
     ids, versions, keys = index["id"].to_pylist(), index["version"].to_pylist(), index["key"].to_pylist()
     test = held_out(keys, share) if with_test else None
-    parts: list[str] = [""] * len(ids)
-    names: dict[str, list[str]] = {}
+    parts, order = assign_shards(ids, versions, test, previous, shard_size)
     members: dict[str, tuple[list[str], list[int]]] = {}
-    for split in (SPLITS if with_test else ("train",)):
-        rows = [i for i in range(len(ids)) if (test is None or bool(test[i]) == (split == "test"))]
-        n = shard_count(len(rows), shard_size)
-        names[split] = [f"{split}-{k:05d}-of-{n:05d}.{file_type}" for k in range(n)]
-        for i, shard in zip(rows, shard_of([ids[i] for i in rows], n).tolist()):
-            parts[i] = names[split][shard]
-            bucket = members.setdefault(parts[i], ([], []))
-            bucket[0].append(ids[i])
-            bucket[1].append(versions[i])
-    digests = {p: shard_digest(*members.get(p, ([], []))) for ps in names.values() for p in ps}
-    return ids, parts, names, digests
+    for i, part in enumerate(parts):
+        bucket = members.setdefault(part, ([], []))
+        bucket[0].append(ids[i])
+        bucket[1].append(versions[i])
+    digests = {p: shard_digest(*members.get(p, ([], []))) for ps in order.values() for p in ps}
+    return ids, versions, parts, order, digests
 
 
 def export(ws: Workspace, out: Path, fmt: str = "alpaca", file_type: str = "parquet",
@@ -141,31 +145,34 @@ def export(ws: Workspace, out: Path, fmt: str = "alpaca", file_type: str = "parq
     out = Path(out)
     run_id = ws.start_run("export", config={"out": str(out), "format": fmt, "file_type": file_type,
                                             "holdout": holdout, "merge_separator": merge_separator})
-    data_dir, tmp = out / DATA_DIR, out / TMP_DIR
-    shutil.rmtree(tmp, ignore_errors=True)  # a killed export's leftovers
+    data_dir, tmp, old_dir = out / DATA_DIR, out / TMP_DIR, out / OLD_DIR
+    for leftover in (tmp, old_dir):  # a killed export's leftovers
+        shutil.rmtree(leftover, ignore_errors=True)
     for stale in data_dir.glob(".tmp-*"):  # ... and those of exports before temp files moved out of data/
         stale.unlink()
-    tmp.mkdir(parents=True)
-    data_dir.mkdir(parents=True, exist_ok=True)
+    staged = tmp / DATA_DIR  # the new data/ is built here (unchanged shards hard-linked), then swapped in
+    staged.mkdir(parents=True)
 
     index, n_pending = db.open_snapshot(ws, complete_only)
     total = index.num_rows
     share = share if share is not None else holdout_share(hold, total)
-    ids, parts, names, digests = _plan(index, share, hold is not None, shard_size, file_type)
+    source = reuse_from or out
+    previous = _read_manifest(source)
+    sticky = _previous_shards(source) if previous.get("shard_size") == shard_size else {}  # else a fresh layout
+    ids, versions, parts, order, digests = _plan(index, share, hold is not None, shard_size, sticky)
     db.assign_parts(ws, ids, parts)
+    files = {p: f"{p}-of-{len(ps):05d}.{file_type}" for ps in order.values() for p in ps}
     settings = _settings_digest(fmt, file_type, merge_separator)
-    previous = _read_manifest(reuse_from or out)
-    prev_dir = (reuse_from or out) / DATA_DIR
     prev_parts = previous.get("parts", {}) if previous.get("settings") == settings else {}
 
     part_stats: dict[str, PartStats] = {}
     reused, rejects = 0, []
     with progress_bar("export", total=total) as advance:
-        for part in (p for ps in names.values() for p in ps):
+        for part, file in files.items():
             old = prev_parts.get(part)
-            if old and old["digest"] == digests[part] and (old["records"] == 0 or (prev_dir / part).exists()):
+            if old and old["digest"] == digests[part] and (not old["records"] or (source / DATA_DIR / old["file"]).exists()):
                 if old["records"]:
-                    _link(prev_dir / part, tmp / part)
+                    _link(source / DATA_DIR / old["file"], staged / file)
                 part_stats[part] = PartStats.from_json(old["stats"])
                 reused += 1
                 advance(int(digests[part].split(":")[0]) if digests[part] != "empty" else 0)
@@ -184,28 +191,29 @@ def export(ws: Workspace, out: Path, fmt: str = "alpaca", file_type: str = "parq
                     stats.add(row, turns)
                     rows.append(row)
                 if rows:
-                    writer = writer or _ShardWriter(tmp / part, fmt, file_type)
+                    writer = writer or _ShardWriter(staged / file, fmt, file_type)
                     writer.write(rows)
                 advance(batch.num_rows)
             if writer is not None:
                 writer.close()
     db.close_snapshot(ws)
-    if not any((tmp / p).exists() for p in names["train"]):  # an empty corpus still has a train split
-        _ShardWriter(tmp / names["train"][0], fmt, file_type).close()
+    first_train = files[order["train"][0]]
+    if not any((staged / files[p]).exists() for p in order["train"]):  # an empty corpus still has a train split
+        _ShardWriter(staged / first_train, fmt, file_type).close()
+    pq.write_table(pa.table({"id": pa.array(ids, pa.string()), "version": pa.array(versions, pa.int64()),
+                             "part": pa.array(parts, pa.string())}), tmp / INDEX, compression="zstd")
 
-    # move into place: new shards first, then drop shards no longer part of the export
-    keep = set()
-    for part in (p for ps in names.values() for p in ps):
-        if (tmp / part).exists():
-            (tmp / part).replace(data_dir / part)
-            keep.add(part)
-    for stale in data_dir.iterdir():
-        if stale.name not in keep:
-            stale.unlink() if stale.is_file() else shutil.rmtree(stale)
+    # swap the new data/ in: two renames, so a loader never sees old and new shards side by side
+    keep = {p.name for p in staged.iterdir()}
+    if data_dir.exists():
+        data_dir.rename(old_dir)
+    staged.rename(data_dir)
+    shutil.rmtree(old_dir, ignore_errors=True)
+    (tmp / INDEX).replace(out / INDEX)
 
-    splits = {s: [p for p in names[s] if p in keep] for s in names}
+    splits = {s: [files[p] for p in ps if files[p] in keep] for s, ps in order.items()}
     splits = {s: ps for s, ps in splits.items() if ps}
-    stats = {s: PartStats.merged(part_stats[p] for p in names[s]) for s in splits}
+    stats = {s: PartStats.merged(part_stats[p] for p in order[s]) for s in splits}
     fixes = Counter()
     for st in part_stats.values():
         fixes.update(st.fixes)
@@ -219,8 +227,9 @@ def export(ws: Workspace, out: Path, fmt: str = "alpaca", file_type: str = "parq
     manifest = {
         "records": written, "splits": {s: stats[s].total for s in stats}, "holdout": holdout_info,
         "normalised": normalised, "format": fmt, "file_type": file_type, "settings": settings,
-        "parts": {p: {"digest": digests[p], "records": part_stats[p].total, "stats": part_stats[p].to_json()}
-                  for ps in names.values() for p in ps},
+        "shard_size": shard_size,
+        "parts": {p: {"file": files[p], "digest": digests[p], "records": part_stats[p].total,
+                      "stats": part_stats[p].to_json()} for p in files},
     }
     _write_text(out / "dataset_info.json", orjson.dumps(dataset_info(name, fmt, tuple(splits)),
                                                         option=orjson.OPT_INDENT_2), tmp)
@@ -231,7 +240,7 @@ def export(ws: Workspace, out: Path, fmt: str = "alpaca", file_type: str = "parq
     if hold and "test" not in splits:
         holdout_info["note"] = f"no record fell in the held-out share {share:.2%} of {total:,}: no test split"
     seconds = time.perf_counter() - started
-    n_parts = sum(len(ps) for ps in names.values())
+    n_parts = len(files)
     extra = {"out": str(out), "shards": len(keep), "format": fmt, "file_type": file_type,
              "pending_records": n_pending, "complete_only": complete_only, "splits": manifest["splits"],
              "holdout": holdout_info, "normalised": normalised, "shards_reused": reused,
