@@ -73,6 +73,8 @@ def exported_versions(ws: Workspace) -> list[dict[str, Any]]:
 def export_status(ws: Workspace) -> dict[str, Any]:
     """`medcorpus status`: the export versions and what the latest export normalised, held out, reused."""
     last = db.last_run_extra(ws, "export") or {}
+    if last.get("out"):  # a build writes each version in root/.tmp-vNNNN, then renames it root/vNNNN
+        last["out"] = last["out"].replace(f"{Path(last['out']).parent}/.tmp-v", f"{Path(last['out']).parent}/v")
     return {"versions": exported_versions(ws),
             "last_export": {k: last.get(k) for k in ("out", "splits", "holdout", "normalised", "shards_reused",
                                                      "shards_written") if k in last}}
