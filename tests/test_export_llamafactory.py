@@ -91,15 +91,15 @@ def _render(loader, tokenizer_path, out):
     return pairs(module["train_dataset"]), pairs(module["eval_dataset"]) if lf.get("eval_dataset") else None
 
 
-@pytest.mark.parametrize("holdout", [None, "30%"])
-def test_every_shape_renders_the_same_in_llamafactory(ws, tmp_path, tokenizer, holdout):
+@pytest.mark.parametrize("holdout,file_type", [(None, "parquet"), ("30%", "parquet"), ("30%", "jsonl")])
+def test_every_shape_renders_the_same_in_llamafactory(ws, tmp_path, tokenizer, holdout, file_type):
     loader = _llamafactory()
     records = _records()
     ws.add_records([r.to_row() for r in records], origin="test")
     renders = {}
     for fmt in ("alpaca", "sharegpt", "messages"):
         out = tmp_path / fmt
-        summary = export(ws, out, fmt=fmt, shard_size=8, holdout=holdout)
+        summary = export(ws, out, fmt=fmt, file_type=file_type, shard_size=8, holdout=holdout)
         assert summary.n_out == len(records) - 1 and summary.n_rejected == 1
         renders[fmt] = _render(loader, tokenizer, out)
     train, test = renders["alpaca"]
