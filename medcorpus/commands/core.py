@@ -50,7 +50,7 @@ def export(
     out: Annotated[Path, typer.Option("--out", "-o", help="Output directory.")] = Path("export"),
     fmt: Annotated[str, typer.Option("--format", "-f", help="alpaca|sharegpt|messages")] = "alpaca",
     file_type: Annotated[str, typer.Option("--file-type", help="parquet|jsonl")] = "parquet",
-    shard_size: Annotated[int, typer.Option("--shard-size", min=1, help="Records per shard.")] = 100_000,
+    shard_size: Annotated[int, typer.Option("--shard-size", min=1, help="Most records per shard (a record keeps its shard between exports; new ones fill the last).")] = 100_000,
     name: Annotated[str, typer.Option("--name", help="Dataset name in dataset_info.json.")] = "medcorpus",
     complete_only: Annotated[bool, typer.Option("--complete-only", help="Leave out records that later stages have not processed yet.")] = False,
     holdout: Annotated[Optional[str], typer.Option("--holdout", help="Hold out a test split (data/test-*): a share like 2% or a number of records.")] = None,
