@@ -385,13 +385,38 @@ TEMPLATES["dev"] = (EN_PATIENT_OPEN, EN_PATIENT_MID, EN_PATIENT_CLOSE, EN_DOCTOR
                     ZH_OPEN, ZH_MID, ZH_CLOSE)
 
 
+def _chinese_queries() -> list[str]:
+    queries = []
+    for line in (SHARED / "chatmed" / "chatmed_consult_test.jsonl").read_text(encoding="utf-8").splitlines():
+        q = re.sub(r"^<s>问：\s*|\s*答：\s*$", "", json.loads(line)["query"]).strip()
+        if 10 <= len(q) <= 300:
+            queries.append(q)
+    return queries
+
+
+def build_split(split: str, n_en: int = 400, n_zh: int = 200, seed: int | None = None) -> list[dict]:
+    """The issue-18 splits: "tune" (recognizers are tuned on it) and "untouched" (never looked at
+    while tuning). Carrier medical terms are those of the disease DB in ../shared/data (fixed, so
+    the gold set does not move when the shipped allow-list grows)."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    from scrub_splits import build_split as _build
+
+    from medcorpus.scrub.allowlist import MedicalTerms, terms_from_disease_db
+
+    terms = MedicalTerms(terms_from_disease_db(SHARED / "disease_db" / "format_dataset.csv"))
+    data = json.loads((SHARED / "genmedgpt" / "chatdoctor5k.json").read_text(encoding="utf-8"))
+    return _build(split, n_en, n_zh, Doc, terms, data, _chinese_queries(), seed)
+
+
 def build(n_en: int = 400, n_zh: int = 200, seed: int = 13, variant: str = "dev") -> list[dict]:
     """variant "dev": the shapes the recognizers were tuned on, plus the hand-labelled examples;
-    "heldout": other shapes, never used for tuning (no hand-labelled examples)."""
+    "heldout*": other shapes of earlier rounds; "tune" / "untouched": the issue-18 splits."""
     from medcorpus.scrub.allowlist import load_terms
 
     if not SHARED.exists():
         raise SystemExit(f"{SHARED} is missing: the dev set is built from ../shared/data")
+    if variant in ("tune", "untouched"):
+        return build_split(variant, n_en, n_zh)
     terms = load_terms()
     rnd = random.Random(seed)
     docs = english_docs(n_en, rnd, terms, variant) + chinese_docs(n_zh, rnd, terms, variant)
@@ -403,7 +428,7 @@ def main() -> None:
     ap.add_argument("--en", type=int, default=400)
     ap.add_argument("--zh", type=int, default=200)
     ap.add_argument("--seed", type=int, default=13)
-    ap.add_argument("--variant", choices=["dev", "heldout", "heldout2", "heldout3"], default="dev")
+    ap.add_argument("--variant", choices=["dev", "heldout", "heldout2", "heldout3", "tune", "untouched"], default="dev")
     ap.add_argument("--out", default="/tmp/scrub_devset.jsonl")
     a = ap.parse_args()
     docs = build(a.en, a.zh, a.seed, a.variant)
