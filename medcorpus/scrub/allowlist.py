@@ -125,7 +125,12 @@ class MedicalTerms:
         return spans
 
     def is_medical_word(self, word: str) -> bool:
+        """Any word of any term ("edward" of "edwards syndrome"): for vetoing weak evidence."""
         return _norm(word) in self.words
+
+    def is_term(self, word: str) -> bool:
+        """A word that is a term on its own ("ibuprofen", "gout")."""
+        return (_norm(word),) in self.phrases
 
 
 @lru_cache(maxsize=8)

@@ -41,8 +41,11 @@ MEDICAL_SUFFIX = re.compile(r"(?i)(?:ia|itis|osis|emia|aemia|oma|pathy|ectomy|ot
                             r"monas|ismus|obius|virus|philus|"
                             r"amine|azepam|profen|vir|mab|nib|parin|semide|thiazide)$")
 
-NAME_WORD = r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?"
-NAME_ANY = r"[A-Za-z][a-z]+(?:[-'’][A-Za-z]?[a-z]+)?"
+# letters of Latin-script names (Kutgün, Hayrioğlu, Şefiye, İlalmış, Mętel): Latin-1 and Latin Extended-A/B
+_UP = "A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u024f"
+_LO = "a-z\u00df-\u00f6\u00f8-\u00ff\u0100-\u024f\u0300-\u036f"
+NAME_WORD = rf"[{_UP}][{_LO}]+(?:[-'’][{_UP}]?[{_LO}]+)?"
+NAME_ANY = rf"[A-Za-z{_UP}][{_LO}]+(?:[-'’][A-Za-z{_UP}]?[{_LO}]+)?"
 CAP_NAME = rf"{NAME_WORD}(?:[ \t]+(?:[A-Z]\.[ \t]*)?{NAME_WORD}){{0,2}}"
 CREDENTIALS = r"(?:,?[ \t]+(?:MD|M\.D\.|DVM|PhD|Ph\.D\.|DDS|DO|MBBS|MS|RN|NP|PA-C|FACS|FRCS|MRCP|DNB|DM|MCh|Jr\.?|Sr\.?|II|III|IV))*"
 
@@ -102,6 +105,10 @@ def _signature_ok(value: str, m: re.Match, terms) -> Optional[float]:
     if not words or len(words) > 3 or any(w.lower() in stop for w in words) \
             or all(looks_medical(w, terms) for w in words):
         return None
+    from medcorpus.scrub.gazetteers import english_words
+
+    if all(w.lower() in english_words() for w in words):  # "Consultant Physician", "General Surgeon"
+        return None
     text = m.string
     rest = text[m.end():]
     marked = "-" in m.group(0) or "—" in m.group(0) or "–" in m.group(0)
@@ -150,13 +157,13 @@ CN_ID = re.compile(r"(?<![0-9A-Za-z])[1-9]\d{5}(?:18|19|20)\d{2}(?:0[1-9]|1[0-2]
 CARD = re.compile(r"(?<![\d-])(?:\d{4}[\s-]?){3}\d{1,7}(?![\d-])")
 LONG_NUMBER = re.compile(r"(?<![\w.,])\d{9,}(?![\w.,]|\s?(?:mg|ml|g|kg|mcg|iu|units?)\b)")
 ID_CONTEXT = re.compile(
-    r"(?i)\b(?:mrn|medical record(?: number| no\.?| #)?|patient (?:id|number|no\.?)|record (?:number|no\.?)|"
+    r"(?i)(?:\b(?:mrn|medical record(?: number| no\.?| #)?|patient (?:id|number|no\.?)|record (?:number|no\.?)|"
     r"account(?: number| no\.?| #)?|acct\.?|policy(?: number| no\.?| #)?|member(?:ship)? (?:id|number|no\.?)|"
     r"insurance (?:id|number|no\.?)|licen[cs]e(?: number| no\.?| #)?|passport(?: number| no\.?)?|ssn|"
     r"social security(?: number| no\.?)?|id(?: number| no\.?| #)?|case (?:number|no\.?)|claim (?:number|no\.?)|"
     r"registration (?:number|no\.?)|reg\.? no\.?|uhid|npi|dea(?: number)?|aadhaar(?: number| no\.?)?|"
-    r"pan(?: number| no\.?)|nhs number|health card(?: number)?|employee id|"
-    r"身份证(?:号|号码)?|病历号|住院号|门诊号|医保卡号|社保卡号|卡号|账号|护照号)"
+    r"pan(?: number| no\.?)|nhs number|health card(?: number)?|employee id|uhid|reg(?:istration)? no\.?)\b|"
+    r"(?:身份证(?:号|号码)?|病历号|住院号|门诊号|医保卡号|社保卡号|卡号|账号|护照号|证件号))"
     r"\s*(?:is|was|=|[:#：-])?\s*([A-Za-z]{0,3}[-#]?\d[\dA-Za-z-]{3,24})(?![\w-])")
 QQ = re.compile(r"(?i)(?:QQ|扣扣)\s*(?:号码?|number|no\.?|id)?\s*(?:is|是|为)?\s*[:：]?\s*([1-9]\d{4,11})(?!\d)")
 WECHAT = re.compile(r"(?i)(?:微信|wechat|weixin|wx|vx)\s*(?:号|id|账号)?\s*(?:is|是|为)?\s*[:：]?\s*"
@@ -278,7 +285,8 @@ def english_recognizers(terms) -> list[GroupPatternRecognizer]:
     name_strong = make_name_check(terms, 0.95, allow_lower=True)
     name_title = make_name_check(terms, 0.9, allow_lower=True, stop=TITLE_STOP)
     name_cap = make_name_check(terms, 0.85, medical_veto=True)
-    name_greet = make_name_check(terms, 0.85, allow_lower=True, stop=STOP - MONTH_NAMES)
+    name_greet = make_name_check(terms, 0.85, allow_lower=True,
+                                 stop=STOP - MONTH_NAMES - {"grace", "joy", "faith", "rose", "bill"})
 
     def lower_ok(score):
         inner = make_name_check(terms, score, allow_lower=True)
@@ -307,7 +315,8 @@ def english_recognizers(terms) -> list[GroupPatternRecognizer]:
         Rx("title_lower", re.compile(rf"\b(?i:dr|mr|mrs|ms)\.\s*(?P<n>[a-z][a-z]+)\b"), 0.85, group="n",
            validate=make_name_check(terms, 0.85, allow_lower=True)),
         # Hi John, / Hello angie! / Hi there Logan! / Dear Ms. ... (titles handled above)
-        Rx("greeting", re.compile(rf"(?i:\b(?:hi|hello|hey|dear|good (?:morning|afternoon|evening))(?:[ ,]+there)?)[ ,]+"
+        Rx("greeting", re.compile(rf"(?i:\b(?:hi|hello|hey|dear|good (?:morning|afternoon|evening)|(?:hello|hi) and welcome|"
+                                  rf"welcome)(?:[ ,]+there)?)[ ,]+"
                                   rf"(?P<n>{CAP_NAME}|[a-z]+(?=\s*[,!]))"), 0.85, group="n", validate=name_greet),
         # Regards, Nilesh / Thanks & Regards,Nilesh / Sincerely,\nJohn Smith
         Rx("signoff", re.compile(
@@ -359,6 +368,13 @@ def english_recognizers(terms) -> list[GroupPatternRecognizer]:
     ]
     person[0].validate = lower_ok(0.95)
     location = [
+        # Indian / British address heads: "H.No. 62, Barman Street", "37/575, Jhaveri Circle", "Flat 86, O'Connor Land"
+        Rx("street_head", re.compile(
+            r"(?<![\w/(])(?:(?:H\.?[ \t]?No\.?|House(?: No\.?)?|Flat|Studio|Apt\.?|Apartment|Plot(?: No\.?)?|Door No\.?|"
+            r"Unit|Block)[ \t]*[\w/-]*\d[\w/-]*|\d{1,4}/\d{1,5}|\d{1,4}[A-Za-z]?),[ \t]+"
+            rf"(?:{NAME_WORD}|O'{NAME_WORD})(?:[ \t]+{NAME_WORD}){{0,2}}(?![\w'])"), 0.7,
+           validate=lambda v, m: None if re.match(r"(?:19|20)\d\d,", v) or v.split(",", 1)[1].split()[0].lower() in STOP
+           else 0.7),
         Rx("street", re.compile(
             rf"\b\d{{1,6}}\s+(?:[A-Z][A-Za-z'-]+\.?\s+){{1,3}}(?:{_street_suffixes()})\.?"
             rf"(?:,?\s+(?:Apt|Apartment|Suite|Ste|Unit|Room|Flat|#)\.?\s*[\w-]+)?"

@@ -11,9 +11,18 @@ from typing import Optional
 from presidio_analyzer import LocalRecognizer, RecognizerResult
 
 from medcorpus.scrub.gazetteers import cities, english_words, fold, person_names, regions_allowed
-from medcorpus.scrub.recognizers_en import MONTH_NAMES, STOP, looks_medical
+from medcorpus.scrub.recognizers_en import MEDICAL_SUFFIX, MONTH_NAMES, STOP, TITLE_STOP
 
-WORD = re.compile(r"[A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f'’]*(?:-[A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f'’]*)*")
+CLINIC_WORDS = re.compile(r"(?i)\b(?:clinic|hospital|nursing|cent(?:re|er)|diagnostics|care|medical|health|physician|"
+                          r"surgeon|consultant|specialist|department|dept|ward|pharmacy|labs?)\b")
+
+
+def looks_medical(word: str, terms) -> bool:
+    """A medical term on its own or by its drug/disease morphology (not any word of a term:
+    "edward" of "edwards syndrome" is still a name)."""
+    return terms.is_term(word) or (len(word) > 5 and bool(MEDICAL_SUFFIX.search(word)))
+
+WORD = re.compile(r"[A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f\u0300-\u036f'’]*(?:-[A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f\u0300-\u036f'’]*)*")
 # words before a place: "from Pune", "live near pune", "in Dundee", "moved to Leeds"
 CITY_PREP = {"from", "in", "near", "to", "at", "around", "outside", "nearby", "towards", "of", "visiting", "via"}
 CITY_STRONG = re.compile(r"(?i)(?:\bfrom|\bnear|\b(?:live|living|lives|lived|stay|staying|stays|born|based|settled|work|"
@@ -130,18 +139,27 @@ class CityRecognizer(LocalRecognizer):
 
 
 NAME_CONTEXT_LOWER = re.compile(
-    r"(?i)(?:\b(?:hi|hello|hey|dear|thanks|thank you|thank u|thanks a lot|thanks again|regards|reply|im|i am|i'm|its|"
-    r"it's|this is|myself|name is|name's|names|called|named|sincerely|cheers|love|wife|husband|son|daughter|mother|"
-    r"father|mom|mum|dad|brother|sister|friend|baby|aunt|uncle|grandmother|grandfather|grandma|grandpa|cousin|"
-    r"nephew|niece|boyfriend|girlfriend|partner|dr|doctor|mr|mrs|ms|is|and)[.,!:]?[ \t]+)$")
+    r"(?i)(?:\b(?:hi|hello|hey|dear|welcome|thanks|thank you|thank u|thanks a lot|thanks again|regards|reply|im|i am|"
+    r"i'm|its|it's|this is|myself|name is|name's|names|called|named|sincerely|cheers|love|wife|husband|son|daughter|"
+    r"mother|father|mom|mum|dad|brother|sister|friend|baby|aunt|uncle|grandmother|grandfather|grandma|grandpa|cousin|"
+    r"nephew|niece|boyfriend|girlfriend|partner|dr|doctor|mr|mrs|ms|and)[.,!:]?[ \t]+)$")
+# "i am gaurav wright 39 yrs", "its peter again", "hi im priya from pune": lower-case words in a self-introduction
+LOWER_INTRO = re.compile(r"(?i:\b(?:i am|i'm|im|its|it's|this is|my name is|my names|my name's|myself|name is)[ \t]+)"
+                         r"(?P<n>[a-z\u00df-\u024f][a-z\u00df-\u024f\u0300-\u036f'’-]+(?:[ \t]+[a-z\u00df-\u024f]"
+                         r"[a-z\u00df-\u024f\u0300-\u036f'’-]+){0,2}?)"
+                         r"(?=[ \t]*(?:\d|,|\.|!|\n|$|again\b|here\b|from\b|and\b|aged?\b|writing\b))")
+# the last words of a text after a closing or "waiting for ur reply"
+LOWER_END = re.compile(r"(?i:\b(?:reply|regards|thanks|thank you|thank u|thanks a lot|cheers|bye|thx|doc|doctor)\b)"
+                       r"[ \t,.!]*\n?[ \t]*(?P<n>[a-z\u00df-\u024f][a-z\u00df-\u024f\u0300-\u036f'’-]+"
+                       r"(?:[ \t]+[a-z\u00df-\u024f][a-z\u00df-\u024f\u0300-\u036f'’-]+)?)[ \t.!]*\Z")
+INITIAL = re.compile(r"(?<![A-Za-z])[A-Z]\.(?=[ \t])")
 
 
 class NameRecognizer(LocalRecognizer):
     """Person names from names-dataset's frequent first and last names, as a second signal next
     to spaCy: a line that is only a name (signature blocks, the line after "Wish you good health."),
-    a first name followed by a capitalised word, a lower-case name after a greeting, sign-off,
-    self-introduction or relative, and capitalised mid-sentence words that are names and not
-    English words."""
+    a first name followed by a capitalised word, a lower-case name in a self-introduction or at
+    the end after a closing, and capitalised mid-sentence words that are names and not English words."""
 
     def __init__(self, terms, language: str = "en"):
         self.terms = terms
@@ -160,20 +178,29 @@ class NameRecognizer(LocalRecognizer):
             return False
         return not (strict and k in english_words())
 
+    def _plain_word(self, word: str) -> bool:
+        """Not a stop word, month or medical term: may be a name in a strong context."""
+        w = word.lower()
+        return w not in STOP and w not in MONTH_NAMES and not looks_medical(word, self.terms) and len(w) > 1
+
     def analyze(self, text: str, entities: list[str], nlp_artifacts=None) -> list[RecognizerResult]:
-        out: list[RecognizerResult] = []
-        out += self._lines(text)
+        out: list[RecognizerResult] = self._lines(text)
+        for rx, how in ((LOWER_INTRO, "lower_intro"), (LOWER_END, "lower_end")):
+            for m in rx.finditer(text):
+                words = m.group("n").split()
+                if all(self._plain_word(w) and (not _common(w) or self._is_name(w, strict=False)) for w in words):
+                    out.append(_result("PERSON", m.start("n"), m.end("n"), 0.6, self, how))
         toks = [(m.start(), m.end(), m.group()) for m in WORD.finditer(text)]
         first, last = person_names()
         for i, (s, e, w) in enumerate(toks):
-            nxt = toks[i + 1] if i + 1 < len(toks) and re.fullmatch(r"[ \t]+", text[e:toks[i + 1][0]]) else None
+            nxt = toks[i + 1] if i + 1 < len(toks) and re.fullmatch(r"[ \t]+(?:[A-Z]\.[ \t]+)?", text[e:toks[i + 1][0]]) else None
             if w[0].isupper() and not w.isupper():
-                if fold(w) not in first and fold(w) not in last:
+                k = fold(w)
+                if k not in first and k not in last:
                     continue
-                if nxt and nxt[2][0].isupper() and not nxt[2].isupper() and fold(w) in first \
-                        and self._is_name(w, strict=False) and (fold(nxt[2]) in last or not _common(nxt[2])) \
-                        and not looks_medical(nxt[2], self.terms) and nxt[2].lower() not in STOP \
-                        and not (_common(w) and _common(nxt[2])):
+                if nxt and nxt[2][0].isupper() and not nxt[2].isupper() and self._is_name(w, strict=False) \
+                        and (fold(nxt[2]) in last or not _common(nxt[2])) and self._plain_word(nxt[2]) \
+                        and not (_common(w) and _common(nxt[2])) and not CLINIC_WORDS.match(nxt[2]):
                     out.append(_result("PERSON", s, nxt[1], 0.7, self, "first_last"))
                     continue
                 sentence_start = not text[:s].strip() or text[:s].rstrip()[-1] in ".!?:;\n"
@@ -185,8 +212,9 @@ class NameRecognizer(LocalRecognizer):
         return out
 
     def _lines(self, text: str) -> list[RecognizerResult]:
-        """A line that is only a name, a name before ", clinic" / "(phone)" / " from City", or a
-        capitalised line right after a closing formula."""
+        """A line that is only a name, a name before ", clinic" / "(phone)" / " from City", a
+        name after a closing formula on the same line ("Warm wishes, Grace Obi"), or a capitalised
+        line right after a closing formula."""
         out = []
         pos = 0
         lines = text.split("\n")
@@ -195,29 +223,39 @@ class NameRecognizer(LocalRecognizer):
             pos += len(line) + 1
             m = re.match(r"[ \t]*(?:[-–—~]+[ \t]*)?(?:(?:Dr|DR|dr|Doctor)\.?[ \t]*)?", line)
             body = line[m.end():]
+            same_line = re.match(r"(?i)(?:warm |best |kind |with )?(?:regards|wishes|thanks|thank you|cheers|sincerely|"
+                                 r"love|take care|stay safe)[ \t]*[,.!:-][ \t]*(?:(?:Dr|DR|Doctor)\.?[ \t]*)?", body)
+            if same_line:
+                body = body[same_line.end():]
+            offset = start + len(line) - len(body)
             cut = re.search(r"[,(|]|[ \t]+(?:from|MD|M\.D\.|MBBS)\b|[ \t]*\+?\d", body)
-            cand = body[:cut.start()] if cut else body
-            cand = cand.rstrip(" \t.")
-            words = WORD.findall(cand)
-            if not words or len(words) > 4 or " ".join(words) != re.sub(r"[ \t]+", " ", cand.strip()):
+            cand = (body[:cut.start()] if cut else body).rstrip(" \t.")
+            lead = len(cand) - len(cand.lstrip())
+            cand = cand.strip()
+            words = [w for w in WORD.findall(cand) if not (len(w) == 1 and w.isupper())]  # initials
+            plain_cand = re.sub(r"[ \t]+", " ", re.sub(r"(?<![A-Za-z])[A-Z]\.[ \t]*", "", cand)).strip()
+            if not words or len(words) > 4 or " ".join(words) != plain_cand:
                 continue
             capital = all(w[0].isupper() for w in words if w.lower() not in PARTICLES)
             lower = all(w.islower() for w in words)
-            if not (capital or lower) or any(w.lower() in STOP or looks_medical(w, self.terms) for w in words):
+            stop = TITLE_STOP if capital else STOP
+            if not (capital or lower) or CLINIC_WORDS.search(cand) \
+                    or any(w.lower() in stop or looks_medical(w, self.terms) for w in words):
                 continue
             prev = next((l for l in reversed(lines[:k]) if l.strip()), "")
-            after_closing = bool(CLOSING.search(prev)) or bool(re.search(r"\b(?:Dr|Doctor)\.?[ \t]*$", line[:m.end()]))
+            after_closing = bool(same_line) or bool(CLOSING.search(prev)) or bool(re.search(r"(?i)\b(?:Dr|Doctor)\.?[ \t]*$", line[:m.end()]))
             names = [w for w in words if self._is_name(w, strict=not capital)]
-            if not names:
+            plain = [w for w in words if w.lower() in PARTICLES or not _common(w)]
+            if capital and after_closing and len(plain) == len(words):
+                pass  # "Take care.\nŞehza Mansız": a capitalised line of uncommon words after a closing
+            elif not names or (lower and len(names) < len(words)):
                 continue
-            if lower and len(names) < len(words):
-                continue
-            if capital and not after_closing and all(_common(w) for w in words):
+            elif capital and not after_closing and all(_common(w) for w in words):
                 continue
             if k == 0 and not after_closing and len(lines) > 1 and not cut:
                 continue  # a heading
-            s = start + m.end() + len(cand) - len(cand.lstrip())
-            out.append(_result("PERSON", s, s + len(cand.strip()), 0.75 if after_closing else 0.65, self, "line"))
+            s = offset + lead
+            out.append(_result("PERSON", s, s + len(cand), 0.75 if after_closing else 0.65, self, "line"))
         return out
 
 
@@ -279,6 +317,27 @@ ZH_PLACE_BEFORE = re.compile(r"(?:来自|住在|家在|家住|老家|在|从|到
 ZH_PLACE_AFTER = re.compile(r"^(?:市|人|那边|这边|的医院|医院|工作|上班|上学|附近|读书|生活|定居|打工|，|。|、|\s|$)")
 
 
+ZH_NOT_LOCAL = set("""欧洲 亚洲 非洲 美洲 中东 香港 澳门 台湾 新加坡 加拿大 澳大利亚 俄罗斯 印度 日本 泰国 越南 马来西亚 意大利 西班牙 巴西
+墨西哥 埃及 全国 国内 国外 海外 南方 北方 内地 大陆 中华 华夏 中原 江南 东北 西北 西南 华北 华东 华南 华中 朝鲜 蒙古 缅甸 老挝 菲律宾
+印尼 巴基斯坦 伊朗 土耳其 以色列 希腊 瑞士 瑞典 荷兰 比利时 丹麦 挪威 芬兰 波兰 乌克兰 阿根廷 智利 秘鲁 古巴 新西兰 南非 欧美 东南亚 中西""".split())
+
+
+@lru_cache(maxsize=1)
+def zh_places() -> tuple[frozenset[str], frozenset[str]]:
+    """(GeoNames Chinese city names, jieba dictionary place names `ns`), less provinces and countries."""
+    from medcorpus.scrub.recognizers_zh import PROVINCES, _jieba
+
+    _, pseg = _jieba()
+    provinces = set(PROVINCES.split("|"))
+    blocked = provinces | {p + "省" for p in provinces} | {p + "市" for p in provinces} | ZH_NOT_LOCAL
+
+    def ok(w: str) -> bool:
+        return 2 <= len(w) <= 5 and w not in blocked and not w.endswith(("国", "洲", "省"))
+
+    ns = frozenset(w for w, tag in pseg.dt.word_tag_tab.items() if tag == "ns" and ok(w))
+    return frozenset(w for w in cities()[1] if ok(w)), ns
+
+
 class ZhCityRecognizer(LocalRecognizer):
     """Chinese city names of GeoNames (cities >= 15k in CN/TW/HK/MO): a name jieba also cuts as
     one word (三明 in 三明治 is not), or one that stands after 来自/住在/在/从/到 or before 市/人/医院."""
@@ -288,19 +347,19 @@ class ZhCityRecognizer(LocalRecognizer):
         super().__init__(supported_entities=["LOCATION"], name="ZhCity", supported_language=language)
 
     def load(self) -> None:
-        cities()
+        pass  # jieba's dictionary loads with the first Chinese text
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts=None) -> list[RecognizerResult]:
         from medcorpus.scrub.recognizers_zh import _jieba
 
-        _, zh = cities()
+        geo, ns = zh_places()
         out = []
         i, n = 0, len(text)
         while i < n:
             hit = 0
             if "\u4e00" <= text[i] <= "\u9fff":
                 for L in (5, 4, 3, 2):
-                    if i + L <= n and text[i:i + L] in zh:
+                    if i + L <= n and (text[i:i + L] in geo or text[i:i + L] in ns):
                         hit = L
                         break
             if not hit:
@@ -319,7 +378,7 @@ class ZhCityRecognizer(LocalRecognizer):
                 if pos == s and (pos + len(w) == e or (pos + len(w) == e + 1 and text[e] == "市")):
                     own_word = True
                 pos += len(w)
-            if own_word or (ctx and hit >= 2):
+            if (own_word and name in geo) or (ctx and (own_word or name in geo)):
                 if e < n and text[e] == "市":
                     e += 1
                 out.append(_result("LOCATION", s, e, 0.7 if own_word else 0.6, self, "gazetteer"))

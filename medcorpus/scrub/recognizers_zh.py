@@ -23,7 +23,7 @@ _NOT_PLACE = ("心前区", "肝区", "肾区", "脾区", "胃区", "腹区", "�
 NAME_TITLES = "医生|大夫|主任|教授|院长|护士|先生|女士|小姐|同学|老师|阿姨|叔叔|师傅|医师|博士"
 NAME_BEFORE = (r"我叫|我是|我的名字是|我的名字叫|我名叫|本人|姓名\s*[:：]?\s*|患者\s*[:：]?\s*|病人\s*[:：]?\s*|"
                r"联系人\s*[:：]?\s*|家属\s*[:：]?\s*|签名\s*[:：]?\s*|就诊人\s*[:：]?\s*|我儿子|我女儿|我老公|我老婆|"
-               r"我妈妈|我爸爸|我丈夫|我妻子|孩子叫|儿子叫|女儿叫|宝宝叫|盼复[，,]\s*|此致敬礼[，,]?\s*|——\s*|--\s*|"
+               r"我妈妈|我爸爸|我丈夫|我妻子|孩子(?:他)?(?:爸爸|妈妈|爸|妈)|宝宝(?:爸爸|妈妈)|我(?:爷爷|奶奶|外公|外婆|姥姥|姥爷|哥哥|姐姐|弟弟|妹妹)|孩子叫|儿子叫|女儿叫|宝宝叫|盼复[，,]\s*|此致敬礼[，,]?\s*|——\s*|--\s*|"
                r"落款[:：]?\s*|咨询人[:：]?\s*|提问人[:：]?\s*|患者[:：]\s*")
 
 
@@ -163,16 +163,24 @@ class JiebaNameRecognizer(LocalRecognizer):
         for ts, te, word, flag in tokens:
             if ts < t < te and self.TITLE_SUFFIX.search(word) and te - t <= 2:  # 刘医生 as one token
                 name = word[:t - ts]
+                prev = [tok for tok in tokens if tok[1] == ts]
+                if len(name) == 1 and prev and len(prev[0][2]) == 1 and has_surname(prev[0][2]) \
+                        and prev[0][2] not in FUNCTION_CHARS:
+                    return (prev[0][0], t)  # 张 + 杨医生
                 return (ts, t) if 1 <= len(name) <= 3 and name not in ZH_NOT_NAMES else None
         before = [tok for tok in tokens if tok[1] <= t]
         if not before or before[-1][1] != t:
             return None
         ts, te, word, flag = before[-1]
+        if len(word) == 1 and len(before) > 1 and len(before[-2][2]) == 1 and has_surname(before[-2][2]) \
+                and before[-2][2] not in FUNCTION_CHARS and re.match(f"[{HAN}]", word) and word not in FUNCTION_CHARS:
+            return (before[-2][0], te)  # 张 + 杨 + 医生
         if len(word) == 1:  # 刘医生: jieba tags a lone surname nr, zg, r, ...
             return (ts, te) if has_surname(word) and word not in FUNCTION_CHARS else None
         if len(word) > 3 or word in ZH_NOT_NAMES:
             return None
-        if len(before) > 1 and len(before[-2][2]) == 1 and has_surname(before[-2][2]) and self._given_name(before[-1]):
+        if len(before) > 1 and len(before[-2][2]) == 1 and has_surname(before[-2][2]) \
+                and before[-2][2] not in FUNCTION_CHARS and self._given_name(before[-1], strict=False):
             return (before[-2][0], te)  # 张 + 婷婷
         if flag.startswith("nr") or not _in_dictionary(word):
             return (ts, te)
