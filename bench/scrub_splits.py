@@ -28,9 +28,10 @@ class Values:
         from faker import Faker
 
         self.rnd = rnd
-        self.fakers = {loc: Faker(loc) for loc in set(NAME_LOCALES + CITY_LOCALES + ["zh_CN", "en_US", "en_GB", "en_IN"])}
-        for f in self.fakers.values():
-            f.seed_instance(rnd.randint(0, 1 << 30))
+        locales = sorted(set(NAME_LOCALES + CITY_LOCALES + ["zh_CN", "en_US", "en_GB", "en_IN"]))
+        self.fakers = {loc: Faker(loc) for loc in locales}
+        for loc in locales:  # in a fixed order: the split must not depend on the hash seed
+            self.fakers[loc].seed_instance(rnd.randint(0, 1 << 30))
 
     def new_doc(self) -> None:
         self.cache: dict[str, tuple[str, str | None]] = {}

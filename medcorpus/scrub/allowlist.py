@@ -79,10 +79,13 @@ def _keys(term: str) -> list[str]:
 class MedicalTerms:
     """Word-sequence lookup of medical phrases (English) and substring lookup (Chinese)."""
 
-    def __init__(self, terms: Iterable[str]):
+    def __init__(self, terms: Iterable[str], weak: Iterable[str] = ()):
+        """`weak`: single words known only from a broad dictionary (hunspell's medical one); they veto a
+        name or place they cover entirely, but not one they merely touch ("Care Hospital", "Barth")."""
         self.phrases: set[tuple[str, ...]] = set()
         self.words: set[str] = set()
         self.zh: set[str] = set()
+        terms = list(terms)
         for term in terms:
             if _CJK.search(term):
                 if len(term) >= 2:
@@ -93,17 +96,29 @@ class MedicalTerms:
                 continue
             self.phrases.add(key)
             self.words.update(key)
+        self.strong_words = set(self.words)
+        self.weak: set[tuple[str, ...]] = set()
+        for w in weak:
+            key = tuple(_keys(w))
+            if len(key) == 1 and key not in self.phrases:
+                self.weak.add(key)
+                self.phrases.add(key)
+                self.words.add(key[0])
         self.first: dict[str, int] = {}
         for key in self.phrases:
             self.first[key[0]] = max(self.first.get(key[0], 0), len(key))
-        self._zh_re = (re.compile("|".join(re.escape(t) for t in sorted(self.zh, key=len, reverse=True)))
-                       if self.zh else None)
+        self.zh_by_prefix: dict[str, list[str]] = {}
+        for t in self.zh:
+            if len(t) <= 6:
+                self.zh_by_prefix.setdefault(t[:2], []).append(t)
+        self.zh_max = max(map(len, self.zh), default=0)
 
     def __len__(self) -> int:
         return len(self.phrases) + len(self.zh)
 
-    def find(self, text: str) -> list[tuple[int, int]]:
-        """Character spans of term occurrences (longest first, non-overlapping)."""
+    def find(self, text: str, strong_only: bool = False) -> list[tuple[int, int]]:
+        """Character spans of term occurrences (longest first, non-overlapping); `strong_only`
+        leaves out the weak single words."""
         toks = [(m.start(), m.end(), _norm(m.group())) for m in _WORD.finditer(text)]
         spans: list[tuple[int, int]] = []
         i = 0
@@ -112,7 +127,7 @@ class MedicalTerms:
             longest = self.first.get(toks[i][2], 0)
             for n in range(min(longest, len(toks) - i), 0, -1):
                 key = tuple(t[2] for t in toks[i:i + n])
-                if key in self.phrases:
+                if key in self.phrases and not (strong_only and key in self.weak):
                     hit = n
                     break
             if hit:
@@ -120,33 +135,79 @@ class MedicalTerms:
                 i += hit
             else:
                 i += 1
-        if self._zh_re is not None and _CJK.search(text):
-            spans.extend(m.span() for m in self._zh_re.finditer(text))
+        if self.zh and _CJK.search(text):
+            spans.extend(self._find_zh(text))
         return spans
 
-    def is_medical_word(self, word: str) -> bool:
+    def _find_zh(self, text: str) -> list[tuple[int, int]]:
+        """Longest Chinese terms, left to right, non-overlapping (set lookups: no huge regex)."""
+        out, i, n = [], 0, len(text)
+        while i < n:
+            hit = 0
+            if "\u3400" <= text[i] <= "\u9fff":
+                for L in range(min(self.zh_max, n - i), 1, -1):
+                    if text[i:i + L] in self.zh:
+                        hit = L
+                        break
+            if hit:
+                out.append((i, i + hit))
+                i += hit
+            else:
+                i += 1
+        return out
+
+    def is_medical_word(self, word: str, strong_only: bool = False) -> bool:
         """Any word of any term ("edward" of "edwards syndrome"): for vetoing weak evidence."""
-        return _norm(word) in self.words
+        return _norm(word) in (self.strong_words if strong_only else self.words)
 
     def is_term(self, word: str) -> bool:
         """A word that is a term on its own ("ibuprofen", "gout")."""
         return (_norm(word),) in self.phrases
 
 
+HUNSPELL_MEDICAL = ("/usr/share/hunspell/en_med_glut.dic", "/usr/share/hunspell/en_med.dic",
+                    "/usr/share/myspell/dicts/en_med_glut.dic")
+
+
+def hunspell_medical_words() -> set[str]:
+    """Lower-case entries of Debian's hunspell-en-med dictionary (OpenMedSpel: ~72k drug, disease
+    and anatomy words), less the words that are also frequent first or last names or GeoNames
+    cities ("victoria", "hashimoto", "iris"): those stay names unless the disease DB says otherwise.
+    Empty when the package is not installed."""
+    path = next((Path(p) for p in HUNSPELL_MEDICAL if Path(p).exists()), None)
+    if path is None:
+        return set()
+    from medcorpus.scrub.gazetteers import cities, person_names
+
+    first, last = person_names()
+    latin, _ = cities()
+    out = set()
+    for line in path.read_text(encoding="utf-8", errors="replace").splitlines()[1:]:
+        if not line or line[0].isspace():
+            continue
+        w = line.split("/", 1)[0].strip()
+        if len(w) >= 4 and w.islower() and re.fullmatch(r"[a-z][a-z'-]+", w) and w not in first and w not in last \
+                and w not in latin:
+            out.add(w)
+    return out
+
+
 @lru_cache(maxsize=8)
-def load_terms(extra_files: tuple[str, ...] = ()) -> MedicalTerms:
-    """The shipped lists (curated + disease DB) plus any disease CSVs / term files given."""
+def load_terms(extra_files: tuple[str, ...] = (), hunspell: bool = True) -> MedicalTerms:
+    """The shipped lists (curated, disease DB, Chinese TCM lexicon), the hunspell medical
+    dictionary where installed, plus any disease CSVs / term files given."""
     terms: set[str] = set()
-    for name in ("curated_terms.txt", "disease_terms.txt"):
+    for name in ("curated_terms.txt", "disease_terms.txt", "zh_medical_terms.txt"):
         p = resource_path(name)
         if p.exists():
             terms.update(read_term_file(p))
+
     for extra in extra_files:
         p = Path(extra)
         if not p.exists():
             raise FileNotFoundError(f"allow-list file not found: {p}")
         terms.update(terms_from_disease_db(p) if p.suffix.lower() == ".csv" else read_term_file(p))
-    return MedicalTerms(terms)
+    return MedicalTerms(terms, hunspell_medical_words() if hunspell else ())
 
 
 def build(db_csv: str, out: str | None = None) -> Path:
@@ -159,7 +220,34 @@ def build(db_csv: str, out: str | None = None) -> Path:
     return target
 
 
-if __name__ == "__main__":  # python -m medcorpus.scrub.allowlist build PATH/format_dataset.csv
-    if len(sys.argv) < 3 or sys.argv[1] != "build":
-        sys.exit("usage: python -m medcorpus.scrub.allowlist build DISEASE_DB.csv [OUT.txt]")
-    print(build(sys.argv[2], sys.argv[3] if len(sys.argv) > 3 else None))
+ZH_KG_TYPES = {"中药名", "主治", "功效", "别名", "方名", "证候", "症状", "疾病", "中药"}
+
+
+def build_zh(kg_dir: str, out: str | None = None) -> Path:
+    """Write resources/scrub/zh_medical_terms.txt: herb, formula, symptom, syndrome and effect names
+    of a TCM KG folder (herbs_nodes.txt / formulas_nodes.txt: `type\tname`; symmap triples), 2-8 characters."""
+    d = Path(kg_dir)
+    terms: set[str] = set()
+    for name in ("herbs_nodes.txt", "formulas_nodes.txt"):
+        for line in (d / name).read_text(encoding="utf-8").splitlines():
+            kind, _, value = line.partition("\t")
+            if kind in ZH_KG_TYPES:
+                terms.add(value.strip())
+    symmap = d / "symmap_triples_small.tsv"
+    if symmap.exists():
+        for line in symmap.read_text(encoding="utf-8").splitlines():
+            terms.update(line.split("\t")[:2])
+    terms = {t for t in terms if 2 <= len(t) <= 8 and re.fullmatch(r"[\u3400-\u9fff]+", t)}
+    target = Path(out) if out else resource_path("zh_medical_terms.txt")
+    header = (f"# Chinese medical terms (herbs, formulas, symptoms, syndromes, effects) from the TCM knowledge graph\n"
+              f"# ({d.name}: fengxi177/Knowlegde_Graph_TCM, ywjawmw/TCM_KG); generated by "
+              f"`python -m medcorpus.scrub.allowlist build-zh DIR`.\n")
+    target.write_text(header + "\n".join(sorted(terms)) + "\n", encoding="utf-8")
+    return target
+
+
+if __name__ == "__main__":  # python -m medcorpus.scrub.allowlist build PATH/format_dataset.csv | build-zh TCM_KG_DIR
+    if len(sys.argv) < 3 or sys.argv[1] not in ("build", "build-zh"):
+        sys.exit("usage: python -m medcorpus.scrub.allowlist build DISEASE_DB.csv [OUT.txt] | build-zh TCM_KG_DIR [OUT.txt]")
+    fn = build if sys.argv[1] == "build" else build_zh
+    print(fn(sys.argv[2], sys.argv[3] if len(sys.argv) > 3 else None))

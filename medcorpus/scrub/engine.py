@@ -106,7 +106,7 @@ def ner_candidates(text: str, terms: MedicalTerms) -> list[tuple[int, int]]:
         if not stripped or stripped[-1] in ".!?:;\n\"'(*-•" or stripped.endswith("..."):
             continue
         w = m.group()
-        if w.lower() in _GATE_COMMON or terms.is_medical_word(w):
+        if w.lower() in _GATE_COMMON or terms.is_medical_word(w, strong_only=True):
             continue
         if _EXPLAINED.search(before):
             continue
@@ -233,7 +233,7 @@ def _make_nlp_engine_class():
                 if any(w.lower() in _GATE_COMMON or looks_medical(w, self.terms) for w in words):
                     continue
                 if medical is None:
-                    medical = self.terms.find(text)
+                    medical = self.terms.find(text, strong_only=True)
                 if any(ms < e and s < me for ms, me in medical):
                     continue
                 if all(s >= k.end_char or e <= k.start_char for k in kept):
@@ -395,13 +395,14 @@ class Scrubber:
         return list(self.entities)
 
     def _finalise(self, text: str, raw: list[tuple]) -> list[Span]:
-        medical: list[tuple[int, int]] | None = None
+        found: dict[bool, list[tuple[int, int]]] = {}
 
         def in_medical(s: int, e: int, fully: bool) -> bool:
-            nonlocal medical
-            if medical is None:
-                medical = self.terms.find(text)
-            for ms, me in medical:
+            """Inside a term (any, weak words too) or touching one (strong terms only)."""
+            strong = not fully
+            if strong not in found:
+                found[strong] = self.terms.find(text, strong_only=strong)
+            for ms, me in found[strong]:
                 if fully and ms <= s and e <= me:
                     return True
                 if not fully and ms < e and s < me:
@@ -415,7 +416,7 @@ class Scrubber:
             value = text[s:e]
             if rec == NER_RECOGNIZER:
                 pass  # already vetted in ScrubNlpEngine.vet_entities
-            elif entity in ("PERSON", "LOCATION", "ORG") and score < 0.8 and in_medical(s, e, fully=False):
+            elif entity in ("PERSON", "LOCATION") and score < 0.8 and in_medical(s, e, fully=False):
                 continue  # weak evidence on a medical term (jieba on a herb name, "from X")
             if entity in ("PERSON", "LOCATION", "ORG") and in_medical(s, e, fully=True):
                 continue  # the allow-list wins every tie: only pattern identifiers (phone, email, ID) beat it

@@ -26,8 +26,16 @@ _CJK = re.compile(r"[\u3400-\u9fff]")
 _LATIN = re.compile(r"^[A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f' .-]*$")
 
 
+_ASCII_NAME = re.compile(r"[A-Za-z][A-Za-z' .-]*$")
+
+
+@lru_cache(maxsize=200_000)
 def fold(text: str) -> str:
     """Lower case without accents: "Cáceres" -> "caceres", "Böblingen" -> "boblingen"."""
+    return _fold(text)
+
+
+def _fold(text: str) -> str:
     t = unicodedata.normalize("NFKD", text.lower().replace("’", "'"))
     return "".join(c for c in t if not unicodedata.combining(c)).replace("ı", "i").replace("ł", "l").replace("ø", "o")
 
@@ -44,16 +52,15 @@ def cities() -> tuple[dict[str, int], frozenset[str]]:
     zh: set[str] = set()
     for c in gc.get_cities().values():
         pop = int(c.get("population") or 0)
-        for n in [c["name"], *c.get("alternatenames", [])]:
-            if not n:
-                continue
-            if _CJK.search(n):
-                if c.get("countrycode") in ("CN", "TW", "HK", "MO") and 2 <= len(n) <= 5 and not any(x in n for x in "（(·"):
-                    zh.add(n)
-                continue
-            if n is not c["name"] and (not _LATIN.match(n) or n.isupper()):
-                continue
-            k = fold(n)
+        keys = {_fold(c["name"])}
+        for n in c.get("alternatenames", ()):
+            if n.isascii():  # Latin alternate names ("Bombay", "Cochin"); accented ones fold to these
+                if n[:1].isupper() and not n.isupper() and _ASCII_NAME.match(n):
+                    keys.add(n.lower())
+            elif c.get("countrycode") in ("CN", "TW", "HK", "MO") and 2 <= len(n) <= 5 and _CJK.search(n) \
+                    and not any(x in n for x in "（(·"):
+                zh.add(n)
+        for k in keys:
             if len(k) >= 3 and k not in regions and latin.get(k, 0) < pop:
                 latin[k] = pop
     return latin, frozenset(zh)

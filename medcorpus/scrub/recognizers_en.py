@@ -39,7 +39,12 @@ MEDICAL_SUFFIX = re.compile(r"(?i)(?:ia|itis|osis|emia|aemia|oma|pathy|ectomy|ot
                             r"algia|rrhea|rrhoea|rrhagia|penia|cytosis|uria|iasis|plegia|trophy|lysis|sclerosis|"
                             r"mycin|cillin|azole|prazole|olol|pril|sartan|statin|dipine|oxacin|cycline|tidine|coccus|bacter|plasma|"
                             r"monas|ismus|obius|virus|philus|"
-                            r"amine|azepam|profen|vir|mab|nib|parin|semide|thiazide)$")
+                            r"amine|azepam|profen|vir|mab|nib|parin|semide|thiazide|"
+                            # WHO INN stems (drug-name morphology)
+                            r"verine|tyline|oxetine|azolam|setron|triptan|lukast|gliptin|gliflozin|afil|terol|tropium|"
+                            r"caine|dronate|tinib|zumab|ximab|apine|peridone|piprazole|olone|asone|conazole|floxacin|"
+                            r"oxacin|tadine|tidine|lamide|fenac|coxib|glinide|gliptin|lutamide|relin|tecan|platin|"
+                            r"rubicin|stigmine|thromycin|cefixime|ceftriaxone|prost|parib)$")
 
 # letters of Latin-script names (Kutgün, Hayrioğlu, Şefiye, İlalmış, Mętel): Latin-1 and Latin Extended-A/B
 _UP = "A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u024f"
@@ -55,7 +60,7 @@ def _words(value: str) -> list[str]:
 
 
 def looks_medical(word: str, terms) -> bool:
-    return terms.is_medical_word(word) or (len(word) > 5 and bool(MEDICAL_SUFFIX.search(word))
+    return terms.is_medical_word(word, strong_only=True) or (len(word) > 5 and bool(MEDICAL_SUFFIX.search(word))
                                            and word.lower() not in COMMON_NAMES_WITH_SUFFIX)
 
 

@@ -20,7 +20,9 @@ CLINIC_WORDS = re.compile(r"(?i)\b(?:clinic|hospital|nursing|cent(?:re|er)|diagn
 def looks_medical(word: str, terms) -> bool:
     """A medical term on its own or by its drug/disease morphology (not any word of a term:
     "edward" of "edwards syndrome" is still a name)."""
-    return terms.is_term(word) or (len(word) > 5 and bool(MEDICAL_SUFFIX.search(word)))
+    if terms.is_term(word):
+        return True
+    return len(word) > 5 and bool(MEDICAL_SUFFIX.search(word)) and fold(word) not in person_names()[0]
 
 WORD = re.compile(r"[A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f\u0300-\u036f'’]*(?:-[A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f\u0300-\u036f'’]*)*")
 # words before a place: "from Pune", "live near pune", "in Dundee", "moved to Leeds"
@@ -80,6 +82,7 @@ class CityRecognizer(LocalRecognizer):
         toks = [(m.start(), m.end(), m.group()) for m in WORD.finditer(text)]
         out: list[RecognizerResult] = []
         taken = -1
+        context: dict[int, bool] = {}
         for i in range(len(toks)):
             if toks[i][0] < taken:
                 continue
@@ -89,7 +92,16 @@ class CityRecognizer(LocalRecognizer):
                     continue
                 words = [t[2] for t in seq]
                 s, e = seq[0][0], seq[-1][1]
-                verdict = self._judge(text, s, e, words, fold(" ".join(words)) in latin)
+                known = fold(" ".join(words)) in latin
+                if not known:  # only words after a place word or a comma can be an unknown place
+                    if not (words[0][0].isupper() or n == 1):
+                        continue
+                    if s not in context:
+                        before = text[max(0, s - 40):s]
+                        context[s] = bool(CITY_STRONG.search(before) or re.search(r",[ \t]*$", before))
+                    if not context[s]:
+                        continue
+                verdict = self._judge(text, s, e, words, known)
                 if verdict:
                     out.append(_result("LOCATION", s, e, verdict[0], self, verdict[1]))
                     taken = e
@@ -102,7 +114,7 @@ class CityRecognizer(LocalRecognizer):
             return None
         capital = all(w[0].isupper() for w in caps) and not any(w.isupper() and len(w) > 1 for w in caps)
         lower = all(w.islower() for w in words)
-        if not (capital or lower) or self._blocked(words):
+        if not (capital or lower):
             return None
         before = text[max(0, s - 40):s]
         prev = re.search(r"([A-Za-z]+)[ \t]+$", before)
@@ -116,6 +128,8 @@ class CityRecognizer(LocalRecognizer):
                         and bool(re.match(r"[ \t]*(?:[.,;]|\d|$|\n)", after)))
         alone = line.strip(" \t.,") == text[s:e]
         common = len(words) == 1 and _common(words[0])
+        if self._blocked(words):
+            return None
         if known:
             if capital and (prep or strong or address_tail or re.match(r",[ \t]+[A-Z]", after)):
                 return 0.75, "gazetteer_context"
@@ -169,12 +183,12 @@ class NameRecognizer(LocalRecognizer):
         person_names()
         english_words()
 
-    def _is_name(self, word: str, strict: bool) -> bool:
+    def _is_name(self, word: str, strict: bool, stop: set = STOP) -> bool:
         first, last = person_names()
         k = fold(word)
         if k not in first and k not in last:
             return False
-        if word.lower() in STOP or word.lower() in MONTH_NAMES or looks_medical(word, self.terms):
+        if word.lower() in stop or word.lower() in MONTH_NAMES or looks_medical(word, self.terms):
             return False
         return not (strict and k in english_words())
 
@@ -198,7 +212,7 @@ class NameRecognizer(LocalRecognizer):
                 k = fold(w)
                 if k not in first and k not in last:
                     continue
-                if nxt and nxt[2][0].isupper() and not nxt[2].isupper() and self._is_name(w, strict=False) \
+                if nxt and nxt[2][0].isupper() and not nxt[2].isupper() and self._is_name(w, False, TITLE_STOP) \
                         and (fold(nxt[2]) in last or not _common(nxt[2])) and self._plain_word(nxt[2]) \
                         and not (_common(w) and _common(nxt[2])) and not CLINIC_WORDS.match(nxt[2]):
                     out.append(_result("PERSON", s, nxt[1], 0.7, self, "first_last"))
@@ -329,6 +343,7 @@ def zh_places() -> tuple[frozenset[str], frozenset[str]]:
 
     _, pseg = _jieba()
     provinces = set(PROVINCES.split("|"))
+    provinces -= {"北京", "天津", "上海", "重庆"}  # municipalities: cities, below the state level of Safe Harbor's reading
     blocked = provinces | {p + "省" for p in provinces} | {p + "市" for p in provinces} | ZH_NOT_LOCAL
 
     def ok(w: str) -> bool:

@@ -106,7 +106,7 @@ class JiebaNameRecognizer(LocalRecognizer):
     def _plausible(self, name: str) -> bool:
         if not (1 <= len(name) <= 4) or not has_surname(name):
             return False
-        if name in self.terms.zh or any(name in t for t in self.terms.zh if len(t) <= 6 and name[:2] == t[:2]):
+        if name in self.terms.zh or any(name in t for t in self.terms.zh_by_prefix.get(name[:2], ())):
             return False
         return True
 
