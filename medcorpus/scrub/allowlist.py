@@ -119,24 +119,28 @@ class MedicalTerms:
     def find(self, text: str, strong_only: bool = False) -> list[tuple[int, int]]:
         """Character spans of term occurrences (longest first, non-overlapping); `strong_only`
         leaves out the weak single words."""
+        return [(s, e) for s, e, weak in self.find_marked(text) if not (strong_only and weak)]
+
+    def find_marked(self, text: str) -> list[tuple[int, int, bool]]:
+        """(start, end, weak) of term occurrences: one pass for both readings of `find`."""
         toks = [(m.start(), m.end(), _norm(m.group())) for m in _WORD.finditer(text)]
-        spans: list[tuple[int, int]] = []
+        spans: list[tuple[int, int, bool]] = []
         i = 0
         while i < len(toks):
             hit = 0
             longest = self.first.get(toks[i][2], 0)
             for n in range(min(longest, len(toks) - i), 0, -1):
                 key = tuple(t[2] for t in toks[i:i + n])
-                if key in self.phrases and not (strong_only and key in self.weak):
+                if key in self.phrases:
                     hit = n
                     break
             if hit:
-                spans.append((toks[i][0], toks[i + hit - 1][1]))
+                spans.append((toks[i][0], toks[i + hit - 1][1], hit == 1 and (toks[i][2],) in self.weak))
                 i += hit
             else:
                 i += 1
         if self.zh and _CJK.search(text):
-            spans.extend(self._find_zh(text))
+            spans.extend((s, e, False) for s, e in self._find_zh(text))
         return spans
 
     def _find_zh(self, text: str) -> list[tuple[int, int]]:

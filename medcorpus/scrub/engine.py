@@ -395,14 +395,16 @@ class Scrubber:
         return list(self.entities)
 
     def _finalise(self, text: str, raw: list[tuple]) -> list[Span]:
-        found: dict[bool, list[tuple[int, int]]] = {}
+        found: list | None = None
 
         def in_medical(s: int, e: int, fully: bool) -> bool:
             """Inside a term (any, weak words too) or touching one (strong terms only)."""
-            strong = not fully
-            if strong not in found:
-                found[strong] = self.terms.find(text, strong_only=strong)
-            for ms, me in found[strong]:
+            nonlocal found
+            if found is None:
+                found = self.terms.find_marked(text)
+            for ms, me, weak in found:
+                if weak and not fully:
+                    continue
                 if fully and ms <= s and e <= me:
                     return True
                 if not fully and ms < e and s < me:

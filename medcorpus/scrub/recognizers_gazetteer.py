@@ -54,6 +54,17 @@ def _common(word: str) -> bool:
     return w in STOP or w in english_words() or w.endswith(("'s", "’s"))
 
 
+_PLACE_LAST = {"from", "near", "in", "at", "of", "to"}  # the last word of every CITY_STRONG phrase
+_GAP = re.compile(r"[ \t]+|[ \t]*-[ \t]*")
+
+
+@lru_cache(maxsize=1)
+def multiword_heads() -> frozenset[str]:
+    """First words of multi-word city names ("san" of "san jose"), and words a place word may
+    precede in a multi-word unknown place: only these start a multi-word candidate."""
+    return frozenset(k.split()[0] for k in cities()[0] if " " in k)
+
+
 def latin_pop(words: list[str]) -> int:
     return cities()[0].get(fold(" ".join(words)), 0)
 
@@ -83,24 +94,36 @@ class CityRecognizer(LocalRecognizer):
         out: list[RecognizerResult] = []
         taken = -1
         context: dict[int, bool] = {}
+        multi = multiword_heads()
+        joined = [bool(_GAP.fullmatch(text, a[1], b[0])) for a, b in zip(toks, toks[1:])] + [False]
         for i in range(len(toks)):
             if toks[i][0] < taken:
                 continue
+            head = fold(toks[i][2])
+            s = toks[i][0]
+
+            def place_context() -> bool:  # only words after a place word or a comma can be an unknown place
+                if s not in context:
+                    gap = text[toks[i - 1][1]:s] if i else ""
+                    prev = toks[i - 1][2].lower() if i else ""
+                    if "," in gap:
+                        context[s] = True
+                    elif prev in _PLACE_LAST and gap.strip(" \t") == "":
+                        context[s] = bool(CITY_STRONG.search(text, max(0, s - 40), s))
+                    else:
+                        context[s] = False
+                return context[s]
+
             for n in (3, 2, 1):
-                seq = toks[i:i + n]
-                if len(seq) < n or any(not re.fullmatch(r"[ \t]+|[ \t]*-[ \t]*", text[a[1]:b[0]]) for a, b in zip(seq, seq[1:])):
+                if n > 1 and (not all(joined[i:i + n - 1]) or i + n > len(toks)
+                              or (head not in multi and not (toks[i][2][0].isupper() and place_context()))):
                     continue
+                seq = toks[i:i + n]
                 words = [t[2] for t in seq]
-                s, e = seq[0][0], seq[-1][1]
+                e = seq[-1][1]
                 known = fold(" ".join(words)) in latin
-                if not known:  # only words after a place word or a comma can be an unknown place
-                    if not (words[0][0].isupper() or n == 1):
-                        continue
-                    if s not in context:
-                        before = text[max(0, s - 40):s]
-                        context[s] = bool(CITY_STRONG.search(before) or re.search(r",[ \t]*$", before))
-                    if not context[s]:
-                        continue
+                if not known and (not (words[0][0].isupper() or n == 1) or not place_context()):
+                    continue
                 verdict = self._judge(text, s, e, words, known)
                 if verdict:
                     out.append(_result("LOCATION", s, e, verdict[0], self, verdict[1]))
@@ -389,7 +412,7 @@ class ZhCityRecognizer(LocalRecognizer):
             jieba, _ = _jieba()
             window_s = max(0, s - 4)
             pos, own_word = window_s, False
-            for w in jieba.cut(text[window_s:min(n, e + 4)]):
+            for w in jieba.cut(text[window_s:min(n, e + 4)], HMM=False):
                 if pos == s and (pos + len(w) == e or (pos + len(w) == e + 1 and text[e] == "市")):
                     own_word = True
                 pos += len(w)
