@@ -174,24 +174,25 @@ HUNSPELL_MEDICAL = ("/usr/share/hunspell/en_med_glut.dic", "/usr/share/hunspell/
 
 
 def hunspell_medical_words() -> set[str]:
-    """Lower-case entries of Debian's hunspell-en-med dictionary (OpenMedSpel: ~72k drug, disease
-    and anatomy words), less the words that are also frequent first or last names or GeoNames
-    cities ("victoria", "hashimoto", "iris"): those stay names unless the disease DB says otherwise.
-    Empty when the package is not installed."""
+    """Lower-case entries of Debian's hunspell-en-med dictionary (OpenMedSpel: drug, disease and
+    anatomy words), less general English words (hunspell en_US: "bell", "path", "care"), frequent
+    first or last names and GeoNames cities ("victoria", "hashimoto"): those stay names and places
+    unless the disease DB says otherwise. Empty when the package is not installed."""
     path = next((Path(p) for p in HUNSPELL_MEDICAL if Path(p).exists()), None)
     if path is None:
         return set()
-    from medcorpus.scrub.gazetteers import cities, person_names
+    from medcorpus.scrub.gazetteers import cities, english_words, person_names
 
     first, last = person_names()
+    general = english_words()
     latin, _ = cities()
     out = set()
     for line in path.read_text(encoding="utf-8", errors="replace").splitlines()[1:]:
         if not line or line[0].isspace():
             continue
         w = line.split("/", 1)[0].strip()
-        if len(w) >= 4 and w.islower() and re.fullmatch(r"[a-z][a-z'-]+", w) and w not in first and w not in last \
-                and w not in latin:
+        if len(w) >= 4 and w.islower() and re.fullmatch(r"[a-z][a-z-]+", w) and w not in first and w not in last \
+                and w not in latin and w not in general:
             out.add(w)
     return out
 

@@ -112,7 +112,7 @@ def _signature_ok(value: str, m: re.Match, terms) -> Optional[float]:
         return None
     from medcorpus.scrub.gazetteers import english_words
 
-    if all(w.lower() in english_words() for w in words):  # "Consultant Physician", "General Surgeon"
+    if len(words) > 1 and all(w.lower() in english_words() for w in words):  # "Consultant Physician"
         return None
     text = m.string
     rest = text[m.end():]

@@ -41,7 +41,9 @@ CLOSING = re.compile(r"(?i)(?:regards|wishes|wish you[^\n]{0,40}|thanks?(?: you|
 
 @lru_cache(maxsize=1)
 def _folded_regions() -> frozenset[str]:
-    return frozenset(fold(r) for r in regions_allowed())
+    from medcorpus.scrub.engine import ALLOWED_REGIONS
+
+    return frozenset(fold(r) for r in regions_allowed()) | ALLOWED_REGIONS
 
 
 def _result(entity: str, s: int, e: int, score: float, rec: LocalRecognizer, how: str) -> RecognizerResult:
@@ -209,7 +211,7 @@ class NameRecognizer(LocalRecognizer):
     def _is_name(self, word: str, strict: bool, stop: set = STOP) -> bool:
         first, last = person_names()
         k = fold(word)
-        if k not in first and k not in last:
+        if k not in first and k not in last or k in _folded_regions():  # "India", "Georgia": places Safe Harbor keeps
             return False
         if word.lower() in stop or word.lower() in MONTH_NAMES or looks_medical(word, self.terms):
             return False
@@ -280,7 +282,7 @@ class NameRecognizer(LocalRecognizer):
                     or any(w.lower() in stop or looks_medical(w, self.terms) for w in words):
                 continue
             prev = next((l for l in reversed(lines[:k]) if l.strip()), "")
-            after_closing = bool(same_line) or bool(CLOSING.search(prev)) or bool(re.search(r"(?i)\b(?:Dr|Doctor)\.?[ \t]*$", line[:m.end()]))
+            after_closing = bool(same_line) or bool(re.match(r"[ \t]*[-–—~]", line)) or bool(CLOSING.search(prev)) or bool(re.search(r"(?i)\b(?:Dr|Doctor)\.?[ \t]*$", line[:m.end()]))
             names = [w for w in words if self._is_name(w, strict=not capital)]
             plain = [w for w in words if w.lower() in PARTICLES or not _common(w)]
             if capital and after_closing and len(plain) == len(words):

@@ -151,7 +151,19 @@ def pii_status(ws) -> dict[str, Any]:
     by_entity = dict(ws.exec("SELECT entity, count(*) n FROM scrub_audit WHERE fingerprint = ? "
                              "GROUP BY 1 ORDER BY n DESC", [fp]))
     records = ws.one("SELECT count(DISTINCT record_id) FROM scrub_audit WHERE fingerprint = ?", [fp])[0]
-    return {"records_with_pii": records, "spans": sum(by_entity.values()), "by_entity": by_entity}
+    return {"records_with_pii": records, "spans": sum(by_entity.values()), "by_entity": by_entity,
+            "by_recognizer": pii_by_recognizer(ws, fp)}
+
+
+def pii_by_recognizer(ws, fingerprint: str) -> dict[str, dict[str, int]]:
+    """Spans of the audit table by recognizer family (the part before ':' of "City:gazetteer_context")
+    and entity, most first: which recognizer removed what (issue 18)."""
+    rows = ws.exec("SELECT split_part(recognizer, ':', 1) AS fam, entity, count(*) n FROM scrub_audit "
+                   "WHERE fingerprint = ? GROUP BY 1, 2 ORDER BY n DESC", [fingerprint])
+    out: dict[str, dict[str, int]] = {}
+    for fam, entity, n in rows:
+        out.setdefault(fam or "?", {})[entity] = n
+    return out
 
 
 STATUS_SECTIONS["pii"] = pii_status
