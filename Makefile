@@ -23,13 +23,14 @@ $(VENV)/.setup-done: pyproject.toml constraints/torch-cpu.txt
 
 setup: $(VENV)/.setup-done system-deps
 
-## Debian packages: the medical Hunspell dictionary (grammar stage) and Chromium (report rendering test).
+## Debian packages: the medical and US-English Hunspell dictionaries (grammar stage; scrub's allow-list and
+## common-word check) and Chromium (report rendering test).
 system-deps:
 	@if command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
-	  if ! dpkg -s hunspell-en-med chromium >/dev/null 2>&1; then \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq hunspell-en-med chromium >/dev/null; \
+	  if ! dpkg -s hunspell-en-med hunspell-en-us chromium >/dev/null 2>&1; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq hunspell-en-med hunspell-en-us chromium >/dev/null; \
 	  fi; \
-	else echo "note: not root or no apt-get; install hunspell-en-med and chromium yourself"; fi
+	else echo "note: not root or no apt-get; install hunspell-en-med, hunspell-en-us and chromium yourself"; fi
 
 ## llama.cpp's OpenAI-compatible server, built from its PyPI source (~10 min on 2 cores; pip caches the wheel).
 $(VENV)/.llm-done: $(VENV)/.setup-done
