@@ -109,6 +109,24 @@ def english_words() -> frozenset[str]:
     return frozenset()
 
 
+def is_english(word: str) -> bool:
+    """A general English word, inflections included ("spreading", "allergies", "lips", "harmed"):
+    hunspell's affix rules approximated by stripping common suffixes."""
+    w = word.lower().strip("'’")
+    words = english_words()
+    if w in words:
+        return True
+    for suffix, repl in (("ies", "y"), ("ied", "y"), ("ier", "y"), ("iest", "y"), ("ily", "y"), ("es", ""), ("s", ""),
+                         ("ing", ""), ("ing", "e"), ("ed", ""), ("ed", "e"), ("er", ""), ("er", "e"), ("est", ""),
+                         ("ly", ""), ("ness", ""), ("ment", ""), ("able", ""), ("ful", "")):
+        if w.endswith(suffix) and len(w) - len(suffix) >= 3:
+            stem = w[:-len(suffix)] + repl
+            if stem in words or (suffix in ("ing", "ed", "er") and len(stem) > 3 and stem[-1] == stem[-2]
+                                 and stem[:-1] in words):  # "stopping" -> "stop"
+                return True
+    return False
+
+
 def build_names(out: Path | None = None, n_first: int = 1500, n_last: int = 2000) -> Path:
     """Write the top first and last names per country of names-dataset (Latin script only)."""
     from names_dataset import NameDataset

@@ -10,7 +10,7 @@ from typing import Optional
 
 from presidio_analyzer import LocalRecognizer, RecognizerResult
 
-from medcorpus.scrub.gazetteers import cities, english_words, fold, person_names, regions_allowed
+from medcorpus.scrub.gazetteers import cities, english_words, fold, is_english, person_names, regions_allowed
 from medcorpus.scrub.recognizers_en import MEDICAL_SUFFIX, MONTH_NAMES, STOP, TITLE_STOP
 
 CLINIC_WORDS = re.compile(r"(?i)\b(?:clinic|hospital|nursing|cent(?:re|er)|diagnostics|care|medical|health|physician|"
@@ -53,7 +53,7 @@ def _result(entity: str, s: int, e: int, score: float, rec: LocalRecognizer, how
 
 def _common(word: str) -> bool:
     w = word.lower().strip("'’")
-    return w in STOP or w in english_words() or w.endswith(("'s", "’s"))
+    return w in STOP or w.endswith(("'s", "’s")) or is_english(w)
 
 
 _PLACE_LAST = {"from", "near", "in", "at", "of", "to"}  # the last word of every CITY_STRONG phrase
@@ -156,6 +156,8 @@ class CityRecognizer(LocalRecognizer):
         if self._blocked(words):
             return None
         if known:
+            if common and capital and not (strong or address_tail):
+                return None  # "result of Human Papillomavirus", "Reading the report"
             if capital and (prep or strong or address_tail or re.match(r",[ \t]+[A-Z]", after)):
                 return 0.75, "gazetteer_context"
             if lower and ((prep and not common) or (strong and (not common or latin_pop(words) >= 500_000))):
@@ -165,8 +167,8 @@ class CityRecognizer(LocalRecognizer):
             if capital and not common and not self._name_like(words) and s > 0:
                 return 0.55, "gazetteer"
             return None
-        if capital and (strong or address_tail) and not common and len(words) <= 3:
-            return 0.6, "context"
+        if capital and (strong or address_tail) and not all(_common(w) for w in caps) and len(words) <= 3:
+            return 0.6, "context"  # "from Ostrów Mazowiecka"; not "suffering from Congenital Heart Defects"
         if lower and strong and len(words) == 1 and not common and len(words[0]) > 3 and not self._name_like(words):
             return 0.5, "context_lower"
         return None
@@ -181,7 +183,7 @@ NAME_CONTEXT_LOWER = re.compile(
     r"(?i)(?:\b(?:hi|hello|hey|dear|welcome|thanks|thank you|thank u|thanks a lot|thanks again|regards|reply|im|i am|"
     r"i'm|its|it's|this is|myself|name is|name's|names|called|named|sincerely|cheers|love|wife|husband|son|daughter|"
     r"mother|father|mom|mum|dad|brother|sister|friend|baby|aunt|uncle|grandmother|grandfather|grandma|grandpa|cousin|"
-    r"nephew|niece|boyfriend|girlfriend|partner|dr|doctor|mr|mrs|ms|and)[.,!:]?[ \t]+)$")
+    r"nephew|niece|boyfriend|girlfriend|partner|dr|doctor|mr|mrs|ms)[.,!:]?[ \t]+)$")
 # "i am gaurav wright 39 yrs", "its peter again", "hi im priya from pune": lower-case words in a self-introduction
 LOWER_INTRO = re.compile(r"(?i:\b(?:i am|i'm|im|its|it's|this is|my name is|my names|my name's|myself|name is)[ \t]+)"
                          r"(?P<n>[a-z\u00df-\u024f][a-z\u00df-\u024f\u0300-\u036f'’-]+(?:[ \t]+[a-z\u00df-\u024f]"
@@ -215,7 +217,7 @@ class NameRecognizer(LocalRecognizer):
             return False
         if word.lower() in stop or word.lower() in MONTH_NAMES or looks_medical(word, self.terms):
             return False
-        return not (strict and k in english_words())
+        return not (strict and is_english(word))
 
     def _plain_word(self, word: str) -> bool:
         """Not a stop word, month or medical term: may be a name in a strong context."""
@@ -227,7 +229,9 @@ class NameRecognizer(LocalRecognizer):
         for rx, how in ((LOWER_INTRO, "lower_intro"), (LOWER_END, "lower_end")):
             for m in rx.finditer(text):
                 words = m.group("n").split()
-                if all(self._plain_word(w) and (not _common(w) or self._is_name(w, strict=False)) for w in words):
+                named = re.search(r"(?i)name", text[max(0, m.start("n") - 12):m.start("n")])
+                if all(self._plain_word(w) and (not _common(w) or (named and self._is_name(w, strict=False)))
+                       for w in words):
                     out.append(_result("PERSON", m.start("n"), m.end("n"), 0.6, self, how))
         toks = [(m.start(), m.end(), m.group()) for m in WORD.finditer(text)]
         first, last = person_names()
@@ -239,7 +243,8 @@ class NameRecognizer(LocalRecognizer):
                     continue
                 if nxt and nxt[2][0].isupper() and not nxt[2].isupper() and self._is_name(w, False, TITLE_STOP) \
                         and (fold(nxt[2]) in last or not _common(nxt[2])) and self._plain_word(nxt[2]) \
-                        and not (_common(w) and _common(nxt[2])) and not CLINIC_WORDS.match(nxt[2]):
+                        and (not _common(w) or (fold(nxt[2]) in last and not _common(nxt[2]))) \
+                        and not CLINIC_WORDS.match(nxt[2]):
                     out.append(_result("PERSON", s, nxt[1], 0.7, self, "first_last"))
                     continue
                 sentence_start = not text[:s].strip() or text[:s].rstrip()[-1] in ".!?:;\n"
