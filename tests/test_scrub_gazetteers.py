@@ -79,6 +79,20 @@ def test_states_countries_and_common_words_stay(scrubber, text):
     assert [v for v, e in found(scrubber, text) if e == "LOCATION"] == []
 
 
+@pytest.mark.parametrize("text,value", [
+    ("i am staying at 27 willow brook lane with my son", "27 willow brook lane"),
+    ("my address is h.no. 14, gandhi chowk", "h.no. 14, gandhi chowk"),
+    ("生日是3 March 1979，最近血压高", "3 March 1979"),            # a date right after Chinese text
+    ("我的MRN 55012345，谢谢", "55012345"),
+])
+def test_lower_case_addresses_and_identifiers_in_mixed_text(scrubber, text, value):
+    assert removed(scrubber, text, value)
+
+
+def test_lower_case_rooms_are_not_addresses(scrubber):
+    assert found(scrubber, "i live in 2 room flat with my parents") == []
+
+
 # ----------------------------------------------------------------------------- names
 @pytest.mark.parametrize("text,name", [
     ("Take the tablets after food.\nWish you good health.\nMeenakshi Iyer\nSri Sai Clinic", "Meenakshi Iyer"),

