@@ -389,7 +389,7 @@ def english_recognizers(terms) -> list[GroupPatternRecognizer]:
         # lower case, after an address word: "i am staying at 155 haynes drives", "address: h.no. 62, barman street"
         Rx("street_lower", re.compile(
             rf"(?i:{_ADDRESS_WORD})(?P<n>(?:{_HOUSE_HEAD}[ \t]*[\w/-]*\d[\w/-]*,?|\d{{1,5}}(?:/\d{{1,5}})?[a-z]?,?)"
-            rf"(?:[ \t]+[a-z][a-z'’-]+\.?){{1,3}}?[ \t]+(?i:{_street_suffixes()})\b\.?)"), 0.75, group="n"),
+            rf"(?:[ \t]+[a-z][a-z'’-]+\.?){{1,3}}[ \t]+(?i:{_street_suffixes()})\b\.?)"), 0.75, group="n"),
         Rx("house_lower", re.compile(
             rf"(?i:{_ADDRESS_WORD})(?P<n>(?i:{_HOUSE_HEAD})[ \t]*[\w/-]*\d[\w/-]*,?(?:[ \t]+[a-z][a-z'’-]+){{1,2}})"),
            0.75, group="n", validate=lambda v, m: None if v.split()[-1].lower() in STOP else 0.75),
