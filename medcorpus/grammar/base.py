@@ -128,8 +128,15 @@ _INTRO = ("however", "therefore", "moreover", "furthermore", "nevertheless", "no
           "in other words", "in summary", "in general", "on the other hand", "as a result", "of course",
           "firstly", "secondly", "thirdly", "finally", "lastly", "besides", "meanwhile", "otherwise",
           "unfortunately", "fortunately", "additionally", "to sum up", "to conclude", "in short",
-          "nowadays", "personally", "hence", "thus", "instead", "overall")
+          "nowadays", "personally", "hence", "thus", "instead", "overall", "also", "second", "third",
+          "actually", "in this case", "in that case", "after that", "in my view", "in my experience",
+          "for this reason", "to begin with", "in the end", "in the past", "as a consequence", "clearly")
 _INTRO_RE = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))(" + "|".join(_INTRO) + r")(?=\s+[A-Za-z])", re.I)
+# "..., but": a comma before a "but" that joins two clauses (not "not only ... but also", "all but")
+_BUT_RE = re.compile(r"(?<=[A-Za-z0-9)])( but)(?= (?:I|you|he|she|it|we|they|there|this|that|these|those|the|a|an|my|"
+                     r"his|her|our|their|its|if|when|in|now|then|some|many|most|people|what|as|because|nobody|"
+                     r"nothing|no one|one)\b)")
+_BUT_AFTER = ("all", "nothing", "anything", "everything", "none", "last", "anyone", "anybody", "everyone")
 _CAN_NOT = re.compile(r"\b([Cc])an not\b")
 _LONE_I = re.compile(r"(?<![\w.'\u2019/@-])i(?=['\u2019](?:m|ve|ll|d)\b|[\s,;:!?)]|\.(?:\s|$)|$)")
 
@@ -189,11 +196,20 @@ def deterministic_fixes(text: str, vocab: Vocabulary | None = None, final_stop: 
             return None
         return m.group(1) + word[0].upper() + word[1:]
 
+    def but_comma(m: re.Match) -> str | None:
+        before = re.findall(r"[A-Za-z']+", text[max(0, m.start() - 30):m.start()])
+        if before and before[-1].lower() in _BUT_AFTER:
+            return None
+        if re.search(r"\bnot only\b", text[:m.start()], re.I):
+            return None
+        return "," + m.group(1)
+
     apply(_REPEATED, repeated, "Punctuation", "repeated-punctuation")
     apply(_PUNCT_NO_SPACE, space_after, "Formatting", "space-after-punctuation")
     apply(_LONE_I, lambda m: "I", "Capitalization", "lone-i")
     apply(_SENTENCE_START, capitalise, "Capitalization", "sentence-start")
     apply(_INTRO_RE, lambda m: m.group(1) + ",", "Punctuation", "introductory-comma")
+    apply(_BUT_RE, but_comma, "Punctuation", "comma-before-but")
     apply(_CAN_NOT, lambda m: m.group(1) + "annot", "Spelling", "cannot")
     if final_stop:
         text, stop = add_final_stop(text)

@@ -15,7 +15,7 @@ import math
 from typing import Iterable
 
 from medcorpus.grammar.base import Correction, Edit, changes_protected, deterministic_fixes, diff_edit
-from medcorpus.grammar.protect import Vocabulary, osa_distance, word_frequencies
+from medcorpus.grammar.protect import WORD_RE, Vocabulary, osa_distance, word_frequencies
 
 # Rules that restyle correct text rather than fix errors ("..." -> "…", Oxford commas, "and also"
 # -> "and") or misfire on consultation text ("for quite some time" -> "quiet", "might be having"
@@ -41,7 +41,8 @@ class HarperCorrector:
 
     def __init__(self, vocab: Vocabulary | None = None, *, plain: bool = False, dialect: str = "american",
                  disabled_rules: Iterable[str] = DEFAULT_DISABLED_RULES, max_passes: int = 6,
-                 fixes: bool = True, rank_spelling: bool = True, final_stop: bool = True):
+                 fixes: bool = True, rank_spelling: bool = True, final_stop: bool = True,
+                 context_model: bool = True):
         from harper import Dialect, Linter
 
         self.plain = plain
@@ -58,6 +59,7 @@ class HarperCorrector:
                     config[rule] = False
             self.linter.set_lint_config(config)
         self.freq = word_frequencies() if self.rank_spelling else None
+        self.chooser = _chooser() if context_model and not plain else None
         self.linter.lint("Harper builds its rule state on the first lint.", language="plaintext")
 
     # ------------------------------------------------------------------ public
@@ -102,9 +104,32 @@ class HarperCorrector:
             seen.add(new)
             edits += reversed(applied)
             text = new
+        if self.chooser is not None and self.chooser.cfg.context_edits:
+            text = self._context_pass(text, edits)
         return Correction(text, edits, len(refused))
 
+    def _context_pass(self, text: str, edits: list[Edit]) -> str:
+        """Function-word edits the context model is sure of, after Harper is done."""
+        from medcorpus.grammar.choose import context_edits
+
+        found = [e for e in context_edits(self.chooser, text)
+                 if not changes_protected(text, e.start, e.end, e.new, self.vocab)
+                 and not self._next_to_protected(text, e.start, e.end)]
+        for e in reversed(found):
+            text = text[:e.start] + e.new + text[e.end:]
+        edits += found
+        return text
+
     # ------------------------------------------------------------------ internals
+    def _next_to_protected(self, text: str, start: int, end: int) -> bool:
+        """Whether the word before or after [start, end) is protected: a medical term keeps the
+        function words around it ("Destruction of lesion of retina and choroid")."""
+        if self.vocab is None:
+            return False
+        before = WORD_RE.findall(text[max(0, start - 40):start])
+        after = WORD_RE.findall(text[end:end + 40])
+        return any(self.vocab.is_protected(w) for w in (before[-1:] + after[:1]))
+
     def _correct_plain(self, text: str) -> Correction:
         edits = []
         for _ in range(self.max_passes):
@@ -127,6 +152,7 @@ class HarperCorrector:
         kind = lint.lint_kind
         if kind == "Spelling":
             return self._choose_spelling(text, lint)
+        options = []
         for sug in lint.suggestions:
             new_text = self.linter.apply_suggestion(text, lint, sug)
             e = diff_edit(text, new_text, kind, rule)
@@ -136,8 +162,10 @@ class HarperCorrector:
                 return "protected"
             if rule in ("SplitWords", "MergeWords") and not self._common_words(sug.replacement_text):
                 continue  # "pateint" -> "pate int": a split into rare words is a misspelling
-            return e
-        return None
+            if self.chooser is None:
+                return e
+            options.append(e)
+        return self.chooser.rule(text, options) if options else None
 
     def _choose_spelling(self, text: str, lint) -> Edit | str | None:
         start, end = lint.span.start, lint.span.end
@@ -154,10 +182,18 @@ class HarperCorrector:
         if near:
             # a misspelling of a medical word: only a protected word may replace it
             best = vocab.best_protected(word, cands)
+            general = self.chooser.spelling(text, start, end, cands) if self.chooser is not None else None
+            if general is not None and _distance(word, general) < _distance(word, best):
+                # strictly closer to an everyday reading ("Inorder" -> "In order", not "Disorder")
+                return Edit(start, end, word, general, "Spelling", "context")
             return Edit(start, end, word, _match_case(word, best), "Spelling", "medical")
-        if not cands:
+        if not cands and self.chooser is None:
             return None
-        if self.rank_spelling:
+        if self.chooser is not None:
+            best = self.chooser.spelling(text, start, end, cands)
+            if best is None:
+                return None
+        elif self.rank_spelling:
             lw = word.lower()
             best = min(cands, key=lambda c: (osa_distance(lw, c.lower()), -self._freq(c)))
         else:
@@ -179,3 +215,19 @@ class HarperCorrector:
         if "'" in w:
             w = w.split("'")[0]
         return math.log1p(self.freq.get(w, 0))
+
+
+def _distance(word: str, candidate: str) -> int:
+    """Edits from `word` to `candidate`, a space counting as one ("inorder" -> "in order": 1)."""
+    return osa_distance(word.lower(), candidate.lower().replace(" ", ""), 4) + candidate.count(" ")
+
+
+def _chooser():
+    """The context-model chooser, or None when its word lists (symspellpy) or rapidfuzz are missing."""
+    try:
+        from medcorpus.grammar.choose import Chooser
+        from medcorpus.grammar.lm import ContextModel
+
+        return Chooser(ContextModel.load())
+    except ImportError:
+        return None
