@@ -57,7 +57,7 @@ def pct(a: int, b: int) -> str:
 def quality() -> None:
     examples = labelled.load(ROOT / "tests" / "data" / "filter_labelled.jsonl")
     splits = {name: [e for e in examples if e.get("split", "tuning") == name]
-              for name in ("tuning", "heldout", "heldout2", "heldout3")}
+              for name in ("tuning", "heldout", "heldout2", "heldout3", "heldout4")}
     rows = []
     for split, exs in splits.items():
         recs = [labelled.to_record(e) for e in exs]
@@ -80,7 +80,7 @@ def quality() -> None:
                          f"{s['decisions_right']}/{len(exs)}" if name == "all" else ""])
     table(f"hand-labelled set: {len(examples)} examples ({len(splits['tuning'])} tuning; held-out sets, each "
           f"used to improve the rules after it was measured: {len(splits['heldout'])}, {len(splits['heldout2'])}; "
-          f"never used: {len(splits['heldout3'])}), "
+          f"then {len(splits['heldout3'])}; never used: {len(splits['heldout4'])}), "
           f"{sum(len(e['units']) for e in examples)} labelled sentences",
           ["split", "filter", "records touched", "damaged sentences found", "clean sentences removed",
            "record decisions right"], rows)

@@ -272,6 +272,43 @@ HELDOUT3 = {
     ],
 }
 
+# Held out, fourth set (issue 19): written before the generalising boilerplate rule (position, no
+# medical content, character n-gram similarity to the formula lists) was coded ("split": "heldout4");
+# never used to tune it. Openings, closings and upsell lines in wording none of the lists carries,
+# plus hard clean sentences that sit first or last and read like formulas but carry medical content.
+HELDOUT4 = {
+    "boilerplate_open": [
+        "Hey there, glad you wrote to us.", "Good afternoon, and thank you for reaching us.",
+        "Hi, your message has been read with care.", "Hello, it is good that you asked about this.",
+        "Warm greetings to you.", "Hi, thank you so much for putting your trust in this platform.",
+        "Hello, I have carefully studied everything you described.", "Hi, this is a question I get often.",
+        "Respected sir, thanks for writing.", "Hi, welcome back to the site.",
+        "Hello, I am here to guide you.", "Hi, good to hear from you.",
+        "Hello friend, I went through all of it.", "Thanks very much for the clear explanation of your situation.",
+    ],
+    "boilerplate_close": [
+        "Wishing you all the very best.", "Do let me know how things go.", "Hoping you get better quickly.",
+        "Be well.", "Warm wishes to you and your family.", "Looking forward to hearing from you.",
+        "I trust this answers your concern.", "Please get back to me whenever you want.",
+        "All the best and stay safe.", "Thank you once again for your question.",
+        "Yours sincerely.", "Glad I could be of help.", "Feel better soon, friend.", "Bye for now.",
+    ],
+    "chrome": [
+        "To discuss this further, start a paid chat with me.", "Subscribe to my channel for more health tips.",
+        "Tap the consult button to speak to me privately.", "Share this answer with friends who might need it.",
+    ],
+    "hard_clean": [
+        "Hello, the lump you describe is most likely a lipoma and is harmless.",
+        "Thanks to the antibiotics, the infection should clear within five days.",
+        "Wishing for a quick fix is natural, but the fracture needs six weeks in a cast.",
+        "Do let me know the blood sugar readings after one week of metformin 500 mg.",
+        "All the best results come from taking the inhaler every day.",
+        "Take care not to lift heavy weights for a month after the hernia repair.",
+        "Please get back to the emergency room at once if the chest pain returns.",
+        "Good news: the X-ray shows no pneumonia.",
+    ],
+}
+
 FALLBACK_EN = [
     "Based on your symptoms, it sounds like you may have acid reflux. I recommend taking an antacid and avoiding "
     "spicy foods. We should also do an endoscopy if the symptoms continue.",
@@ -478,6 +515,26 @@ def main() -> None:
         damaged = any(u["label"] != "clean" for u in units)
         add("heldout3", q, units, "repair" if damaged else "keep")
         examples[-1]["split"] = "heldout3"
+    # 9. fourth held-out set (see HELDOUT4): 22 English examples; hard clean sentences first or last
+    h4 = HELDOUT4
+    opens, closes, chromes, hard = (h4["boilerplate_open"][:], h4["boilerplate_close"][:], h4["chrome"][:],
+                                    h4["hard_clean"][:])
+    for k in range(22):
+        q, body = next(en_iter)
+        units = units_of(body, False)
+        if k % 5 == 2 and chromes:
+            units.insert(rng.randrange(1, len(units) + 1), {"text": chromes.pop(), "label": "chrome"})
+        if k % 3 == 0 and hard:
+            units.insert(0, {"text": hard.pop(), "label": "clean"})
+        elif k % 3 == 1 and hard:
+            units.append({"text": hard.pop(), "label": "clean"})
+        if k % 4 != 3 and opens:
+            units.insert(0, {"text": opens.pop(), "label": "boilerplate"})
+        if k % 4 != 2 and closes:
+            units.append({"text": closes.pop(), "label": "boilerplate"})
+        damaged = any(u["label"] != "clean" for u in units)
+        add("heldout4", q, units, "repair" if damaged else "keep")
+        examples[-1]["split"] = "heldout4"
     OUT.parent.mkdir(parents=True, exist_ok=True)
     with open(OUT, "w", encoding="utf-8") as fh:
         for ex in examples:

@@ -139,7 +139,7 @@ def test_boilerplate_generic_formula_words_rule():
     for content in ("Take care of the wound.", "Thanks to the vaccine, the risk is low.", "Hope for 2 more days."):
         v, w = run_one("boilerplate", EN_BODY + " " + content)
         assert not w.notes, content
-    v, w = run_one("boilerplate", EN_BODY + " Happy to help.", formula_cues=[])  # rule off
+    v, w = run_one("boilerplate", EN_BODY + " Happy to help.", formula_cues=[], similarity=1)  # rules off
     assert not w.notes
 
 
@@ -381,3 +381,41 @@ def test_counts_are_the_same_with_two_workers(ws, tmp_path):
     two = run_stage(ws, FilterStage(), batch_size=40, workers=2)
     assert two.n_in == len(examples) and two.extra == dry["filters"]
     assert two.n_rejected == dry["n_rejected"] and two.extra["artefacts"]["sentences"] > 40
+
+
+# ---------------------------------------------------------------------------- formulas by similarity (issue 19)
+def test_formula_similarity_index_and_medical_veto():
+    from medcorpus.filters.formula import ExampleIndex, FormulaDetector, char_ngrams, medical_lexicon
+
+    assert " th" in char_ngrams("Thanks!") and "anks " in char_ngrams("Thanks!")
+    idx = ExampleIndex(["Thanks for writing in.", "Get well soon."])
+    sim, near = idx.nearest("Thank you so much for writing to us.")
+    assert near == "Thanks for writing in." and 0.4 < sim < 1
+    assert idx.nearest("Take paracetamol for the fever.")[0] < 0.3
+    med = medical_lexicon()
+    assert {"pneumonia", "metformin", "inhaler", "fever"} <= med and "thanks" not in med
+    d = FormulaDetector(["Thanks for writing in."], frozenset({"thanks", "for"}), med, 0.45, 14)
+    assert d.is_formula("Thanks so much for writing in.")
+    assert not d.is_formula("Thanks for writing in about the 2 tablets.")       # a digit
+    assert not d.is_formula("Thanks for writing in about the pneumonia.")       # a medical word
+    assert not d.is_formula("Thanks for writing in?")                           # a question
+    assert not d.is_formula("Patient: Thanks for writing in.")                  # a dialogue line
+
+
+def test_boilerplate_unseen_wording_by_similarity():
+    opening, closing = "Many thanks for the trust you placed in us.", "Hope my reply was of use to you."
+    v, w = run_one("boilerplate", f"{opening} {EN_BODY} {closing}")
+    assert w.texts[1] == EN_BODY and w.notes["boilerplate"] == {"opening": 1, "closing": 1}
+    # the same edge with medical content stays; and with the rule off nothing similar is taken
+    v, w = run_one("boilerplate", f"{EN_BODY} Hope my reply about the fever was of use to you.", formula_cues=[])
+    assert not w.notes
+    v, w = run_one("boilerplate", f"{opening} {EN_BODY} {closing}", similarity=1, formula_cues=[])
+    assert not w.notes
+
+
+def test_chrome_unseen_wording_by_similarity():
+    line = "Please post a direct question to me for more details."
+    v, w = run_one("chrome", f"{EN_BODY} {line}")
+    assert w.texts[1] == EN_BODY and w.notes["chrome"] == {"sentences": 1}
+    v, w = run_one("chrome", f"{EN_BODY} {line}", similarity=1)
+    assert not w.notes

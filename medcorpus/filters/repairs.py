@@ -35,6 +35,13 @@ class BoilerplateSettings(FilterSettings):
     formula_cues: list[str] = Field(default_factory=lambda: ["formula_cues.en.txt"],
                                     description="... with at least one of these is a formula too (empty lists: off).")
     formula_max_words: int = Field(12, ge=0)
+    examples: list[str] = Field(default_factory=lambda: ["formula_examples.en.txt"],
+                                description="Example formulas, plain sentences: an edge sentence with no medical content "
+                                            "this similar to one of them (character n-grams) is a formula too.")
+    medical_words: list[str] = Field(default_factory=lambda: ["medical_words.en.txt"],
+                                     description="Clinical words that keep a sentence (with the disease DB and en-med).")
+    similarity: float = Field(0.45, ge=0, le=1, description="Cosine of character 3-5-grams; 1 switches the rule off.")
+    similar_max_words: int = Field(14, ge=0)
 
 
 @register_filter
@@ -58,11 +65,17 @@ class Boilerplate(Filter):
         self.greet_prefix = re.compile(rf"\W*{greet}\s*[,，!！:：;]+\s*", re.I)
         self.words = frozenset(w.lower() for line in read_phrases(s.formula_words) for w in line.split())
         self.cues = frozenset(w.lower() for line in read_phrases(s.formula_cues) for w in line.split())
+        self.similar = None
+        if s.examples and s.similarity < 1:
+            from medcorpus.filters.formula import FormulaDetector, medical_lexicon
+
+            self.similar = FormulaDetector(read_phrases(s.examples), self.words, medical_lexicon(tuple(s.medical_words)),
+                                           s.similarity, s.similar_max_words)
 
     def resources(self) -> list[str]:
         s = self.settings
         return [str(resolve_file(f)) for f in (*s.greetings, *s.openings, *s.closings, *s.formula_words,
-                                               *s.formula_cues)]
+                                               *s.formula_cues, *s.examples, *s.medical_words)]
 
     def _formula_words_only(self, piece: str) -> bool:
         """A short sentence of conversational words only, with a cue ("Happy to help.", "Thanks a lot
@@ -85,12 +98,15 @@ class Boilerplate(Filter):
     def _is_opening(self, piece: str) -> bool:
         if len(piece) > _MAX_FORMULA_CHARS:  # formulas are short; also keeps regex time linear
             return False
-        return bool(self.opening.fullmatch(piece)) or self._formula_words_only(piece)
+        return bool(self.opening.fullmatch(piece)) or self._formula_words_only(piece) or self._similar(piece)
+
+    def _similar(self, piece: str) -> bool:
+        return self.similar is not None and self.similar.is_formula(piece)
 
     def _is_closing(self, piece: str) -> bool:
         if len(piece) > _MAX_FORMULA_CHARS:
             return False
-        return bool(self.closing.fullmatch(piece)) or self._formula_words_only(piece)
+        return bool(self.closing.fullmatch(piece)) or self._formula_words_only(piece) or self._similar(piece)
 
     def apply(self, work: Work) -> Verdict | None:
         s = self.settings
@@ -140,6 +156,12 @@ class ChromeSettings(FilterSettings):
                                                       "tinyurl", "goo.gl", "practo", "lybrate", "haodf"],
                              description="A sentence linking to one of these is removed.")
     drop_all_links: bool = Field(False, description="Remove every sentence that holds a link.")
+    examples: list[str] = Field(default_factory=lambda: ["chrome_examples.en.txt"],
+                                description="Example upsell sentences: one with no medical content this similar to one "
+                                            "of them (character n-grams) is chrome too.")
+    medical_words: list[str] = Field(default_factory=lambda: ["medical_words.en.txt"])
+    similarity: float = Field(0.45, ge=0, le=1, description="1 switches the similarity rule off.")
+    similar_max_words: int = Field(16, ge=0)
 
 
 _LINK_GUARD = re.compile(r"https?://|www\.|\.\s?(?:com|net|org|ly|in|cn|co|io)\b", re.I)
@@ -159,12 +181,22 @@ class Chrome(Filter):
         s: ChromeSettings = self.settings
         self.pattern = AnyPattern(read_phrases(s.patterns) + s.extra, "chrome")
         self.sites = [x.lower() for x in s.sites]
+        self.similar = None
+        if s.examples and s.similarity < 1:
+            from medcorpus.filters.formula import FormulaDetector, medical_lexicon
+
+            words = frozenset(w.lower() for line in read_phrases(BoilerplateSettings().formula_words) for w in line.split())
+            self.similar = FormulaDetector(read_phrases(s.examples), words, medical_lexicon(tuple(s.medical_words)),
+                                           s.similarity, s.similar_max_words)
 
     def resources(self) -> list[str]:
-        return [str(resolve_file(f)) for f in self.settings.patterns]
+        s = self.settings
+        return [str(resolve_file(f)) for f in (*s.patterns, *s.examples, *s.medical_words)]
 
     def _is_chrome(self, sentence: str) -> bool:
         if self.pattern.search(sentence):
+            return True
+        if self.similar is not None and self.similar.is_formula(sentence):
             return True
         if not _LINK_GUARD.search(sentence):
             return False
@@ -178,7 +210,7 @@ class Chrome(Filter):
         for i in work.turn_indexes(self.settings.roles):
             text = work.texts[i]
             low = text.lower()
-            if not (self.pattern.search(text, low) or _LINK_GUARD.search(low)):
+            if self.similar is None and not (self.pattern.search(text, low) or _LINK_GUARD.search(low)):
                 continue
             pieces = work.pieces(i)
             kept = []
