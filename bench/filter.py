@@ -86,6 +86,64 @@ def quality() -> None:
            "record decisions right"], rows)
 
 
+def corpus_frequency() -> None:
+    """Boilerplate by corpus frequency (medcorpus/filters/frequency.py) on the real GenMedGPT-5k
+    answers with house formulas injected: 12 wordings from the never-used held-out set (HELDOUT4),
+    each put first or last in 150 answers to different patients, and 4 frequent advice lines (medical
+    content: they must stay) put last in 150 answers each."""
+    import random
+
+    from medcorpus.filters.formula import medical_content_check
+    from medcorpus.filters.frequency import count_batch, frequent_sentences, merge, sentence_key, strip_frequent
+    from medcorpus.filters.text import split_sentences
+
+    sys.path.insert(0, str(ROOT / "bench"))
+    from filter_fixture import HELDOUT4
+
+    g = SHARED / "genmedgpt" / "chatdoctor5k.json"
+    raw = json.loads(g.read_text())
+    rng = random.Random(19)
+    formulas = [(t, "open") for t in HELDOUT4["boilerplate_open"][:6]] + [(t, "close") for t in HELDOUT4["boilerplate_close"][:6]]
+    advice = ["Drink plenty of fluids and rest.", "Avoid spicy and oily food.", "Do not self medicate.",
+              "Keep the affected area clean and dry."]
+    answers = [r["output"].strip() for r in raw]
+    injected: list[list[tuple[str, str]]] = [[] for _ in raw]  # (sentence, "formula" | "advice")
+    for text, where in formulas + [(a, "close") for a in advice]:
+        kind = "advice" if text in advice else "formula"
+        for i in rng.sample(range(len(raw)), 150):
+            answers[i] = f"{text} {answers[i]}" if where == "open" else f"{answers[i]} {text}"
+            injected[i].append((text, kind))
+    recs = [Record.new("genmedgpt", [Turn(role="patient", text=r["input"]), Turn(role="doctor", text=a)])
+            for r, a in zip(raw, answers)]
+    medical = medical_content_check()
+    rows = []
+    for min_patients in (50, 100):
+        t = time.process_time()
+        merged = merge(count_batch(recs[i:i + 500]) for i in range(0, len(recs), 500))
+        freq = frequent_sentences(merged, min_patients, medical=medical)
+        map_cpu = time.process_time() - t
+        found = lost_advice = lost_clean = total_formula = total_advice = 0
+        for rec, inj, original in zip(recs, injected, (r["output"].strip() for r in raw)):
+            new, _ = strip_frequent(rec.turns[1].text, freq)
+            kept = {sentence_key(p) for p in split_sentences(new)}
+            for text, kind in inj:
+                gone = sentence_key(text) not in kept
+                if kind == "formula":
+                    total_formula += 1
+                    found += gone
+                else:
+                    total_advice += 1
+                    lost_advice += gone
+            lost_clean += sum(1 for p in split_sentences(original) if p.strip() and sentence_key(p) not in kept
+                              and sentence_key(p) is not None)
+        rows.append([min_patients, len(freq), pct(found, total_formula), pct(lost_advice, total_advice), lost_clean,
+                     f"{len(recs) / map_cpu:,.0f}"])
+    table(f"corpus frequency: {len(recs):,} GenMedGPT-5k answers, 12 unseen house formulas x 150 answers, "
+          f"4 advice lines x 150 (must stay)",
+          ["min patients", "frequent sentences", "injected formulas removed", "advice lines removed",
+           "original sentences removed", "records/s (map + resolve, CPU)"], rows)
+
+
 def real_records(copies: int) -> list[Record]:
     recs = []
     g = SHARED / "genmedgpt" / "chatdoctor5k.json"
@@ -205,6 +263,7 @@ def main() -> None:
     set_quiet(True)
     quality()
     if SHARED.exists():
+        corpus_frequency()
         speed(args.copies)
     else:
         print(f"\n{SHARED} not found: real-data counts and speed skipped")

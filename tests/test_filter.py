@@ -419,3 +419,34 @@ def test_chrome_unseen_wording_by_similarity():
     assert w.texts[1] == EN_BODY and w.notes["chrome"] == {"sentences": 1}
     v, w = run_one("chrome", f"{EN_BODY} {line}", similarity=1)
     assert not w.notes
+
+
+# ---------------------------------------------------------------------------- formulas by corpus frequency (issue 19)
+def test_frequency_pass_map_merge_resolve_apply():
+    from medcorpus.filters.formula import medical_content_check
+    from medcorpus.filters.frequency import (count_batch, frequent_sentences, merge, sentence_key,
+                                             strip_frequent)
+
+    house = "Our team sends you its warmest greetings!"      # wording no list knows
+    advice = "Drink plenty of fluids."                       # frequent, but medical
+    recs = []
+    for i in range(30):
+        recs.append(Record.new("t", [Turn(role="patient", text=f"Question number {i} about my cough?"),
+                                     Turn(role="doctor", text=f"{house} {EN_BODY} {advice}")]))
+    # one patient asking 10 times is one patient
+    for _ in range(10):
+        recs.append(Record.new("t", [Turn(role="patient", text="Same question?"),
+                                     Turn(role="doctor", text=f"{EN_BODY} We are glad you came here.")]))
+    parts = [count_batch(recs[i:i + 7], keep=50) for i in range(0, len(recs), 7)]
+    merged = merge(parts)
+    whole = count_batch(recs, keep=50)
+    assert merged.patients == whole.patients                 # batch counts merge exactly
+    assert merged.distinct(sentence_key(house)) == 30 and merged.distinct(sentence_key("We are glad you came here.")) == 1
+    freq = frequent_sentences(merged, min_patients=20, medical=medical_content_check())
+    assert sentence_key(house) in freq and sentence_key(advice) not in freq
+    assert set(frequent_sentences(merged, min_patients=20)) >= {sentence_key(house), sentence_key(advice)}
+    text, n = strip_frequent(recs[0].turns[1].text, freq)
+    assert n == 1 and text == f"{EN_BODY} {advice}"
+    assert strip_frequent(house, freq) == (house, 0)         # a turn of formulas only is kept whole
+    with pytest.raises(ValueError):
+        frequent_sentences(merged, min_patients=51)

@@ -111,3 +111,11 @@ class FormulaDetector:
         if not words or len(words) > self.max_words or self.medical_content(sentence):
             return False
         return self.index.nearest(sentence)[0] >= self.threshold
+
+
+def medical_content_check(conversational_files: tuple[str, ...] = ("formula_words.en.txt",),
+                          medical_files: tuple[str, ...] = ("medical_words.en.txt",)):
+    """`medical_content(sentence)` as the boilerplate filter judges it (conversational words such
+    as "care" or "health" never count as medical), for the corpus-frequency pass."""
+    words = frozenset(w.lower() for line in read_phrases(list(conversational_files)) for w in line.split())
+    return FormulaDetector([], words, medical_lexicon(medical_files), 1.0, 0).medical_content
