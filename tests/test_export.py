@@ -284,3 +284,17 @@ def test_cli_export_holdout(cli, tmp_path):
     assert summary["extra"]["holdout"]["share"] == pytest.approx(20 / 60)
     bad = cli("export", "--out", tmp_path / "o", "--holdout", "lots", ok=False)
     assert bad.exit_code != 0 and "--holdout" in bad.output
+
+
+def test_versioned_count_holdout_keeps_its_share(ws, tmp_path):
+    """`holdout = 30` is 30 records of the first version; later versions keep that share, so the
+    first version's test records never move to train as the corpus grows."""
+    add(ws, [qa(i) for i in range(100)])
+    root = tmp_path / "exports"
+    settings = ExportSettings(holdout=30, complete_only=False)
+    _, m1 = export_version(ws, root, settings)
+    add(ws, [qa(i) for i in range(100, 300)])
+    _, m2 = export_version(ws, root, settings)
+    assert m1["holdout"]["share"] == m2["holdout"]["share"] == pytest.approx(0.3)
+    ids1, ids2 = _split_ids(root / "v0001"), _split_ids(root / "v0002")
+    assert ids1["test"] <= ids2["test"] and ids1["train"] <= ids2["train"]
