@@ -11,7 +11,7 @@ from typing import Any, Iterator
 import orjson
 from pydantic import BaseModel, Field
 
-from medcorpus.pipeline.parallel import ordered_map, spawn_pool
+from medcorpus.pipeline.engines import Engine, get_engine
 from medcorpus.pipeline.progress import progress_bar
 from medcorpus.pipeline.stage import Stage
 from medcorpus.pipeline.workspace import Workspace
@@ -39,8 +39,8 @@ class StageContext:
     """What a running stage sees: its pending rows, a writer, and counters."""
 
     def __init__(self, ws: Workspace, stage: Stage, run_id: int, batch_size: int, workers: int,
-                 limit: int | None = None):
-        self.ws, self.stage, self.run_id = ws, stage, run_id
+                 limit: int | None = None, engine: Any = None):
+        self.ws, self.stage, self.run_id, self.engine = ws, stage, run_id, engine
         self.fingerprint = stage.fingerprint()
         self.batch_size, self.workers, self.limit = batch_size, workers, limit
         self.n_in = self.n_out = self.n_rejected = 0
@@ -55,11 +55,13 @@ class StageContext:
             f"FROM ({self.ws.pending_sql(self.stage.name, self.fingerprint)}) ORDER BY version{limit}").fetchall()
         return self.ws.one("SELECT count(*) FROM _todo")[0]
 
-    def pending_rows(self, batch_size: int | None = None) -> Iterator[list[dict]]:
-        """Pending input rows (dicts with `version` and parsed `meta`), batch by batch."""
+    def pending_rows(self, batch_size: int | None = None, select: str | None = None) -> Iterator[list[dict]]:
+        """Pending input rows (dicts with `version` and parsed `meta`, or the `select` columns),
+        batch by batch in version order."""
         size = batch_size or self.batch_size
+        cols = select or "* EXCLUDE (_rn)"
         for start in range(0, self.n_pending, size):
-            yield self.ws.fetch_rows("SELECT * EXCLUDE (_rn) FROM _todo WHERE _rn > ? AND _rn <= ? ORDER BY _rn",
+            yield self.ws.fetch_rows(f"SELECT {cols} FROM _todo WHERE _rn > ? AND _rn <= ? ORDER BY _rn",
                                      [start, start + size])
 
     def write(self, items: list[tuple[dict, Record | Rejected]]) -> None:
@@ -75,21 +77,15 @@ class StageContext:
         self.n_rejected += removed
 
     def run_batches(self, stage: Stage) -> None:
-        """Stream pending batches through `stage.process`, in a process pool when workers > 1."""
+        """Stream pending batches through `stage.process` on the engine (a process pool when workers > 1)."""
         if self.n_pending == 0:
             return  # nothing to do: don't even load the stage's models
+        workers = self.workers if stage.parallel and self.n_pending > self.batch_size else 1
         with progress_bar(stage.name, total=self.n_pending) as advance:
-            if self.workers > 1 and stage.parallel and self.n_pending > self.batch_size:
-                with spawn_pool(self.workers, _init_worker, (type(stage), stage.config)) as pool:
-                    batches = (rows for rows in self.pending_rows())
-                    for rows, outputs in ordered_map(pool, _process_rows_in_worker, batches, self.workers * 2):
-                        self._commit(rows, outputs)
-                        advance(len(rows))
-            else:
-                stage.setup()
-                for rows in self.pending_rows():
-                    self._commit(rows, list(stage.process([_to_record(r) for r in rows])))
-                    advance(len(rows))
+            for rows, outcome in self.engine.map_batches(type(stage), stage.config, self.pending_rows(),
+                                                         workers=workers, scratch=self.ws.path / "scratch"):
+                self._commit(rows, outcome.items)
+                advance(len(rows))
 
     def _commit(self, rows: list[dict], outputs: list[Record | Rejected]) -> None:
         by_id = {r["id"]: r for r in rows}
@@ -107,33 +103,16 @@ class StageContext:
         self.write(items)
 
 
-def _to_record(row: dict) -> Record:
-    return Record.from_row(row)
-
-
-_worker_stage: Stage | None = None
-
-
-def _init_worker(stage_cls: type[Stage], config: Any) -> None:
-    global _worker_stage
-    _worker_stage = stage_cls(config)
-    _worker_stage.setup()
-
-
-def _process_rows_in_worker(rows: list[dict]) -> list[Record | Rejected]:
-    assert _worker_stage is not None
-    return list(_worker_stage.process([_to_record(r) for r in rows]))
-
-
 def run_stage(ws: Workspace, stage: Stage, *, batch_size: int = 1000, workers: int = 1,
-              limit: int | None = None) -> RunSummary:
-    """Run `stage` over every record it has not yet processed with its current fingerprint."""
+              limit: int | None = None, engine: Engine | None = None) -> RunSummary:
+    """Run `stage` over every record it has not yet processed with its current fingerprint,
+    on `engine` (default: the local engine)."""
     fp = stage.fingerprint()
     config = stage.config.model_dump(mode="json")
     ws.enter_chain(stage.name, fp, config)
     run_id = ws.start_run(stage.name, fp, config)
     started = time.perf_counter()
-    ctx = StageContext(ws, stage, run_id, batch_size, workers, limit)
+    ctx = StageContext(ws, stage, run_id, batch_size, workers, limit, engine or get_engine("local"))
     status = "failed"
     try:
         stage.run(ctx)

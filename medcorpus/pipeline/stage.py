@@ -2,11 +2,13 @@
 from __future__ import annotations
 
 import importlib
-from typing import Any, ClassVar, Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any, Callable, ClassVar, Iterable, Iterator
 
 import xxhash
 from pydantic import BaseModel, ConfigDict
 
+from medcorpus.pipeline.outcome import Outcome, Services, as_outcome, process_rows  # noqa: F401 (re-exported)
 from medcorpus.schemas import Record, Rejected
 
 
@@ -16,22 +18,53 @@ class StageConfig(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
+@dataclass(frozen=True)
+class SideTable:
+    """A table a stage fills through `Outcome.side_rows`. `columns` is its DDL column list; the
+    committer fills `run_id`, `fingerprint` and `input_version` (from `record_id`) when the table
+    has them and a row does not. Rows with the `key` of an incoming row are replaced (`on_conflict`
+    "replace") or the incoming row is dropped ("ignore", for caches), so a re-run writes each once."""
+
+    name: str
+    columns: str
+    key: tuple[str, ...]
+    on_conflict: str = "replace"
+
+    def column_names(self) -> list[str]:
+        names, depth, cur = [], 0, ""
+        for ch in self.columns + ",":
+            if ch == "," and depth == 0:
+                names.append(cur.split()[0])
+                cur = ""
+                continue
+            depth += ch == "(" or -(ch == ")")
+            cur += ch
+        return names
+
+
 class Stage:
     """A transform stage: a pure function of a batch of records and a typed config.
 
-    Subclasses set `name`, `version`, `config_model` and implement `process`. Every input
-    record must come out as a Record (same id, possibly rewritten) or a Rejected (removed,
-    with a reason). `setup` loads read-only resources once per worker. A *global* stage
-    (dedup) overrides `run(ctx)` to see every pending record at once.
+    Subclasses set `name`, `version`, `config_model` and implement `process`, which returns
+    the batch's records (same ids, possibly rewritten; the very input object when unchanged) or
+    Rejected (removed, with a reason), either as an iterable or as an `Outcome` carrying rows for
+    the `side_tables` the stage declares and counters. `setup` loads read-only resources once per
+    worker (never in `__init__`); `summary(counters)` turns the summed counters into the run
+    summary. A *global* stage (dedup) is a `GlobalStage`: a parallel map phase plus a resolve step.
     """
 
     name: ClassVar[str]
     version: ClassVar[str] = "1"
     config_model: ClassVar[type[StageConfig]] = StageConfig
     parallel: ClassVar[bool] = True  # safe to run in a process pool
+    side_tables: ClassVar[tuple[SideTable, ...]] = ()
+    snapshots: ClassVar[tuple[str, ...]] = ()  # side tables the runner snapshots for `services`
+    # `medcorpus status` sections: name -> function(workspace) -> JSON-able value
+    status_sections: ClassVar[dict[str, Callable[[Any], Any]]] = {}
 
     def __init__(self, config: StageConfig | dict | None = None):
         self.config = _as_config(self.config_model, config)
+        self.services = Services()
 
     def fingerprint(self) -> str:
         """Hash of name, version and config: a change makes every record pending again."""
@@ -42,15 +75,22 @@ class Stage:
     def setup(self) -> None:
         """Load models, dictionaries, ... (called once per worker before `process`)."""
 
-    def process(self, batch: list[Record]) -> Iterable[Record | Rejected]:
+    def teardown(self) -> None:
+        """Release what `setup` started (servers, pools); called by the engine at the end."""
+
+    def process(self, batch: list[Record]) -> Outcome | Iterable[Record | Rejected]:
         raise NotImplementedError
 
     def run(self, ctx: "Any") -> None:
         """Default driver: stream pending batches through `process` (see runner.StageContext)."""
         ctx.run_batches(self)
 
+    def summary(self, counters: dict[str, float]) -> dict[str, Any]:
+        """Stage-specific figures for the end-of-run summary from the summed counters."""
+        return {**counters, **self.summary_extra()}
+
     def summary_extra(self) -> dict[str, Any]:
-        """Stage-specific figures for the end-of-run summary (counts per filter, ...)."""
+        """Figures the driver's stage object gathered itself (LLM stages)."""
         return {}
 
 

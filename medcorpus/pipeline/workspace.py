@@ -270,6 +270,50 @@ class Workspace:
             self.add_rejects(rejects, stage, run_id)
         return len(rows) - len(rejects), len(rejects)
 
+    # ------------------------------------------------------------------ Arrow in and out
+    def insert_arrow(self, table: str, data: pa.Table, columns: Iterable[str] | None = None,
+                     verb: str = "INSERT") -> int:
+        """Insert an Arrow table into `table` (its columns by name, or `columns`); the row count."""
+        if data.num_rows == 0:
+            return 0
+        cols = ", ".join(columns or data.column_names)
+        self.con.register("_arrow_in", data)
+        try:
+            return self.exec(f"{verb} INTO {table} ({cols}) SELECT {cols} FROM _arrow_in")[0][0]
+        finally:
+            self.con.unregister("_arrow_in")
+
+    def temp_table(self, name: str, data: pa.Table) -> None:
+        """(Re)create temporary table `name` holding `data`."""
+        self.con.register("_arrow_tmp", data)
+        try:
+            self.exec(f"CREATE OR REPLACE TEMP TABLE {name} AS SELECT * FROM _arrow_tmp")
+        finally:
+            self.con.unregister("_arrow_tmp")
+
+    def arrow(self, sql: str, params: list | None = None) -> pa.Table:
+        """A query's result as an Arrow table."""
+        return self.con.sql(sql, params=params or None).to_arrow_table()
+
+    def arrow_batches(self, sql: str, batch_size: int = 2000) -> Iterator[pa.RecordBatch]:
+        """A query's result as Arrow record batches, streamed (for dry runs and exports)."""
+        yield from self.con.sql(sql).to_arrow_reader(batch_size)
+
+    def copy_to_parquet(self, sql: str, path: str | os.PathLike) -> None:
+        """Write a query's result to a Parquet file (snapshots for worker processes)."""
+        self.exec(f"COPY ({sql}) TO {_q(str(path))} (FORMAT parquet)")
+
+    def table_exists(self, name: str) -> bool:
+        return bool(self.one("SELECT count(*) FROM duckdb_tables() WHERE table_name = ?", [name])[0])
+
+    def chain_position(self, stage: str) -> int | None:
+        row = self.one("SELECT position FROM chain WHERE stage = ?", [stage])
+        return row[0] if row else None
+
+    def chain_fingerprint(self, stage: str) -> str | None:
+        row = self.one("SELECT fingerprint FROM chain WHERE stage = ?", [stage])
+        return row[0] if row else None
+
     # ------------------------------------------------------------------ reading
     def fetch_rows(self, sql: str, params: list | None = None) -> list[dict]:
         """Rows as dicts with `meta` parsed."""

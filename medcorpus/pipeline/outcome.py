@@ -1,0 +1,73 @@
+"""What a stage returns for a batch, and the one function every engine calls to get it.
+
+`Outcome` is the stage contract's single channel: the batch's records (same ids) or Rejected,
+rows for side tables (PII spans, grammar edits, signatures) and counters the runner sums. The
+runner commits all three in one transaction per batch; a stage never writes anything itself.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Iterable
+
+from medcorpus.schemas import Record, Rejected
+
+if TYPE_CHECKING:
+    from medcorpus.pipeline.stage import Stage, StageConfig
+
+
+@dataclass
+class Outcome:
+    """One batch's result: `items` (one Record or Rejected per input record, same ids),
+    `side_rows` (side table name -> rows) and `counters` (summed by the runner)."""
+
+    items: list[Record | Rejected]
+    side_rows: dict[str, list[dict]] = field(default_factory=dict)
+    counters: dict[str, float] = field(default_factory=dict)
+
+
+def as_outcome(result: Outcome | Iterable[Record | Rejected]) -> Outcome:
+    """A stage's `process` result as an Outcome (a plain iterable of records is accepted)."""
+    if isinstance(result, Outcome):
+        if not isinstance(result.items, list):
+            result.items = list(result.items)
+        return result
+    return Outcome(items=list(result))
+
+
+def process_rows(stage: "Stage", rows: list[dict]) -> Outcome:
+    """Rows as the runner reads them (dicts with `version`, `meta` parsed) -> `stage.process` -> Outcome.
+    A stage whose input is not records (a global stage's map phase over projected columns)
+    defines `process_rows(rows)` itself."""
+    own = getattr(stage, "process_rows", None)
+    if own is not None:
+        return as_outcome(own(rows))
+    return as_outcome(stage.process([Record.from_row(r) for r in rows]))
+
+
+@dataclass
+class Services:
+    """What a worker's stage may read besides its batch: read-only snapshots the runner put in
+    `scratch` before the run (for example grammar's sentence cache as `<table>.parquet`)."""
+
+    scratch: Path | None = None
+
+    def snapshot(self, table: str) -> Path | None:
+        """The Parquet snapshot of side table `table`, or None when there is none."""
+        if self.scratch is None:
+            return None
+        path = Path(self.scratch) / f"{table}.parquet"
+        return path if path.exists() else None
+
+
+def start_stage(stage_cls: type["Stage"], config: "StageConfig | dict | None", scratch: Path | None = None) -> "Stage":
+    """Construct a stage in a worker and call its `setup` (engines call this once per worker)."""
+    stage = stage_cls(config)
+    stage.services = Services(Path(scratch) if scratch is not None else None)
+    stage.setup()
+    return stage
+
+
+def merge_counters(total: dict[str, float], more: dict[str, Any]) -> None:
+    for key, value in more.items():
+        total[key] = total.get(key, 0) + value
