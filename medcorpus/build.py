@@ -10,9 +10,8 @@ from __future__ import annotations
 
 import os
 import time
-from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 from pydantic import BaseModel, Field
 
@@ -33,27 +32,20 @@ class BuildResult(BaseModel):
     seconds: float = 0.0
 
 
-@contextmanager
-def _cwd(path: Path) -> Iterator[None]:
-    old = Path.cwd()
-    os.chdir(path)
-    try:
-        yield
-    finally:
-        os.chdir(old)
-
-
 def plan(ws: Workspace, pipe: Pipeline, path: Path) -> list[dict[str, Any]]:
     """What a build would do: each step with its kind and, for stages, pending/processed counts."""
     resolved = validate_steps(pipe, path, get_stage)
-    chain = [(cls(config).name, cls(config).fingerprint(), config.model_dump(mode="json"))
-             for step, cls, config in resolved if issubclass(cls, Stage)]
+    objs = [cls(config) for _, cls, config in resolved]
+    for obj in objs:
+        if isinstance(obj, Stage):
+            obj.prepare()
+    chain = [(obj.name, obj.fingerprint(), obj.config.model_dump(mode="json")) for obj in objs if isinstance(obj, Stage)]
     rows = []
     known = dict(ws.chain()[1:])
-    for step, cls, config in resolved:
+    for (step, cls, config), obj in zip(resolved, objs):
         row: dict[str, Any] = {"use": step.use, "kind": "source" if issubclass(cls, Source) else "stage"}
-        if issubclass(cls, Stage):
-            fp = cls(config).fingerprint()
+        if isinstance(obj, Stage):
+            fp = obj.fingerprint()
             row["fingerprint"] = fp
             row["config_changed"] = step.use in known and known[step.use] != fp
             row["new_stage"] = step.use not in known
@@ -77,31 +69,33 @@ def build(path: str | Path, workspace: str | Path | None = None, only: str | Non
     result = BuildResult()
     skipped = [s for s, _, _ in resolved if s.when_env and not os.environ.get(s.when_env)]
     with Workspace(ws_path) as ws:
-        stages = [(step, cls(config)) for step, cls, config in resolved
-                  if issubclass(cls, Stage) and step not in skipped]
+        # each step's stage or source is constructed once (constructors do no I/O)
+        objs = [cls(config) for _, cls, config in resolved]
+        stages = [(step, obj) for (step, _, _), obj in zip(resolved, objs)
+                  if isinstance(obj, Stage) and step not in skipped]
+        for _, st in stages:
+            st.prepare()
         ws.set_chain([(st.name, st.fingerprint(), st.config.model_dump(mode="json")) for _, st in stages])
-        with _cwd(pipe.base_dir):
-            for step, cls, config in resolved:
-                if only and step.use != only:
-                    continue
-                if step in skipped:
-                    note = f"{step.use}: skipped (set {step.when_env} to run it)"
-                    console.print(f"[yellow]▷ {note}[/]", highlight=False)
-                    result.skipped.append(note)
-                    continue
-                console.print(f"[bold]▶ {step.use}[/]", highlight=False)
-                if issubclass(cls, Source):
-                    summary = cls(config).run(ws)
-                else:
-                    summary = run_stage(ws, cls(config), batch_size=step.batch_size, workers=step.workers,
-                                        limit=step.limit)
-                result.steps.append(summary)
-            if not only:  # records added by later sources go through the whole chain too
-                for step, stage in stages:
-                    summary = run_stage(ws, stage, batch_size=step.batch_size, workers=step.workers, limit=step.limit)
-                    if summary.n_in:
-                        summary.stage += " (catch-up)"
-                        result.steps.append(summary)
+        for (step, cls, config), obj in zip(resolved, objs):
+            if only and step.use != only:
+                continue
+            if step in skipped:
+                note = f"{step.use}: skipped (set {step.when_env} to run it)"
+                console.print(f"[yellow]▷ {note}[/]", highlight=False)
+                result.skipped.append(note)
+                continue
+            console.print(f"[bold]▶ {step.use}[/]", highlight=False)
+            if isinstance(obj, Source):
+                summary = obj.run(ws)
+            else:
+                summary = run_stage(ws, obj, batch_size=step.batch_size, workers=step.workers, limit=step.limit)
+            result.steps.append(summary)
+        if not only:  # records added by later sources go through the whole chain too
+            for step, stage in stages:
+                summary = run_stage(ws, stage, batch_size=step.batch_size, workers=step.workers, limit=step.limit)
+                if summary.n_in:
+                    summary.stage += " (catch-up)"
+                    result.steps.append(summary)
         result.did_work = any(s.n_out or s.n_rejected or (s.n_in and s.stage != "ingest") for s in result.steps)
         if not only or only == "export":
             from medcorpus.versions import export_version

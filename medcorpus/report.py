@@ -49,9 +49,8 @@ def _pii_counts(ws: Workspace) -> dict[str, int]:
         cols = _columns(ws, "scrub_audit")
         col = next((c for c in cols if c in ("entity_type", "entity", "type", "label")), None)
         if col:  # only spans of the scrub settings now in the chain (earlier settings' rows stay for audit)
-            where = ("WHERE fingerprint = (SELECT fingerprint FROM chain WHERE stage = 'scrub')"
-                     if "fingerprint" in cols else "")
-            return dict(ws.exec(f"SELECT {col}, count(*) FROM scrub_audit {where} GROUP BY 1 ORDER BY 2 DESC"))
+            where, params = ("WHERE fingerprint = ?", [ws.chain_fingerprint("scrub")]) if "fingerprint" in cols else ("", [])
+            return dict(ws.exec(f"SELECT {col}, count(*) FROM scrub_audit {where} GROUP BY 1 ORDER BY 2 DESC", params))
     return {}
 
 

@@ -1,11 +1,14 @@
 """Stages used by the build tests (referenced from pipeline files as `tests.pipeline_stages:Name`)."""
 import time
 
+from typing import ClassVar
+
 from medcorpus.pipeline.stage import Stage, StageConfig
 from medcorpus.schemas import Rejected, Turn
 
 
 class TagConfig(StageConfig):
+    path_fields: ClassVar[tuple[str, ...]] = ("progress_file",)
     suffix: str = " [checked]"
     sleep_per_batch: float = 0.0
     reject_word: str = "REJECTME"

@@ -246,7 +246,7 @@ def test_workers_give_the_same_result(ws, monkeypatch):
     recs = [rec(s["input"], s["output"]) for s in SAMPLE[:120]]
     recs += [rec(s["input"], typo(s["output"], rng), source="c") for s in SAMPLE[:40]]
     add(ws, *recs)
-    monkeypatch.setattr(Dedup, "POOL_MIN", 10)
+    monkeypatch.setattr(Dedup, "pool_min", 10)
     s = run_stage(ws, Dedup(), workers=2, batch_size=50)
     assert s.n_rejected == 40 and s.n_out == 120
 

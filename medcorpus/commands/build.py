@@ -9,23 +9,6 @@ from rich.table import Table
 
 from medcorpus.commands._common import JsonOpt, WorkspaceOpt, emit_json, fail, open_workspace, print_summaries
 from medcorpus.pipeline.progress import console, set_quiet
-from medcorpus.pipeline.status import STATUS_SECTIONS
-
-
-def _exports_section(ws):
-    from medcorpus.versions import exported_versions
-
-    return exported_versions(ws)
-
-
-def _last_export_section(ws):
-    from medcorpus.versions import export_status
-
-    return export_status(ws)["last_export"]
-
-
-STATUS_SECTIONS["exports"] = _exports_section
-STATUS_SECTIONS["last export"] = _last_export_section
 
 
 def build(

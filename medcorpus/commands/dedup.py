@@ -77,14 +77,5 @@ def _print_cluster(info: dict, json_mode: bool) -> None:
     console.print(t)
 
 
-def _status_section(ws) -> dict | None:
-    from medcorpus.stages.dedup import status_section
-
-    return status_section(ws)
-
-
 def register(app: typer.Typer) -> None:
-    from medcorpus.pipeline.status import STATUS_SECTIONS
-
     app.command()(dedup)
-    STATUS_SECTIONS["dedup"] = _status_section

@@ -9,7 +9,6 @@ import typer
 from medcorpus.commands._common import (BatchOpt, JsonOpt, LimitOpt, WorkersOpt, WorkspaceOpt, emit_json, fail,
                                         open_workspace, print_summaries)
 from medcorpus.pipeline.progress import console
-from medcorpus.pipeline.status import STATUS_SECTIONS
 
 
 def filter_cmd(
@@ -86,12 +85,5 @@ def _print_dry(result: dict, json_mode: bool) -> None:
             console.print(f"  [dim]{ex['id']}[/] {ex['what']}: {ex['text']!r}", highlight=False, soft_wrap=True)
 
 
-def _status(ws):
-    from medcorpus.stages.filter import status_section
-
-    return status_section(ws)
-
-
 def register(app: typer.Typer) -> None:
     app.command("filter")(filter_cmd)
-    STATUS_SECTIONS["filter"] = _status

@@ -60,6 +60,7 @@ def grammar(
             if why:
                 fail(f"no LanguageTool server answers at {languagetool_url}: {why} (use --backend auto or harper)")
         stage = stage_cls(config)
+        stage.prepare()  # resolves `auto`, starts a local LanguageTool: errors here, before the run
     except StageNotAvailable as exc:
         fail(str(exc))
     except Exception as exc:  # Java missing, LanguageTool download impossible, bad vocabulary file, ...

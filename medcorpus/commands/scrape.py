@@ -6,7 +6,6 @@ from typing import Annotated, List, Optional
 import typer
 
 from medcorpus.commands._common import JsonOpt, WorkspaceOpt, fail, open_workspace, print_summaries
-from medcorpus.pipeline.status import STATUS_SECTIONS
 
 
 def scrape(
@@ -48,17 +47,6 @@ def scrape(
     print_summaries(summary, json, "scrape")
 
 
-def _frontier_status(ws) -> dict | str:
-    """Frontier URLs per profile and status (pending, done, rejected, failed, disallowed)."""
-    if not ws.one("SELECT 1 FROM information_schema.tables WHERE table_name = 'scrape_frontier'"):
-        return "not run"
-    out: dict = {}
-    for profile, status, n in ws.exec("SELECT profile, status, count(*) FROM scrape_frontier GROUP BY 1, 2 ORDER BY 1, 2"):
-        out.setdefault(profile, {})[status] = n
-    return out
-
-
-STATUS_SECTIONS["scrape"] = _frontier_status
 
 
 def register(app: typer.Typer) -> None:

@@ -8,7 +8,6 @@ import typer
 
 from medcorpus.commands._common import (BatchOpt, JsonOpt, LimitOpt, WorkersOpt, WorkspaceOpt, fail,
                                         open_workspace, print_summaries)
-from medcorpus.pipeline.status import STATUS_SECTIONS
 
 
 def scrub(
@@ -53,15 +52,6 @@ def scrub(
     finally:
         ws.close()
     print_summaries(summary, json, "scrub")
-
-
-def _pii_status(ws):
-    from medcorpus.stages.scrub import pii_status
-
-    return pii_status(ws)
-
-
-STATUS_SECTIONS["pii"] = _pii_status
 
 
 def register(app: typer.Typer) -> None:

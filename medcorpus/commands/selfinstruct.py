@@ -14,29 +14,8 @@ from medcorpus.llm.options import (BaseUrlOpt, ConcurrencyOpt, DryRunOpt, JsonRe
                                    ModelOpt, NoCacheOpt, PriceInOpt, PriceOutOpt, RetriesOpt, RpmOpt, TemperatureOpt,
                                    TimeoutOpt, TpmOpt)
 from medcorpus.pipeline.progress import console
-from medcorpus.pipeline.status import STATUS_SECTIONS
 
 
-def _status(ws):
-    """`medcorpus status` section: the loaded KG and self-instruct progress per entity type."""
-    tables = {r[0] for r in ws.exec("SELECT table_name FROM duckdb_tables() WHERE table_name IN "
-                                    "('kb_entities', 'kb_edges', 'selfinstruct_done')")}
-    if not tables:
-        return None
-    out = {}
-    if {"kb_entities", "kb_edges"} <= tables:
-        out["kg"] = {"entities": ws.one("SELECT count(*) FROM kb_entities")[0],
-                     "edges": ws.one("SELECT count(*) FROM kb_edges")[0],
-                     "sources": dict(ws.exec("SELECT source, count(*) FROM kb_edges GROUP BY 1 ORDER BY 1"))}
-    if "selfinstruct_done" in tables:
-        out["self_instruct"] = {t or "(untyped)": {"entities": n, "invalid": bad, "pairs": p, "kept": k}
-                                for t, n, bad, p, k in ws.exec(
-                                    "SELECT entity_type, count(*), count(*) FILTER (WHERE status <> 'ok'), "
-                                    "sum(n_pairs), sum(n_kept) FROM selfinstruct_done GROUP BY 1 ORDER BY 2 DESC")}
-    return out
-
-
-STATUS_SECTIONS["knowledge"] = _status
 
 
 def load_kg(

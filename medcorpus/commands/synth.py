@@ -13,19 +13,11 @@ from medcorpus.llm.options import (BaseUrlOpt, ConcurrencyOpt, DryRunOpt, JsonRe
                                    ModelOpt, NoCacheOpt, PriceInOpt, PriceOutOpt, RetriesOpt, RpmOpt, TemperatureOpt,
                                    TimeoutOpt, TpmOpt, llm_config)
 from medcorpus.pipeline.progress import console
-from medcorpus.pipeline.status import STATUS_SECTIONS
 
 llm_app = typer.Typer(help="The local LLM endpoint (llama.cpp's OpenAI-compatible server with SmolLM2-135M).",
                       no_args_is_help=True)
 
 
-def _llm_status(ws):
-    from medcorpus.llm.client import llm_status
-
-    return llm_status(ws)
-
-
-STATUS_SECTIONS["llm"] = _llm_status
 
 
 def load_diseases(

@@ -185,7 +185,14 @@ def load_diseases(ws: Workspace, path: Path, mapping: dict[str, str] | None = No
         with ws.transaction():
             ws.exec(f"DELETE FROM {TABLE} WHERE source_file = ?", [source])
             if rows:
-                ws.con.executemany(f"INSERT INTO {TABLE} VALUES (?,?,?,?,?,?,?,?,?)", rows)
+                import pyarrow as pa
+
+                names = ("disease_id", "name", "symptoms", "tests", "medications", "reason", "reason_junk",
+                         "source_file", "row")
+                types = (pa.string(), pa.string(), pa.list_(pa.string()), pa.list_(pa.string()),
+                         pa.list_(pa.string()), pa.string(), pa.string(), pa.string(), pa.int64())
+                cols = list(zip(*rows))
+                ws.insert_arrow(TABLE, pa.table({n: pa.array(c, t) for n, c, t in zip(names, cols, types)}))
             ws.add_rejects(rejects, "kb_diseases", run_id)
         status = "ok"
     finally:

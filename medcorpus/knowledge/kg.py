@@ -25,12 +25,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterator
 
-import duckdb
 import pyarrow as pa
 
 from medcorpus.pipeline.io import BadInput, InputError, base_name, file_kind, iter_records, open_binary, table_columns, parse_map as parse_field_map
 from medcorpus.pipeline.runner import RunSummary
-from medcorpus.pipeline.workspace import Workspace
+from medcorpus.pipeline.workspace import DBError, Workspace
 from medcorpus.schemas import Rejected
 
 FORMATS = ("auto", "nodes-json", "triples-tsv", "table")
@@ -90,7 +89,7 @@ def ensure_views(ws: Workspace) -> None:
                          f"QUALIFY row_number() OVER (PARTITION BY dname, v ORDER BY i) = 1")
     try:
         _create_views(ws, ents, edges)
-    except duckdb.Error as exc:  # a disease table of another shape: the KG alone, and say why
+    except DBError as exc:  # a disease table of another shape: the KG alone, and say why
         import warnings
 
         warnings.warn(f"the disease database is left out of the KG views: {exc}", stacklevel=2)
@@ -301,16 +300,12 @@ def load_kg(ws: Workspace, path: Path, fmt: str = "auto", mapping: dict[str, str
                                "tail_id": [k[2] for k in edges], "qualifier": [k[3] for k in edges],
                                "source": [src] * len(edges), "line": pa.array(list(edges.values()), pa.int64())})
         with ws.transaction():
-            ws.con.register("_kg_ents", ent_table)
-            ws.con.register("_kg_edges", edge_table)
-            try:
-                ws.exec("INSERT INTO kb_entities SELECT * FROM _kg_ents n "
-                        "WHERE NOT EXISTS (SELECT 1 FROM kb_entities e WHERE e.entity_id = n.entity_id)")
-                ws.exec("DELETE FROM kb_edges WHERE source = ?", [src])
-                ws.exec("INSERT INTO kb_edges SELECT * FROM _kg_edges")
-            finally:
-                ws.con.unregister("_kg_ents")
-                ws.con.unregister("_kg_edges")
+            ws.temp_table("_kg_ents", ent_table)
+            ws.exec("INSERT INTO kb_entities SELECT * FROM _kg_ents n "
+                    "WHERE NOT EXISTS (SELECT 1 FROM kb_entities e WHERE e.entity_id = n.entity_id)")
+            ws.exec("DROP TABLE _kg_ents")
+            ws.exec("DELETE FROM kb_edges WHERE source = ?", [src])
+            ws.insert_arrow("kb_edges", edge_table, by_name=False)
             ws.add_rejects(rejects, STAGE, run_id)
         status = "ok"
     finally:
@@ -337,3 +332,21 @@ def kg_counts(ws: Workspace, source: str | None = None) -> dict:
     return {"entities_by_type": {t or "(untyped)": n for t, n in ents},
             "edges_by_relation": dict(rels),
             "edges_with_qualifier": dict(qual)}
+
+
+def knowledge_status(ws: Workspace) -> dict | None:
+    """`medcorpus status` section: the loaded KG and self-instruct progress per entity type."""
+    tables = {t for t in ("kb_entities", "kb_edges", "selfinstruct_done") if ws.table_exists(t)}
+    if not tables:
+        return None
+    out = {}
+    if {"kb_entities", "kb_edges"} <= tables:
+        out["kg"] = {"entities": ws.one("SELECT count(*) FROM kb_entities")[0],
+                     "edges": ws.one("SELECT count(*) FROM kb_edges")[0],
+                     "sources": dict(ws.exec("SELECT source, count(*) FROM kb_edges GROUP BY 1 ORDER BY 1"))}
+    if "selfinstruct_done" in tables:
+        out["self_instruct"] = {t or "(untyped)": {"entities": n, "invalid": bad, "pairs": p, "kept": k}
+                                for t, n, bad, p, k in ws.exec(
+                                    "SELECT entity_type, count(*), count(*) FILTER (WHERE status <> 'ok'), "
+                                    "sum(n_pairs), sum(n_kept) FROM selfinstruct_done GROUP BY 1 ORDER BY 2 DESC")}
+    return out

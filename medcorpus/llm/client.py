@@ -410,12 +410,7 @@ def write_cache_rows(ws: Any, rows: list[tuple]) -> None:
         ("key", "model", "text", "finish_reason", "prompt_tokens", "completion_tokens", "cost_usd", "seconds"),
         cols, (pa.string(), pa.string(), pa.string(), pa.string(), pa.int64(), pa.int64(), pa.float64(),
                pa.float64()))})
-    ws.con.register("_cache_rows", table)
-    try:
-        ws.exec("INSERT OR REPLACE INTO llm_cache (key, model, text, finish_reason, prompt_tokens, "
-                "completion_tokens, cost_usd, seconds) SELECT * FROM _cache_rows")
-    finally:
-        ws.con.unregister("_cache_rows")
+    ws.insert_arrow("llm_cache", table, verb="INSERT OR REPLACE")
 
 
 async def bounded_map(items: Iterable[T], fn: Callable[[T], Awaitable[R]], limit: int,

@@ -97,14 +97,12 @@ class _Writer:
         if not batch and not cache_rows:
             return
         if self._tws is None:  # a second connection to the same database, for the worker thread
-            self._tws = object.__new__(Workspace)
-            self._tws.__dict__.update(self.ws.__dict__)
-            self._tws.con = self.ws.con.cursor()
+            self._tws = self.ws.thread_view()
         await asyncio.to_thread(self._commit, self._tws, batch, cache_rows)
 
     def close(self) -> None:
         if self._tws is not None:
-            self._tws.con.close()
+            self._tws.close()
             self._tws = None
 
     def _commit(self, ws: Workspace, batch: list[tuple[Item, Outcome]], cache_rows: list[tuple]) -> None:
@@ -131,12 +129,7 @@ class _Writer:
                                   "status": pa.array(cols[2], pa.string()),
                                   "record_ids": pa.array(cols[3], pa.list_(pa.string())),
                                   "reason": pa.array(cols[4], pa.string()), "run_id": pa.array(cols[5], pa.int64())})
-                ws.con.register("_items", table)
-                try:
-                    ws.exec("INSERT INTO synth_items (stage, item_key, status, record_ids, reason, run_id) "
-                            "SELECT * FROM _items")
-                finally:
-                    ws.con.unregister("_items")
+                ws.insert_arrow("synth_items", table)
         self.client.flushed()
         for r in rejects:
             self.reasons[r.reason] = self.reasons.get(r.reason, 0) + 1

@@ -5,6 +5,7 @@ other keys are that stage's config, validated by the stage's own pydantic model.
 """
 from __future__ import annotations
 
+import glob
 import hashlib
 import tomllib
 from pathlib import Path
@@ -114,6 +115,38 @@ def load_pipeline(path: str | Path) -> Pipeline:
     return pipe
 
 
+_GLOB = set("*?[")
+
+
+def _resolve_one(value: str, base: Path, always: bool) -> str:
+    p = Path(value).expanduser()
+    if not value or p.is_absolute():
+        return value
+    candidate = base / p
+    if always or candidate.exists() or (_GLOB & set(value) and glob.glob(str(candidate))):
+        return str(candidate)
+    return value
+
+
+def resolve_paths(settings: dict[str, Any], base: Path, declared: tuple[str, ...] = ()) -> dict[str, Any]:
+    """A step's settings with relative paths made absolute against `base` (the pipeline file's
+    folder), so no stage depends on the working directory. `declared` is the config's
+    `path_fields`: "name" is always a path; "name?" is one when it exists relative to `base`
+    (a profile file or a bundled profile's name)."""
+    fields = {d.rstrip("?"): not d.endswith("?") for d in declared}
+    out = {}
+    for key, value in settings.items():
+        if key not in fields:
+            out[key] = value
+        elif isinstance(value, str):
+            out[key] = _resolve_one(value, base, fields[key])
+        elif isinstance(value, list) and all(isinstance(v, str) for v in value):
+            out[key] = [_resolve_one(v, base, fields[key]) for v in value]
+        else:
+            out[key] = value
+    return out
+
+
 def validate_steps(pipe: Pipeline, path: str | Path, get_stage) -> list[tuple[Step, type, Any]]:
     """Resolve every step to (step, class, config); errors name the step and key."""
     from medcorpus.pipeline.stage import StageNotAvailable
@@ -125,7 +158,7 @@ def validate_steps(pipe: Pipeline, path: str | Path, get_stage) -> list[tuple[St
             cls = get_stage(step.use)
         except StageNotAvailable as exc:
             raise PipelineError(f"{where}: {exc}") from None
-        settings = step.settings
+        settings = resolve_paths(step.settings, pipe.base_dir, getattr(cls.config_model, "path_fields", ()))
         for key in RUNNER_KEYS:  # a source that declares e.g. `limit` gets it from the step
             if key in step.model_fields_set and key in cls.config_model.model_fields:
                 settings[key] = getattr(step, key)

@@ -25,6 +25,12 @@ class Outcome:
     side_rows: dict[str, list[dict]] = field(default_factory=dict)
     counters: dict[str, float] = field(default_factory=dict)
 
+    def __iter__(self):  # `list(stage.process(batch))` gives the records, as for a plain stage
+        return iter(self.items)
+
+    def __len__(self) -> int:
+        return len(self.items)
+
 
 def as_outcome(result: Outcome | Iterable[Record | Rejected]) -> Outcome:
     """A stage's `process` result as an Outcome (a plain iterable of records is accepted)."""

@@ -1,19 +1,23 @@
-"""Runs a stage over the workspace's pending records: batches, process pool, progress, run log.
+"""Runs a stage over the workspace's pending records: batches, an engine, the committer, the run log.
 
-Each batch is written in its own transaction, so a run killed at any point keeps every
-finished batch and the next run picks up exactly the rest.
+Each batch (records, rejects and the stage's side rows) is written in one transaction, so a run
+killed at any point keeps every finished batch and the next run picks up exactly the rest.
+A global stage (`GlobalStage`) runs its map phase through the same engine, then resolves on
+this process and its outputs are committed batch by batch the same way.
 """
 from __future__ import annotations
 
 import time
+from pathlib import Path
 from typing import Any, Iterator
 
 import orjson
 from pydantic import BaseModel, Field
 
 from medcorpus.pipeline.engines import Engine, get_engine
+from medcorpus.pipeline.outcome import Outcome, merge_counters
 from medcorpus.pipeline.progress import progress_bar
-from medcorpus.pipeline.stage import Stage
+from medcorpus.pipeline.stage import GlobalStage, Stage
 from medcorpus.pipeline.workspace import Workspace
 from medcorpus.schemas import Record, Rejected
 
@@ -36,23 +40,26 @@ class RunSummary(BaseModel):
 
 
 class StageContext:
-    """What a running stage sees: its pending rows, a writer, and counters."""
+    """What the runner knows while a stage runs: its pending rows, the engine, the committer."""
 
     def __init__(self, ws: Workspace, stage: Stage, run_id: int, batch_size: int, workers: int,
-                 limit: int | None = None, engine: Any = None):
-        self.ws, self.stage, self.run_id, self.engine = ws, stage, run_id, engine
+                 limit: int | None = None, engine: Engine | None = None):
+        self.ws, self.stage, self.run_id = ws, stage, run_id
+        self.engine = engine or get_engine("local")
         self.fingerprint = stage.fingerprint()
         self.batch_size, self.workers, self.limit = batch_size, workers, limit
         self.n_in = self.n_out = self.n_rejected = 0
+        self.counters: dict[str, float] = {}
+        self.scratch = ws.path / "scratch"
         self.n_pending = self._materialise_pending()
         n_input = ws.one(f"SELECT count(*) FROM ({ws.input_sql(stage.name)})")[0]
         self.n_skipped = max(n_input - self.n_pending, 0)  # already processed with this fingerprint
 
     def _materialise_pending(self) -> int:
         limit = f" LIMIT {int(self.limit)}" if self.limit else ""
-        self.ws.con.execute(
+        self.ws.exec(
             "CREATE OR REPLACE TEMP TABLE _todo AS SELECT row_number() OVER (ORDER BY version) AS _rn, * "
-            f"FROM ({self.ws.pending_sql(self.stage.name, self.fingerprint)}) ORDER BY version{limit}").fetchall()
+            f"FROM ({self.ws.pending_sql(self.stage.name, self.fingerprint)}) ORDER BY version{limit}")
         return self.ws.one("SELECT count(*) FROM _todo")[0]
 
     def pending_rows(self, batch_size: int | None = None, select: str | None = None) -> Iterator[list[dict]]:
@@ -64,33 +71,26 @@ class StageContext:
             yield self.ws.fetch_rows(f"SELECT {cols} FROM _todo WHERE _rn > ? AND _rn <= ? ORDER BY _rn",
                                      [start, start + size])
 
-    def write(self, items: list[tuple[dict, Record | Rejected]]) -> None:
-        """Commit one batch of (input row, output) pairs."""
-        for src, out in items:
-            if isinstance(out, Record):
-                history = list(out.meta.get("stages", []))
-                history.append({"stage": self.stage.name, "fp": self.fingerprint})
-                out.meta = {**out.meta, "stages": history}
-        kept, removed = self.ws.write_outputs(self.stage.name, self.fingerprint, self.run_id, items)
-        self.n_in += len(items)
-        self.n_out += kept
-        self.n_rejected += removed
+    def workers_for(self, stage: Stage) -> int:
+        if not stage.parallel or self.n_pending <= self.batch_size or self.n_pending < stage.pool_min:
+            return 1
+        return self.workers
 
-    def run_batches(self, stage: Stage) -> None:
-        """Stream pending batches through `stage.process` on the engine (a process pool when workers > 1)."""
-        if self.n_pending == 0:
-            return  # nothing to do: don't even load the stage's models
-        workers = self.workers if stage.parallel and self.n_pending > self.batch_size else 1
-        with progress_bar(stage.name, total=self.n_pending) as advance:
-            for rows, outcome in self.engine.map_batches(type(stage), stage.config, self.pending_rows(),
-                                                         workers=workers, scratch=self.ws.path / "scratch"):
-                self._commit(rows, outcome.items)
-                advance(len(rows))
+    def snapshot(self, stage: Stage) -> None:
+        """Parquet copies of the side tables the stage reads (`snapshots`), for its workers."""
+        for table in stage.snapshots:
+            path = self.scratch / f"{table}.parquet"
+            path.unlink(missing_ok=True)
+            if self.ws.table_exists(table):
+                self.scratch.mkdir(parents=True, exist_ok=True)
+                self.ws.copy_to_parquet(f"SELECT * FROM {table}", path)
 
-    def _commit(self, rows: list[dict], outputs: list[Record | Rejected]) -> None:
+    # ------------------------------------------------------------------ the committer
+    def commit(self, rows: list[dict], outcome: Outcome) -> None:
+        """Check the outcome against its input rows and write it (records, rejects, side rows)."""
         by_id = {r["id"]: r for r in rows}
         items, seen = [], set()
-        for out in outputs:
+        for out in outcome.items:
             rid = out.record_id if isinstance(out, Rejected) else out.id
             if rid not in by_id:
                 raise RuntimeError(f"stage {self.stage.name!r} returned a record {rid!r} it was not given")
@@ -100,26 +100,94 @@ class StageContext:
         if missing:
             raise RuntimeError(f"stage {self.stage.name!r} dropped {len(missing)} record(s) silently, "
                                f"e.g. {next(iter(missing))}")
-        self.write(items)
+        tables = {t.name: t for t in self.stage.side_tables}
+        unknown = set(outcome.side_rows) - set(tables)
+        if unknown:
+            raise RuntimeError(f"stage {self.stage.name!r} returned rows for undeclared side table(s) "
+                               f"{', '.join(sorted(unknown))}")
+        for _, out in items:
+            if isinstance(out, Record):
+                history = list(out.meta.get("stages", []))
+                history.append({"stage": self.stage.name, "fp": self.fingerprint})
+                out.meta = {**out.meta, "stages": history}
+        side = [(tables[name], side_rows) for name, side_rows in outcome.side_rows.items()]
+        kept, removed = self.ws.write_outputs(self.stage.name, self.fingerprint, self.run_id, items, side)
+        merge_counters(self.counters, outcome.counters)
+        self.n_in += len(items)
+        self.n_out += kept
+        self.n_rejected += removed
+
+    def write(self, items: list[tuple[dict, Record | Rejected]]) -> None:
+        """Commit (input row, output) pairs (LLM stages that still drive their own loop)."""
+        self.commit([src for src, _ in items], Outcome(items=[out for _, out in items]))
+
+    # ------------------------------------------------------------------ drivers
+    def run_batches(self, stage: Stage) -> None:
+        """Stream pending batches through `stage.process` on the engine, committing each."""
+        if self.n_pending == 0:
+            return  # nothing to do: don't even load the stage's models
+        self.snapshot(stage)
+        with progress_bar(stage.name, total=self.n_pending) as advance:
+            for rows, outcome in self.engine.map_batches(type(stage), stage.config, self.pending_rows(),
+                                                         workers=self.workers_for(stage), scratch=self.scratch):
+                self.commit(rows, outcome)
+                advance(len(rows))
+
+    def run_global(self, stage: GlobalStage) -> None:
+        """A global stage: its map phase over every pending record (through the engine), then
+        `resolve` here, then its outputs for the pending (and re-opened) rows, batch by batch."""
+        if self.n_pending == 0:
+            return
+        phase = stage.map_phase
+        size = min(self.batch_size, stage.map_batch_size)
+        mapped = self.engine.map_batches(phase, stage.config, self.pending_rows(size, select=stage.map_columns()),
+                                         workers=self.workers_for(phase) if self.n_pending >= stage.pool_min else 1,
+                                         scratch=self.scratch)
+        resolution = stage.resolve(self, mapped)
+        self.counters.update(resolution.counters)
+        if resolution.decide is None:
+            return
+        started = time.perf_counter()
+        total = self.n_pending + len(resolution.extra_rows)
+        with progress_bar(f"{stage.name}: write", total=total) as advance:
+            for rows in _then(self.pending_rows(size), resolution.extra_rows, size):
+                self.commit(rows, resolution.outcome(rows))
+                advance(len(rows))
+        self.counters["seconds_write"] = round(time.perf_counter() - started, 2)
+
+
+def _then(batches: Iterator[list[dict]], extra: list[dict], size: int) -> Iterator[list[dict]]:
+    yield from batches
+    for s in range(0, len(extra), size):
+        yield extra[s:s + size]
 
 
 def run_stage(ws: Workspace, stage: Stage, *, batch_size: int = 1000, workers: int = 1,
               limit: int | None = None, engine: Engine | None = None) -> RunSummary:
     """Run `stage` over every record it has not yet processed with its current fingerprint,
     on `engine` (default: the local engine)."""
+    stage.prepare()
     fp = stage.fingerprint()
     config = stage.config.model_dump(mode="json")
     ws.enter_chain(stage.name, fp, config)
+    for spec in stage.side_tables:
+        ws.ensure_side_table(spec)
     run_id = ws.start_run(stage.name, fp, config)
     started = time.perf_counter()
-    ctx = StageContext(ws, stage, run_id, batch_size, workers, limit, engine or get_engine("local"))
+    ctx = StageContext(ws, stage, run_id, batch_size, workers, limit, engine)
     status = "failed"
     try:
-        stage.run(ctx)
+        if isinstance(stage, GlobalStage):
+            ctx.run_global(stage)
+        elif type(stage).run is not Stage.run:  # an LLM stage that still drives its own loop
+            stage.run(ctx)
+        else:
+            ctx.run_batches(stage)
         status = "ok"
     finally:
+        stage.teardown()
         seconds = time.perf_counter() - started
-        extra = stage.summary_extra()
+        extra = stage.summary(ctx.counters)
         ws.finish_run(run_id, status, ctx.n_in, ctx.n_out, ctx.n_rejected, ctx.n_skipped, seconds, extra)
     return RunSummary(stage=stage.name, fingerprint=fp, n_in=ctx.n_in, n_out=ctx.n_out,
                       n_rejected=ctx.n_rejected, n_skipped=ctx.n_skipped, seconds=round(seconds, 3),

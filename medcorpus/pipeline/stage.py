@@ -13,9 +13,11 @@ from medcorpus.schemas import Record, Rejected
 
 
 class StageConfig(BaseModel):
-    """Base for stage configs: unknown keys are an error naming the key."""
+    """Base for stage configs: unknown keys are an error naming the key. `path_fields` names
+    the settings that are paths (a pipeline file's relative paths are resolved against it)."""
 
     model_config = ConfigDict(extra="forbid")
+    path_fields: ClassVar[tuple[str, ...]] = ()
 
 
 @dataclass(frozen=True)
@@ -34,7 +36,9 @@ class SideTable:
         names, depth, cur = [], 0, ""
         for ch in self.columns + ",":
             if ch == "," and depth == 0:
-                names.append(cur.split()[0])
+                word = cur.split()[0]
+                if word.upper() not in ("PRIMARY", "UNIQUE", "CHECK", "FOREIGN", "CONSTRAINT"):
+                    names.append(word)
                 cur = ""
                 continue
             depth += ch == "(" or -(ch == ")")
@@ -57,6 +61,7 @@ class Stage:
     version: ClassVar[str] = "1"
     config_model: ClassVar[type[StageConfig]] = StageConfig
     parallel: ClassVar[bool] = True  # safe to run in a process pool
+    pool_min: ClassVar[int] = 0  # fewer pending records than this: no process pool (start-up costs)
     side_tables: ClassVar[tuple[SideTable, ...]] = ()
     snapshots: ClassVar[tuple[str, ...]] = ()  # side tables the runner snapshots for `services`
     # `medcorpus status` sections: name -> function(workspace) -> JSON-able value
@@ -71,6 +76,10 @@ class Stage:
         h = xxhash.xxh3_64()
         h.update(f"{self.name}\x1f{self.version}\x1f{self.config.model_dump_json()}".encode())
         return h.hexdigest()
+
+    def prepare(self) -> None:
+        """Once per run on the driver, before the fingerprint: resolve what the config leaves
+        open (which grammar backend answers). May do I/O; `__init__` never does."""
 
     def setup(self) -> None:
         """Load models, dictionaries, ... (called once per worker before `process`)."""
@@ -92,6 +101,42 @@ class Stage:
     def summary_extra(self) -> dict[str, Any]:
         """Figures the driver's stage object gathered itself (LLM stages)."""
         return {}
+
+
+class GlobalStage(Stage):
+    """A stage that must see every pending record at once (dedup), in declared phases:
+
+    - `map_phase`: a Stage class run by the engine over batches of pending rows projected to
+      `map_columns()` (its `process_rows(rows)` returns an Outcome whose side rows carry what
+      it computed, e.g. signatures) — pure and parallel;
+    - `resolve(ctx, mapped)`: on the driver, with the workspace (indexes, clusters); returns a
+      Resolution whose `outcome(rows)` gives each pending row's output and `extra_rows` the
+      already-processed rows it re-opened. The runner commits those outcomes batch by batch.
+    """
+
+    map_phase: ClassVar[type[Stage]]
+    map_batch_size: ClassVar[int] = 2000
+
+    def map_columns(self) -> str:
+        return "*"
+
+    def resolve(self, ctx: Any, mapped: Iterable[tuple[list[dict], Outcome]]) -> "Resolution":
+        raise NotImplementedError
+
+    def process(self, batch: list[Record]) -> Outcome:
+        raise NotImplementedError(f"{self.name} is a global stage: run it with run_stage (map phase + resolve)")
+
+
+class Resolution:
+    """A global stage's decisions: `decide(rows) -> Outcome` for the rows to commit, and the
+    earlier rows it re-opened (committed after the pending ones)."""
+
+    def __init__(self, decide: Callable[[list[dict]], Outcome] | None, extra_rows: list[dict] | None = None,
+                 counters: dict[str, Any] | None = None):
+        self.decide, self.extra_rows, self.counters = decide, extra_rows or [], counters or {}
+
+    def outcome(self, rows: list[dict]) -> Outcome:
+        return self.decide(rows)
 
 
 class Source:

@@ -1,12 +1,49 @@
 """What `medcorpus status` reports, gathered from the workspace tables."""
 from __future__ import annotations
 
-from typing import Any, Callable
+import importlib
+from typing import Any, Callable, Iterator
 
+from medcorpus.pipeline.stage import StageNotAvailable, get_stage
 from medcorpus.pipeline.workspace import Workspace
 
-# Stages may add a section: name -> function(ws) -> JSON-able value (e.g. PII totals, LLM cost).
-STATUS_SECTIONS: dict[str, Callable[[Workspace], Any]] = {}
+# Sections that belong to no stage: name -> "module:function(ws)", imported only when status runs.
+# A stage's own sections are declared on its class (`Stage.status_sections`).
+WORKSPACE_SECTIONS: dict[str, str] = {
+    "exports": "medcorpus.versions:exported_versions",
+    "last export": "medcorpus.pipeline.status:last_export",
+    "llm": "medcorpus.llm.client:llm_status",
+    "knowledge": "medcorpus.knowledge.kg:knowledge_status",
+}
+
+
+def last_export(ws: Workspace) -> Any:
+    from medcorpus.versions import export_status
+
+    return export_status(ws)["last_export"]
+
+
+def status_sections(ws: Workspace) -> Iterator[tuple[str, Callable[[Workspace], Any]]]:
+    """(name, function) of every section: those declared by the stages this workspace has
+    run or chained, then the workspace-level ones."""
+    names = [s for s, _ in ws.chain()[1:]]
+    names += [s for (s,) in ws.exec("SELECT DISTINCT stage FROM runs ORDER BY 1") if s not in names]
+    seen = set()
+    for name in names:
+        try:
+            cls = get_stage(name)
+        except StageNotAvailable:
+            continue
+        for key, fn in getattr(cls, "status_sections", {}).items():
+            if key not in seen:
+                seen.add(key)
+                yield key, fn
+    for key, target in WORKSPACE_SECTIONS.items():
+        module, _, attr = target.partition(":")
+        try:
+            yield key, getattr(importlib.import_module(module), attr)
+        except ImportError as exc:
+            yield key, (lambda ws, exc=exc: f"unavailable: {exc}")
 
 
 def collect_status(ws: Workspace) -> dict[str, Any]:
@@ -39,7 +76,7 @@ def collect_status(ws: Workspace) -> dict[str, Any]:
                     for r in con.execute("SELECT run_id, stage, status, n_in, n_out, n_rejected, seconds, ended_at "
                                          "FROM runs ORDER BY run_id DESC LIMIT 20").fetchall()]
     extra = {}
-    for name, fn in STATUS_SECTIONS.items():
+    for name, fn in status_sections(ws):
         try:
             extra[name] = fn(ws)
         except Exception as exc:  # a section must never break status

@@ -52,6 +52,9 @@ CREATE TABLE IF NOT EXISTS kv (key VARCHAR PRIMARY KEY, value VARCHAR);
 """
 
 
+DBError = duckdb.Error  # what a failed statement raises (callers outside pipeline/ catch this name)
+
+
 def resolve_path(path: str | os.PathLike | None) -> Path:
     return Path(path or os.environ.get("MEDCORPUS_WORKSPACE") or DEFAULT_WORKSPACE)
 
@@ -73,6 +76,10 @@ class Workspace:
                                           "checkpoint_threshold": "256MB"})
         if not read_only:
             self.exec(_DDL)
+            # version ids come from a sequence (a workspace made before it starts after its last version)
+            if not self.one("SELECT count(*) FROM duckdb_sequences() WHERE sequence_name = 'version_seq'")[0]:
+                start = self.one("SELECT coalesce(max(version), 0) + 1 FROM records")[0]
+                self.exec(f"CREATE SEQUENCE version_seq START {int(start)}")
 
     # ------------------------------------------------------------------ basics
     def exec(self, sql: str, params: list | None = None) -> list[tuple]:
@@ -156,16 +163,15 @@ class Workspace:
         table = table.append_column("_ord", pa.array(range(table.num_rows), pa.int64()))
         self.con.register("_incoming", table)
         try:
-            base = self.one("SELECT coalesce(max(version), 0) FROM records")[0]
             inserted = self.exec(f"""
                 INSERT INTO records (version, id, stage, fingerprint, input_version, origin, source,
                     lang, kind, turns, meta, status, reason, run_id)
-                SELECT {int(base)} + row_number() OVER (ORDER BY _ord),
+                SELECT nextval('version_seq'),
                     id, stage, fingerprint, input_version, origin, source,
                     lang, kind, turns, meta, status, reason, run_id FROM (
                     SELECT * FROM _incoming b
                     WHERE NOT EXISTS (SELECT 1 FROM records r WHERE r.stage = {_q(SOURCE)} AND r.id = b.id)
-                    QUALIFY row_number() OVER (PARTITION BY b.id ORDER BY b._ord) = 1)""")
+                    QUALIFY row_number() OVER (PARTITION BY b.id ORDER BY b._ord) = 1 ORDER BY b._ord)""")
             return inserted[0][0]  # DuckDB answers an INSERT with the number of rows inserted
         finally:
             self.con.unregister("_incoming")
@@ -239,11 +245,13 @@ class Workspace:
                 f"SELECT 1 FROM records r WHERE r.stage = {_q(stage)} AND r.fingerprint = {_q(fingerprint)} "
                 f"AND r.input_version = p.version)")
 
-    # ------------------------------------------------------------------ stage outputs
+    # ------------------------------------------------------------------ stage outputs (the committer)
     def write_outputs(self, stage: str, fingerprint: str, run_id: int | None,
-                      items: list[tuple[dict, Record | Rejected]]) -> tuple[int, int]:
-        """Write one batch of a transform stage: (input row, output) pairs, in one transaction.
-        A Rejected output keeps the input's content with status 'removed'. Returns (kept, removed)."""
+                      items: list[tuple[dict, Record | Rejected]],
+                      side: Iterable[tuple[Any, list[dict]]] = ()) -> tuple[int, int]:
+        """Write one batch of a transform stage in one transaction: (input row, output) pairs and
+        `side` rows [(SideTable, rows)]. A Rejected output keeps the input's content with status
+        'removed'. Returns (kept, removed)."""
         rows, rejects = [], []
         for src, out in items:
             if isinstance(out, Rejected):
@@ -256,32 +264,89 @@ class Workspace:
                            input_version=src["version"], origin=src.get("origin"))
                 rows.append(row)
         table = rows_to_table(rows, stage, fingerprint, None, None, run_id)
-        table = table.append_column("_ord", pa.array(range(table.num_rows), pa.int64()))
+        version_of = {src["id"]: src["version"] for src, _ in items}
         with self.transaction():
-            self.con.register("_out", table)
-            try:
-                base = self.one("SELECT coalesce(max(version), 0) FROM records")[0]
-                self.exec(f"""INSERT INTO records (version, id, stage, fingerprint, input_version,
-                    origin, source, lang, kind, turns, meta, status, reason, run_id)
-                    SELECT {int(base) + 1} + _ord, id, stage, fingerprint, input_version, origin, source,
-                    lang, kind, turns, meta, status, reason, run_id FROM _out""")
-            finally:
-                self.con.unregister("_out")
+            self._insert_versions(table)
             self.add_rejects(rejects, stage, run_id)
+            for spec, side_rows in side:
+                self.write_side_rows(spec, side_rows, run_id, fingerprint, version_of)
         return len(rows) - len(rejects), len(rejects)
+
+    def _insert_versions(self, table: pa.Table) -> None:
+        """Insert rows of ROW_SCHEMA with version ids from the sequence, in row order."""
+        if table.num_rows == 0:
+            return
+        table = table.append_column("_ord", pa.array(range(table.num_rows), pa.int64()))
+        self.con.register("_out", table)
+        try:
+            self.exec("""INSERT INTO records (version, id, stage, fingerprint, input_version,
+                origin, source, lang, kind, turns, meta, status, reason, run_id)
+                SELECT nextval('version_seq'), id, stage, fingerprint, input_version, origin, source,
+                lang, kind, turns, meta, status, reason, run_id FROM (SELECT * FROM _out ORDER BY _ord)""")
+        finally:
+            self.con.unregister("_out")
+
+    def ensure_side_table(self, spec: Any) -> None:
+        self.exec(f"CREATE TABLE IF NOT EXISTS {spec.name} ({spec.columns})")
+
+    def write_side_rows(self, spec: Any, rows: list[dict], run_id: int | None, fingerprint: str,
+                        version_of: dict[str, int]) -> int:
+        """Rows for side table `spec` (a stage.SideTable), keyed: rows already there with an
+        incoming key are replaced ("replace") or the incoming row is dropped ("ignore")."""
+        if not rows:
+            return 0
+        names = spec.column_names()
+        fill = {"run_id": run_id, "fingerprint": fingerprint}
+        cols: dict[str, list] = {}
+        for name in names:
+            if any(name in r for r in rows):
+                cols[name] = [r.get(name) for r in rows]
+            elif name in fill:
+                cols[name] = [fill[name]] * len(rows)
+            elif name == "input_version" and "record_id" in names:
+                cols[name] = [version_of.get(r.get("record_id")) for r in rows]
+        data = pa.table(cols)
+        keys = ", ".join(spec.key)
+        cols_sql = ", ".join(cols)
+        self.con.register("_side_in", data)
+        try:
+            if spec.on_conflict == "replace":
+                self.exec(f"DELETE FROM {spec.name} WHERE ({keys}) IN (SELECT ({keys}) FROM _side_in)")
+                return self.exec(f"INSERT INTO {spec.name} ({cols_sql}) SELECT {cols_sql} FROM _side_in")[0][0]
+            match = " AND ".join(f"t.{k} IS NOT DISTINCT FROM s.{k}" for k in spec.key)
+            return self.exec(
+                f"INSERT INTO {spec.name} ({cols_sql}) SELECT {cols_sql} FROM (SELECT * FROM _side_in "
+                f"QUALIFY row_number() OVER (PARTITION BY {keys}) = 1) s "
+                f"WHERE NOT EXISTS (SELECT 1 FROM {spec.name} t WHERE {match})")[0][0]
+        finally:
+            self.con.unregister("_side_in")
 
     # ------------------------------------------------------------------ Arrow in and out
     def insert_arrow(self, table: str, data: pa.Table, columns: Iterable[str] | None = None,
-                     verb: str = "INSERT") -> int:
-        """Insert an Arrow table into `table` (its columns by name, or `columns`); the row count."""
+                     verb: str = "INSERT", by_name: bool = True) -> int:
+        """Insert an Arrow table into `table` (its columns by name, or `columns`, or by position
+        with `by_name=False`); `verb` may be "INSERT OR REPLACE". Returns the row count."""
         if data.num_rows == 0:
             return 0
-        cols = ", ".join(columns or data.column_names)
         self.con.register("_arrow_in", data)
         try:
+            if not by_name:
+                return self.exec(f"{verb} INTO {table} SELECT * FROM _arrow_in")[0][0]
+            cols = ", ".join(columns or data.column_names)
             return self.exec(f"{verb} INTO {table} ({cols}) SELECT {cols} FROM _arrow_in")[0][0]
         finally:
             self.con.unregister("_arrow_in")
+
+    def columns(self, table: str) -> list[str]:
+        return [r[0] for r in self.exec("SELECT column_name FROM duckdb_columns() WHERE table_name = ? "
+                                        "ORDER BY column_index", [table])]
+
+    def thread_view(self) -> "Workspace":
+        """The same workspace through a second connection, for one worker thread (close it after)."""
+        view = object.__new__(Workspace)
+        view.__dict__.update(self.__dict__)
+        view.con = self.con.cursor()
+        return view
 
     def temp_table(self, name: str, data: pa.Table) -> None:
         """(Re)create temporary table `name` holding `data`."""

@@ -275,11 +275,8 @@ class Crawl:
                 row["origin"] = p.url
                 rows.append(row)
         with self.ws.transaction():
-            self.ws.con.register("_scrape_pages_in", pa.Table.from_pylist([p.row for p in batch], schema=PAGE_SCHEMA))
-            try:
-                self.ws.exec("INSERT INTO scrape_pages SELECT * FROM _scrape_pages_in")
-            finally:
-                self.ws.con.unregister("_scrape_pages_in")
+            self.ws.insert_arrow("scrape_pages", pa.Table.from_pylist([p.row for p in batch], schema=PAGE_SCHEMA),
+                                 by_name=False)
             added = self.ws.add_records(rows, origin="", run_id=self.run_id) if rows else 0
             errors = [Rejected(reason=p.error, file=p.url) for p in batch if p.error]
             self.ws.add_rejects(errors, STAGE, self.run_id)

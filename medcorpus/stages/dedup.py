@@ -21,7 +21,7 @@ estimated Jaccard) and `dedup_bands` (band hashes).
 from __future__ import annotations
 
 import time
-from typing import Any, Iterable, Iterator, Literal, Optional
+from typing import Any, Iterable, Literal, Optional
 
 import numpy as np
 import orjson
@@ -33,7 +33,7 @@ from medcorpus.dedup import (ANSWERING, ASKING, EMPTY, EXACT, KEPT, NEAR, MinHas
                              tokens)
 from medcorpus.pipeline.outcome import Outcome
 from medcorpus.pipeline.progress import progress_bar
-from medcorpus.pipeline.stage import Stage, StageConfig, register_stage
+from medcorpus.pipeline.stage import GlobalStage, Resolution, Stage, StageConfig, register_stage
 from medcorpus.schemas import Record, Rejected
 
 FP_WEIGHT, FN_WEIGHT = 0.05, 0.95
@@ -172,36 +172,19 @@ class Decisions:
                                         detail={"cluster": cid, "kept": cid, "kind": st, "jaccard": round(j, 3)})
 
 
-class Resolution:
-    """What `resolve` decided: outputs for the pending rows and the re-opened ones."""
-
-    def __init__(self, decisions: Decisions | None, reopened: list[dict], counters: dict[str, Any]):
-        self.decisions, self.reopened, self.counters = decisions, reopened, counters
-
-    def outcome(self, rows: list[dict]) -> Outcome:
-        return Outcome(items=[self.decisions.output(r) for r in rows])
-
-
 @register_stage
-class Dedup(Stage):
+class Dedup(GlobalStage):
     """Exact and near duplicates (MinHash LSH); one record kept per cluster. A global stage:
     `map_phase` (signatures, through the engine) then `resolve` on the driver."""
 
     name = "dedup"
     version = "1"
     config_model = DedupConfig
-    parallel = False
     map_phase = DedupSignatures
-    POOL_MIN = 4000  # fewer pending records than this: no process pool (starting one costs ~1 s)
-
-    def process(self, batch: list[Record]) -> Iterable[Record | Rejected]:
-        raise NotImplementedError("dedup is a global stage: run it with run_stage (map phase + resolve)")
+    pool_min = 4000  # fewer pending records than this: no process pool (starting one costs ~1 s)
 
     def map_columns(self) -> str:
         return projection(self.config.on)
-
-    def map_workers(self, workers: int, n_pending: int) -> int:
-        return workers if n_pending >= self.POOL_MIN else 1
 
     # -------------------------------------------------------------- the resolve phase
     def resolve(self, ctx: Any, mapped: Iterable[tuple[list[dict], Outcome]]) -> Resolution:
@@ -313,7 +296,7 @@ class Dedup(Stage):
             reopened=len(reopened), candidate_pairs=int(len(eu)),
             seconds={k: round(v, 2) for k, v in timings.items()})
         decisions = Decisions(nodes, status, cluster_ids, jac, cfg.on)
-        return Resolution(decisions, reopened, counters)
+        return Resolution(lambda rows: Outcome(items=[decisions.output(r) for r in rows]), reopened, counters)
 
     @staticmethod
     def _old_nodes(ws: Any, pk: int, inp: str, touched: np.ndarray, sketcher: DedupSignatures) -> OldNodes:
@@ -331,33 +314,11 @@ class Dedup(Stage):
                                     np.array([r["exact"] for r in rows], np.int64),
                                     np.array([r["rep_n"] for r in rows], np.int64), sketcher.sketch_rows(rows))
 
-    # -------------------------------------------------------------- until the runner drives phases
-    def run(self, ctx: Any) -> None:
-        from medcorpus.pipeline.engines import get_engine
-
-        engine = getattr(ctx, "engine", None) or get_engine("local")
-        workers = self.map_workers(ctx.workers, ctx.n_pending)
-        batches = ctx.pending_rows(min(ctx.batch_size, 2000), select=self.map_columns())
-        res = self.resolve(ctx, engine.map_batches(self.map_phase, self.config, batches, workers=workers,
-                                                   scratch=ctx.ws.path / "scratch"))
-        self._extra = res.counters
-        if res.decisions is None:
-            return
-        t3 = time.perf_counter()
-        with progress_bar("dedup: write", total=ctx.n_pending + len(res.reopened)) as advance:
-            for rows in _chain_batches(ctx.pending_rows(min(ctx.batch_size, 2000)), res.reopened, 2000):
-                ctx.write(list(zip(rows, res.outcome(rows).items)))
-                advance(len(rows))
-        res.counters["seconds"]["write"] = round(time.perf_counter() - t3, 2)
-
-    def summary_extra(self) -> dict[str, Any]:
-        return getattr(self, "_extra", {})
-
-
-def _chain_batches(batches: Iterable[list[dict]], extra: list[dict], size: int) -> Iterator[list[dict]]:
-    yield from batches
-    for s in range(0, len(extra), size):
-        yield extra[s:s + size]
+    def summary(self, counters: dict[str, Any]) -> dict[str, Any]:
+        out = dict(counters)
+        if "seconds_write" in out and isinstance(out.get("seconds"), dict):
+            out["seconds"] = {**out["seconds"], "write": out.pop("seconds_write")}
+        return out
 
 
 # ------------------------------------------------------------------ inspection

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import time
 from pathlib import Path
-from typing import Any, Iterable, Optional
+from typing import Any, Iterable, Iterator, Optional
 
 import orjson
 import xxhash
@@ -20,6 +20,7 @@ from medcorpus.filters import FILTERS, ORDER, Filter, Work
 from medcorpus.filters.checks import (LanguageSettings, LengthSettings, PlaceholdersSettings,
                                       RepetitionSettings)
 from medcorpus.filters.repairs import ArtefactsSettings, BoilerplateSettings, ChromeSettings
+from medcorpus.pipeline.outcome import Outcome, merge_counters
 from medcorpus.pipeline.stage import Stage, StageConfig, register_stage
 from medcorpus.pipeline.workspace import Workspace
 from medcorpus.schemas import ANSWERING_ROLES, Record, Rejected, Turn
@@ -135,8 +136,7 @@ class FilterStage(Stage):
         self.filters: list[Filter] = []
         self._boilerplate: Optional[Filter] = None
         self._last_repair: Optional[Filter] = None
-        self.counts: dict[str, dict[str, int]] = {}
-        self.examples: Optional[Examples] = None
+        self.examples: Optional[Examples] = None  # --dry-run collects examples here
 
     def _build(self) -> list[Filter]:
         return [FILTERS[n](getattr(self.config, n)) for n in self.config.enabled()]
@@ -157,7 +157,15 @@ class FilterStage(Stage):
             self._boilerplate = next((f for f in repairs if f.name == "boilerplate"), None)
             self._last_repair = repairs[-1] if repairs else None
 
-    def process(self, batch: list[Record]) -> Iterable[Record | Rejected]:
+    def process(self, batch: list[Record]) -> Outcome:
+        """The batch's records (repaired, rejected or the input itself) and per-filter counts
+        (`<filter>.<kind>` counters: touched, repaired, marked, rejected and each filter's own)."""
+        items = list(self._apply(batch))
+        counts: dict[str, dict[str, int]] = {}
+        tally(counts, items)
+        return Outcome(items=items, counters={f"{f}.{k}": n for f, c in counts.items() for k, n in c.items()})
+
+    def _apply(self, batch: list[Record]) -> Iterator[Record | Rejected]:
         self.setup()
         examples = self.examples
         for rec in batch:
@@ -189,25 +197,15 @@ class FilterStage(Stage):
             else:
                 yield rec
 
-    def run(self, ctx: Any) -> None:
-        """The default batch driver, with per-filter counts tallied from each committed batch."""
-        write = ctx.write
-
-        def counting_write(items):
-            tally(self.counts, (out for _, out in items))
-            write(items)
-
-        ctx.write = counting_write
-        try:
-            ctx.run_batches(self)
-        finally:
-            ctx.write = write
-
-    def summary_extra(self) -> dict[str, Any]:
+    def summary(self, counters: dict[str, float]) -> dict[str, Any]:
         """Per enabled filter: records touched, repaired (or marked), rejected, then its own counts."""
+        counts: dict[str, dict[str, int]] = {}
+        for key, n in counters.items():
+            name, _, kind = key.partition(".")
+            counts.setdefault(name, {})[kind] = int(n)
         out = {}
         for n in self.config.enabled():
-            c = self.counts.get(n, {})
+            c = counts.get(n, {})
             head = {"touched": c.get("touched", 0), "repaired": c.get("repaired", 0), "rejected": c.get("rejected", 0)}
             out[n] = {**head, **dict(sorted((k, v) for k, v in c.items() if k not in head))}
         return out
@@ -216,7 +214,7 @@ class FilterStage(Stage):
 # ---------------------------------------------------------------------------- dry run
 def _input_sql(ws: Workspace, stage: FilterStage, fp: str) -> str:
     """What a real run would process, without entering the stage in the chain."""
-    if ws.one("SELECT position FROM chain WHERE stage = ?", [stage.name]):
+    if ws.chain_position(stage.name):
         return ws.pending_sql(stage.name, fp)
     ctes, k = ws.layer_ctes()
     return f"{ctes} SELECT * FROM L{k} WHERE status = 'ok'"
@@ -234,18 +232,19 @@ def dry_run(ws: Workspace, stage: FilterStage, *, limit: int | None = None, exam
     stage.examples = Examples(examples)
     stage.setup()
     n_in = n_out = n_rej = n_changed = 0
+    counters: dict[str, float] = {}
     started = time.perf_counter()
-    reader = ws.con.sql(sql).to_arrow_reader(batch_size)
     with progress_bar("filter (dry run)", total=total) as advance:
-        for batch in reader:
+        for batch in ws.arrow_batches(sql, batch_size):
             rows = batch.to_pylist()
             recs = []
             for r in rows:
                 if isinstance(r.get("meta"), str):
                     r["meta"] = orjson.loads(r["meta"])
                 recs.append(Record.from_row(r))
-            outs = list(stage.process(recs))
-            tally(stage.counts, outs)
+            outcome = stage.process(recs)
+            outs = outcome.items
+            merge_counters(counters, outcome.counters)
             n_in += len(recs)
             for o in outs:
                 if isinstance(o, Rejected):
@@ -256,17 +255,17 @@ def dry_run(ws: Workspace, stage: FilterStage, *, limit: int | None = None, exam
             advance(len(recs))
     return {"stage": stage.name, "dry_run": True, "fingerprint": fp, "n_in": n_in, "n_out": n_out,
             "n_rejected": n_rej, "n_repaired": n_changed, "seconds": round(time.perf_counter() - started, 3),
-            "filters": stage.summary_extra(), "examples": stage.examples.items}
+            "filters": stage.summary(counters), "examples": stage.examples.items}
 
 
 # ---------------------------------------------------------------------------- status
 def status_section(ws: Workspace) -> Any:
     """Per-filter counts over the filter layer's current rows: repaired/marked records (from
     meta.filter) and removed records (from the reason prefix)."""
-    pos = ws.one("SELECT position FROM chain WHERE stage = 'filter'")
+    pos = ws.chain_position("filter")
     if pos is None:
         return "not run"
-    ctes, k = ws.layer_ctes(pos[0])
+    ctes, k = ws.layer_ctes(pos)
     out: dict[str, dict[str, int]] = {}
     for name, n in ws.exec(f"{ctes} SELECT split_part(reason, ':', 1) AS f, count(*) FROM L{k} "
                            "WHERE status <> 'ok' GROUP BY 1"):
@@ -276,3 +275,6 @@ def status_section(ws: Workspace) -> Any:
                            "GROUP BY 1"):
         out.setdefault(name, {})["repaired_or_marked"] = n
     return {n: out[n] for n in sorted(out, key=lambda x: ORDER.index(x) if x in ORDER else 99)}
+
+
+FilterStage.status_sections = {"filter": status_section}

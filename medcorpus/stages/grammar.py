@@ -3,8 +3,9 @@
 Backends: `harper` (offline, harper-py) and `languagetool` (a LanguageTool server); `auto` takes
 LanguageTool when a server answers at `languagetool_url`, else Harper. Turns are split into
 sentences; each sentence is corrected once per backend configuration and cached in the workspace
-(`grammar_cache`), so a re-run or a repeated sentence costs nothing. The original text of every
-changed turn goes to `grammar_audit` with its edits; `meta["grammar"]` counts edits by kind.
+(`grammar_cache`, a side table the runner snapshots for the workers), so a re-run or a repeated
+sentence costs nothing. The original text of every changed turn goes to the `grammar_audit` side
+table with its edits; `meta["grammar"]` counts edits by kind.
 Records in another language than `lang` (Chinese consultations) pass through unchanged.
 A backend failure (server error, timeout) keeps the record unchanged with `meta["grammar"]["error"]`.
 """
@@ -13,22 +14,23 @@ from __future__ import annotations
 import re
 import time
 from collections import Counter
-from concurrent.futures import ProcessPoolExecutor
-from typing import Any, Iterable, Literal, Sequence
+from typing import Any, ClassVar, Literal, Sequence
 
 import orjson
 import xxhash
 
 from medcorpus.grammar.base import Correction, add_final_stop
-from medcorpus.pipeline.progress import progress_bar
-from medcorpus.pipeline.stage import Stage, StageConfig, register_stage
-from medcorpus.schemas import Record, Rejected, Turn, cjk_ratio
+from medcorpus.pipeline.outcome import Outcome
+from medcorpus.pipeline.stage import SideTable, Stage, StageConfig, register_stage
+from medcorpus.schemas import Record, Turn, cjk_ratio
 
 _SPACE_RUN = re.compile(r"\s+")
 MIN_RECORDS_FOR_POOL = 1000
 
 
 class GrammarConfig(StageConfig):
+    path_fields: ClassVar[tuple[str, ...]] = ("vocab", "hunspell?")
+
     backend: Literal["auto", "languagetool", "harper"] = "auto"
     languagetool_url: str | None = None
     roles: list[str] = ["doctor"]
@@ -104,18 +106,13 @@ def make_corrector(config: GrammarConfig, vocab=None):
     raise ValueError(f"unresolved backend {config.backend!r}")
 
 
-# ------------------------------------------------------------------ worker processes (Harper)
-_worker = None
-
-
-def _init_worker(config: GrammarConfig) -> None:
-    global _worker
-    _worker = make_corrector(config)
-
-
-def _correct_in_worker(texts: list[str]) -> list[dict]:
-    assert _worker is not None
-    return [_worker.correct(t).to_json() for t in texts]
+CACHE = SideTable("grammar_cache", "key VARCHAR PRIMARY KEY, backend VARCHAR, result VARCHAR, "
+                  "created_at TIMESTAMP DEFAULT current_timestamp", key=("key",), on_conflict="ignore")
+AUDIT = SideTable("grammar_audit", "run_id BIGINT, fingerprint VARCHAR, backend VARCHAR, record_id VARCHAR, "
+                  "input_version BIGINT, turn_index INTEGER, role VARCHAR, original VARCHAR, corrected VARCHAR, "
+                  "n_edits INTEGER, edits VARCHAR, created_at TIMESTAMP DEFAULT current_timestamp, "
+                  "PRIMARY KEY (record_id, input_version, turn_index, fingerprint)",
+                  key=("record_id", "input_version", "turn_index", "fingerprint"))
 
 
 @register_stage
@@ -123,20 +120,28 @@ class GrammarStage(Stage):
     name = "grammar"
     version = "1"
     config_model = GrammarConfig
-    parallel = False  # run() drives its own pool (the cache lives in the main process)
+    side_tables = (CACHE, AUDIT)
+    snapshots = (CACHE.name,)
+    pool_min = MIN_RECORDS_FOR_POOL  # worker processes pay ~2-4 s each to load Harper and the vocabulary
 
     def __init__(self, config: GrammarConfig | dict | None = None):
         super().__init__(config)
         self.backend_note = ""
+        self._prepared = False
         self._local_tool = None
-        self._resolve_backend()
         self._vocab = None
         self._corrector = None
+        self._cache: dict[str, str] | None = None
         self.stats: Counter = Counter()
         self.kinds: Counter = Counter()
 
     # ------------------------------------------------------------------ set-up
-    def _resolve_backend(self) -> None:
+    def prepare(self) -> None:
+        """Resolve `auto` (probe the LanguageTool URL) or start the local LanguageTool server:
+        on the driver, once, before the fingerprint (the resolved backend is part of it)."""
+        if self._prepared:
+            return
+        self._prepared, self._given = True, self.config
         from medcorpus.grammar.languagetool import probe
 
         cfg = self.config
@@ -178,15 +183,26 @@ class GrammarStage(Stage):
         return h.hexdigest()
 
     def setup(self) -> None:
+        self.prepare()  # a no-op where the driver resolved the backend (the config says which)
         if self._corrector is None:
             self._corrector = make_corrector(self.config, self.vocab)
+        if self._cache is None:
+            self._cache = {}
+            snapshot = self.services.snapshot(CACHE.name)
+            if snapshot is not None:
+                import pyarrow.parquet as pq
 
-    def close(self) -> None:
+                table = pq.read_table(snapshot, columns=["key", "result"])
+                self._cache = dict(zip(table.column("key").to_pylist(), table.column("result").to_pylist()))
+
+    def teardown(self) -> None:
         if self._corrector is not None and hasattr(self._corrector, "close"):
             self._corrector.close()
-        if self._local_tool is not None:
+        self._corrector = None
+        if self._local_tool is not None:  # the server this stage started: the next run starts its own
             self._local_tool.close()
             self._local_tool = None
+            self.config, self._prepared = self._given, False
 
     # ------------------------------------------------------------------ planning
     def _plan(self, records: Sequence[Record]) -> list[tuple[int, int, list[tuple[str, str]]]]:
@@ -266,129 +282,58 @@ class GrammarStage(Stage):
         return outputs, audit
 
     # ------------------------------------------------------------------ the Stage API
-    def process(self, batch: list[Record]) -> Iterable[Record | Rejected]:
-        """Correct a batch in this process, without the workspace cache (tests, other engines)."""
+    def process(self, batch: list[Record]) -> Outcome:
+        """Correct a batch: sentences from the cache (the run's snapshot plus what this worker
+        corrected), the rest through the backend; new cache entries and audit rows as side rows."""
         self.setup()
-        plan = self._plan(batch)
-        todo = list(dict.fromkeys(seg for _, _, segs in plan for seg, _ in segs if seg.strip()))
-        if hasattr(self._corrector, "correct_many"):
-            corrected = self._corrector.correct_many(todo)
-        else:
-            corrected = [self._corrector.correct(t) for t in todo]
-        outputs, _ = self._assemble(batch, plan, dict(zip(todo, corrected)))
-        return outputs
-
-    def run(self, ctx: Any) -> None:
-        ws = ctx.ws
-        ensure_tables(ws)
+        self.stats, self.kinds = Counter(), Counter()
         namespace = self.fingerprint()
         started = time.perf_counter()
-        pool = None
-        try:
-            # worker processes pay ~2-4 s each to load Harper and the vocabulary: only for big jobs
-            if self.config.backend == "harper" and ctx.workers > 1 and ctx.n_pending >= MIN_RECORDS_FOR_POOL:
-                import multiprocessing as mp
+        plan = self._plan(batch)
+        segs = list(dict.fromkeys(seg for _, _, ss in plan for seg, _ in ss if seg.strip()))
+        self.stats["segments"] += sum(1 for _, _, ss in plan for seg, _ in ss if seg.strip())
+        keys = {seg: _key(namespace, seg) for seg in segs}
+        results = {seg: Correction.from_json(orjson.loads(self._cache[keys[seg]]))
+                   for seg in segs if keys[seg] in self._cache}
+        self.stats["cache_hits"] += len(results)
+        todo = [seg for seg in segs if seg not in results]
+        fresh = self._correct(todo)
+        self.stats["segments_corrected"] += len(todo)
+        cache_rows = []
+        for seg, c in zip(todo, fresh):
+            if c.error is None:
+                value = orjson.dumps(c.to_json()).decode()
+                self._cache[keys[seg]] = value
+                cache_rows.append({"key": keys[seg], "backend": self.config.backend, "result": value})
+        results.update(zip(todo, fresh))
+        outputs, audit = self._assemble(batch, plan, results)
+        audit_rows = [{"backend": self.config.backend, "record_id": rid, "turn_index": ti, "role": role,
+                       "original": orig, "corrected": new, "n_edits": len(orjson.loads(edits)), "edits": edits}
+                      for rid, ti, role, orig, new, edits in audit]
+        self.stats["seconds_correcting"] = time.perf_counter() - started
+        counters = {**self.stats, **{f"kind.{k}": v for k, v in self.kinds.items()}}
+        return Outcome(items=outputs, side_rows={CACHE.name: cache_rows, AUDIT.name: audit_rows}, counters=counters)
 
-                pool = ProcessPoolExecutor(ctx.workers, mp_context=mp.get_context("spawn"),
-                                           initializer=_init_worker, initargs=(self.config,))
-            else:
-                self.setup()
-            with progress_bar(self.name, total=ctx.n_pending) as advance:
-                for rows in ctx.pending_rows():
-                    records = [Record.from_row(r) for r in rows]
-                    plan = self._plan(records)
-                    segs = list(dict.fromkeys(seg for _, _, ss in plan for seg, _ in ss if seg.strip()))
-                    self.stats["segments"] += sum(1 for _, _, ss in plan for seg, _ in ss if seg.strip())
-                    results = cache_get(ws, namespace, segs)
-                    self.stats["cache_hits"] += len(results)
-                    todo = [s for s in segs if s not in results]
-                    fresh = self._correct(todo, pool, ctx.workers)
-                    self.stats["segments_corrected"] += len(todo)
-                    cache_put(ws, namespace, self.config.backend,
-                              [(s, c) for s, c in zip(todo, fresh) if c.error is None])
-                    results.update(zip(todo, fresh))
-                    outputs, audit = self._assemble(records, plan, results)
-                    audit_put(ws, ctx.run_id, self.config.backend, namespace, rows, audit)
-                    ctx.write(list(zip(rows, outputs)))
-                    advance(len(rows))
-        finally:
-            if pool is not None:
-                pool.shutdown(cancel_futures=True)
-            self.stats["seconds_correcting"] = round(time.perf_counter() - started, 3)
-            self.close()
-
-    def _correct(self, texts: list[str], pool, workers: int) -> list[Correction]:
+    def _correct(self, texts: list[str]) -> list[Correction]:
         if not texts:
             return []
-        if pool is None:
-            if hasattr(self._corrector, "correct_many"):
-                return self._corrector.correct_many(texts)
-            return [self._corrector.correct(t) for t in texts]
-        size = max(1, min(64, len(texts) // (workers * 4) or 1))
-        chunks = [texts[i:i + size] for i in range(0, len(texts), size)]
-        out: list[Correction] = []
-        for part in pool.map(_correct_in_worker, chunks):
-            out += [Correction.from_json(d) for d in part]
-        return out
+        if hasattr(self._corrector, "correct_many"):
+            return self._corrector.correct_many(texts)
+        return [self._corrector.correct(t) for t in texts]
 
-    def summary_extra(self) -> dict[str, Any]:
+    def summary(self, counters: dict[str, float]) -> dict[str, Any]:
         extra: dict[str, Any] = {"backend": self.config.backend, "backend_note": self.backend_note}
-        extra.update({k: v for k, v in sorted(self.stats.items())})
-        extra["edits_by_kind"] = dict(self.kinds.most_common())
-        passed = {k: v for k, v in self.stats.items() if k.startswith("passed_through")}
+        kinds = {k.removeprefix("kind."): int(v) for k, v in counters.items() if k.startswith("kind.")}
+        stats = {k: (round(v, 3) if isinstance(v, float) else v) for k, v in counters.items()
+                 if not k.startswith("kind.")}
+        extra.update(sorted(stats.items()))
+        extra["edits_by_kind"] = dict(sorted(kinds.items(), key=lambda kv: -kv[1]))
+        passed = {k: v for k, v in stats.items() if k.startswith("passed_through")}
         if passed:
             extra["note"] = ("records in another language (Chinese) and CJK turns pass through unchanged: "
                              + ", ".join(f"{k.removeprefix('passed_through_')}={v}" for k, v in passed.items()))
         return extra
 
 
-# ------------------------------------------------------------------ workspace tables
-def ensure_tables(ws) -> None:
-    ws.exec("""CREATE TABLE IF NOT EXISTS grammar_cache (key VARCHAR PRIMARY KEY, backend VARCHAR,
-               result VARCHAR, created_at TIMESTAMP DEFAULT current_timestamp)""")
-    ws.exec("""CREATE TABLE IF NOT EXISTS grammar_audit (run_id BIGINT, fingerprint VARCHAR, backend VARCHAR,
-               record_id VARCHAR, input_version BIGINT, turn_index INTEGER, role VARCHAR, original VARCHAR,
-               corrected VARCHAR, n_edits INTEGER, edits VARCHAR,
-               created_at TIMESTAMP DEFAULT current_timestamp,
-               PRIMARY KEY (record_id, input_version, turn_index, fingerprint))""")
-
-
 def _key(namespace: str, text: str) -> str:
     return xxhash.xxh3_128_hexdigest((namespace + "\x1f" + text).encode())
-
-
-def cache_get(ws, namespace: str, texts: Sequence[str]) -> dict[str, Correction]:
-    if not texts:
-        return {}
-    keys = {_key(namespace, t): t for t in texts}
-    rows = ws.exec("SELECT key, result FROM grammar_cache WHERE key IN (SELECT unnest(?::VARCHAR[]))", [list(keys)])
-    return {keys[k]: Correction.from_json(orjson.loads(r)) for k, r in rows}
-
-
-def _insert(ws, table: str, columns: Sequence[str], rows: Sequence[tuple], verb: str = "INSERT OR IGNORE") -> None:
-    """Bulk insert through Arrow (DuckDB's executemany goes row by row)."""
-    import pyarrow as pa
-
-    data = pa.table({c: [r[i] for r in rows] for i, c in enumerate(columns)})
-    ws.con.register("_grammar_rows", data)
-    try:
-        ws.exec(f"{verb} INTO {table} ({', '.join(columns)}) SELECT {', '.join(columns)} FROM _grammar_rows")
-    finally:
-        ws.con.unregister("_grammar_rows")
-
-
-def cache_put(ws, namespace: str, backend: str, items: Sequence[tuple[str, Correction]]) -> None:
-    if items:
-        rows = list({_key(namespace, t): (_key(namespace, t), backend, orjson.dumps(c.to_json()).decode())
-                     for t, c in items}.values())
-        _insert(ws, "grammar_cache", ("key", "backend", "result"), rows)
-
-
-def audit_put(ws, run_id: int, backend: str, fingerprint: str, rows: Sequence[dict], audit: Sequence[tuple]) -> None:
-    if not audit:
-        return
-    version = {r["id"]: r["version"] for r in rows}
-    _insert(ws, "grammar_audit", ("run_id", "fingerprint", "backend", "record_id", "input_version", "turn_index",
-                                  "role", "original", "corrected", "n_edits", "edits"),
-            [(run_id, fingerprint, backend, rid, version[rid], ti, role, orig, new, len(orjson.loads(edits)), edits)
-             for rid, ti, role, orig, new, edits in audit], verb="INSERT OR REPLACE")

@@ -6,11 +6,13 @@ sharegpt (`conversations`), messages (OpenAI), and table (any columns, via a fie
 """
 from __future__ import annotations
 
+import glob
+
 import re
 import time
 from pathlib import Path
 from dataclasses import dataclass
-from typing import Any, Callable, Iterable, Iterator
+from typing import ClassVar, Any, Callable, Iterable, Iterator
 
 import orjson
 import pyarrow as pa
@@ -393,6 +395,8 @@ def ingest(ws: Workspace, paths: list[Path], fmt: str = "auto", mapping: dict[st
 class IngestConfig(StageConfig):
     """`[[step]] use = "ingest"` in a pipeline file (paths relative to the file; globs allowed)."""
 
+    path_fields: ClassVar[tuple[str, ...]] = ("paths",)
+
     paths: list[str]
     format: str = "auto"
     map: dict[str, str] = {}
@@ -410,7 +414,8 @@ class Ingest(Source):
         c = self.config
         paths: list[Path] = []
         for pattern in c.paths:
-            matches = sorted(Path().glob(pattern)) if any(ch in pattern for ch in "*?[") else [Path(pattern)]
+            matches = ([Path(p) for p in sorted(glob.glob(pattern))] if any(ch in pattern for ch in "*?[")
+                       else [Path(pattern)])
             if not matches:
                 raise InputError(f"{pattern}: no file matches")
             paths.extend(matches)

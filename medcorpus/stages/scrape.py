@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import asyncio
 import time
-from typing import Optional
+from typing import ClassVar, Optional
 
 from pydantic import Field
 
@@ -18,6 +18,8 @@ from medcorpus.pipeline.workspace import Workspace
 
 
 class ScrapeConfig(StageConfig):
+    path_fields: ClassVar[tuple[str, ...]] = ("profile?",)
+
     profile: str = Field(description="a profile TOML path or a bundled profile name")
     start: list[str] = Field(default_factory=list, description="start URLs (default: the profile's)")
     max_pages: Optional[int] = Field(None, ge=1, description="fetch at most this many pages in this run")
@@ -91,3 +93,16 @@ class Scrape(Source):
                           seconds, extra)
         return RunSummary(stage=self.name, n_in=stats.pages, n_out=stats.records, n_rejected=stats.rejected,
                           n_skipped=stats.already_done, seconds=round(seconds, 3), extra=extra)
+
+
+def _frontier_status(ws) -> dict | str:
+    """Frontier URLs per profile and status (pending, done, rejected, failed, disallowed)."""
+    if not ws.table_exists("scrape_frontier"):
+        return "not run"
+    out: dict = {}
+    for profile, status, n in ws.exec("SELECT profile, status, count(*) FROM scrape_frontier GROUP BY 1, 2 ORDER BY 1, 2"):
+        out.setdefault(profile, {})[status] = n
+    return out
+
+
+Scrape.status_sections = {"scrape": _frontier_status}

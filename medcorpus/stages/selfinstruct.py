@@ -20,7 +20,7 @@ import hashlib
 import random
 import time
 from pathlib import Path
-from typing import Any, Literal
+from typing import ClassVar, Any, Literal
 
 import orjson
 from pydantic import Field
@@ -45,6 +45,8 @@ LIST_KEYS = ("pairs", "items", "data", "instructions", "results", "tasks")
 
 
 class SelfInstructConfig(StageConfig):
+    path_fields: ClassVar[tuple[str, ...]] = ("prompt_file", "seed_tasks")
+
     lang: Literal["zh", "en"] = "zh"
     entity_types: list[str] | None = Field(None, description="Entity types to walk (None: every type with facts "
                                            "that is not a class or intermediate node).")

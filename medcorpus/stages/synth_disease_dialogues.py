@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import random
-from typing import Any
+from typing import ClassVar, Any
 
 from pydantic import Field
 
@@ -29,6 +29,8 @@ MAX_ABOUT = 600  # characters of the (non-junk) description
 
 
 class DiseaseDialoguesConfig(StageConfig):
+    path_fields: ClassVar[tuple[str, ...]] = ("prompt_file",)
+
     llm: LLMConfig = Field(default_factory=LLMConfig)
     per_item: int = Field(1, ge=1, le=50, description="Exchanges per disease, each with its own symptom subset.")
     limit: int | None = Field(None, ge=1, description="Diseases to use (in load order).")

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import asyncio
 import time
-from typing import Any, Literal
+from typing import ClassVar, Any, Literal
 
 import orjson
 import xxhash
@@ -36,6 +36,8 @@ FLUSH_SECONDS = 1.0
 
 
 class DistillConfig(StageConfig):
+    path_fields: ClassVar[tuple[str, ...]] = ("prompt_file",)
+
     llm: LLMConfig = Field(default_factory=LLMConfig)
     keep: Literal["real", "llm", "both"] = "both"
     prompt_file: str | None = None

@@ -11,7 +11,7 @@ that does not is re-asked, then the case is rejected with the reason.
 from __future__ import annotations
 
 import json
-from typing import Any, Literal
+from typing import ClassVar, Any, Literal
 
 from pydantic import Field
 
@@ -33,6 +33,8 @@ NUDGE = {"en": "\n\n(This is your last turn: give your conclusion now.)",
 
 
 class RoleplayConfig(StageConfig):
+    path_fields: ClassVar[tuple[str, ...]] = ("prompt_file",)
+
     llm: LLMConfig = Field(default_factory=LLMConfig)
     cases: Literal["diseases", "records"] = "diseases"
     per_item: int = Field(1, ge=1, le=20, description="Conversations per case (disease cases: each with its own symptoms).")
