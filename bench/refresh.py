@@ -89,9 +89,9 @@ def main() -> None:
         noop_s = time.perf_counter() - t0
 
         with Workspace(tmp / "ws") as ws:
-            removed_new = ws.exec("SELECT json_extract_string(r.meta, '$.line')::INT FROM records r "
-                                  "WHERE r.stage = 'dedup' AND r.status = 'removed' "
-                                  "AND json_extract_string(r.meta, '$.file') LIKE '%new.jsonl'")
+            removed_new = ws.exec(f"SELECT json_extract_string(meta, '$.line')::INT FROM "
+                                  f"({ws.current_sql(include_removed=True)}) WHERE stage = 'dedup' "
+                                  "AND status = 'removed' AND json_extract_string(meta, '$.file') LIKE '%new.jsonl'")
         planted_lines = set(range(len(fresh) + 1, len(fresh) + len(dups) + 1))
         removed_lines = {r[0] for r in removed_new}
         caught = len(planted_lines & removed_lines)

@@ -137,3 +137,40 @@ def test_constructing_a_stage_does_no_io(monkeypatch):
     for name in transform_stages():
         _REGISTRY[name](CONFIGS.get(name, {}) | ({"backend": "auto", "languagetool_url": "http://127.0.0.1:9"}
                                                   if name == "grammar" else {}))
+
+
+class Noop(Stage):
+    name = "test_noop"
+
+    def process(self, batch):
+        return batch
+
+
+class Note(Stage):
+    name = "test_note"
+
+    def process(self, batch):
+        return [r.model_copy(update={"meta": {**r.meta, "noted": True}}) for r in batch]
+
+
+def test_a_pass_through_stage_stores_no_copy_of_the_turns(ws):
+    recs = sample_records()
+    ws.add_records([r.to_row() for r in recs], origin="test")
+
+    def stored() -> tuple[int, int]:  # rows holding turns, and the characters they hold
+        return ws.one("SELECT count(turns), coalesce(sum(list_sum(list_transform(turns, lambda t: length(t.text)))), 0) "
+                      "FROM records")
+
+    before = stored()
+    assert run_stage(ws, Noop(), batch_size=7).n_out == len(recs)
+    assert run_stage(ws, Note(), batch_size=7).n_out == len(recs)  # meta changed, turns not
+    assert stored() == before
+    assert ws.one("SELECT count(*) FROM records")[0] == 3 * len(recs)
+    out = {r.id: r for r in ws.records()}
+    for r in recs:  # read back whole, with the history of both stages
+        assert out[r.id].turns == r.turns and out[r.id].meta["noted"] is True
+        assert [s["stage"] for s in out[r.id].meta["stages"]] == ["test_noop", "test_note"]
+    # a stage after them that rewrites the turns stores them once more, and only then
+    from tests.pipeline_stages import Tag
+    run_stage(ws, Tag(), batch_size=7)
+    assert stored()[0] == before[0] + sum(1 for r in recs if "REJECTME" not in r.text_of())

@@ -105,11 +105,6 @@ class StageContext:
         if unknown:
             raise RuntimeError(f"stage {self.stage.name!r} returned rows for undeclared side table(s) "
                                f"{', '.join(sorted(unknown))}")
-        for _, out in items:
-            if isinstance(out, Record):
-                history = list(out.meta.get("stages", []))
-                history.append({"stage": self.stage.name, "fp": self.fingerprint})
-                out.meta = {**out.meta, "stages": history}
         side = [(tables[name], side_rows) for name, side_rows in outcome.side_rows.items()]
         kept, removed = self.ws.write_outputs(self.stage.name, self.fingerprint, self.run_id, items, side)
         merge_counters(self.counters, outcome.counters)

@@ -1,7 +1,9 @@
 """The DuckDB workspace: records in layers, rejects, runs, and the stage chain.
 
 Every stage writes a new *version* row per record it processed (`records` table), pointing
-at the version it read (`input_version`). The *chain* is the ordered list of transform stages
+at the version it read (`input_version`). When a stage left a record's turns unchanged (or
+removed the record), its row stores no turns: `content_version` points at the row that holds
+them, so they are never copied; every reading query resolves it (`with_content`). The *chain* is the ordered list of transform stages
 with their current fingerprint; the current state of a record is the furthest row along the
 chain whose lineage is intact. So a changed config (new fingerprint) or a changed input makes
 exactly the affected records pending again, and nothing is ever overwritten.
@@ -29,7 +31,7 @@ ROW_SCHEMA = pa.schema([
     ("id", pa.string()), ("stage", pa.string()), ("fingerprint", pa.string()),
     ("input_version", pa.int64()), ("origin", pa.string()), ("source", pa.string()),
     ("lang", pa.string()), ("kind", pa.string()), ("turns", TURN_TYPE), ("meta", pa.string()),
-    ("status", pa.string()), ("reason", pa.string()), ("run_id", pa.int64()),
+    ("status", pa.string()), ("reason", pa.string()), ("run_id", pa.int64()), ("content_version", pa.int64()),
 ])
 
 _DDL = """
@@ -38,7 +40,9 @@ CREATE TABLE IF NOT EXISTS records (
     version BIGINT, id VARCHAR, stage VARCHAR, fingerprint VARCHAR, input_version BIGINT,
     origin VARCHAR, source VARCHAR, lang VARCHAR, kind VARCHAR,
     turns STRUCT(role VARCHAR, text VARCHAR)[], meta VARCHAR,
-    status VARCHAR, reason VARCHAR, run_id BIGINT, created_at TIMESTAMP DEFAULT current_timestamp);
+    status VARCHAR, reason VARCHAR, run_id BIGINT, created_at TIMESTAMP DEFAULT current_timestamp,
+    content_version BIGINT);
+ALTER TABLE records ADD COLUMN IF NOT EXISTS content_version BIGINT;
 CREATE TABLE IF NOT EXISTS rejects (
     run_id BIGINT, stage VARCHAR, record_id VARCHAR, file VARCHAR, line BIGINT,
     reason VARCHAR, snippet VARCHAR, detail VARCHAR, created_at TIMESTAMP DEFAULT current_timestamp);
@@ -217,20 +221,27 @@ class Workspace:
                 f"QUALIFY row_number() OVER (PARTITION BY r.id ORDER BY r.version DESC) = 1)")
         return "WITH " + ",\n".join(ctes), k
 
+    @staticmethod
+    def with_content(inner: str) -> str:
+        """The rows of query `inner` with their turns from the row holding them (rows whose
+        turns a stage left unchanged store none: `content_version` points at it)."""
+        return ("SELECT x.* REPLACE (coalesce(x.turns, c.turns) AS turns) "
+                f"FROM ({inner}) x LEFT JOIN records c ON c.version = x.content_version")
+
     def current_sql(self, include_removed: bool = False) -> str:
         """SQL for each record's newest state: the furthest chain layer with intact lineage.
         Adds `depth` (layer index reached) and `pending` (layers still to run)."""
         ctes, k = self.layer_ctes()
         union = " UNION ALL ".join(f"SELECT {i} AS depth, * FROM L{i}" for i in range(k + 1))
         where = "" if include_removed else "WHERE status = 'ok'"
-        return (f"{ctes}, _all AS ({union}), _cur AS (SELECT * FROM _all QUALIFY row_number() "
-                f"OVER (PARTITION BY id ORDER BY depth DESC) = 1) "
-                f"SELECT *, {k} - depth AS pending FROM _cur {where}")
+        return self.with_content(f"{ctes}, _all AS ({union}), _cur AS (SELECT * FROM _all QUALIFY row_number() "
+                                 f"OVER (PARTITION BY id ORDER BY depth DESC) = 1) "
+                                 f"SELECT *, {k} - depth AS pending FROM _cur {where}")
 
     def input_sql(self, stage: str) -> str:
         """SQL for every live row `stage` takes as input (its predecessor layer in the chain)."""
         ctes, k = self._predecessor(stage)
-        return f"{ctes} SELECT p.* FROM L{k} p WHERE p.status = 'ok'"
+        return self.with_content(f"{ctes} SELECT p.* FROM L{k} p WHERE p.status = 'ok'")
 
     def _predecessor(self, stage: str) -> tuple[str, int]:
         pos = self.one("SELECT position FROM chain WHERE stage = ?", [stage])
@@ -241,28 +252,38 @@ class Workspace:
     def pending_sql(self, stage: str, fingerprint: str) -> str:
         """SQL for the rows `stage` (at its chain position) has yet to process."""
         ctes, k = self._predecessor(stage)
-        return (f"{ctes} SELECT p.* FROM L{k} p WHERE p.status = 'ok' AND NOT EXISTS ("
-                f"SELECT 1 FROM records r WHERE r.stage = {_q(stage)} AND r.fingerprint = {_q(fingerprint)} "
-                f"AND r.input_version = p.version)")
+        return self.with_content(
+            f"{ctes} SELECT p.* FROM L{k} p WHERE p.status = 'ok' AND NOT EXISTS ("
+            f"SELECT 1 FROM records r WHERE r.stage = {_q(stage)} AND r.fingerprint = {_q(fingerprint)} "
+            f"AND r.input_version = p.version)")
 
     # ------------------------------------------------------------------ stage outputs (the committer)
     def write_outputs(self, stage: str, fingerprint: str, run_id: int | None,
                       items: list[tuple[dict, Record | Rejected]],
                       side: Iterable[tuple[Any, list[dict]]] = ()) -> tuple[int, int]:
         """Write one batch of a transform stage in one transaction: (input row, output) pairs and
-        `side` rows [(SideTable, rows)]. A Rejected output keeps the input's content with status
-        'removed'. Returns (kept, removed)."""
+        `side` rows [(SideTable, rows)]. A kept record's meta gets the stage in meta.stages; its
+        turns, when the stage left them as they were, and a Rejected's (status 'removed', meta as
+        read) are not copied: the row points at the input's. Returns (kept, removed)."""
         rows, rejects = [], []
+        step = {"stage": stage, "fp": fingerprint}
         for src, out in items:
+            content = src.get("content_version") or src["version"]
             if isinstance(out, Rejected):
-                rows.append({**src, "meta": _meta_json(src["meta"]), "status": "removed",
-                             "reason": out.reason, "input_version": src["version"]})
+                rows.append({"id": src["id"], "source": src["source"], "lang": src["lang"], "kind": src["kind"],
+                             "turns": None, "meta": _meta_json(src["meta"]), "content_version": content,
+                             "origin": src.get("origin"), "input_version": src["version"], "status": "removed",
+                             "reason": out.reason})
                 rejects.append(out.model_copy(update={"record_id": src["id"]}))
-            else:
-                row = out.to_row()
-                row.update(meta=_meta_json(row["meta"]), status="ok", reason=None,
-                           input_version=src["version"], origin=src.get("origin"))
-                rows.append(row)
+                continue
+            same = _same_turns(out.turns, src["turns"])
+            row = out.to_row() if not same else {"id": out.id, "source": out.source, "lang": out.lang,
+                                                 "kind": out.kind, "turns": None, "meta": out.meta}
+            meta = row["meta"] or {}
+            row.update(meta=_meta_json({**meta, "stages": [*meta.get("stages", []), step]}), status="ok",
+                       reason=None, input_version=src["version"], origin=src.get("origin"),
+                       content_version=content if same else None)
+            rows.append(row)
         table = rows_to_table(rows, stage, fingerprint, None, None, run_id)
         version_of = {src["id"]: src["version"] for src, _ in items}
         with self.transaction():
@@ -280,9 +301,10 @@ class Workspace:
         self.con.register("_out", table)
         try:
             self.exec("""INSERT INTO records (version, id, stage, fingerprint, input_version,
-                origin, source, lang, kind, turns, meta, status, reason, run_id)
+                origin, source, lang, kind, turns, meta, status, reason, run_id, content_version)
                 SELECT nextval('version_seq'), id, stage, fingerprint, input_version, origin, source,
-                lang, kind, turns, meta, status, reason, run_id FROM (SELECT * FROM _out ORDER BY _ord)""")
+                lang, kind, turns, meta, status, reason, run_id, content_version
+                FROM (SELECT * FROM _out ORDER BY _ord)""")
         finally:
             self.con.unregister("_out")
 
@@ -393,6 +415,19 @@ class Workspace:
         return [Record.from_row(r) for r in self.fetch_rows(self.current_sql(include_removed) + " ORDER BY version")]
 
 
+def _same_turns(a: list, b: list) -> bool:
+    """Whether a stage's output turns are its input row's (Turn models or dicts)."""
+    if a is b:
+        return True
+    if len(a) != len(b):
+        return False
+    for t, u in zip(a, b):
+        t_role, t_text = (t["role"], t["text"]) if isinstance(t, dict) else (t.role, t.text)
+        if t_role != u["role"] or t_text != u["text"]:
+            return False
+    return True
+
+
 def _meta_json(meta: Any) -> str:
     return meta if isinstance(meta, str) else orjson.dumps(meta or {}, default=str).decode()
 
@@ -411,6 +446,7 @@ def rows_to_table(rows: list[dict], stage: str, fingerprint: str, input_version:
         cols["kind"].append(r["kind"])
         cols["turns"].append(r["turns"])
         cols["meta"].append(_meta_json(r.get("meta")))
+        cols["content_version"].append(r.get("content_version"))
         cols["status"].append(r.get("status", "ok"))
         cols["reason"].append(r.get("reason"))
         cols["run_id"].append(run_id)

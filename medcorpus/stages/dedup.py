@@ -10,8 +10,9 @@ stage: its config, its two phases and its index tables.
    and decided again; candidate pairs from the band table in DuckDB (each new record is linked
    to the first record of every bucket it falls in, old records first) are verified and
    clustered (`medcorpus.dedup.clusters`), and the index is updated in one transaction;
-3. outputs: a Record for each kept one (meta.dedup = its cluster), a Rejected for each
-   duplicate ("near duplicate of <id> (jaccard≈0.87)"), committed batch by batch.
+3. outputs: each kept record with its cluster in meta.dedup (its turns unchanged, so the
+   committer stores no copy of them), a Rejected for each duplicate ("near duplicate of <id>
+   (jaccard≈0.87)"), committed batch by batch.
 
 Tables (keyed by `pk`, one per fingerprint, so another threshold is a separate index that is
 recomputed from the input layer and switching back finds the old one intact):
@@ -161,7 +162,7 @@ class Decisions:
         if i is None:
             raise RuntimeError(f"dedup: record {row['id']} was not decided in this run (its input changed meanwhile?)")
         st, cid = self.status[i], self.cluster_ids[i]
-        if st in (KEPT, EMPTY):
+        if st in (KEPT, EMPTY):  # turns unchanged: the committer stores a pointer, not a copy
             info = {"cluster": cid} if st == KEPT else {"cluster": cid, "empty_text": True}
             return _Kept.model_construct(id=row["id"], source=row["source"], lang=row["lang"], kind=row["kind"],
                                          turns=row["turns"], meta={**(row.get("meta") or {}), "dedup": info})
@@ -342,8 +343,9 @@ def show_cluster(ws: Any, key: str) -> dict[str, Any]:
         raise LookupError(f"no cluster or record {key!r} in the dedup index")
     cluster = row[0]
     members = ws.fetch_rows(f"""
-        SELECT m.id, m.status, m.jaccard, m.length, m.version, r.turns FROM dedup_clusters m
-        LEFT JOIN records r ON r.version = m.version
+        SELECT m.id, m.status, m.jaccard, m.length, m.version, coalesce(r.turns, c.turns) AS turns
+        FROM dedup_clusters m LEFT JOIN records r ON r.version = m.version
+        LEFT JOIN records c ON c.version = r.content_version
         WHERE m.pk = {pk} AND m.cluster = ?
         ORDER BY m.status <> '{KEPT}', m.jaccard DESC NULLS FIRST, m.n""", [cluster])
     for m in members:
