@@ -191,8 +191,8 @@ def load_diseases(ws: Workspace, path: Path, mapping: dict[str, str] | None = No
                          "source_file", "row")
                 types = (pa.string(), pa.string(), pa.list_(pa.string()), pa.list_(pa.string()),
                          pa.list_(pa.string()), pa.string(), pa.string(), pa.string(), pa.int64())
-                cols = list(zip(*rows))
-                ws.insert_arrow(TABLE, pa.table({n: pa.array(c, t) for n, c, t in zip(names, cols, types)}))
+                columns = list(zip(*rows))
+                ws.insert_arrow(TABLE, pa.table({n: pa.array(c, t) for n, c, t in zip(names, columns, types)}))
             ws.add_rejects(rejects, "kb_diseases", run_id)
         status = "ok"
     finally:

@@ -180,6 +180,23 @@ class Workspace:
         finally:
             self.con.unregister("_incoming")
 
+    def commit_source(self, records: list[dict] | pa.Table, rejects: list[Rejected], stage: str, origin: str,
+                      run_id: int | None = None) -> tuple[int, int]:
+        """A source's batch in one transaction: new records (idempotent by id) and its rejects,
+        keyed by (stage, file, line) so a re-run after a crash writes each reject once.
+        Returns (records added, rejects written)."""
+        with self.transaction():
+            added = self.add_records(records, origin=origin, run_id=run_id)
+            keyed = [(r.file, r.line) for r in rejects if r.file is not None and r.line is not None]
+            if keyed:
+                self.temp_table("_src_rejects", pa.table({"file": pa.array([k[0] for k in keyed], pa.string()),
+                                                          "line": pa.array([k[1] for k in keyed], pa.int64())}))
+                self.exec("DELETE FROM rejects WHERE stage = ? AND (file, line) IN (SELECT (file, line) "
+                          "FROM _src_rejects)", [stage])
+                self.exec("DROP TABLE _src_rejects")
+            written = self.add_rejects(rejects, stage, run_id)
+        return added, written
+
     # ------------------------------------------------------------------ the chain
     def chain(self) -> list[tuple[str, str]]:
         """[(stage, fingerprint)], starting with the source layer."""

@@ -302,12 +302,11 @@ def ingest_file(ws: Workspace, path: Path, fmt: str = "auto", mapping: dict[str,
         fmt_name = _detect_from_content(path)
     ctx = _FileContext(fmt_name, mapping, source or _source_name(path), kind, str(path), run_id)
     counts = {"read": 0, "added": 0, "duplicate": 0, "rejected": 0}
-    rejects: list[Rejected] = []
 
     def store(result: tuple[pa.Table, list[Rejected]], n_items: int) -> None:
-        table, bad = result
-        added = ws.add_records(table, origin="ingest", run_id=run_id)
-        rejects.extend(bad)
+        table, bad = result  # a chunk's records and rejects commit together (the source committer)
+        added, counts_rejected = ws.commit_source(table, bad, "ingest", origin="ingest", run_id=run_id)
+        counts["rejected"] += counts_rejected
         counts["read"] += n_items
         counts["added"] += added
         counts["duplicate"] += table.num_rows - added
@@ -325,7 +324,6 @@ def ingest_file(ws: Workspace, path: Path, fmt: str = "auto", mapping: dict[str,
         else:
             for chunk in batched(iter_records(path), CHUNK):
                 store(convert_chunk(chunk, ctx), len(chunk))
-        counts["rejected"] = ws.add_rejects(rejects, "ingest", run_id)
     except BaseException as exc:
         _forget_file(ws, run_id, str(path))
         if isinstance(exc, (OSError, EOFError)):  # truncated or corrupt compressed input
@@ -338,6 +336,8 @@ def _forget_file(ws: Workspace, run_id: int | None, file_label: str) -> None:
     """Remove what this run added from a file that failed part way."""
     ws.exec(f"DELETE FROM records WHERE stage = '{SOURCE}' AND run_id IS NOT DISTINCT FROM ? "
             "AND json_extract_string(meta, '$.file') = ?", [run_id, file_label])
+    ws.exec("DELETE FROM rejects WHERE stage = 'ingest' AND run_id IS NOT DISTINCT FROM ? AND file = ?",
+            [run_id, file_label])
 
 
 def _file_signature(path: Path, fmt: str, mapping: dict[str, str] | None, source: str | None, kind: str) -> str:
