@@ -450,24 +450,25 @@ def _meta_json(meta: Any) -> str:
 
 
 def rows_to_table(rows: list[dict], stage: str, fingerprint: str, input_version: int | None,
-                   origin: str | None, run_id: int | None) -> pa.Table:
-    cols: dict[str, list] = {name: [] for name in ROW_SCHEMA.names}
-    for r in rows:
-        cols["id"].append(r["id"])
-        cols["stage"].append(stage)
-        cols["fingerprint"].append(fingerprint)
-        cols["input_version"].append(r.get("input_version", input_version))
-        cols["origin"].append(r.get("origin") or origin)
-        cols["source"].append(r["source"])
-        cols["lang"].append(r["lang"])
-        cols["kind"].append(r["kind"])
-        cols["turns"].append(r["turns"])
-        cols["meta"].append(_meta_json(r.get("meta")))
-        cols["content_version"].append(r.get("content_version"))
-        cols["status"].append(r.get("status", "ok"))
-        cols["reason"].append(r.get("reason"))
-        cols["run_id"].append(run_id)
-    return pa.table(cols, schema=ROW_SCHEMA)
+                  origin: str | None, run_id: int | None) -> pa.Table:
+    """Rows (as from `Record.to_row`, plus optional status/reason/input_version/origin/
+    content_version) as an Arrow table of ROW_SCHEMA, column by column."""
+    n = len(rows)
+
+    def col(key: str, default: Any = None) -> list:
+        return [r.get(key, default) for r in rows]
+
+    data = {
+        "id": [r["id"] for r in rows], "stage": pa.array([stage] * n, pa.string()),
+        "fingerprint": pa.array([fingerprint] * n, pa.string()),
+        "input_version": col("input_version", input_version),
+        "origin": [r.get("origin") or origin for r in rows],
+        "source": [r["source"] for r in rows], "lang": [r["lang"] for r in rows], "kind": [r["kind"] for r in rows],
+        "turns": [r["turns"] for r in rows], "meta": [_meta_json(r.get("meta")) for r in rows],
+        "status": col("status", "ok"), "reason": col("reason"), "run_id": pa.array([run_id] * n, pa.int64()),
+        "content_version": col("content_version"),
+    }
+    return pa.table(data, schema=ROW_SCHEMA)
 
 
 def _now() -> datetime:
