@@ -5,6 +5,7 @@ from typing import ClassVar
 
 from medcorpus.pipeline.stage import Stage, StageConfig
 from medcorpus.schemas import Rejected, Turn
+from medcorpus.stages.dedup import Dedup, DedupConfig
 
 
 class TagConfig(StageConfig):
@@ -43,3 +44,28 @@ class Count(Stage):
     def process(self, batch):
         for r in batch:
             yield r.model_copy(update={"meta": {**r.meta, "words": len(r.text_of().split())}})
+
+
+class SlowDedupConfig(DedupConfig):
+    path_fields: ClassVar[tuple[str, ...]] = ("progress_file",)
+    progress_file: str = ""
+    sleep_per_batch: float = 0.0
+
+
+class SlowDedup(Dedup):
+    """dedup whose write phase is slowed down and reports each committed batch (crash tests)."""
+
+    name = "test_slow_dedup"
+    config_model = SlowDedupConfig
+
+    def resolve(self, ctx, mapped):
+        res = super().resolve(ctx, mapped)
+        decide = res.decide
+        if decide is not None:
+            def slow(rows):
+                time.sleep(self.config.sleep_per_batch)
+                with open(self.config.progress_file, "a") as fh:
+                    fh.write(f"{len(rows)}\n")
+                return decide(rows)
+            res.decide = slow
+        return res

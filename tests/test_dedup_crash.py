@@ -1,0 +1,65 @@
+"""dedup killed (SIGKILL) in its write phase, then re-run, ends exactly where an uninterrupted run does."""
+import json
+import random
+import signal
+import time
+
+from medcorpus.pipeline.workspace import Workspace
+from tests.conftest import SAMPLE_DIR, write_jsonl
+from tests.test_build import _cli
+
+PIPELINE = """
+workspace = "ws"
+[[step]]
+use = "ingest"
+paths = ["raw/*.jsonl"]
+[[step]]
+use = "tests.pipeline_stages:SlowDedup"
+batch_size = 10
+sleep_per_batch = {sleep}
+progress_file = "progress.txt"
+[report]
+enabled = false
+"""
+
+
+def make_project(path, sleep):
+    rng = random.Random(3)
+    base = json.loads((SAMPLE_DIR / "genmedgpt_sample.json").read_text())[:60]
+    rows = [dict(r) for r in base]
+    for r in rng.sample(base, 30):  # verbatim re-posts and near copies
+        rows.append(dict(r) if rng.random() < 0.5 else {**r, "output": r["output"] + " Take care."})
+    rng.shuffle(rows)
+    (path / "raw").mkdir(parents=True)
+    write_jsonl(path / "raw" / "a.jsonl", rows)
+    (path / "pipeline.toml").write_text(PIPELINE.format(sleep=sleep))
+
+
+def state(path):
+    with Workspace(path / "ws") as ws:
+        cur = ws.exec(f"SELECT id, status, reason FROM ({ws.current_sql(include_removed=True)}) ORDER BY id")
+        clusters = ws.exec("SELECT id, status, cluster FROM dedup_clusters ORDER BY id")
+    return cur, clusters
+
+
+def test_sigkill_in_dedup_write_phase_then_rerun_matches_uninterrupted(tmp_path):
+    clean, killed = tmp_path / "clean", tmp_path / "killed"
+    make_project(clean, 0.0)
+    make_project(killed, 0.5)
+    assert _cli(clean, "build", "pipeline.toml").wait(timeout=180) == 0
+    proc = _cli(killed, "build", "pipeline.toml")
+    progress = killed / "progress.txt"
+    deadline = time.time() + 120
+    while time.time() < deadline:  # a few write batches committed, the rest not
+        time.sleep(0.05)
+        if progress.exists() and len(progress.read_text().splitlines()) >= 3:
+            break
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    with Workspace(killed / "ws") as ws:
+        written = ws.one("SELECT count(*) FROM records WHERE stage = 'test_slow_dedup'")[0]
+    assert 0 < written < 90  # killed mid-phase
+    assert _cli(killed, "build", "pipeline.toml").wait(timeout=180) == 0
+    got, want = state(killed), state(clean)
+    assert got == want
+    assert sum(1 for _, status, _ in want[0] if status == "removed") >= 15
