@@ -357,6 +357,12 @@ def dedup_run(wsdir: Path, args) -> dict:
     return json.loads(out.read_text())
 
 
+def cpu_seconds() -> float:
+    """CPU time of this process and its finished children (the signature workers)."""
+    me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime
+
+
 def child_dedup_run(args) -> None:
     from medcorpus.pipeline.progress import set_quiet
     from medcorpus.pipeline.runner import run_stage
@@ -385,12 +391,12 @@ def child_dedup_run(args) -> None:
     with Workspace(args.data) as ws:
         if args.memory_limit:
             ws.exec(f"SET memory_limit = '{args.memory_limit}'")
-        t = time.perf_counter()
+        t, c = time.perf_counter(), cpu_seconds()
         summary = run_stage(ws, Dedup(cfg), workers=args.workers, batch_size=2000)
-        seconds = time.perf_counter() - t
+        seconds, cpu = time.perf_counter() - t, cpu_seconds() - c
     done.set()
     own, _ = peak_mb()
-    Path(args.out).write_text(json.dumps({"seconds": seconds, "n_in": summary.n_in, "extra": summary.extra,
+    Path(args.out).write_text(json.dumps({"seconds": seconds, "cpu": cpu, "n_in": summary.n_in, "extra": summary.extra,
                                           "peak_mb": own, "peak_child_mb": worker_peak[0]}, default=str))
 
 
@@ -615,7 +621,8 @@ def main() -> None:
         sc = pair_scores([it["truth"] for it in items], res["pred"], [False] * len(items))
         ex = res["extra"]
         print(f"\nscale {n:,} (+{inc:,} incremental; set built in {build_s:.0f} s; ingest {res['ingest_seconds']:.0f} s "
-              f"not counted): dedup {res['seconds']:.1f} s = {n / res['seconds']:,.0f} docs/s, "
+              f"not counted): dedup {res['seconds']:.1f} s = {n / res['seconds']:,.0f} docs/s "
+              f"({res.get('cpu', 0):.1f} CPU-s = {n / max(res.get('cpu', 0), 1e-9):,.0f} docs per CPU-second), "
               f"peak RSS {res['peak_mb']:.0f} MiB (+ each of {args.workers} workers at most {res['peak_child_mb']:.0f} MiB), "
               f"DuckDB memory_limit {args.memory_limit or os.environ.get('MEDCORPUS_DB_MEMORY', '1GB')}; "
               f"the +1% run peaked at {res['inc_peak_mb']:.0f} MiB")

@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import resource
 import shutil
 import tempfile
 import time
@@ -48,6 +49,12 @@ def variant(base: list[dict], k: int) -> dict:
     return {"instruction": base[a]["instruction"], "input": base[a]["input"], "output": base[b]["output"]}
 
 
+def cpu_seconds() -> float:
+    """CPU time of this process and its finished children (worker pools)."""
+    me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--records", type=int, default=50_000)
@@ -71,9 +78,9 @@ def main() -> None:
             fh.writelines(json.dumps(r) + "\n" for r in old)
         pipe = tmp / "pipeline.toml"
         pipe.write_text(PIPELINE.format(workers=args.workers, shard_size=args.shard_size))
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), cpu_seconds()
         full = build(pipe)
-        full_s = time.perf_counter() - t0
+        full_s, full_c = time.perf_counter() - t0, cpu_seconds() - c0
 
         fresh = [variant(base, args.records + k) for k in range(args.new - args.dups)]
         dups = [dict(r) for r in rng.sample(old, args.dups)]  # re-posts of old questions in a new dump
@@ -81,12 +88,12 @@ def main() -> None:
             r["output"] = r["output"] + " Take care."      # near duplicates: a sign-off added
         with open(tmp / "raw" / "new.jsonl", "w") as fh:
             fh.writelines(json.dumps(r) + "\n" for r in fresh + dups)
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), cpu_seconds()
         refresh = build(pipe)
-        refresh_s = time.perf_counter() - t0
-        t0 = time.perf_counter()
+        refresh_s, refresh_c = time.perf_counter() - t0, cpu_seconds() - c0
+        t0, c0 = time.perf_counter(), cpu_seconds()
         noop = build(pipe)
-        noop_s = time.perf_counter() - t0
+        noop_s, noop_c = time.perf_counter() - t0, cpu_seconds() - c0
 
         with Workspace(tmp / "ws") as ws:
             removed_new = ws.exec(f"SELECT json_extract_string(meta, '$.line')::INT FROM "
@@ -96,10 +103,12 @@ def main() -> None:
         removed_lines = {r[0] for r in removed_new}
         caught = len(planted_lines & removed_lines)
         false_hits = len(removed_lines - planted_lines)
-        print(f"{'build':<10} {'seconds':>8} {'share of full':>14}  stages touched: records in (seconds)")
-        for name, res, secs in (("full", full, full_s), ("refresh", refresh, refresh_s), ("no-op", noop, noop_s)):
+        print(f"{'build':<10} {'seconds':>8} {'share of full':>14} {'CPU-s':>7} {'CPU share':>10}  "
+              "stages touched: records in (seconds)")
+        for name, res, secs, cpu in (("full", full, full_s, full_c), ("refresh", refresh, refresh_s, refresh_c),
+                                     ("no-op", noop, noop_s, noop_c)):
             touched = ", ".join(f"{s.stage}={s.n_in:,} ({s.seconds:.1f}s)" for s in res.steps)
-            print(f"{name:<10} {secs:>8.1f} {secs / full_s:>13.1%}  {touched}")
+            print(f"{name:<10} {secs:>8.1f} {secs / full_s:>13.1%} {cpu:>7.1f} {cpu / full_c:>9.1%}  {touched}")
         print(f"\nplanted duplicates in the refresh: {args.dups} ({args.dups // 2} exact, {args.dups // 2} near); "
               f"caught by dedup: {caught}; new non-duplicates removed: {false_hits}")
         print(f"exports: {full.export.get('version')} -> {refresh.export.get('version')} "
