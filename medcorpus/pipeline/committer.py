@@ -134,7 +134,7 @@ class Committer:
 
     def thread_view(self) -> "Workspace":
         """The same workspace through a second connection, for one worker thread (close it after)."""
-        view = object.__new__(Workspace)
+        view = object.__new__(type(self))
         view.__dict__.update(self.__dict__)
         view.con = self.con.cursor()
         return view
