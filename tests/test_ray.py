@@ -204,8 +204,6 @@ def test_two_node_cluster_runs_a_stage_across_both_nodes(tmp_path):
 def test_a_worker_killed_mid_stage_loses_and_repeats_nothing(tmp_path):
     """kill -9 of a Ray actor's process mid-stage: Ray restarts it and retries its batch; every
     record comes back exactly once and equal to the uninterrupted local run."""
-    import psutil
-
     batches = _sample_batches(size=10)
     progress = tmp_path / "progress.txt"
     config = {"sleep_per_batch": 0.4, "progress_file": str(progress)}
@@ -217,18 +215,17 @@ def test_a_worker_killed_mid_stage_loses_and_repeats_nothing(tmp_path):
     env = {**os.environ, **RAY_ENV, "PYTHONPATH": str(ROOT)}
     driver = subprocess.Popen([sys.executable, "-c", DRIVER, json.dumps(spec)], env=env, cwd=ROOT,
                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    killed = None
+    killed, seen = None, set()
     try:
-        deadline = time.time() + 300
-        while killed is None and time.time() < deadline and driver.poll() is None:
-            if progress.exists() and len(progress.read_text().splitlines()) >= 3:
-                actors = [p for p in psutil.Process(driver.pid).children(recursive=True)
-                          if "StageActor[test_tag]" in " ".join(_cmdline(p))]
-                if actors:
-                    killed = actors[0].pid
-                    os.kill(killed, signal.SIGKILL)
+        deadline = time.time() + 400
+        while time.time() < deadline and driver.poll() is None:
+            actors = [p.pid for p in _descendants(driver.pid) if "StageActor[test_tag]" in " ".join(_cmdline(p))]
+            seen.update(actors)
+            if killed is None and actors and progress.exists() and len(progress.read_text().splitlines()) >= 3:
+                killed = actors[0]
+                os.kill(killed, signal.SIGKILL)
             time.sleep(0.2)
-        _, err = driver.communicate(timeout=400)
+        _, err = driver.communicate(timeout=60)
     finally:
         if driver.poll() is None:
             driver.kill()
@@ -236,7 +233,17 @@ def test_a_worker_killed_mid_stage_loses_and_repeats_nothing(tmp_path):
     assert driver.returncode == 0, err[-3000:]
     got = json.loads((tmp_path / "out.json").read_text())["items"]
     assert got == want
-    assert len(progress.read_text().splitlines()) > len(batches)  # the killed actor's batch ran again
+    assert len(progress.read_text().splitlines()) >= len(batches)
+    assert len(seen - {killed}) >= 2, "Ray did not start a replacement actor"
+
+
+def _descendants(pid: int) -> list:
+    import psutil
+
+    try:
+        return psutil.Process(pid).children(recursive=True)
+    except psutil.Error:
+        return []
 
 
 def _cmdline(proc) -> list[str]:
