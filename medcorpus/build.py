@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import os
 import time
+from contextlib import closing
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, ValidationError
 
-from medcorpus.pipeline.config import Pipeline, PipelineError, load_pipeline, validate_steps
+from medcorpus.pipeline.config import EngineSettings, Pipeline, PipelineError, load_pipeline, validate_steps
+from medcorpus.pipeline.engines import get_engine
 from medcorpus.pipeline.progress import console
 from medcorpus.pipeline.runner import RunSummary, run_stage
 from medcorpus.pipeline.stage import Source, Stage, get_stage
@@ -58,9 +60,16 @@ def plan(ws: Workspace, pipe: Pipeline, path: Path) -> list[dict[str, Any]]:
 
 
 def build(path: str | Path, workspace: str | Path | None = None, only: str | None = None,
-          then_train: bool = False, train_overrides: dict[str, Any] | None = None) -> BuildResult:
+          then_train: bool = False, train_overrides: dict[str, Any] | None = None,
+          engine: dict[str, Any] | None = None) -> BuildResult:
+    """`engine`: overrides for the file's `[engine]` table (`kind`, `address`, ...), e.g. from --engine."""
     path = Path(path)
     pipe = load_pipeline(path)
+    if engine:
+        try:
+            pipe.engine = EngineSettings(**{**pipe.engine.model_dump(), **engine})
+        except ValidationError as exc:
+            raise PipelineError(f"engine: {exc.errors()[0]['loc'][0]}: {exc.errors()[0]['msg']}") from None
     resolved = validate_steps(pipe, path, get_stage)
     if only and only not in {s.use for s, _, _ in resolved} | {"export", "report", "train"}:
         raise PipelineError(f"{path}: --only {only!r}: no such step (steps: {', '.join(s.use for s, _, _ in resolved)})")
@@ -68,7 +77,8 @@ def build(path: str | Path, workspace: str | Path | None = None, only: str | Non
     started = time.perf_counter()
     result = BuildResult()
     skipped = [s for s, _, _ in resolved if s.when_env and not os.environ.get(s.when_env)]
-    with Workspace(ws_path) as ws:
+    eng = get_engine(pipe.engine.kind, **pipe.engine.options())  # starts nothing until a stage runs
+    with Workspace(ws_path) as ws, closing(eng):
         # each step's stage or source is constructed once (constructors do no I/O)
         objs = [cls(config) for _, cls, config in resolved]
         stages = [(step, obj) for (step, _, _), obj in zip(resolved, objs)
@@ -88,11 +98,13 @@ def build(path: str | Path, workspace: str | Path | None = None, only: str | Non
             if isinstance(obj, Source):
                 summary = obj.run(ws)
             else:
-                summary = run_stage(ws, obj, batch_size=step.batch_size, workers=step.workers, limit=step.limit)
+                summary = run_stage(ws, obj, batch_size=step.batch_size, workers=step.workers, limit=step.limit,
+                                    engine=eng)
             result.steps.append(summary)
         if not only:  # records added by later sources go through the whole chain too
             for step, stage in stages:
-                summary = run_stage(ws, stage, batch_size=step.batch_size, workers=step.workers, limit=step.limit)
+                summary = run_stage(ws, stage, batch_size=step.batch_size, workers=step.workers, limit=step.limit,
+                                    engine=eng)
                 if summary.n_in:
                     summary.stage += " (catch-up)"
                     result.steps.append(summary)
@@ -163,6 +175,11 @@ format = "auto"                     # alpaca | chatmed | huatuo | sharegpt | mes
 # [[step]]
 # use = "dedup"
 # threshold = 0.8
+
+# [engine]                          # where batches run (the --engine option overrides it)
+# kind = "ray"                      # local (default) | ray: needs medcorpus[ray]
+# address = "auto"                  # a running cluster: auto | host:6379 | ray://host:10001; none: a local instance
+# num_cpus = 1                      # CPUs per actor; concurrency = actors per stage (default: the cluster's CPUs)
 
 [export]
 out = "exports"                     # each build that changes the corpus writes exports/v0001, v0002, ...

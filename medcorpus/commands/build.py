@@ -7,7 +7,8 @@ from typing import Annotated, Optional
 import typer
 from rich.table import Table
 
-from medcorpus.commands._common import JsonOpt, WorkspaceOpt, emit_json, fail, open_workspace, print_summaries
+from medcorpus.commands._common import (EngineKind, JsonOpt, RayAddressOpt, WorkspaceOpt, emit_json, fail, open_workspace,
+                                        print_summaries)
 from medcorpus.pipeline.progress import console, set_quiet
 
 
@@ -18,6 +19,10 @@ def build(
     only: Annotated[Optional[str], typer.Option("--only", help="Run only this step (a step's `use`, or export/report/train).")] = None,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Show the steps and pending work; run nothing.")] = False,
     model: Annotated[Optional[str], typer.Option("--model", help="With --then-train: the model to fine-tune (overrides [train] model).")] = None,
+    engine: Annotated[Optional[EngineKind], typer.Option(
+        "--engine", envvar="MEDCORPUS_ENGINE", show_envvar=True,
+        help="Where batches run: local or ray (overrides the file's [engine] kind; ray needs medcorpus[ray]).")] = None,
+    ray_address: RayAddressOpt = None,
     workspace: WorkspaceOpt = None,
     json: JsonOpt = False,
 ) -> None:
@@ -25,6 +30,7 @@ def build(
     then a new export version (exports/v0001, ...) with a manifest, and the HTML report."""
     from medcorpus.build import EXAMPLE, build as run_build, plan
     from medcorpus.pipeline.config import PipelineError, load_pipeline
+    from medcorpus.pipeline.engines.base import EngineNotAvailable
 
     set_quiet(json)
     if init:
@@ -55,8 +61,9 @@ def build(
                 t.add_row(s["use"], s["kind"], f"{s['pending']:,}" if "pending" in s else "", note)
             console.print(t)
             return
-        result = run_build(pipeline, workspace, only, then_train, {"model": model} if model else None)
-    except PipelineError as exc:
+        overrides = {k: v for k, v in (("kind", engine.value if engine else None), ("address", ray_address)) if v}
+        result = run_build(pipeline, workspace, only, then_train, {"model": model} if model else None, overrides)
+    except (PipelineError, EngineNotAvailable) as exc:
         fail(str(exc))
     if json:
         emit_json(result.model_dump())

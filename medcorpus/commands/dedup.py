@@ -8,6 +8,7 @@ from rich.table import Table
 
 from medcorpus.commands._common import (BatchOpt, JsonOpt, WorkersOpt, WorkspaceOpt, emit_json, fail,
                                         open_workspace, print_summaries)
+from medcorpus.commands._common import EngineKind, EngineOpt, RayAddressOpt, engine_for
 from medcorpus.pipeline.progress import console
 
 
@@ -22,6 +23,8 @@ def dedup(
     rows: Annotated[Optional[int], typer.Option("--rows", min=1, help="Rows per band (with --bands).")] = None,
     show: Annotated[Optional[str], typer.Option("--show", help="Print the cluster with this id (or the cluster of this record id) and exit.")] = None,
     workers: WorkersOpt = 1,
+    engine: EngineOpt = EngineKind.local,
+    ray_address: RayAddressOpt = None,
     batch_size: BatchOpt = 2000,
     workspace: WorkspaceOpt = None,
     json: JsonOpt = False,
@@ -55,7 +58,8 @@ def dedup(
             return
         if ws.one("SELECT count(*) FROM records")[0] == 0:
             fail("the workspace has no records: run `medcorpus ingest` first")
-        summary = run_stage(ws, Dedup(config), batch_size=batch_size, workers=workers)
+        with engine_for(engine, ray_address) as eng:
+            summary = run_stage(ws, Dedup(config), batch_size=batch_size, workers=workers, engine=eng)
     finally:
         ws.close()
     print_summaries(summary, json, "dedup")

@@ -8,6 +8,7 @@ import typer
 
 from medcorpus.commands._common import (BatchOpt, JsonOpt, LimitOpt, WorkersOpt, WorkspaceOpt, emit_json, fail,
                                         open_workspace, print_summaries)
+from medcorpus.commands._common import EngineKind, EngineOpt, RayAddressOpt, engine_for
 from medcorpus.pipeline.progress import console
 
 
@@ -19,6 +20,8 @@ def filter_cmd(
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Print counts and examples; change nothing.")] = False,
     examples: Annotated[int, typer.Option("--examples", min=0, help="Examples per filter and kind in --dry-run.")] = 3,
     workers: WorkersOpt = 1,
+    engine: EngineOpt = EngineKind.local,
+    ray_address: RayAddressOpt = None,
     batch_size: BatchOpt = 2000,
     limit: LimitOpt = None,
     workspace: WorkspaceOpt = None,
@@ -46,7 +49,8 @@ def filter_cmd(
         if dry_run:
             result = run_dry(ws, stage, limit=limit, examples=examples, batch_size=batch_size)
         else:
-            summary = run_stage(ws, stage, batch_size=batch_size, workers=workers, limit=limit)
+            with engine_for(engine, ray_address) as eng:
+                summary = run_stage(ws, stage, batch_size=batch_size, workers=workers, engine=eng, limit=limit)
     finally:
         ws.close()
     if dry_run:

@@ -8,6 +8,7 @@ import typer
 
 from medcorpus.commands._common import (BatchOpt, JsonOpt, LimitOpt, WorkersOpt, WorkspaceOpt, fail,
                                         open_workspace, print_summaries)
+from medcorpus.commands._common import EngineKind, EngineOpt, RayAddressOpt, engine_for
 from medcorpus.pipeline.progress import console
 
 
@@ -25,6 +26,8 @@ def grammar(
     categories: Annotated[str, typer.Option("--lt-categories", help="LanguageTool categories applied.")] = "TYPOS,GRAMMAR,CASING,PUNCTUATION",
     no_fixes: Annotated[bool, typer.Option("--no-fixes", help="Skip the deterministic fixes (spacing, lone i, capitals, final stop).")] = False,
     workers: WorkersOpt = 1,
+    engine: EngineOpt = EngineKind.local,
+    ray_address: RayAddressOpt = None,
     batch_size: BatchOpt = 500,
     limit: LimitOpt = None,
     workspace: WorkspaceOpt = None,
@@ -69,7 +72,8 @@ def grammar(
     if not json:
         console.print(f"[bold]grammar[/] backend: {stage.backend_note}", highlight=False)
     try:
-        summary = run_stage(ws, stage, batch_size=batch_size, workers=workers, limit=limit)
+        with engine_for(engine, ray_address) as eng:
+            summary = run_stage(ws, stage, batch_size=batch_size, workers=workers, engine=eng, limit=limit)
     finally:
         ws.close()
     print_summaries(summary, json, "grammar")

@@ -8,6 +8,7 @@ import typer
 
 from medcorpus.commands._common import (BatchOpt, JsonOpt, LimitOpt, WorkersOpt, WorkspaceOpt, fail,
                                         open_workspace, print_summaries)
+from medcorpus.commands._common import EngineKind, EngineOpt, RayAddressOpt, engine_for
 
 
 def scrub(
@@ -19,6 +20,8 @@ def scrub(
     allow_list: Annotated[Optional[List[Path]], typer.Option("--allow-list", help="Extra medical terms never to scrub: a disease-DB CSV (e.g. ../shared/data/disease_db/format_dataset.csv) or a text file, one term a line.")] = None,
     score_threshold: Annotated[float, typer.Option("--score-threshold", min=0.0, max=1.0, help="Drop detections scored below this.")] = 0.4,
     workers: WorkersOpt = 1,
+    engine: EngineOpt = EngineKind.local,
+    ray_address: RayAddressOpt = None,
     batch_size: BatchOpt = 200,
     limit: LimitOpt = None,
     workspace: WorkspaceOpt = None,
@@ -45,8 +48,10 @@ def scrub(
         fail("; ".join(f"--{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors()))
     ws = open_workspace(workspace, json)
     try:
-        stage.setup() if workers == 1 else None  # fail early (missing model) before the run is logged
-        summary = run_stage(ws, stage, batch_size=batch_size, workers=workers, limit=limit)
+        if workers == 1 and engine == EngineKind.local:
+            stage.setup()  # fail early (missing model) before the run is logged
+        with engine_for(engine, ray_address) as eng:
+            summary = run_stage(ws, stage, batch_size=batch_size, workers=workers, engine=eng, limit=limit)
     except (RuntimeError, FileNotFoundError, ValueError) as exc:
         fail(str(exc))
     finally:

@@ -9,7 +9,7 @@ import glob
 import hashlib
 import tomllib
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
@@ -63,6 +63,26 @@ class ReportSettings(BaseModel):
     enabled: bool = True
 
 
+class EngineSettings(BaseModel):
+    """`[engine]`: where the stages' batches run. `kind = "ray"` runs them on a Ray cluster:
+    `address` "auto" | "host:6379" | "ray://host:10001" (none: a throwaway local instance),
+    `num_cpus` per actor, `concurrency` actors per stage, `batch_size` records per actor call.
+    `--engine` / `--ray-address` on the command line override it."""
+
+    model_config = ConfigDict(extra="forbid")
+    kind: Literal["local", "ray"] = "local"
+    address: str | None = None
+    num_cpus: float | None = Field(None, gt=0)
+    concurrency: int | None = Field(None, ge=1)
+    batch_size: int | None = Field(None, ge=1)
+
+    def options(self) -> dict[str, Any]:
+        """Keyword options for `get_engine(kind, ...)` (the local engine takes none)."""
+        if self.kind == "local":
+            return {}
+        return self.model_dump(exclude={"kind"}, exclude_none=True)
+
+
 class Pipeline(BaseModel):
     model_config = ConfigDict(extra="forbid")
     name: str = "medcorpus"
@@ -70,6 +90,7 @@ class Pipeline(BaseModel):
     step: list[Step] = Field(default_factory=list)
     export: ExportSettings = Field(default_factory=ExportSettings)
     report: ReportSettings = Field(default_factory=ReportSettings)
+    engine: EngineSettings = Field(default_factory=EngineSettings)
     train: dict[str, Any] | None = None
 
     # set by load_pipeline

@@ -33,6 +33,7 @@ class RunSummary(BaseModel):
     n_skipped: int = 0
     seconds: float = 0.0
     extra: dict[str, Any] = Field(default_factory=dict)
+    engine: dict[str, Any] = Field(default_factory=dict)  # where batches ran (engine, cpus, actors/workers)
 
     @property
     def rate(self) -> float:
@@ -186,7 +187,17 @@ def run_stage(ws: Workspace, stage: Stage, *, batch_size: int = 1000, workers: i
         ws.finish_run(run_id, status, ctx.n_in, ctx.n_out, ctx.n_rejected, ctx.n_skipped, seconds, extra)
     return RunSummary(stage=stage.name, fingerprint=fp, n_in=ctx.n_in, n_out=ctx.n_out,
                       n_rejected=ctx.n_rejected, n_skipped=ctx.n_skipped, seconds=round(seconds, 3),
-                      extra=extra)
+                      extra=extra, engine=_engine_info(ctx.engine, stage))
+
+
+def _engine_info(engine: Engine, stage: Stage) -> dict[str, Any]:
+    """The engine's description with `actors` narrowed to this stage (and its map phase)."""
+    info = dict(engine.describe())
+    actors = info.get("actors")
+    if isinstance(actors, dict):
+        names = {stage.name} | ({stage.map_phase.name} if isinstance(stage, GlobalStage) else set())
+        info["actors"] = sum(n for name, n in actors.items() if name in names)
+    return info
 
 
 def dumps(obj: Any) -> str:
