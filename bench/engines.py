@@ -112,7 +112,9 @@ def run(engine: str, cpus: int, raw: Path) -> dict:
         wall, cpu = time.perf_counter() - t0, time.process_time() - cpu0
         steps = {s.stage: s for s in result.steps}
         with Workspace(tmp / "ws") as ws:
-            bands = ws.table_stats("dedup_bands") if hasattr(ws, "table_stats") else None
+            bands = {"rows": ws.one("SELECT count(*) FROM dedup_bands")[0],
+                     "db_file_bytes": (tmp / "ws" / "medcorpus.duckdb").stat().st_size
+                     if (tmp / "ws" / "medcorpus.duckdb").exists() else None}
         return {"engine": engine, "startup": startup, "wall": wall, "driver_cpu": cpu,
                 "stages": {name: {"seconds": steps[name].seconds, "n_in": steps[name].n_in,
                                   "out": steps[name].n_out, "rejected": steps[name].n_rejected,
@@ -186,9 +188,9 @@ def main() -> None:
 
     # per-core rates from the local run (records/s / workers), dedup split into its map and resolve
     per_core = {s: n / local["stages"][s]["seconds"] / args.cpus for s in ("filter", "scrub")}
-    dx = local["stages"]["dedup"]["extra"]
-    sig = dx.get("seconds_signatures") or dx.get("seconds_map")
-    resolve = local["stages"]["dedup"]["seconds"] - (sig or 0)
+    dx = local["stages"]["dedup"]["extra"].get("seconds") or {}
+    sig = dx.get("signatures")
+    resolve = local["stages"]["dedup"]["seconds"] - (sig or 0)  # candidates + resolve + write: the driver
     per_core["dedup signatures"] = n / sig / args.cpus if sig else n / local["stages"]["dedup"]["seconds"] / args.cpus
     resolve_rate = n / resolve if sig and resolve > 0 else float("inf")
     print("per-core rates (local run, records/s / workers): " +
@@ -197,8 +199,12 @@ def main() -> None:
     print(f"\n{'cores':>6}{'expected records/s':>20}   limited by")
     for cores, rate, limit in scaling_table(per_core, commit_rate, resolve_rate, n):
         print(f"{cores:>6}{rate:>20,.0f}   {limit}")
-    if ray_["bands"]:
-        print(f"\ndedup band table: {ray_['bands']}")
+    b = ray_["bands"]
+    if b and b["rows"]:
+        per_record = b["rows"] / n
+        print(f"\ndedup band table: {b['rows']:,} rows for {n:,} records ({per_record:.0f} bands per record); "
+              f"per million records: {per_record * 1e6:,.0f} rows, {per_record * 22 * 1e6 / 2**30:.2f} GiB raw "
+              f"(22 bytes/row: pk, band, hash, node); workspace file after the build: {b['db_file_bytes'] / 2**20:,.0f} MiB")
     if args.json:
         args.json.write_text(json.dumps({"local": local, "ray": ray_, "commit_rate": commit_rate,
                                          "per_core": per_core}, default=str, indent=2))

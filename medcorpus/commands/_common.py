@@ -8,6 +8,7 @@ from typing import Annotated, Any, Iterable, Iterator, NoReturn, Optional
 
 import orjson
 import typer
+from rich.markup import escape
 from rich.table import Table
 
 from medcorpus.pipeline.progress import console, set_quiet
@@ -48,7 +49,7 @@ def engine_for(kind: EngineKind | str, address: str | None = None, **options: An
     try:
         engine = get_engine(kind, **options)
     except EngineNotAvailable as exc:
-        fail(str(exc))
+        fail(escape(str(exc)))  # the message names medcorpus[ray]: not rich markup
     try:
         yield engine
     finally:

@@ -88,12 +88,10 @@ class RayEngine:
         self._connect(workers)
         folder = Path(scratch) / f"ray-{re.sub(r'[^A-Za-z0-9_]+', '-', stage_cls.name)}-{uuid.uuid4().hex[:8]}"
         try:
-            files, batch_size = snapshot_batches(batches, folder)
+            files, batch_size = snapshot_batches(batches, folder, self.batch_size)
             if not files:
                 return
-            batch_size = self.batch_size or batch_size
-            n_batches = sum(-(-pq.ParquetFile(f).metadata.num_rows // batch_size) for f in files)
-            actors = self._actor_count(n_batches)
+            actors = self._actor_count(stage_cls, len(files))  # a file is a block is one actor call
             self._actors[stage_cls.name] = actors
             ds = read_snapshot(files)
             actor_cls = type(f"{StageActor.__name__}[{stage_cls.name}]", (StageActor,),
@@ -106,7 +104,9 @@ class RayEngine:
         finally:
             shutil.rmtree(folder, ignore_errors=True)
 
-    def _actor_count(self, n_batches: int) -> int:
+    def _actor_count(self, stage_cls: type, n_batches: int) -> int:
+        if not getattr(stage_cls, "parallel", True):  # a stage that must not run twice at once
+            return 1
         wanted = self.concurrency or max(1, int(self.cluster_cpus() // self.num_cpus))
         return max(1, min(wanted, n_batches))
 
@@ -158,12 +158,14 @@ class StageActor:
             teardown()
 
 
-def snapshot_batches(batches: Iterable[list[dict]], folder: Path) -> tuple[list[Path], int]:
-    """Write each batch to `folder/part-<first version>-<last version>.parquet` (temp name, then
-    rename: a crash never leaves half a file). Returns the files and the largest batch size."""
+def snapshot_batches(batches: Iterable[list[dict]], folder: Path, size: int | None = None) -> tuple[list[Path], int]:
+    """Write each batch (cut to `size` rows when given) to `folder/part-<n>-<first version>-<last
+    version>.parquet` (temp name, then rename: a crash never leaves half a file). Returns the files
+    and the largest batch size."""
     folder.mkdir(parents=True, exist_ok=True)
     files, largest = [], 0
-    for i, rows in enumerate(batches):
+    pieces = (batch[i:i + (size or len(batch))] for batch in batches for i in range(0, len(batch), size or len(batch) or 1))
+    for i, rows in enumerate(pieces):
         if not rows:
             continue
         largest = max(largest, len(rows))
@@ -205,5 +207,7 @@ def read_snapshot(files: list[Path]) -> "ray.data.Dataset":
         return ray.data.from_arrow([pq.read_table(f) for f in files])
     with warnings.catch_warnings():  # local:// is deprecated after Ray 2.60 (pinned); see README
         warnings.simplefilter("ignore")
+        # num_cpus=0: reading never waits for an actor's CPU; concurrency=2: without a CPU to bound
+        # them, Ray would start a worker process per file at once
         return ray.data.read_parquet(["local://" + str(f.resolve()) for f in files], override_num_blocks=len(files),
-                                     num_cpus=0)
+                                     num_cpus=0, concurrency=2)
