@@ -127,18 +127,21 @@ def run(engine: str, cpus: int, raw: Path) -> dict:
 
 
 def scaling_table(per_core: dict[str, float], commit_rate: float, resolve_rate: float, n: int) -> list[tuple]:
-    """Expected records/s of the whole pipeline at C cores: each stage at min(C x its per-core rate,
-    the committer), dedup's resolve on the driver at its measured rate; stages run one after another."""
+    """Expected records/s of the whole pipeline at C cores. Stages run one after another; each at
+    min(C x its per-core rate, the driver's commit rate); dedup's resolve (candidates, clusters,
+    write) runs on the driver at its measured rate whatever C is. `limited by` names the largest
+    share of the time."""
     rows = []
     for cores in (2, 8, 64, 512):
-        seconds, limits = 0.0, []
+        parts = {}
         for stage, rate in per_core.items():
             parallel = cores * rate
-            seconds += n / min(parallel, commit_rate)
-            if parallel > commit_rate:
-                limits.append(f"{stage}: committer")
-        seconds += n / resolve_rate
-        rows.append((cores, n / seconds, ", ".join(limits) or "stage CPU"))
+            parts[f"{stage} {'(committer)' if parallel > commit_rate else '(CPU)'}"] = n / min(parallel, commit_rate)
+        if resolve_rate != float("inf"):
+            parts["dedup resolve (driver)"] = n / resolve_rate
+        total = sum(parts.values())
+        top = max(parts, key=parts.get)
+        rows.append((cores, n / total, f"{top}: {parts[top] / total:.0%} of the time"))
     return rows
 
 

@@ -31,7 +31,7 @@ class EngineKind(str, Enum):
 
 EngineOpt = Annotated[EngineKind, typer.Option(
     "--engine", envvar="MEDCORPUS_ENGINE", show_envvar=True,
-    help="Where batches run: local (processes on this machine) or ray (a Ray cluster; needs medcorpus[ray]).")]
+    help="Where batches run: local (processes on this machine) or ray (a Ray cluster; needs medcorpus\\[ray]).")]
 RayAddressOpt = Annotated[Optional[str], typer.Option(
     "--ray-address", envvar="RAY_ADDRESS", show_envvar=True,
     help="With --engine ray: the cluster to join (auto, host:6379, ray://host:10001); none starts a local one.")]

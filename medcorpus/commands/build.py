@@ -22,7 +22,7 @@ def build(
     model: Annotated[Optional[str], typer.Option("--model", help="With --then-train: the model to fine-tune (overrides [train] model).")] = None,
     engine: Annotated[Optional[EngineKind], typer.Option(
         "--engine", envvar="MEDCORPUS_ENGINE", show_envvar=True,
-        help="Where batches run: local or ray (overrides the file's [engine] kind; ray needs medcorpus[ray]).")] = None,
+        help="Where batches run: local or ray (overrides the file's \\[engine] kind; ray needs medcorpus\\[ray]).")] = None,
     ray_address: RayAddressOpt = None,
     workspace: WorkspaceOpt = None,
     json: JsonOpt = False,
