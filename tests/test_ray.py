@@ -324,3 +324,29 @@ def test_engine_ray_without_the_extra_is_one_clear_error(tmp_path):
                           env=env, capture_output=True, text=True, timeout=120)
     assert proc.returncode == 1
     assert proc.stderr.strip().splitlines() == ["error: the ray engine needs Ray: pip install 'medcorpus[ray]'"]
+
+
+@pytest.mark.slow
+def test_the_llm_rate_limit_is_shared_by_every_actor(ray_local):
+    """Two Ray tasks take the 4 requests a minute allows through one SharedRateLimiter; a fifth
+    request, from anywhere, then waits (a per-process limiter would let it through)."""
+    import asyncio
+
+    from medcorpus.pipeline.engines.ray import SharedRateLimiter
+
+    limiter = SharedRateLimiter(rpm=4, tpm=None, name=f"test-limit-{os.getpid()}")
+
+    @ray_local.remote(num_cpus=0)
+    def two_requests(lim):
+        async def go():
+            for _ in range(2):
+                await asyncio.wait_for(lim.acquire(10), 30)
+        asyncio.run(go())
+        return True
+
+    try:
+        assert ray_local.get([two_requests.remote(limiter), two_requests.remote(limiter)], timeout=120) == [True, True]
+        with pytest.raises(TimeoutError):
+            asyncio.run(asyncio.wait_for(limiter.acquire(10), 2))
+    finally:
+        limiter.close()
