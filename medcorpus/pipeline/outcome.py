@@ -6,9 +6,11 @@ runner commits all three in one transaction per batch; a stage never writes anyt
 """
 from __future__ import annotations
 
+import gc
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterable
+from typing import TYPE_CHECKING, Any, Iterable, Iterator
 
 from medcorpus.schemas import Record, Rejected
 
@@ -66,8 +68,32 @@ class Services:
         return path if path.exists() else None
 
 
+# Batches allocate many short-lived objects (rows, records); Python's default collector then
+# scans every live object over and over: half the runner's CPU time. Collect less often.
+GC_GEN0 = 50_000
+
+
+@contextmanager
+def batch_gc() -> Iterator[None]:
+    """Fewer cyclic collections while batches run (garbage is still freed by reference counts)."""
+    old = gc.get_threshold()
+    gc.set_threshold(max(old[0], GC_GEN0), *old[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*old)
+
+
+def fewer_collections() -> None:
+    """For a worker process: collect cycles less often for its whole life (see `batch_gc`)."""
+    if gc.get_threshold()[0] < GC_GEN0:
+        gc.set_threshold(GC_GEN0, *gc.get_threshold()[1:])
+
+
 def start_stage(stage_cls: type["Stage"], config: "StageConfig | dict | None", scratch: Path | None = None) -> "Stage":
-    """Construct a stage in a worker and call its `setup` (engines call this once per worker)."""
+    """Construct a stage in a worker and call its `setup` (engines call this once per worker; a
+    worker process collects cycles less often, see `batch_gc`)."""
+    fewer_collections()
     stage = stage_cls(config)
     stage.services = Services(Path(scratch) if scratch is not None else None)
     stage.setup()

@@ -15,7 +15,7 @@ import orjson
 from pydantic import BaseModel, Field
 
 from medcorpus.pipeline.engines import Engine, get_engine
-from medcorpus.pipeline.outcome import Outcome, merge_counters
+from medcorpus.pipeline.outcome import Outcome, batch_gc, merge_counters
 from medcorpus.pipeline.progress import progress_bar
 from medcorpus.pipeline.stage import GlobalStage, Stage
 from medcorpus.pipeline.workspace import Workspace
@@ -173,12 +173,13 @@ def run_stage(ws: Workspace, stage: Stage, *, batch_size: int = 1000, workers: i
     ctx = StageContext(ws, stage, run_id, batch_size, workers, limit, engine)
     status = "failed"
     try:
-        if isinstance(stage, GlobalStage):
-            ctx.run_global(stage)
-        elif type(stage).run is not Stage.run:  # an LLM stage that still drives its own loop
-            stage.run(ctx)
-        else:
-            ctx.run_batches(stage)
+        with batch_gc():
+            if isinstance(stage, GlobalStage):
+                ctx.run_global(stage)
+            elif type(stage).run is not Stage.run:  # an LLM stage that still drives its own loop
+                stage.run(ctx)
+            else:
+                ctx.run_batches(stage)
         status = "ok"
     finally:
         stage.teardown()

@@ -18,6 +18,7 @@ import orjson
 import pyarrow as pa
 
 from medcorpus.pipeline.io import BadInput, InputError, base_name, file_kind, iter_records, open_binary, parse_json_line, table_columns, parse_map as parse_field_map
+from medcorpus.pipeline.outcome import batch_gc, fewer_collections
 from medcorpus.pipeline.parallel import ordered_map, spawn_pool
 from medcorpus.pipeline.progress import progress_bar
 from medcorpus.pipeline.runner import RunSummary
@@ -317,7 +318,7 @@ def ingest_file(ws: Workspace, path: Path, fmt: str = "auto", mapping: dict[str,
         # each chunk commits on its own (memory stays flat on multi-GB files); a file that fails
         # part way is removed again below, so nothing half-read is left behind
         if parallel:
-            with spawn_pool(workers) as pool:
+            with spawn_pool(workers, fewer_collections) as pool:
                 chunks = ((chunk, ctx) for chunk in batched(_raw_lines(path), CHUNK))
                 for (chunk, _), result in ordered_map(pool, _convert_in_worker, chunks, workers * 2):
                     store(result, len(chunk))
@@ -369,7 +370,7 @@ def ingest(ws: Workspace, paths: list[Path], fmt: str = "auto", mapping: dict[st
     per_file: dict[str, dict[str, int]] = {}
     status = "failed"
     try:
-        with progress_bar("ingest") as advance:
+        with progress_bar("ingest") as advance, batch_gc():
             for path in paths:
                 signature = _file_signature(path, fmt, mapping, source, kind)
                 if skip_unchanged and _unchanged(ws, signature):
