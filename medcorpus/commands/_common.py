@@ -99,6 +99,8 @@ def print_summaries(summaries: RunSummary | Iterable[RunSummary], json_mode: boo
 
 def describe_engine(info: dict[str, Any]) -> str:
     """`ray at local: 2 CPUs on 1 node, 2 actors` (what the summary says about where batches ran)."""
+    if "cpus" not in info:
+        return f"{info.get('engine')}: not started (nothing to run)"
     nodes = info.get("nodes")
     where = f"{info.get('cpus', '?')} CPUs" + (f" on {nodes} node{'s' if nodes != 1 else ''}" if nodes else "")
     return f"{info.get('engine')} at {info.get('address', 'local')}: {where}, {info.get('actors', 0)} actors"
