@@ -59,7 +59,7 @@ def held_out(keys: list[str], share: float) -> np.ndarray:
     return _hashes(keys, SPLIT_SEED).astype(np.float64) < share * _SCALE
 
 
-def assign_shards(ids: list[str], versions: list[int], test: np.ndarray | None, previous: dict[str, str],
+def assign_shards(ids: list[str], test: np.ndarray | None, previous: dict[str, str],
                   shard_size: int) -> tuple[list[str], dict[str, list[str]]]:
     """(the shard of every record, e.g. 'train-00003'; {split: its shards in order}).
 
@@ -92,9 +92,9 @@ def assign_shards(ids: list[str], versions: list[int], test: np.ndarray | None, 
     return parts, order
 
 
-def shard_digest(ids: list[str], versions: list[int]) -> str:
-    """An order-free digest of a shard's (id, version) pairs: equal digests, equal content."""
+def shard_digest(ids: list[str], contents: list[str]) -> str:
+    """An order-free digest of a shard's (id, content) pairs: equal digests, equal records."""
     if not ids:
         return "empty"
-    h = _hashes((f"{i}\x1f{v}" for i, v in zip(ids, versions)), DIGEST_SEED)
+    h = _hashes((f"{i}\x1f{c}" for i, c in zip(ids, contents)), DIGEST_SEED)
     return f"{len(ids)}:{int(h.sum(dtype=np.uint64)):016x}:{int(np.bitwise_xor.reduce(h)):016x}"

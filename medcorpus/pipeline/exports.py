@@ -18,6 +18,11 @@ def _has_table(ws: Workspace, name: str) -> bool:
     return ws.one("SELECT count(*) FROM duckdb_tables() WHERE table_name = ? AND NOT temporary", [name])[0] > 0
 
 
+def _has_column(ws: Workspace, table: str, column: str) -> bool:
+    return ws.one("SELECT count(*) FROM duckdb_columns() WHERE table_name = ? AND column_name = ? "
+                  "AND database_name <> 'temp'", [table, column])[0] > 0
+
+
 def _clusters_sql(ws: Workspace) -> str | None:
     """(id, cluster) of the dedup index in use: the one whose fingerprint is in the chain, else the newest."""
     if not (_has_table(ws, "dedup_clusters") and _has_table(ws, "dedup_params")):
@@ -31,17 +36,21 @@ def _clusters_sql(ws: Workspace) -> str | None:
 
 def open_snapshot(ws: Workspace, complete_only: bool) -> tuple[pa.Table, int]:
     """Snapshot the records to export (newest ok state; with `complete_only`, only those no stage
-    still has to process). Returns (index: id, version, source, kind, key; records left pending)."""
+    still has to process). Returns (index: id, version, content, source, kind, key; records left pending),
+    `content` naming what the exported row is made of (equal content, equal row)."""
     where = "WHERE pending = 0" if complete_only else ""
     clusters = _clusters_sql(ws)
     key = "coalesce(c.cluster, e.id)" if clusters else "e.id"
     join = f"LEFT JOIN ({clusters}) c ON c.id = e.id" if clusters else ""
-    ws.exec(f"CREATE OR REPLACE TEMP TABLE _export AS SELECT id, version, source, lang, kind, turns, pending "
-            f"FROM ({ws.current_sql()}) {where}")
+    # what a shard's bytes depend on: id, source, lang, kind and the turns, which a pass-through row
+    # (a stage that changed nothing) does not copy but points at (content_version)
+    turns_version = "coalesce(content_version, version)" if _has_column(ws, "records", "content_version") else "version"
+    ws.exec(f"CREATE OR REPLACE TEMP TABLE _export AS SELECT id, version, source, lang, kind, turns, pending, "
+            f"concat_ws(chr(31), {turns_version}, source, lang, kind) AS content FROM ({ws.current_sql()}) {where}")
     pending_sql = f"SELECT count(*) FROM ({ws.current_sql()}) WHERE pending > 0" if complete_only \
         else "SELECT count(*) FROM _export WHERE pending > 0"
     n_pending = ws.one(pending_sql)[0]
-    index = ws.con.sql(f"SELECT e.id, e.version, e.source, e.kind, {key} AS key FROM _export e {join} "
+    index = ws.con.sql(f"SELECT e.id, e.version, e.content, e.source, e.kind, {key} AS key FROM _export e {join} "
                        "ORDER BY e.version").to_arrow_table()
     return index, n_pending
 

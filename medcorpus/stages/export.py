@@ -7,7 +7,7 @@ with a LLaMA-Factory `dataset_info.json`, a dataset card and a manifest.
   (`medcorpus.export.split`: by a hash of the dedup cluster, stable between versions).
 - A record keeps its shard from one export to the next (`.export-index.parquet` beside the card);
   new records fill the last shard, then new ones. So a re-export (or a new version, `reuse_from`)
-  hard-links every shard whose (id, version) set and settings are unchanged and writes the others.
+  hard-links every shard whose records' content and settings are unchanged and writes the others.
 - The new `data/` is built in a sibling temp folder (`.export-tmp/`: never a temp file inside
   `data/`, which LLaMA-Factory reads whole) and swapped in by two renames; a killed export's
   leftovers are cleaned at the next start.
@@ -114,17 +114,17 @@ def _previous_shards(folder: Path | None) -> dict[str, str]:
 
 
 def _plan(index: pa.Table, share: float, with_test: bool, shard_size: int, previous: dict[str, str]):
-    """(ids, shard per record, {split: shards}, {shard: digest of its (id, version) set})."""
-    ids, versions, keys = index["id"].to_pylist(), index["version"].to_pylist(), index["key"].to_pylist()
+    """(ids, shard per record, {split: shards}, {shard: digest of its records' content})."""
+    ids, contents, keys = index["id"].to_pylist(), index["content"].to_pylist(), index["key"].to_pylist()
     test = held_out(keys, share) if with_test else None
-    parts, order = assign_shards(ids, versions, test, previous, shard_size)
-    members: dict[str, tuple[list[str], list[int]]] = {}
+    parts, order = assign_shards(ids, test, previous, shard_size)
+    members: dict[str, tuple[list[str], list[str]]] = {}
     for i, part in enumerate(parts):
         bucket = members.setdefault(part, ([], []))
         bucket[0].append(ids[i])
-        bucket[1].append(versions[i])
+        bucket[1].append(contents[i])
     digests = {p: shard_digest(*members.get(p, ([], []))) for ps in order.values() for p in ps}
-    return ids, versions, parts, order, digests
+    return ids, parts, order, digests
 
 
 def export(ws: Workspace, out: Path, fmt: str = "alpaca", file_type: str = "parquet",
@@ -159,7 +159,7 @@ def export(ws: Workspace, out: Path, fmt: str = "alpaca", file_type: str = "parq
     source = reuse_from or out
     previous = _read_manifest(source)
     sticky = _previous_shards(source) if previous.get("shard_size") == shard_size else {}  # else a fresh layout
-    ids, versions, parts, order, digests = _plan(index, share, hold is not None, shard_size, sticky)
+    ids, parts, order, digests = _plan(index, share, hold is not None, shard_size, sticky)
     db.assign_parts(ws, ids, parts)
     files = {p: f"{p}-of-{len(ps):05d}.{file_type}" for ps in order.values() for p in ps}
     settings = _settings_digest(fmt, file_type, merge_separator)
@@ -200,7 +200,7 @@ def export(ws: Workspace, out: Path, fmt: str = "alpaca", file_type: str = "parq
     first_train = files[order["train"][0]]
     if not any((staged / files[p]).exists() for p in order["train"]):  # an empty corpus still has a train split
         _ShardWriter(staged / first_train, fmt, file_type).close()
-    pq.write_table(pa.table({"id": pa.array(ids, pa.string()), "version": pa.array(versions, pa.int64()),
+    pq.write_table(pa.table({"id": pa.array(ids, pa.string()), "version": index["version"],
                              "part": pa.array(parts, pa.string())}), tmp / INDEX, compression="zstd")
 
     # swap the new data/ in: two renames, so a loader never sees old and new shards side by side
