@@ -298,3 +298,17 @@ def test_versioned_count_holdout_keeps_its_share(ws, tmp_path):
     assert m1["holdout"]["share"] == m2["holdout"]["share"] == pytest.approx(0.3)
     ids1, ids2 = _split_ids(root / "v0001"), _split_ids(root / "v0002")
     assert ids1["test"] <= ids2["test"] and ids1["train"] <= ids2["train"]
+
+
+def test_a_stage_that_changed_nothing_rewrites_no_shard(ws, tmp_path):
+    from tests.pipeline_stages import Tag, TagConfig
+
+    add(ws, [qa(i) for i in range(100)])
+    run_stage(ws, Tag(TagConfig(suffix="", reject_word="NEVER")))
+    out = tmp_path / "o"
+    assert export(ws, out, shard_size=25).extra["shards_written"] == 4
+    run_stage(ws, Tag(TagConfig(suffix="", reject_word="NOT-EVER")))  # new settings, every record re-run, same turns
+    again = export(ws, out, shard_size=25)
+    assert (again.extra["shards_written"], again.extra["shards_reused"]) == (0, 4)
+    run_stage(ws, Tag(TagConfig(suffix=" [ok]", reject_word="NEVER")))  # this one changes every answer
+    assert export(ws, out, shard_size=25).extra["shards_written"] == 4
