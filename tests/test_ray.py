@@ -87,6 +87,7 @@ def two_node_cluster(logdir: Path):
     finally:
         for proc in reversed(procs):
             _stop_group(proc)
+        shutil.rmtree(temp_dir, ignore_errors=True)
 
 
 def _wait_for_port(port: int, proc: subprocess.Popen, log: Path, timeout: float = 120) -> None:
