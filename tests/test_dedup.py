@@ -67,7 +67,7 @@ def test_document_signature_is_minhash_of_both_sides():
     from datasketch import MinHash
 
     s = SAMPLE[5]
-    _, _, _, vsig, side = sketch_batch([(s["input"], s["output"])], 3, 3, 128, 1, 16, 8)
+    _, _, _, vsig, side, _ = sketch_batch([(s["input"], s["output"])], 3, 3, 128, 1, 16, 8)
     m = MinHash(num_perm=128)
     m.update_batch([x.encode() for x in shingles(s["input"]) + shingles(s["output"])])
     assert np.array_equal(vsig[0], m.hashvalues.astype(np.uint8))
@@ -231,7 +231,7 @@ def test_removal_is_reversible_with_another_threshold(ws):
     rng = random.Random(5)
     s = SAMPLE[12]
     a = rec(s["input"], s["output"])
-    b = rec(s["input"], typo(s["output"], rng, 3), source="b")
+    b = rec(s["input"], typo(s["output"], rng, 12), source="b")  # character shingles shrug off a few typos
     add(ws, a, b)
     assert run_stage(ws, Dedup()).n_rejected == 1
     strict = run_stage(ws, Dedup(DedupConfig(threshold=0.99)))
@@ -244,7 +244,10 @@ def test_removal_is_reversible_with_another_threshold(ws):
 def test_workers_give_the_same_result(ws, monkeypatch):
     rng = random.Random(4)
     recs = [rec(s["input"], s["output"]) for s in SAMPLE[:120]]
-    recs += [rec(s["input"], typo(s["output"], rng), source="c") for s in SAMPLE[:40]]
+    # copies of answers of 100+ characters: two typos in a 6-word answer are a different answer
+    # under the side check (SIDE_MIN), which is not what this test is about
+    recs += [rec(s["input"], typo(s["output"], rng), source="c") for s in [x for x in SAMPLE[:120]
+                                                                          if len(x["output"]) >= 100][:40]]
     add(ws, *recs)
     monkeypatch.setattr(Dedup, "pool_min", 10)
     s = run_stage(ws, Dedup(), workers=2, batch_size=50)
@@ -277,3 +280,30 @@ def _first_removed(wsdir):
 
     with Workspace(wsdir) as w:
         return w.one("SELECT record_id FROM rejects WHERE stage = 'dedup' LIMIT 1")[0]
+
+
+def test_character_shingles_of_the_normalised_text():
+    from medcorpus.dedup.minhash import char_hashes, side_hashes
+
+    hv, counts = char_hashes(["hello world", "abc", "", "hello world"], 5)
+    assert counts.tolist() == [7, 1, 0, 7] and (hv[:7] == hv[-7:]).all() and len(set(hv[:7].tolist())) == 7
+    # case, punctuation and spacing are folded before cutting: the same hashes
+    keys, h1, c1, is_char = side_hashes(["Hi,  Doctor! I have a cough.", "hi doctor i have a cough"], 3, 3, 5)
+    assert keys[0] == keys[1] == "hi doctor i have a cough" and (h1[:c1[0]] == h1[c1[0]:]).all() and is_char.all()
+    # mostly-CJK text keeps its character shingles (and the exact key) of the word path
+    zh = [(ZH_Q, ZH_A)]
+    assert sketch_batch(zh, 3, 3, 128, 1, 16, 8, 5)[0] == sketch_batch(zh, 3, 3, 128, 1, 16, 8)[0]
+    assert not sketch_batch(zh, 3, 3, 128, 1, 16, 8, 5)[5].any()  # CJK keeps the lower side floor
+
+
+def test_character_shingles_keep_typo_copies_that_word_shingles_lose():
+    rng = random.Random(9)
+    pairs = [(s["input"], s["output"]) for s in SAMPLE[:60] if len(s["output"]) >= 200][:30]
+    copies = [(typo(q, rng, 2), typo(a, rng, 3)) for q, a in pairs]
+    est = {}
+    for latin in (0, 5):
+        _, _, _, v0, _, char = sketch_batch(pairs, 3, 3, 128, 1, 16, 8, latin)
+        _, _, _, v1, _, _ = sketch_batch(copies, 3, 3, 128, 1, 16, 8, latin)
+        assert char.all() == bool(latin)
+        est[latin] = (v0 == v1).mean(axis=1)
+    assert est[5].mean() > est[0].mean() + 0.1 and (est[5] >= 0.75).mean() > (est[0] >= 0.75).mean()

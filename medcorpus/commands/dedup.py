@@ -13,9 +13,10 @@ from medcorpus.pipeline.progress import console
 
 
 def dedup(
-    threshold: Annotated[float, typer.Option("--threshold", "-t", min=0.01, max=0.99, help="Jaccard similarity from which two texts are duplicates.")] = 0.8,
+    threshold: Annotated[float, typer.Option("--threshold", "-t", min=0.01, max=0.99, help="Jaccard similarity from which two texts are duplicates.")] = 0.75,
     num_perm: Annotated[int, typer.Option("--num-perm", min=8, max=1024, help="MinHash permutations.")] = 128,
-    ngram: Annotated[int, typer.Option("--ngram", min=1, max=32, help="Word n-gram size for non-CJK text.")] = 3,
+    latin_char_ngram: Annotated[int, typer.Option("--latin-char-ngram", min=0, max=32, help="Character n-grams of the normalised text for non-CJK text (0: word n-grams, --ngram).")] = 5,
+    ngram: Annotated[int, typer.Option("--ngram", min=1, max=32, help="Word n-gram size for non-CJK text with --latin-char-ngram 0.")] = 3,
     char_ngram: Annotated[int, typer.Option("--char-ngram", min=1, max=32, help="Character n-gram size for mostly-CJK text.")] = 3,
     on: Annotated[str, typer.Option("--on", help="Compared text: all (patient and doctor turns) | patient | doctor.")] = "all",
     keep: Annotated[str, typer.Option("--keep", help="Kept record of a cluster: longest | first.")] = "longest",
@@ -29,8 +30,8 @@ def dedup(
     workspace: WorkspaceOpt = None,
     json: JsonOpt = False,
 ) -> None:
-    """Remove exact and near duplicates (MinHash LSH over language-aware shingles: word n-grams,
-    character n-grams for Chinese), keeping one record per cluster. Incremental: new records are
+    """Remove exact and near duplicates (MinHash LSH over language-aware shingles: character 5-grams of
+    the normalised text, character 3-grams for Chinese), keeping one record per cluster. Incremental: new records are
     matched against every record deduplicated before. Another threshold recomputes from the input."""
     from pydantic import ValidationError
 
@@ -40,7 +41,7 @@ def dedup(
     problem = None
     try:
         config = DedupConfig(threshold=threshold, num_perm=num_perm, ngram=ngram, char_ngram=char_ngram,
-                             on=on, keep=keep, bands=bands, rows=rows)
+                             latin_char_ngram=latin_char_ngram, on=on, keep=keep, bands=bands, rows=rows)
     except ValidationError as exc:
         problem = "; ".join(f"{'.'.join(map(str, e['loc'])) or 'options'}: {e['msg']}" for e in exc.errors())
     if problem:

@@ -18,13 +18,17 @@ from medcorpus.dedup.minhash import VDTYPE, jaccard
 KEPT, EXACT, NEAR, EMPTY = "kept", "exact", "near", "empty"
 # Each side (question, answer) of a duplicate pair must reach this Jaccard too (or the
 # threshold, if lower): two different questions answered by one template are no duplicates.
+# Word n-grams (and CJK character n-grams) of distinct questions stay under 0.4; character
+# 5-grams of the normalised text share more, so a record shingled that way needs SIDE_MIN_CHAR:
+# distinct questions sharing a template answer reach ~0.6 there.
 SIDE_MIN = 0.4
+SIDE_MIN_CHAR = 0.65
 
 
 class Nodes:
     """Columns of the records this run decides (pending first, then re-opened ones)."""
 
-    COLS = ("version", "length", "exact", "empty", "bands", "vsig", "side")
+    COLS = ("version", "length", "exact", "empty", "bands", "vsig", "side", "char")
 
     def __init__(self, capacity: int, num_perm: int, bands: int, sides: int):
         self.ids: list[str] = []
@@ -35,6 +39,7 @@ class Nodes:
         self.bands = np.zeros((capacity, bands), np.int64)
         self.vsig = np.zeros((capacity, num_perm), VDTYPE)
         self.side = np.zeros((capacity, sides, num_perm), VDTYPE)
+        self.char = np.zeros(capacity, bool)  # shingled into character n-grams of the normalised text
         self.size = 0
 
     def add(self, ids: list[str], versions: Sequence[int], lengths: Sequence[int], result: tuple) -> None:
@@ -49,7 +54,8 @@ class Nodes:
         self.ids.extend(ids)
         self.version[i:j] = versions
         self.length[i:j] = lengths
-        self.exact[i:j], self.empty[i:j], self.bands[i:j], self.vsig[i:j], self.side[i:j] = result
+        (self.exact[i:j], self.empty[i:j], self.bands[i:j], self.vsig[i:j], self.side[i:j],
+         self.char[i:j]) = result
         self.size = j
 
 
@@ -57,8 +63,9 @@ class OldNodes:
     """Index entries from earlier runs that this run's records matched, plus their kept
     representatives, with signatures recomputed from their (unchanged) input rows."""
 
-    def __init__(self, n, ids, exact, rep_k, vsig, side):
+    def __init__(self, n, ids, exact, rep_k, vsig, side, char=None):
         self.n, self.ids, self.exact, self.rep_k, self.vsig, self.side = n, ids, exact, rep_k, vsig, side
+        self.char = np.zeros(len(n), bool) if char is None else char
 
     @classmethod
     def empty(cls, num_perm: int, sides: int) -> "OldNodes":
@@ -73,8 +80,8 @@ class OldNodes:
         if len(n) and ((rep_k >= len(n)) | (n[np.minimum(rep_k, len(n) - 1)] != rep_n)).any():
             raise RuntimeError("dedup index is inconsistent: a kept representative is missing; "
                                "re-run with another threshold or delete the dedup_* tables")
-        _, _, _, vsig, side = sketch
-        return cls(n, ids, exact, rep_k, vsig, side)
+        _, _, _, vsig, side, char = sketch
+        return cls(n, ids, exact, rep_k, vsig, side, char)
 
 
 def verify_floor(threshold: float, num_perm: int) -> float:
@@ -107,10 +114,13 @@ def resolve(nodes: Nodes, node_n: np.ndarray, base: int, eu: np.ndarray, ev: np.
     lv = np.where(v_new, ev - base, m + pos)
     est = np.empty(len(eu))
     side_ok = np.ones(len(eu), bool)
-    side_floor = min(SIDE_MIN, threshold)
     for s in range(0, len(eu), 65536):
         sl = slice(s, s + 65536)
         vn, vi, ui = v_new[sl], lv[sl], lu[sl]
+        char = nodes.char[ui].copy()
+        char[vn] |= nodes.char[vi[vn]]
+        char[~vn] |= old.char[vi[~vn] - m]
+        side_floor = np.minimum(np.where(char, SIDE_MIN_CHAR, SIDE_MIN), threshold)[:, None]
         for own, other, out in ((nodes.vsig, old.vsig, "all"), (nodes.side, old.side, "side")):
             b = np.empty((len(ui),) + own.shape[1:], own.dtype)
             b[vn] = own[vi[vn]]

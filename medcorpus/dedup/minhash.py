@@ -68,16 +68,19 @@ class MinHasher:
         return np.frombuffer(digests, dtype="<u4").astype(np.uint32)
 
     def signatures(self, docs: Sequence[Sequence[str]]) -> np.ndarray:
-        n = len(docs)
+        lengths = np.fromiter((len(d) for d in docs), dtype=np.int64, count=len(docs))
+        flat: list[str] = []
+        for d in docs:
+            flat.extend(d)
+        return self.signatures_of_hashes(_fmix32(self._hashes(flat)) if flat else np.zeros(0, np.uint32), lengths)
+
+    def signatures_of_hashes(self, hv: np.ndarray, lengths: np.ndarray) -> np.ndarray:
+        """Signatures of documents given as consecutive runs (`lengths`) of 32-bit shingle hashes."""
+        n = len(lengths)
         sig = np.full((n, self.num_perm), _MAX32, dtype=np.uint32)
-        lengths = np.fromiter((len(d) for d in docs), dtype=np.int64, count=n)
         nonempty = np.flatnonzero(lengths)
         if not len(nonempty):
             return sig
-        flat: list[str] = []
-        for i in nonempty:
-            flat.extend(docs[i])
-        hv = _fmix32(self._hashes(flat))
         ends = np.cumsum(lengths[nonempty])
         starts = ends - lengths[nonempty]
         a, b = self.a, self.b
@@ -157,23 +160,103 @@ def _hasher(num_perm: int, seed: int) -> MinHasher:
 VDTYPE = np.uint8
 
 
+_FNV_OFFSET, _FNV_PRIME = np.uint32(0x811C9DC5), np.uint32(0x01000193)
+
+
+def char_hashes(texts: Sequence[str], n: int) -> tuple[np.ndarray, np.ndarray]:
+    """32-bit hashes of every character n-gram of each text (FNV-1a over code points, then
+    MurmurHash3's finalizer), computed for the whole batch in one NumPy pass: (hashes of all
+    texts one after the other, count per text). A text shorter than n gives one hash of itself."""
+    lengths = np.fromiter((len(t) for t in texts), dtype=np.int64, count=len(texts))
+    cps = np.frombuffer("".join(texts).encode("utf-32-le"), dtype=np.uint32)
+    counts = np.where(lengths >= n, lengths - n + 1, np.minimum(lengths, 1))
+    total = len(cps)
+    if total >= n:
+        m = total - n + 1
+        h = np.full(m, _FNV_OFFSET, dtype=np.uint32)
+        for k in range(n):
+            h ^= cps[k:k + m]
+            h *= _FNV_PRIME
+    else:
+        h = np.zeros(0, np.uint32)
+    starts = np.cumsum(lengths) - lengths
+    parts = []
+    for start, length in zip(starts.tolist(), lengths.tolist()):
+        if length >= n:
+            parts.append(h[start:start + length - n + 1])
+        elif length:  # shorter than n: the hash of the whole text
+            x = _FNV_OFFSET
+            for c in cps[start:start + length]:
+                x = np.uint32((int(x) ^ int(c)) * int(_FNV_PRIME) & 0xFFFFFFFF)
+            parts.append(np.array([x], np.uint32))
+    hv = _fmix32(np.concatenate(parts)) if parts else np.zeros(0, np.uint32)
+    return hv, counts
+
+
+def side_hashes(sides: Sequence[str], ngram: int, char_ngram: int, latin_char: int
+                ) -> tuple[list[str], np.ndarray, np.ndarray, np.ndarray]:
+    """(exact keys, shingle hashes, count per side, character-shingled flag per side) of a batch of texts: character `latin_char`-grams
+    of the normalised text for non-CJK texts, the usual shingles (sha1) for mostly-CJK ones."""
+    from medcorpus.dedup.shingles import mostly_cjk, tokens
+
+    keys: list[str] = []
+    latin: list[tuple[int, str]] = []
+    cjk: list[tuple[int, list[str]]] = []
+    for i, text in enumerate(sides):
+        toks = tokens(text)
+        if toks and mostly_cjk(text, toks):
+            seg = shingles(text, ngram, char_ngram)
+            cjk.append((i, seg))
+            keys.append("\x1f".join(seg))
+        else:
+            norm = " ".join(toks)
+            latin.append((i, norm))
+            keys.append(norm)
+    counts = np.zeros(len(sides), np.int64)
+    pieces: list[np.ndarray] = [np.zeros(0, np.uint32)] * len(sides)
+    if latin:
+        hv, cnt = char_hashes([t for _, t in latin], latin_char)
+        pos = 0
+        for (i, _), c in zip(latin, cnt.tolist()):
+            pieces[i], counts[i] = hv[pos:pos + c], c
+            pos += c
+    for i, seg in cjk:
+        pieces[i] = _fmix32(MinHasher._hashes(seg)) if seg else np.zeros(0, np.uint32)
+        counts[i] = len(seg)
+    hv = np.concatenate(pieces) if len(sides) else np.zeros(0, np.uint32)
+    is_char = np.zeros(len(sides), bool)
+    is_char[[i for i, _ in latin]] = True
+    return keys, hv, counts, is_char
+
+
 def sketch_batch(docs: Sequence[tuple[str, ...]], ngram: int, char_ngram: int, num_perm: int, seed: int,
-                 bands: int, rows: int) -> tuple[np.ndarray, ...]:
+                 bands: int, rows: int, latin_char: int = 0) -> tuple[np.ndarray, ...]:
     """Sketch a batch of documents, each a tuple of sides (asking, answering) or one text.
 
     Shingles never span two sides; a document's signature is the minimum of its sides'
     signatures, i.e. the MinHash of the union of their shingles. Returns (exact keys int64,
     empty flags, band hashes int64 (N, bands), the signature's low 8 bits (N, num_perm) for
-    Jaccard estimates, the sides' signatures' low 8 bits (N, sides, num_perm)).
+    Jaccard estimates, the sides' signatures' low 8 bits (N, sides, num_perm), whether a document
+    was shingled into character n-grams of its normalised text (N,) bool).
+    `latin_char` > 0: non-CJK text is shingled into character n-grams of its normalised form.
     A top-level function: it runs in worker processes."""
     k = len(docs[0]) if docs else 1
-    segs = [shingles(side, ngram, char_ngram) for doc in docs for side in doc]
     n = len(docs)
-    exact = np.fromiter(
-        (xxhash.xxh3_64_intdigest("\x1e".join("\x1f".join(seg) for seg in segs[i * k:(i + 1) * k]).encode())
-         for i in range(n)), dtype=np.uint64, count=n).view(np.int64)
-    empty = np.fromiter((not any(segs[i * k:(i + 1) * k]) for i in range(n)), dtype=bool, count=n)
-    side_sig = _hasher(num_perm, seed).signatures(segs).reshape(n, k, num_perm)
+    hasher = _hasher(num_perm, seed)
+    if latin_char:
+        keys, hv, counts, is_char = side_hashes([side for doc in docs for side in doc], ngram, char_ngram, latin_char)
+        char = is_char.reshape(n, k).any(axis=1) if n else np.zeros(0, bool)
+        side_sig = hasher.signatures_of_hashes(hv, counts).reshape(n, k, num_perm)
+        exact = np.fromiter((xxhash.xxh3_64_intdigest("\x1e".join(keys[i * k:(i + 1) * k]).encode())
+                             for i in range(n)), dtype=np.uint64, count=n).view(np.int64)
+        empty = np.fromiter((not counts[i * k:(i + 1) * k].any() for i in range(n)), dtype=bool, count=n)
+    else:
+        segs = [shingles(side, ngram, char_ngram) for doc in docs for side in doc]
+        exact = np.fromiter(
+            (xxhash.xxh3_64_intdigest("\x1e".join("\x1f".join(seg) for seg in segs[i * k:(i + 1) * k]).encode())
+             for i in range(n)), dtype=np.uint64, count=n).view(np.int64)
+        empty = np.fromiter((not any(segs[i * k:(i + 1) * k]) for i in range(n)), dtype=bool, count=n)
+        side_sig = hasher.signatures(segs).reshape(n, k, num_perm)
+        char = np.zeros(n, bool)
     sig = side_sig.min(axis=1) if k > 1 else side_sig[:, 0]
-    return exact, empty, band_hashes(sig, bands, rows), sig.astype(VDTYPE), side_sig.astype(VDTYPE)
-
+    return exact, empty, band_hashes(sig, bands, rows), sig.astype(VDTYPE), side_sig.astype(VDTYPE), char

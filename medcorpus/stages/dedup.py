@@ -41,10 +41,12 @@ FP_WEIGHT, FN_WEIGHT = 0.05, 0.95
 
 
 class DedupConfig(StageConfig):
-    threshold: float = Field(0.8, gt=0.0, lt=1.0, description="Jaccard similarity above which two texts are duplicates.")
+    threshold: float = Field(0.75, gt=0.0, lt=1.0, description="Jaccard similarity above which two texts are duplicates.")
     num_perm: int = Field(128, ge=8, le=1024, description="MinHash permutations.")
     ngram: int = Field(3, ge=1, le=32, description="Word n-gram size (non-CJK text).")
     char_ngram: int = Field(3, ge=1, le=32, description="Character n-gram size (mostly-CJK text).")
+    latin_char_ngram: int = Field(5, ge=0, le=32, description="Character n-grams of the normalised text for "
+                                  "non-CJK text (robust to typos and swapped words); 0: word n-grams (`ngram`).")
     on: Literal["all", "patient", "doctor"] = Field("all", description="Which turns make the compared text.")
     keep: Literal["longest", "first"] = Field("longest", description="Which record of a cluster is kept.")
     bands: Optional[int] = Field(None, ge=1, description="LSH bands (default: derived from the threshold).")
@@ -123,7 +125,7 @@ class DedupSignatures(Stage):
     def sketch_args(self) -> tuple:
         c = self.config
         b, r = c.lsh_params()
-        return c.ngram, c.char_ngram, c.num_perm, c.seed, b, r
+        return c.ngram, c.char_ngram, c.num_perm, c.seed, b, r, c.latin_char_ngram
 
     def process_rows(self, rows: list[dict]) -> Outcome:
         k = len(SIDES[self.config.on])
