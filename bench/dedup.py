@@ -539,8 +539,9 @@ def main() -> None:
     ap.add_argument("--tmp")
     ap.add_argument("--increment", type=int, default=0)
     ap.add_argument("--dt-ngram", type=int, default=3)
-    ap.add_argument("--threshold", type=float, default=THRESHOLD)
-    ap.add_argument("--latin-char", type=int, default=0, help="medcorpus: character n-grams of non-CJK text (0: word n-grams)")
+    ap.add_argument("--threshold", type=float, default=0.75, help="medcorpus threshold for the scale run (the stage default)")
+    ap.add_argument("--latin-char", type=int, default=5,
+                    help="medcorpus: character n-grams of non-CJK text for the scale run (the stage default; 0: word n-grams)")
     args = ap.parse_args()
     if args.child:
         args.method = args.child
@@ -630,10 +631,12 @@ def main() -> None:
         items = build_scale_set(n + inc)
         data = write_items(items, Path(tmp) / f"scale{n}.jsonl")
         build_s = time.perf_counter() - t
-        res = run_child("medcorpus", data, tmp, workers=args.workers, increment=inc, memory_limit=args.memory_limit)
+        res = run_child("medcorpus", data, tmp, workers=args.workers, increment=inc, memory_limit=args.memory_limit,
+                        threshold=args.threshold, latin_char=args.latin_char)
         sc = pair_scores([it["truth"] for it in items], res["pred"], [False] * len(items))
         ex = res["extra"]
-        print(f"\nscale {n:,} (+{inc:,} incremental; set built in {build_s:.0f} s; ingest {res['ingest_seconds']:.0f} s "
+        print(f"\nscale {n:,}, {'character ' + str(args.latin_char) if args.latin_char else 'word 3'}-grams, "
+              f"t={args.threshold} (+{inc:,} incremental; set built in {build_s:.0f} s; ingest {res['ingest_seconds']:.0f} s "
               f"not counted): dedup {res['seconds']:.1f} s = {n / res['seconds']:,.0f} docs/s "
               f"({res.get('cpu', 0):.1f} CPU-s = {n / max(res.get('cpu', 0), 1e-9):,.0f} docs per CPU-second), "
               f"peak RSS {res['peak_mb']:.0f} MiB (+ each of {args.workers} workers at most {res['peak_child_mb']:.0f} MiB), "
