@@ -119,7 +119,8 @@ def _item(obj: dict, shape: str, mapping: dict[str, str], bench: str, pos: int) 
         from medcorpus.stages.ingest import CONVERTERS, detect_format
 
         turns = CONVERTERS[detect_format(obj.keys())](obj)
-        question = "\n".join(t.text for t in turns if t.role in ASKING_ROLES)
+        question = "\n".join(t["text"] if isinstance(t, dict) else t.text for t in turns
+                             if (t["role"] if isinstance(t, dict) else t.role) in ASKING_ROLES)
         if not question.strip():
             raise ValueError("no asking turn")
         options, item_id = [], obj.get("id")
