@@ -30,6 +30,7 @@ class BuildResult(BaseModel):
     report: str | None = None
     skipped: list[str] = Field(default_factory=list)
     train: dict[str, Any] | None = None
+    eval: dict[str, Any] | None = None
     did_work: bool = False
     seconds: float = 0.0
 
@@ -126,6 +127,8 @@ def build(path: str | Path, workspace: str | Path | None = None, only: str | Non
                 console.print(f"[yellow]report skipped:[/] {exc} (install medcorpus[report])")
     if then_train or only == "train":
         result.train = _train(pipe, result, train_overrides or {})
+        if pipe.eval is not None:
+            result.eval = _eval(pipe, result, ws_path)
     result.seconds = round(time.perf_counter() - started, 3)
     return result
 
@@ -147,6 +150,55 @@ def _train(pipe: Pipeline, result: BuildResult, overrides: dict[str, Any]) -> di
             settings[key] = str(candidate)
     out = train(TrainConfig(**settings))
     return out.model_dump(mode="json") if hasattr(out, "model_dump") else dict(out)
+
+
+def _eval(pipe: Pipeline, result: BuildResult, ws_path: Path | None) -> dict[str, Any] | None:
+    """Base model vs the model just trained, on the export's held-out split; the table goes into the
+    workspace and the report is written again with it."""
+    from medcorpus.commands.eval import EVAL_KEY, compact
+    from medcorpus.training.data import DataError
+    from medcorpus.training.eval import EvalConfig, evaluate
+
+    settings = dict(pipe.eval or {})
+    data = pipe.resolve(pipe.export.out) / result.export.get("version", "")
+    base, tuned = result.train["base_model"], result.train["output"]
+    models = [base, tuned] + [str(pipe.resolve(m)) for m in settings.pop("models", [])]
+    labels = ["base", "tuned"] + [Path(m).name for m in models[2:]]
+    output = settings.pop("output", None)
+    llm = None
+    base_url, judge_model = settings.pop("base_url", None), settings.pop("judge_model", None)
+    if settings.get("judge"):
+        from medcorpus.llm.config import DEFAULT_MODEL, LLMConfig
+
+        llm = LLMConfig(base_url=base_url, model=judge_model or DEFAULT_MODEL, temperature=0.0, max_tokens=200)
+    settings.setdefault("max_length", (pipe.train or {}).get("max_length", 512))
+    settings.setdefault("threads", (pipe.train or {}).get("threads"))
+    try:
+        config = EvalConfig(models=models, labels=labels, data=data, **settings)
+    except ValueError as exc:
+        raise PipelineError(f"[eval]: {exc}") from None
+    try:
+        with Workspace(ws_path) as ws:  # the judge's replies are cached in the workspace
+            out = evaluate(config, llm, ws if llm else None)
+    except DataError as exc:
+        note = f"eval: skipped ({exc})"
+        console.print(f"[yellow]{note}[/]", highlight=False)
+        result.skipped.append(note)
+        return None
+    if output:
+        import orjson
+
+        target = pipe.resolve(output)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(orjson.dumps(out, option=orjson.OPT_INDENT_2))
+    summary = compact(out)
+    with Workspace(ws_path) as ws:
+        ws.set(EVAL_KEY, summary)
+        if pipe.report.enabled:
+            from medcorpus.report import write_report
+
+            result.report = str(write_report(ws, pipe.resolve(pipe.report.out), title=pipe.name))
+    return summary
 
 
 EXAMPLE = '''# medcorpus pipeline: `medcorpus build THIS_FILE`. Paths are relative to this file.
@@ -196,4 +248,9 @@ out = "report.html"
 # output = "train-output"
 # method = "lora"
 # max_steps = 30
+
+# [eval]                            # after --then-train: base vs tuned on the held-out split (export holdout)
+# limit = 20                        # prompts to generate answers for (ROUGE-L, faithfulness)
+# max_new_tokens = 96
+# judge = ["pairwise"]              # needs an LLM endpoint (see `medcorpus eval --help`)
 '''

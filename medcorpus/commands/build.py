@@ -84,6 +84,10 @@ def build(
         console.print(f"report: {result.report}")
     if result.train:
         console.print(f"trained: {result.train}")
+    if result.eval:
+        from medcorpus.commands.eval import print_table
+
+        print_table(result.eval)
     console.print(f"build finished in {result.seconds:.1f} s")
 
 

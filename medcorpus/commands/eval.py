@@ -86,7 +86,7 @@ def eval_cmd(
     if json:
         emit_json({**compact(result), **({"output": str(output)} if output else {})})
         return
-    print_table(result)
+    print_table(compact(result))
     if output:
         console.print(f"full result: {output}")
 
@@ -102,19 +102,18 @@ def compact(result: dict) -> dict:
             "table": summary_table(result), "pairwise": pairs, "seconds": result["seconds"]}
 
 
-def print_table(result: dict) -> None:
-    from medcorpus.training.eval import summary_table
-
-    t = Table(title=f"eval on {result['data']} ({result['split']}: {result['conversations']} conversations, "
-                    f"{len(result['prompts'])} prompts)", title_justify="left")
+def print_table(summary: dict) -> None:
+    """The side-by-side table of a compact result (see `compact`)."""
+    t = Table(title=f"eval on {summary['data']} ({summary['split']}: {summary['conversations']} conversations, "
+                    f"{summary['prompts']} prompts)", title_justify="left")
     cols = ("model", "loss", "perplexity", "rouge_l", "names_disease", "names_test", "names_medication", "judge_score")
     for c in cols:
         t.add_column(c.replace("_", " "), justify="left" if c == "model" else "right")
-    for row in summary_table(result):
+    for row in summary["table"]:
         t.add_row(*("—" if row[c] is None else (f"{row[c]:.3f}" if isinstance(row[c], float) else str(row[c]))
                     for c in cols))
     console.print(t)
-    for p in (result.get("judge") or {}).get("pairwise", []):
+    for p in summary.get("pairwise", []):
         console.print(f"pairwise {p['model']} vs {p['versus']}: {p['win']} win / {p['tie']} tie / {p['loss']} loss "
                       f"(same position won both orders: {p['position_bias']})")
 

@@ -90,13 +90,13 @@ class BenchmarkIndex:
             lengths.add(n)
         # items (and questions) shorter than n but long enough: matched whole
         for toks in (full, quest):
-            count = np.diff(toks.first)
+            count = toks.counts()
             short = (count < n_of) & (count >= params.min_tokens)
             if toks is full:
                 self.stats.short_items = int(short.sum())
                 self.stats.too_short = int((count < params.min_tokens).sum())
             else:
-                short &= np.diff(full.first) > count  # the question alone adds something
+                short &= full.counts() > count  # the question alone adds something
             for length in sorted(set(count[short].tolist())):
                 h, pos = ngram_hashes(toks, length, short & (count == length))
                 hashes.append(h)
@@ -169,6 +169,7 @@ class BenchmarkIndex:
         group = np.r_[True, (side_doc[1:] != side_doc[:-1]) | (key[1:] != key[:-1])]
         starts = np.flatnonzero(group)
         ends = np.r_[starts[1:], len(key)]
+        texts: dict[int, str] = {}
         for s, e in zip(starts.tolist(), ends.tolist()):
             sd, item = int(side_doc[s]), int(key[s])
             doc = sd // k
@@ -176,7 +177,7 @@ class BenchmarkIndex:
             while run_end + 1 < e and pos[run_end + 1] == pos[run_end] + 1:
                 run_end += 1
             first_tok, last_tok = int(pos[s]), int(pos[run_end] + nn[run_end] - 1)
-            text = normalise(flat[sd])
+            text = texts.get(sd) or texts.setdefault(sd, normalise(flat[sd]))
             span = text[int(toks.start[first_tok]):int(toks.end[last_tok])]
             m = Match(item, "ngram", sd % k, span, float(e - s))
             prev = found.get((doc, item))
@@ -199,3 +200,19 @@ class BenchmarkIndex:
         for (d, it), j in zip(pairs.tolist(), est.tolist()):
             if j >= self.params.threshold and (d, it) not in found:
                 found[(d, it)] = Match(it, "minhash", 0, asking[d][:300], round(float(j), 3))
+
+
+def heldout_overlap(heldout: Sequence[tuple[str, str]], train: Sequence[tuple[str, str]],
+                    params: MatchParams = MatchParams(), batch: int = 5000) -> dict[int, tuple[int, Match]]:
+    """Train documents that contain a held-out document's question: {train index: (held-out index,
+    match)}. The held-out split is a decontamination target like any benchmark (export uses this)."""
+    items = [BenchItem("heldout", str(i), ask) for i, (ask, _) in enumerate(heldout) if ask.strip()]
+    if not items or not train:
+        return {}
+    index = BenchmarkIndex.build(items, params)
+    out: dict[int, tuple[int, Match]] = {}
+    for start in range(0, len(train), batch):
+        for k, found in enumerate(index.check(list(train[start:start + batch]))):
+            if found:
+                out[start + k] = (int(items[found[0].item].item_id), found[0])
+    return out

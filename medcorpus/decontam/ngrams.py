@@ -40,24 +40,33 @@ def _fmix64(h: np.ndarray) -> np.ndarray:
 
 
 class _Powers:
-    """base^k and base^-k mod 2^64 for k < n, grown on demand."""
+    """base^k and base^-k mod 2^64 for k < n, computed once and grown on demand."""
 
     def __init__(self, base: int, inv: int):
         self.base, self.inv = base, inv
-        self.fwd = np.ones(1, np.uint64)
-        self.bwd = np.ones(1, np.uint64)
+        self.fwd = self.bwd = np.ones(1, np.uint64)
 
     def upto(self, n: int) -> tuple[np.ndarray, np.ndarray]:
         if len(self.fwd) < n:
             size = max(n, 2 * len(self.fwd))
+            fwd, bwd = np.full(size, self.base, np.uint64), np.full(size, self.inv, np.uint64)
+            fwd[0] = bwd[0] = 1
             with np.errstate(over="ignore"):
-                self.fwd = np.cumprod(np.r_[np.uint64(1), np.full(size - 1, self.base, np.uint64)], dtype=np.uint64)
-                self.bwd = np.cumprod(np.r_[np.uint64(1), np.full(size - 1, self.inv, np.uint64)], dtype=np.uint64)
+                self.fwd, self.bwd = np.cumprod(fwd, dtype=np.uint64), np.cumprod(bwd, dtype=np.uint64)
         return self.fwd[:n], self.bwd[:n]
 
 
 _CP_POW = _Powers(_P, _PINV)
 _TOK_POW = _Powers(_Q, _QINV)
+
+# ASCII bytes -> folded value (lower case, every digit '0'); 0 for separators
+_ASCII_VALUE = np.zeros(256, np.uint8)
+for _c in range(128):
+    _ch = chr(_c)
+    if _ch.isdigit():
+        _ASCII_VALUE[_c] = ord("0")
+    elif _ch.isalpha():
+        _ASCII_VALUE[_c] = ord(_ch.lower())
 
 
 def normalise(text: str) -> str:
@@ -65,25 +74,26 @@ def normalise(text: str) -> str:
     lower-cased (ASCII letters are lower-cased later, so spans of English text keep their case)."""
     if text.isascii():
         return text
-    norm = unicodedata.normalize("NFKC", text)
+    norm = text if unicodedata.is_normalized("NFKC", text) else unicodedata.normalize("NFKC", text)
     lower = norm.lower()
     return lower if len(lower) == len(norm) else norm
 
 
 @dataclass
 class Tokens:
-    """The tokens of a batch of texts: per token its text index, start/end (code points, in
-    `normalise(text)`), hash and whether it is a CJK character; per text its first token."""
+    """The tokens of a batch of texts, each text's tokens contiguous: per token its text index,
+    start/end (code points, in `normalise(text)`), hash and whether it is a CJK character."""
 
     doc: np.ndarray      # int64 (T,)
     start: np.ndarray    # int64 (T,) offset inside its own text
     end: np.ndarray      # int64 (T,)
     hash: np.ndarray     # uint64 (T,)
     cjk: np.ndarray      # bool (T,)
-    first: np.ndarray    # int64 (D + 1,) token offsets per text
+    n_docs: int
 
-    def count(self, d: int) -> int:
-        return int(self.first[d + 1] - self.first[d])
+    def counts(self) -> np.ndarray:
+        """Tokens per text."""
+        return np.bincount(self.doc, minlength=self.n_docs)
 
 
 def _in_ranges(cp: np.ndarray, ranges) -> np.ndarray:
@@ -93,50 +103,92 @@ def _in_ranges(cp: np.ndarray, ranges) -> np.ndarray:
     return out
 
 
-def tokenize(texts: Sequence[str]) -> Tokens:
-    """Tokens and their hashes for every text of a batch (see the module docstring)."""
-    norm = [normalise(t) for t in texts]
-    lengths = np.fromiter((len(t) + 1 for t in norm), np.int64, count=len(norm))
-    text_start = np.r_[0, np.cumsum(lengths)][:-1]
-    cp = np.frombuffer((_SEP.join(norm) + _SEP).encode("utf-32-le"), dtype="<u4").astype(np.int64)
+def _runs(word: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(starts, ends) of the runs of True."""
+    edge = np.zeros(len(word) + 2, np.int8)
+    edge[1:-1] = word
+    d = np.diff(edge)
+    return np.flatnonzero(d == 1), np.flatnonzero(d == -1)
+
+
+def _hash_spans(value: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
+    """Polynomial hash of value[s:e] for every span, position-independent (mod 2^64)."""
+    n = len(value)
+    fwd, bwd = _CP_POW.upto(n + 1)
+    prefix = np.empty(n + 1, np.uint64)
+    prefix[0] = 0
+    with np.errstate(over="ignore"):
+        np.cumsum(value.astype(np.uint64) * fwd[:n], out=prefix[1:])
+        return _fmix64((prefix[ends] - prefix[starts]) * bwd[starts])
+
+
+def _tokens_ascii(texts: list[str]) -> tuple[np.ndarray, ...]:
+    lengths = np.array(list(map(len, texts)), np.int64) + 1
+    text_start = np.zeros(len(texts), np.int64)
+    np.cumsum(lengths[:-1], out=text_start[1:])
+    raw = np.frombuffer(("\n".join(texts) + "\n").encode("ascii"), np.uint8)
+    value = _ASCII_VALUE[raw]
+    starts, ends = _runs(value != 0)
+    keep = ~((ends - starts == 1) & (value[starts] >= ord("a")))  # single letters (option labels) dropped
+    starts, ends = starts[keep], ends[keep]
+    doc = np.searchsorted(text_start, starts, side="right") - 1
+    return doc, starts - text_start[doc], ends - text_start[doc], _hash_spans(value, starts, ends), \
+        np.zeros(len(starts), bool)
+
+
+def _tokens_unicode(texts: list[str]) -> tuple[np.ndarray, ...]:
+    lengths = np.fromiter((len(t) + 1 for t in texts), np.int64, count=len(texts))
+    text_start = np.zeros(len(texts), np.int64)
+    np.cumsum(lengths[:-1], out=text_start[1:])
+    cp = np.frombuffer(("\n".join(texts) + "\n").encode("utf-32-le"), dtype="<u4").astype(np.int64)
     upper = (cp >= 0x41) & (cp <= 0x5A)
     cp[upper] += 0x20
     digit = (cp >= 0x30) & (cp <= 0x39)
     alpha = (cp >= 0x61) & (cp <= 0x7A)
-    cjk = _in_ranges(cp, _CJK_RANGES)
-    other = (cp >= 0x80) & ~cjk & ~_in_ranges(cp, _PUNCT_RANGES) & ~np.isin(cp, (0xA0, 0x3000, 0xFEFF))
+    high = cp >= 0x80
+    cjk = np.zeros(len(cp), bool)
+    other = np.zeros(len(cp), bool)
+    hi = np.flatnonzero(high)
+    cjk[hi] = _in_ranges(cp[hi], _CJK_RANGES)
+    other[hi] = ~cjk[hi] & ~_in_ranges(cp[hi], _PUNCT_RANGES) & ~np.isin(cp[hi], (0xA0, 0x3000, 0xFEFF))
     word = digit | alpha | other
-    value = np.where(digit, 0x30, cp).astype(np.uint64) + np.uint64(1)
-
-    prev_word = np.r_[False, word[:-1]]
-    next_word = np.r_[word[1:], False]
-    starts = np.flatnonzero(cjk | (word & ~prev_word))
-    ends_w = np.flatnonzero(word & ~next_word) + 1
-    # word tokens: their ends in order; CJK tokens end right after their start
-    is_cjk_tok = cjk[starts]
-    ends = np.empty(len(starts), np.int64)
-    ends[is_cjk_tok] = starts[is_cjk_tok] + 1
-    ends[~is_cjk_tok] = ends_w
-    # single ASCII letters are dropped (option labels)
+    cp[digit] = 0x30
+    w_starts, w_ends = _runs(word)
+    c_starts = np.flatnonzero(cjk)
+    starts = np.concatenate([w_starts, c_starts])
+    ends = np.concatenate([w_ends, c_starts + 1])
+    is_cjk = np.concatenate([np.zeros(len(w_starts), bool), np.ones(len(c_starts), bool)])
+    order = np.argsort(starts, kind="stable")
+    starts, ends, is_cjk = starts[order], ends[order], is_cjk[order]
     keep = ~((ends - starts == 1) & alpha[starts])
-    starts, ends, is_cjk_tok = starts[keep], ends[keep], is_cjk_tok[keep]
-
-    fwd, bwd = _CP_POW.upto(len(cp) + 1)
-    with np.errstate(over="ignore"):
-        prefix = np.r_[np.uint64(0), np.cumsum(value * fwd[:len(cp)], dtype=np.uint64)]
-        raw = (prefix[ends] - prefix[starts]) * bwd[starts]
-    token_hash = _fmix64(raw)
+    starts, ends, is_cjk = starts[keep], ends[keep], is_cjk[keep]
     doc = np.searchsorted(text_start, starts, side="right") - 1
-    first = np.searchsorted(doc, np.arange(len(norm) + 1), side="left")
-    return Tokens(doc=doc, start=starts - text_start[doc], end=ends - text_start[doc], hash=token_hash,
-                  cjk=is_cjk_tok, first=first)
+    return doc, starts - text_start[doc], ends - text_start[doc], _hash_spans(cp, starts, ends), is_cjk
+
+
+def tokenize(texts: Sequence[str]) -> Tokens:
+    """Tokens and their hashes for every text of a batch (see the module docstring). ASCII texts
+    take a byte path; the others a code-point path (CJK characters, NFKC, Unicode punctuation)."""
+    flags = [t.isascii() for t in texts]
+    norm = [t if a else normalise(t) for t, a in zip(texts, flags)]
+    is_ascii = np.array(flags, bool)
+    parts = []
+    for mask, fn in ((is_ascii, _tokens_ascii), (~is_ascii, _tokens_unicode)):
+        idx = np.flatnonzero(mask)
+        if len(idx):
+            doc, start, end, h, cjk = fn([norm[i] for i in idx])
+            parts.append((idx[doc], start, end, h, cjk))
+    if not parts:
+        z = np.zeros(0, np.int64)
+        return Tokens(z, z, z, np.zeros(0, np.uint64), np.zeros(0, bool), len(norm))
+    cols = [np.concatenate([p[k] for p in parts]) for k in range(5)]
+    return Tokens(*cols, n_docs=len(norm))
 
 
 def doc_ngram_size(tokens: Tokens, word_n: int, char_n: int) -> np.ndarray:
     """Per text: char_n when most of its tokens are CJK characters, else word_n."""
-    n_docs = len(tokens.first) - 1
-    total = np.diff(tokens.first)
-    cjk = np.bincount(tokens.doc, weights=tokens.cjk, minlength=n_docs)
+    total = tokens.counts()
+    cjk = np.bincount(tokens.doc, weights=tokens.cjk, minlength=tokens.n_docs)
     return np.where(2 * cjk > total, char_n, word_n).astype(np.int64)
 
 
@@ -147,8 +199,10 @@ def ngram_hashes(tokens: Tokens, n: int, docs_mask: np.ndarray | None = None) ->
     if t < n or n < 1:
         return np.zeros(0, np.uint64), np.zeros(0, np.int64)
     fwd, bwd = _TOK_POW.upto(t + 1)
+    prefix = np.empty(t + 1, np.uint64)
+    prefix[0] = 0
     with np.errstate(over="ignore"):
-        prefix = np.r_[np.uint64(0), np.cumsum(tokens.hash * fwd[:t], dtype=np.uint64)]
+        np.cumsum(tokens.hash * fwd[:t], out=prefix[1:])
         pos = np.arange(t - n + 1)
         inside = tokens.doc[pos] == tokens.doc[pos + n - 1]
         if docs_mask is not None:
@@ -172,9 +226,14 @@ class Hits:
 class NgramIndex:
     """A sorted array of n-gram hashes with the key (item number) each came from."""
 
+    FILTER_BITS = 24  # a 16 Mi-entry presence table on the low hash bits skips most lookups
+
     def __init__(self, hashes: np.ndarray, keys: np.ndarray):
         order = np.argsort(hashes, kind="stable")
         self.hashes, self.keys = hashes[order], keys[order]
+        self._mask = np.uint64((1 << self.FILTER_BITS) - 1)
+        self._present = np.zeros(1 << self.FILTER_BITS, bool)
+        self._present[(self.hashes & self._mask).astype(np.int64)] = True
 
     def __len__(self) -> int:
         return len(self.hashes)
@@ -183,13 +242,14 @@ class NgramIndex:
         """(query index, key) for every query hash found (a hash under several keys gives several)."""
         if not len(self.hashes) or not len(hashes):
             return np.zeros(0, np.int64), np.zeros(0, self.keys.dtype)
-        lo = np.searchsorted(self.hashes, hashes, side="left")
-        hi = np.searchsorted(self.hashes, hashes, side="right")
+        maybe = np.flatnonzero(self._present[(hashes & self._mask).astype(np.int64)])
+        lo = np.searchsorted(self.hashes, hashes[maybe], side="left")
+        hi = np.searchsorted(self.hashes, hashes[maybe], side="right")
         count = hi - lo
-        found = np.flatnonzero(count)
-        if not len(found):
+        hit = np.flatnonzero(count)
+        if not len(hit):
             return np.zeros(0, np.int64), np.zeros(0, self.keys.dtype)
-        reps = count[found]
-        q = np.repeat(found, reps)
-        offsets = np.arange(reps.sum()) - np.repeat(np.cumsum(reps) - reps, reps)
-        return q, self.keys[np.repeat(lo[found], reps) + offsets]
+        found, lo, count = maybe[hit], lo[hit], count[hit]
+        q = np.repeat(found, count)
+        offsets = np.arange(count.sum()) - np.repeat(np.cumsum(count) - count, count)
+        return q, self.keys[np.repeat(lo, count) + offsets]

@@ -92,6 +92,7 @@ class Pipeline(BaseModel):
     report: ReportSettings = Field(default_factory=ReportSettings)
     engine: EngineSettings = Field(default_factory=EngineSettings)
     train: dict[str, Any] | None = None
+    eval: dict[str, Any] | None = None  # `--then-train` evaluates base vs tuned when present
 
     # set by load_pipeline
     base_dir: Path = Path(".")

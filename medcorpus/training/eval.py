@@ -15,12 +15,13 @@ import time
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 from medcorpus.training.data import DataError, IGNORE, SHARD_SUFFIXES, row_to_messages, trim_conversation
 
 
 class EvalConfig(BaseModel):
+    model_config = ConfigDict(extra="forbid")
     models: list[str]
     data: Path
     split: str = "test"
