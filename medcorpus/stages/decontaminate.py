@@ -10,9 +10,10 @@ id, the method and the matched span; `flag` keeps them with the same facts in `m
 """
 from __future__ import annotations
 
+import dataclasses
 import glob
 from pathlib import Path
-from typing import Any, Iterable, Literal
+from typing import Any, Iterable, Literal, Optional
 
 import xxhash
 from pydantic import Field
@@ -32,6 +33,8 @@ class DecontamConfig(StageConfig):
     num_perm: int = Field(128, ge=16, le=1024)
     shingle: int = Field(2, ge=1, le=8, description="MinHash word shingle length.")
     action: Literal["remove", "flag"] = "remove"
+    heldout: Optional[str] = Field(None, description="The export's held-out share ('5%' or a count): every other "
+                                   "record is checked against the held-out records (build sets it from [export] holdout).")
 
 
 def expand_paths(patterns: Iterable[str]) -> list[Path]:
@@ -67,6 +70,9 @@ class Decontaminate(Stage):
         self.index = None
         self.benchmarks: list = []
         self._counts: dict[str, dict[str, Any]] = {}
+        self._heldout = None          # (held-out ids, their index), set on the driver by `run`
+        if self.config.heldout:
+            self.parallel = False     # the held-out index is built from the workspace on the driver
 
     def fingerprint(self) -> str:
         """Name, version, config and the content hash of every benchmark file."""
@@ -89,7 +95,7 @@ class Decontaminate(Stage):
 
         if self.benchmarks:
             return
-        if not self.config.against:
+        if not self.config.against and not self.config.heldout:
             raise ValueError("decontaminate: no benchmark files (give --against FILE or `against = [...]`)")
         self.benchmarks = [read_benchmark(p, self.config.map or None) for p in expand_paths(self.config.against)]
         for b in self.benchmarks:
@@ -104,32 +110,72 @@ class Decontaminate(Stage):
         self._load_benchmarks()
         self.index = BenchmarkIndex.build([it for b in self.benchmarks for it in b.items], self.params())
 
+    def run(self, ctx: Any) -> None:
+        """With a held-out split: build its index first (and check records kept earlier against
+        records newly held out), then the batches."""
+        if self.config.heldout:
+            self._heldout_pass(ctx)
+        ctx.run_batches(self)
+
+    def _heldout_pass(self, ctx: Any) -> None:
+        from medcorpus.decontam.benchmarks import BenchItem
+        from medcorpus.decontam.match import BenchmarkIndex
+        from medcorpus.pipeline import queries
+        from medcorpus.stages.export import held_out_ids
+
+        ids = held_out_ids(ctx.ws, self.config.heldout)
+        items = [BenchItem("heldout", r["id"], record_sides(r["turns"])[0]) for r in queries.rows_by_id(ctx.ws, ids)]
+        items = [it for it in items if it.question.strip()]
+        params = dataclasses.replace(self.params(), minhash=False)  # near copies share its dedup cluster
+        self._heldout = (set(ids), BenchmarkIndex.build(items, params))
+        self._counts["heldout"] = {"file": None, "shape": "heldout", "items": len(items), "unreadable": 0,
+                                   "matched_items": set(), "records": 0}
+        key = f"decontaminate:heldout:{ctx.fingerprint}"
+        known = ctx.ws.get(key)
+        new = [it for it in items if known is not None and it.item_id not in set(known)]
+        if new:  # records kept before against records held out since: the split is a benchmark too
+            index = BenchmarkIndex.build(new, params)
+            for rows in queries.kept_inputs(ctx.ws, self.name, ctx.fingerprint, ctx.batch_size):
+                rows = [r for r in rows if r["id"] not in self._heldout[0]]
+                found = index.check([record_sides(r["turns"]) for r in rows])
+                hits = [(r, f) for r, f in zip(rows, found) if f]
+                if hits:
+                    ctx.write([(r, self._outcome(Record.from_row(r), [self._fact(m, index) for m in f]))
+                               for r, f in hits])
+        ctx.ws.set(key, sorted(ids))
+
     def process(self, batch: list[Record]) -> list[Record | Rejected]:
         self.setup()
         matches = self.index.check([record_sides(r.turns) for r in batch])
+        if self._heldout is not None:
+            held_ids, held_index = self._heldout
+            extra = held_index.check([record_sides(r.turns) if r.id not in held_ids else ("", "") for r in batch])
+        else:
+            extra = [[] for _ in batch]
         out: list[Record | Rejected] = []
-        for rec, found in zip(batch, matches):
-            if not found:
+        for rec, found, held in zip(batch, matches, extra):
+            if not found and not held:
                 out.append(rec)
                 continue
-            facts = [self._fact(m) for m in found[:5]]
-            for f in {f["benchmark"]: f for f in facts}.values():
-                counts = self._counts[f["benchmark"]]
-                counts["records"] += 1
-            for f in facts:
-                self._counts[f["benchmark"]]["matched_items"].add(f["item_id"])
-            best = facts[0]
-            if self.config.action == "flag":
-                rec.meta = {**rec.meta, "decontam": {"matches": facts}}
-                out.append(rec)
-            else:
-                reason = f"contaminated: {best['benchmark']} item {best['item_id']} ({best['method']})"
-                out.append(Rejected(record_id=rec.id, reason=reason, snippet=best["span"][:200],
-                                    detail={**best, "matches": facts[1:]}))
+            facts = [self._fact(m) for m in found[:5]] + [self._fact(m, self._heldout[1]) for m in held[:3]]
+            out.append(self._outcome(rec, facts))
         return out
 
-    def _fact(self, m) -> dict[str, Any]:
-        item = self.index.items[m.item]
+    def _outcome(self, rec: Record, facts: list[dict[str, Any]]) -> Record | Rejected:
+        for f in {f["benchmark"]: f for f in facts}.values():
+            self._counts[f["benchmark"]]["records"] += 1
+        for f in facts:
+            self._counts[f["benchmark"]]["matched_items"].add(f["item_id"])
+        best = facts[0]
+        if self.config.action == "flag":
+            rec.meta = {**rec.meta, "decontam": {"matches": facts}}
+            return rec
+        reason = f"contaminated: {best['benchmark']} item {best['item_id']} ({best['method']})"
+        return Rejected(record_id=rec.id, reason=reason, snippet=best["span"][:200],
+                        detail={**best, "matches": facts[1:]})
+
+    def _fact(self, m, index=None) -> dict[str, Any]:
+        item = (index or self.index).items[m.item]
         return {"benchmark": item.benchmark, "item_id": item.item_id, "method": m.method,
                 "side": "patient" if m.side == 0 else "doctor", "span": m.span[:300], "score": m.score}
 
