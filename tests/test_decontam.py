@@ -179,12 +179,19 @@ def test_heldout_records_are_a_target_for_train_both_ways(ws):
     def split_of(rec: Record) -> bool:
         return bool(held_out([rec.id], 0.5)[0])
 
-    question = "I have had a burning pain in my upper belly after meals for three months and black stools since Monday"
-    held = next(r for r in (_record(f"{question} ({k})", "Possibly an ulcer.") for k in range(50)) if split_of(r))
+    question = ("I have had a burning pain in my upper belly after meals for three months, it wakes me at night, "
+                "and since Monday my stools are black and I feel weak")
+    form = ("Illness, help you hope for, how long you have been ill, hospitals visited, allergies and "
+            "past history:")  # a site's form: every record of the source starts with it
+    held = next(r for r in (_record(f"{form} {question} ({k})", "Possibly an ulcer.") for k in range(50))
+                if split_of(r))
     early = next(r for r in (_record(f"Question {k}: {question}.", "See a doctor.") for k in range(50))
                  if not split_of(r))
     later = next(r for r in (_record(f"Again {k}: {question}!", "Ulcer?") for k in range(50)) if not split_of(r))
-    clean = [r for r in (_record(f"My knee hurts after running ({k}).", "Rest.") for k in range(6))]
+    complaints = ["my knee hurts after running", "I sneeze every spring morning", "my child has a rash on her arms",
+                  "I cannot sleep since my new job started", "my ankle is swollen after a fall", "I feel dizzy when I stand up"]
+    clean = [next(r for r in (_record(f"{form} {c}{'!' * k}", "Rest.") for k in range(50)) if not split_of(r))
+             for c in complaints]  # train records that share only the form with the held-out one
     config = DecontamConfig(heldout="50%")
     ws.add_records([r.to_row() for r in [early, *clean]], origin="test")
     assert run_stage(ws, Decontaminate(config)).n_rejected == 0

@@ -34,6 +34,7 @@ class MatchParams:
     shingle: int = 2
     char_shingle: int = 3
     seed: int = 1
+    min_coverage: float = 0.0  # share of the item's tokens the shared n-grams must cover (held-out records: 0.5)
 
 
 @dataclass
@@ -67,6 +68,7 @@ class BenchmarkIndex:
     def __init__(self, items: list[BenchItem], params: MatchParams):
         self.items, self.params = items, params
         self.stats = IndexStats(items=len(items))
+        self.item_tokens = np.zeros(len(items), np.int64)
         self.ngrams: NgramIndex | None = None
         self.lengths: list[int] = []      # n-gram lengths a document must be hashed at
         self.bands: NgramIndex | None = None
@@ -80,6 +82,7 @@ class BenchmarkIndex:
             self.stats.by_benchmark[it.benchmark] = self.stats.by_benchmark.get(it.benchmark, 0) + 1
         full = tokenize([it.text for it in items])
         quest = tokenize([it.question for it in items])
+        self.item_tokens = full.counts()
         n_of = doc_ngram_size(full, params.ngram, params.char_ngram)
         hashes, keys = [], []
         lengths = set()
@@ -176,6 +179,9 @@ class BenchmarkIndex:
             run_end = s
             while run_end + 1 < e and pos[run_end + 1] == pos[run_end] + 1:
                 run_end += 1
+            covered = len(set(pos[s:e].tolist())) + int(nn[s]) - 1
+            if covered < self.params.min_coverage * int(self.item_tokens[item]):
+                continue  # shared boilerplate (a template header), not the item
             first_tok, last_tok = int(pos[s]), int(pos[run_end] + nn[run_end] - 1)
             text = texts.get(sd) or texts.setdefault(sd, normalise(flat[sd]))
             span = text[int(toks.start[first_tok]):int(toks.end[last_tok])]

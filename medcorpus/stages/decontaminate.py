@@ -126,7 +126,9 @@ class Decontaminate(Stage):
         ids = held_out_ids(ctx.ws, self.config.heldout)
         items = [BenchItem("heldout", r["id"], record_sides(r["turns"])[0]) for r in queries.rows_by_id(ctx.ws, ids)]
         items = [it for it in items if it.question.strip()]
-        params = dataclasses.replace(self.params(), minhash=False)  # near copies share its dedup cluster
+        # near copies already share its dedup cluster; records of one source share template text, so
+        # a train record must contain half of a held-out question, not just one n-gram of it
+        params = dataclasses.replace(self.params(), minhash=False, min_coverage=0.5)
         self._heldout = (set(ids), BenchmarkIndex.build(items, params))
         self._counts["heldout"] = {"file": None, "shape": "heldout", "items": len(items), "unreadable": 0,
                                    "matched_items": set(), "records": 0}
