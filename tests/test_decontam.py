@@ -197,6 +197,7 @@ def test_heldout_records_are_a_target_for_train_both_ways(ws):
     assert run_stage(ws, Decontaminate(config)).n_rejected == 0
     ws.add_records([held.to_row(), later.to_row()], origin="test")
     s = run_stage(ws, Decontaminate(config))
+    assert s.extra["reopened"] == 1 and s.extra["benchmarks"]["heldout"]["records"] == 2
     removed = {r["record_id"]: json.loads(r["detail"]) for r in ws.fetch_rows("SELECT * FROM rejects")}
     assert set(removed) == {early.id, later.id}, s
     assert removed[early.id]["benchmark"] == "heldout" and removed[early.id]["item_id"] == held.id

@@ -8,16 +8,6 @@ import typer
 
 from medcorpus.commands._common import (BatchOpt, JsonOpt, WorkersOpt, WorkspaceOpt, fail, open_workspace,
                                         print_summaries)
-from medcorpus.pipeline.status import STATUS_SECTIONS
-
-
-def _status(ws):
-    from medcorpus.pipeline.queries import decontam_counts
-
-    return decontam_counts(ws)
-
-
-STATUS_SECTIONS["decontaminate"] = _status
 
 
 def decontaminate(

@@ -18,11 +18,13 @@ from typing import Any, Iterable, Literal, Optional
 import xxhash
 from pydantic import Field
 
-from medcorpus.pipeline.stage import Stage, StageConfig, register_stage
+from medcorpus.pipeline.progress import progress_bar
+from medcorpus.pipeline.stage import GlobalStage, Outcome, Resolution, Stage, StageConfig, register_stage
 from medcorpus.schemas import ANSWERING_ROLES, ASKING_ROLES, Record, Rejected
 
 
 class DecontamConfig(StageConfig):
+    path_fields = ("against",)
     against: list[str] = Field(default_factory=list, description="Benchmark files (globs allowed).")
     map: dict[str, str] = Field(default_factory=dict, description="question=COL, options=COL, id=COL for other shapes.")
     ngram: int = Field(13, ge=3, le=64, description="Word n-gram length.")
@@ -59,20 +61,64 @@ def record_sides(turns: Iterable[Any]) -> tuple[str, str]:
     return "\n".join(ask), "\n".join(ans)
 
 
-@register_stage
-class Decontaminate(Stage):
-    name = "decontaminate"
-    version = "1"
+class DecontamMatches(Stage):
+    """The map phase: each pending row checked against every benchmark file (pure, any engine);
+    its matches go to the driver as side rows."""
+
+    name = "decontaminate:matches"
     config_model = DecontamConfig
 
     def __init__(self, config=None):
         super().__init__(config)
         self.index = None
         self.benchmarks: list = []
-        self._counts: dict[str, dict[str, Any]] = {}
-        self._heldout = None          # (held-out ids, their index), set on the driver by `run`
-        if self.config.heldout:
-            self.parallel = False     # the held-out index is built from the workspace on the driver
+
+    def params(self):
+        from medcorpus.decontam.match import MatchParams
+
+        c = self.config
+        return MatchParams(ngram=c.ngram, char_ngram=c.char_ngram, min_tokens=c.min_tokens, minhash=c.minhash,
+                           threshold=c.threshold, num_perm=c.num_perm, shingle=c.shingle)
+
+    def load_benchmarks(self) -> list:
+        from medcorpus.decontam.benchmarks import read_benchmark
+
+        if not self.benchmarks:
+            if not self.config.against and not self.config.heldout:
+                raise ValueError("decontaminate: no benchmark files (give --against FILE or `against = [...]`)")
+            self.benchmarks = [read_benchmark(p, self.config.map or None) for p in expand_paths(self.config.against)]
+        return self.benchmarks
+
+    def setup(self) -> None:
+        from medcorpus.decontam.match import BenchmarkIndex
+
+        if self.index is None:
+            self.index = BenchmarkIndex.build([it for b in self.load_benchmarks() for it in b.items], self.params())
+
+    def process_rows(self, rows: list[dict]) -> Outcome:
+        self.setup()
+        found = self.index.check([record_sides(r["turns"]) for r in rows])
+        matches = [{"id": r["id"], "facts": [fact(m, self.index) for m in f[:5]]} for r, f in zip(rows, found) if f]
+        return Outcome(items=[], side_rows={"matches": matches})
+
+
+def fact(m: Any, index: Any) -> dict[str, Any]:
+    item = index.items[m.item]
+    return {"benchmark": item.benchmark, "item_id": item.item_id, "method": m.method,
+            "side": "patient" if m.side == 0 else "doctor", "span": m.span[:300], "score": m.score}
+
+
+@register_stage
+class Decontaminate(GlobalStage):
+    """A global stage: `map_phase` checks records against the benchmark files in parallel; `resolve`
+    (on the driver) adds the held-out split as a target, including records kept by earlier runs
+    that contain a record held out since (they are re-opened and removed)."""
+
+    name = "decontaminate"
+    version = "1"
+    config_model = DecontamConfig
+    map_phase = DecontamMatches
+    pool_min = 4000
 
     def fingerprint(self) -> str:
         """Name, version, config and the content hash of every benchmark file."""
@@ -83,91 +129,64 @@ class Decontaminate(Stage):
             h.update(f"\x1f{file_digest(path)}".encode())
         return h.hexdigest()
 
-    def params(self):
-        from medcorpus.decontam.match import MatchParams
-
-        c = self.config
-        return MatchParams(ngram=c.ngram, char_ngram=c.char_ngram, min_tokens=c.min_tokens, minhash=c.minhash,
-                           threshold=c.threshold, num_perm=c.num_perm, shingle=c.shingle)
-
-    def _load_benchmarks(self) -> None:
-        from medcorpus.decontam.benchmarks import read_benchmark
-
-        if self.benchmarks:
-            return
-        if not self.config.against and not self.config.heldout:
-            raise ValueError("decontaminate: no benchmark files (give --against FILE or `against = [...]`)")
-        self.benchmarks = [read_benchmark(p, self.config.map or None) for p in expand_paths(self.config.against)]
-        for b in self.benchmarks:
-            self._counts[b.name] = {"file": b.path, "shape": b.shape, "items": len(b.items),
-                                    "unreadable": len(b.skipped), "matched_items": set(), "records": 0}
-
-    def setup(self) -> None:
-        from medcorpus.decontam.match import BenchmarkIndex
-
-        if self.index is not None:
-            return
-        self._load_benchmarks()
-        self.index = BenchmarkIndex.build([it for b in self.benchmarks for it in b.items], self.params())
-
-    def run(self, ctx: Any) -> None:
-        """With a held-out split: build its index first (and check records kept earlier against
-        records newly held out), then the batches."""
+    def resolve(self, ctx: Any, mapped: Iterable[tuple[list[dict], Outcome]]) -> Resolution:
+        facts: dict[str, list[dict]] = {}
+        pending: set[str] = set()
+        with progress_bar("decontaminate: benchmarks", total=ctx.n_pending) as advance:
+            for rows, outcome in mapped:
+                pending.update(r["id"] for r in rows)
+                for m in outcome.side_rows.get("matches", []):
+                    facts[m["id"]] = m["facts"]
+                advance(len(rows))
+        held, reopened = None, []
         if self.config.heldout:
-            self._heldout_pass(ctx)
-        ctx.run_batches(self)
+            held, reopened = self._heldout(ctx, pending, facts)
 
-    def _heldout_pass(self, ctx: Any) -> None:
+        def decide(rows: list[dict]) -> Outcome:
+            items, counters = [], {}
+            # pending train rows against the held-out records (re-opened rows have their facts already)
+            check = [held is not None and r["id"] in pending and r["id"] not in held[0] for r in rows]
+            found = held[1].check([record_sides(r["turns"]) if c else ("", "") for r, c in zip(rows, check)]) \
+                if held else [[] for _ in rows]
+            for r, extra in zip(rows, found):
+                f = facts.get(r["id"], []) + [fact(m, held[1]) for m in extra[:3]]
+                rec = Record.from_row(r)
+                if not f:
+                    items.append(rec)
+                    continue
+                for bench in {x["benchmark"] for x in f}:
+                    counters[f"records.{bench}"] = counters.get(f"records.{bench}", 0) + 1
+                items.append(self._outcome(rec, f))
+            return Outcome(items=items, counters=counters)
+
+        return Resolution(decide, reopened, {"heldout_items": len(held[0]) if held else 0, "reopened": len(reopened)})
+
+    def _heldout(self, ctx: Any, pending: set[str], facts: dict) -> tuple[tuple[set, Any], list[dict]]:
+        """The held-out records' index, and the rows kept earlier that contain a record newly held
+        out (its facts added to `facts`)."""
         from medcorpus.decontam.benchmarks import BenchItem
         from medcorpus.decontam.match import BenchmarkIndex
         from medcorpus.pipeline import queries
         from medcorpus.stages.export import held_out_ids
 
-        ids = held_out_ids(ctx.ws, self.config.heldout)
-        items = [BenchItem("heldout", r["id"], record_sides(r["turns"])[0]) for r in queries.rows_by_id(ctx.ws, ids)]
+        ids = set(held_out_ids(ctx.ws, self.config.heldout))
+        items = [BenchItem("heldout", r["id"], record_sides(r["turns"])[0]) for r in queries.rows_by_id(ctx.ws, sorted(ids))]
         items = [it for it in items if it.question.strip()]
-        # near copies already share its dedup cluster; records of one source share template text, so
-        # a train record must contain half of a held-out question, not just one n-gram of it
-        params = dataclasses.replace(self.params(), minhash=False, min_coverage=0.5)
-        self._heldout = (set(ids), BenchmarkIndex.build(items, params))
-        self._counts["heldout"] = {"file": None, "shape": "heldout", "items": len(items), "unreadable": 0,
-                                   "matched_items": set(), "records": 0}
-        key = f"decontaminate:heldout:{ctx.fingerprint}"
-        known = ctx.ws.get(key)
-        new = [it for it in items if known is not None and it.item_id not in set(known)]
-        if new:  # records kept before against records held out since: the split is a benchmark too
-            index = BenchmarkIndex.build(new, params)
-            for rows in queries.kept_inputs(ctx.ws, self.name, ctx.fingerprint, ctx.batch_size):
-                rows = [r for r in rows if r["id"] not in self._heldout[0]]
-                found = index.check([record_sides(r["turns"]) for r in rows])
-                hits = [(r, f) for r, f in zip(rows, found) if f]
-                if hits:
-                    ctx.write([(r, self._outcome(Record.from_row(r), [self._fact(m, index) for m in f]))
-                               for r, f in hits])
-        ctx.ws.set(key, sorted(ids))
-
-    def process(self, batch: list[Record]) -> list[Record | Rejected]:
-        self.setup()
-        matches = self.index.check([record_sides(r.turns) for r in batch])
-        if self._heldout is not None:
-            held_ids, held_index = self._heldout
-            extra = held_index.check([record_sides(r.turns) if r.id not in held_ids else ("", "") for r in batch])
-        else:
-            extra = [[] for _ in batch]
-        out: list[Record | Rejected] = []
-        for rec, found, held in zip(batch, matches, extra):
-            if not found and not held:
-                out.append(rec)
-                continue
-            facts = [self._fact(m) for m in found[:5]] + [self._fact(m, self._heldout[1]) for m in held[:3]]
-            out.append(self._outcome(rec, facts))
-        return out
+        params = heldout_params(self.map_phase(self.config).params())
+        index = BenchmarkIndex.build(items, params)
+        new = [it for it in items if it.item_id in pending]
+        reopened: list[dict] = []
+        if new and ctx.n_skipped:
+            new_index = BenchmarkIndex.build(new, params)
+            for batch in queries.kept_inputs(ctx.ws, self.name, ctx.fingerprint, ctx.batch_size):
+                batch = [r for r in batch if r["id"] not in ids and r["id"] not in pending]
+                for r, f in zip(batch, new_index.check([record_sides(r["turns"]) for r in batch])):
+                    if f:
+                        facts[r["id"]] = [fact(m, new_index) for m in f[:3]]
+                        reopened.append(r)
+        return (ids, index), reopened
 
     def _outcome(self, rec: Record, facts: list[dict[str, Any]]) -> Record | Rejected:
-        for f in {f["benchmark"]: f for f in facts}.values():
-            self._counts[f["benchmark"]]["records"] += 1
-        for f in facts:
-            self._counts[f["benchmark"]]["matched_items"].add(f["item_id"])
         best = facts[0]
         if self.config.action == "flag":
             rec.meta = {**rec.meta, "decontam": {"matches": facts}}
@@ -176,13 +195,29 @@ class Decontaminate(Stage):
         return Rejected(record_id=rec.id, reason=reason, snippet=best["span"][:200],
                         detail={**best, "matches": facts[1:]})
 
-    def _fact(self, m, index=None) -> dict[str, Any]:
-        item = (index or self.index).items[m.item]
-        return {"benchmark": item.benchmark, "item_id": item.item_id, "method": m.method,
-                "side": "patient" if m.side == 0 else "doctor", "span": m.span[:300], "score": m.score}
+    def summary(self, counters: dict[str, float]) -> dict[str, Any]:
+        """Per benchmark: items, and records matched in this run (status and the report count
+        items seen and records removed from the workspace)."""
+        benchmarks = {b.name: {"file": b.path, "shape": b.shape, "items": len(b.items), "unreadable": len(b.skipped)}
+                      for b in self.map_phase(self.config).load_benchmarks()}
+        if self.config.heldout:
+            benchmarks["heldout"] = {"file": None, "shape": "heldout", "items": int(counters.get("heldout_items", 0)),
+                                     "unreadable": 0}
+        for name, entry in benchmarks.items():
+            entry["records"] = int(counters.get(f"records.{name}", 0))
+        return {"action": self.config.action, "benchmarks": benchmarks, "reopened": int(counters.get("reopened", 0))}
 
-    def summary_extra(self) -> dict[str, Any]:
-        self._load_benchmarks()  # item counts for status, even when workers did the matching
-        return {"action": self.config.action,
-                "benchmarks": {name: {**c, "matched_items": len(c["matched_items"])}
-                               for name, c in self._counts.items()}}
+
+def heldout_params(params: Any) -> Any:
+    """Near copies of a held-out record already share its dedup cluster; records of one source
+    share form text, so a train record must contain half of a held-out question, not one n-gram."""
+    return dataclasses.replace(params, minhash=False, min_coverage=0.5)
+
+
+def _status(ws: Any) -> Any:
+    from medcorpus.pipeline.queries import decontam_counts
+
+    return decontam_counts(ws)
+
+
+Decontaminate.status_sections = {"decontaminate": _status}
