@@ -14,7 +14,7 @@ def decontam_counts(ws: Workspace, stage: str = "decontaminate") -> dict[str, An
         return None
     fp = row[0]
     run = ws.one("SELECT extra, config FROM runs WHERE stage = ? AND fingerprint = ? AND status = 'ok' "
-                 "ORDER BY run_id DESC LIMIT 1", [stage, fp])
+                 "ORDER BY n_in > 0 DESC, run_id DESC LIMIT 1", [stage, fp])  # a run with work counted the items
     if not run:
         return None
     import orjson
