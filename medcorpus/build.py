@@ -20,6 +20,7 @@ from medcorpus.pipeline.config import EngineSettings, Pipeline, PipelineError, l
 from medcorpus.pipeline.engines import get_engine
 from medcorpus.pipeline.progress import console
 from medcorpus.pipeline.runner import RunSummary, run_stage
+from medcorpus.pipeline.safety import open_workspace
 from medcorpus.pipeline.stage import Source, Stage, get_stage
 from medcorpus.pipeline.workspace import Workspace
 
@@ -92,7 +93,7 @@ def build(path: str | Path, workspace: str | Path | None = None, only: str | Non
     result = BuildResult()
     skipped = [s for s, _, _ in resolved if s.when_env and not os.environ.get(s.when_env)]
     eng = get_engine(pipe.engine.kind, **pipe.engine.options())  # starts nothing until a stage runs
-    with Workspace(ws_path) as ws, closing(eng):
+    with open_workspace(ws_path, create=True) as ws, closing(eng):
         # each step's stage or source is constructed once (constructors do no I/O)
         objs = [cls(config) for _, cls, config in resolved]
         stages = [(step, obj) for (step, _, _), obj in zip(resolved, objs)

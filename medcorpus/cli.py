@@ -1,7 +1,8 @@
 """The `medcorpus` command: a Typer app whose subcommands live in `medcorpus.commands.*`.
 
 Each module there defines `register(app)`; this file only finds and calls them, so a new
-stage brings its own command without touching this file.
+stage brings its own command without touching this file, and routes every command through
+the shared error path (`commands._common.guard_all`).
 """
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ import pkgutil
 import typer
 
 import medcorpus.commands as commands
+from medcorpus.commands._common import guard_all
 
 app = typer.Typer(
     name="medcorpus",
@@ -28,6 +30,7 @@ def _register_all() -> None:
             continue
         module = importlib.import_module(f"{commands.__name__}.{info.name}")
         module.register(app)
+    guard_all(app)  # one error path: one-line messages, exit 1 (2 for usage), traceback with --debug
 
 
 _register_all()

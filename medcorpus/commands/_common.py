@@ -1,23 +1,31 @@
-"""Options and output helpers shared by every command."""
+"""Options, output helpers and the one error path shared by every command."""
 from __future__ import annotations
 
+import functools
+import inspect
+import os
+import typing
 from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Any, Iterable, Iterator, NoReturn, Optional
+from typing import Annotated, Any, Callable, Iterable, Iterator, NoReturn, Optional
 
+import click
 import orjson
 import typer
 from rich.markup import escape
 from rich.table import Table
 
+from medcorpus.pipeline.errors import describe
+from medcorpus.pipeline.lock import holder_text
 from medcorpus.pipeline.progress import console, set_quiet
 from medcorpus.pipeline.runner import RunSummary
 from medcorpus.pipeline.workspace import Workspace
 
 WorkspaceOpt = Annotated[Optional[Path], typer.Option(
     "--workspace", "-w", envvar="MEDCORPUS_WORKSPACE", show_envvar=True,
-    help="Workspace directory (created on first use). [default: ./medcorpus-ws]")]
+    help="Workspace directory (must exist, except for init, ingest, scrape, kb load-*, build and "
+         "synth sources, which create it). [default: ./medcorpus-ws]")]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print a machine-readable JSON summary on stdout.")]
 WorkersOpt = Annotated[int, typer.Option("--workers", "-j", min=1, help="Worker processes.")]
 BatchOpt = Annotated[int, typer.Option("--batch-size", min=1, help="Records per batch.")]
@@ -56,12 +64,27 @@ def engine_for(kind: EngineKind | str, address: str | None = None, **options: An
         engine.close()
 
 
-def open_workspace(path: Path | None, json_mode: bool = False) -> Workspace:
+class Settings:
+    """Per-invocation options every command gets: --debug and (with a workspace) --wait."""
+
+    debug: bool = False
+    wait: float = 0.0
+
+
+def open_workspace(path: Path | None, json_mode: bool = False, create: bool = False) -> Workspace:
+    """The workspace at `path` (or $MEDCORPUS_WORKSPACE, ./medcorpus-ws), locked for this command.
+
+    Only commands that bring records (init, ingest, scrape, kb load-*, build, synth sources) pass
+    `create`; for every other command a missing workspace is an error naming the path."""
+    from medcorpus.pipeline.safety import open_workspace as open_safely
+
     set_quiet(json_mode)
-    try:
-        return Workspace(path)
-    except Exception as exc:  # locked by another process, unreadable file, ...
-        fail(f"cannot open workspace {path or './medcorpus-ws'}: {exc}")
+
+    def waiting(info: dict) -> None:
+        console.print(f"[yellow]waiting[/] up to {Settings.wait:g} s: the workspace is held by "
+                      f"{holder_text(info)}", highlight=False)
+
+    return open_safely(path, create=create, wait=Settings.wait, on_wait=waiting)
 
 
 def fail(message: str, code: int = 1) -> NoReturn:
@@ -104,3 +127,58 @@ def describe_engine(info: dict[str, Any]) -> str:
     nodes = info.get("nodes")
     where = f"{info.get('cpus', '?')} CPUs" + (f" on {nodes} node{'s' if nodes != 1 else ''}" if nodes else "")
     return f"{info.get('engine')} at {info.get('address', 'local')}: {where}, {info.get('actors', 0)} actors"
+
+
+# ---------------------------------------------------------------------- the one error path
+def report_error(exc: BaseException) -> NoReturn:
+    """Print `exc` as one line (its traceback too with --debug / MEDCORPUS_DEBUG=1) and exit."""
+    message, code = describe(exc)
+    if Settings.debug or os.environ.get("MEDCORPUS_DEBUG", "") not in ("", "0"):
+        console.print_exception(show_locals=False)
+    fail(message, code)
+
+
+_DEBUG = inspect.Parameter("debug", inspect.Parameter.KEYWORD_ONLY, default=False, annotation=Annotated[
+    bool, typer.Option("--debug", envvar="MEDCORPUS_DEBUG", help="Show the traceback of an error.")])
+_WAIT = inspect.Parameter("wait", inspect.Parameter.KEYWORD_ONLY, default=0.0, annotation=Annotated[
+    float, typer.Option("--wait", envvar="MEDCORPUS_WAIT", min=0, metavar="SECONDS",
+                        help="If another command holds the workspace, wait this long for it (default: fail at once).")])
+
+
+def guarded(fn: Callable) -> Callable:
+    """`fn` with --debug (and --wait if it takes a workspace) whose exceptions become one-line errors."""
+    if getattr(fn, "__medcorpus_guarded__", False):
+        return fn
+    hints = typing.get_type_hints(fn, include_extras=True)
+    sig = inspect.signature(fn)
+    params = [p.replace(annotation=hints.get(p.name, p.annotation)) for p in sig.parameters.values()]
+    takes_workspace = "workspace" in sig.parameters
+    extra = [_DEBUG] + ([_WAIT] if takes_workspace else [])
+    extra = [p for p in extra if p.name not in sig.parameters]
+    names = {p.name for p in extra}
+
+    @functools.wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        Settings.debug = bool(kwargs.pop("debug", False)) if "debug" in names else False
+        Settings.wait = float(kwargs.pop("wait", 0.0) or 0.0) if "wait" in names else 0.0
+        try:
+            return fn(*args, **kwargs)
+        except (typer.Exit, typer.Abort, click.exceptions.Exit, click.ClickException, click.Abort, SystemExit):
+            raise
+        except BaseException as exc:  # noqa: BLE001 - the one place every error is reported
+            report_error(exc)
+
+    wrapper.__signature__ = sig.replace(parameters=params + extra)  # type: ignore[attr-defined]
+    wrapper.__annotations__ = {p.name: p.annotation for p in params + extra}
+    wrapper.__medcorpus_guarded__ = True  # type: ignore[attr-defined]
+    return wrapper
+
+
+def guard_all(app: typer.Typer) -> None:
+    """Route every command of `app` (and its groups) through `guarded`."""
+    for info in app.registered_commands:
+        if info.callback is not None:
+            info.callback = guarded(info.callback)
+    for group in app.registered_groups:
+        if group.typer_instance is not None:
+            guard_all(group.typer_instance)

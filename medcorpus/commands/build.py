@@ -46,7 +46,7 @@ def build(
     try:
         if dry_run:
             pipe = load_pipeline(pipeline)
-            ws = open_workspace(workspace or (pipe.resolve(pipe.workspace) if pipe.workspace else None), json)
+            ws = open_workspace(workspace or (pipe.resolve(pipe.workspace) if pipe.workspace else None), json, create=True)
             try:
                 steps = plan(ws, pipe, pipeline)
             finally:

@@ -16,7 +16,7 @@ from medcorpus.pipeline.progress import console
 def init(path: Annotated[Optional[Path], typer.Argument(help="Workspace directory.")] = None,
          workspace: WorkspaceOpt = None) -> None:
     """Create a workspace (a directory with one DuckDB file)."""
-    ws = open_workspace(path or workspace)
+    ws = open_workspace(path or workspace, create=True)
     console.print(f"workspace ready: {ws.db_path}")
     ws.close()
 
@@ -24,7 +24,9 @@ def init(path: Annotated[Optional[Path], typer.Argument(help="Workspace director
 def ingest(
     paths: Annotated[List[Path], typer.Argument(help="Files: .json/.jsonl/.csv/.tsv/.parquet, optionally .gz.")],
     fmt: Annotated[str, typer.Option("--format", "-f", help="auto|alpaca|chatmed|huatuo|sharegpt|messages|table")] = "auto",
-    map_: Annotated[Optional[List[str]], typer.Option("--map", help="FIELD=COLUMN for tables: patient, doctor, system, id, lang.")] = None,
+    map_: Annotated[Optional[List[str]], typer.Option(
+        "--map", help="FIELD=COLUMN for table-shaped files (fields: patient, doctor, system, id, lang), "
+                      "or FILE:FIELD=COLUMN for one file only.")] = None,
     source: Annotated[Optional[str], typer.Option("--source", help="Source name (default: the file's name).")] = None,
     kind: Annotated[str, typer.Option("--kind", help="consultation (patient/doctor) or instruction (user/assistant).")] = "consultation",
     workers: Annotated[int, typer.Option("--workers", "-j", min=1, help="Processes converting big JSONL files.")] = 2,
@@ -33,17 +35,47 @@ def ingest(
     json: JsonOpt = False,
 ) -> None:
     """Read existing dumps (HealthCareMagic/iCliniq/GenMedGPT alpaca JSON, ChatMed, Huatuo, sharegpt,
-    messages, any table with --map) into the workspace. Re-ingesting the same file adds nothing."""
-    from medcorpus.stages.ingest import ingest as run_ingest, parse_map
+    messages, any table with --map) into the workspace, one file at a time: a file that cannot be read
+    is reported and the others are ingested (exit 1 if any failed). Re-ingesting a file adds nothing."""
+    from medcorpus.stages.ingest import IngestFailed, ingest as run_ingest, parse_maps
 
-    ws = open_workspace(workspace, json)
     try:
-        summary = run_ingest(ws, paths, fmt, parse_map(map_), source, kind, workers, skip_unchanged)
+        mapping, file_maps = parse_maps(map_)
     except InputError as exc:
-        fail(str(exc))
+        fail(str(exc), 2)
+    missing = [p for p in paths if not p.exists()]
+    if len(missing) == len(paths):  # nothing to read: don't create a workspace for it
+        fail("; ".join(f"{p}: no such file" for p in missing))
+    ws = open_workspace(workspace, json, create=True)
+    failed = None
+    try:
+        summary = run_ingest(ws, paths, fmt, mapping, source, kind, workers, skip_unchanged, file_maps)
+    except IngestFailed as exc:
+        summary, failed = exc.summary, exc
     finally:
         ws.close()
-    print_summaries(summary, json, "ingest")
+    files = summary.extra.get("files", {})
+    if json:
+        emit_json(summary.model_dump())
+    else:
+        _print_files(files)
+        summary = summary.model_copy(update={"extra": {k: v for k, v in summary.extra.items() if k != "files"}})
+        print_summaries(summary, json, "ingest")
+    if failed is not None:
+        fail(str(failed))
+
+
+def _print_files(files: dict) -> None:
+    t = Table(title="files", title_justify="left")
+    for col in ("file", "format", "read", "added", "duplicate", "rejected", "error / note"):
+        t.add_column(col, justify="right" if col in ("read", "added", "duplicate", "rejected") else "left",
+                     overflow="fold")
+    for name, c in files.items():
+        note = c.get("error") or c.get("note") or ("unchanged, skipped" if c.get("unchanged") else "")
+        t.add_row(name, c.get("format", ""), f"{c.get('read', 0):,}", f"{c.get('added', 0):,}",
+                  f"{c.get('duplicate', 0):,}", f"{c.get('rejected', 0):,}",
+                  f"[red]{note}[/]" if c.get("error") else note)
+    console.print(t)
 
 
 def export(
@@ -61,12 +93,20 @@ def export(
     """Write shards (data/train-00000-of-000NN, data/test-* with --holdout), dataset_info.json
     (LLaMA-Factory), a dataset card and a manifest. Turns are normalised first (merged, trailing
     questions cut, records with no answer rejected); unchanged shards of an earlier export are kept."""
-    from medcorpus.stages.export import export as run_export
+    from medcorpus.pipeline.safety import note_export
+    from medcorpus.stages.export import FILE_TYPES, SHAPES, export as run_export
 
+    if fmt not in SHAPES:  # checked before the workspace is opened: the flag is wrong, not the workspace
+        fail(f"unknown export format {fmt!r} (one of {', '.join(SHAPES)})")
+    if file_type not in FILE_TYPES:
+        fail(f"unknown file type {file_type!r} (one of {', '.join(FILE_TYPES)})")
+    if out.exists() and not out.is_dir():
+        fail(f"--out {out} is a file; give a directory (it is created if missing)", 2)
     ws = open_workspace(workspace, json)
     try:
         summary = run_export(ws, out, fmt, file_type, shard_size, name, complete_only, holdout=holdout,
                              merge_separator=merge_separator.replace("\\n", "\n").replace("\\t", "\t"))
+        note_export(ws, out)
     except ValueError as exc:
         fail(str(exc))
     finally:
@@ -117,6 +157,16 @@ def status(workspace: WorkspaceOpt = None, json: JsonOpt = False) -> None:
             t.add_column(col)
         for r in info["rejects"]:
             t.add_row(r["stage"], r["reason"][:80], f"{r['count']:,}")
+        console.print(t)
+    if info.get("runs"):
+        t = Table(title="recent runs", title_justify="left")
+        for col in ("run", "stage", "status", "in", "out", "rejected", "ended"):
+            t.add_column(col)
+        colour = {"ok": "green", "running": "yellow", "interrupted": "red", "failed": "red", "partial": "yellow"}
+        for r in info["runs"][:10]:
+            state = r["status"] or ""
+            t.add_row(str(r["run_id"]), r["stage"], f"[{colour.get(state, 'white')}]{state}[/]",
+                      f"{r['n_in'] or 0:,}", f"{r['n_out'] or 0:,}", f"{r['n_rejected'] or 0:,}", str(r["ended_at"] or ""))
         console.print(t)
     for key, value in info.get("extra", {}).items():
         console.print(f"[bold]{key}[/]: {orjson.dumps(value, default=str).decode()}")

@@ -35,7 +35,7 @@ def scrape(
         stage.load_profile()
     except (ProfileError, ValidationError) as exc:
         fail(str(exc))
-    ws = open_workspace(workspace, json)
+    ws = open_workspace(workspace, json, create=True)
     try:
         summary = stage.run(ws)
     except (ProfileError, ValueError) as exc:

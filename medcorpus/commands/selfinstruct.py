@@ -36,7 +36,7 @@ def load_kg(
 
     if source and len(paths) > 1:
         fail("--source names the edges of one file (a reload replaces them): load one file per --source")
-    ws = open_workspace(workspace, json)
+    ws = open_workspace(workspace, json, create=True)
     summaries = []
     try:
         mapping = parse_map(map_)

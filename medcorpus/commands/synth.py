@@ -39,7 +39,7 @@ def load_diseases(
         if not sep or not column:
             fail(f"--map {item!r}: expected FIELD=COLUMN")
         mapping[field] = column
-    ws = open_workspace(workspace, json)
+    ws = open_workspace(workspace, json, create=True)
     try:
         summary = run_load(ws, path, mapping)
     except InputError as exc:
@@ -111,7 +111,7 @@ def _run_source(stage_cls, settings: dict, workspace, json: bool, title: str) ->
     from medcorpus.llm.prompts import PromptError
     from medcorpus.llm.server import ServerError, ensure_endpoint
 
-    ws = open_workspace(workspace, json)
+    ws = open_workspace(workspace, json, create=True)
     try:
         stage = stage_cls(settings)
         if stage.config.llm.dry_run:

@@ -11,6 +11,7 @@ import io
 import json
 import os
 import sys
+import zlib
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -73,14 +74,36 @@ def _snippet(raw: bytes | str, n: int = 200) -> str:
 
 
 def iter_records(path: Path) -> Iterator[tuple[int, dict | BadInput]]:
-    """Stream the objects of any supported file; position is a 1-based line or row number."""
+    """Stream the objects of any supported file; position is a 1-based line or row number.
+
+    A file that stops being readable part way (corrupt gzip, damaged Parquet page) raises
+    InputError naming the file and the last position read."""
     kind = file_kind(path)
     if kind == "parquet":
-        yield from _iter_parquet(path)
+        items = _iter_parquet(path)
     elif kind in ("csv", "tsv"):
-        yield from _iter_csv(path, "\t" if kind == "tsv" else ",")
+        items = _iter_csv(path, "\t" if kind == "tsv" else ",")
     else:
-        yield from _iter_json(path)
+        items = _iter_json(path)
+    pos = 0
+    try:
+        for pos, obj in items:
+            yield pos, obj
+    except (OSError, EOFError, zlib.error, ValueError) as exc:
+        if isinstance(exc, InputError):
+            raise
+        raise unreadable(path, exc, pos) from exc
+
+
+def unreadable(path: Path, exc: BaseException, pos: int = 0) -> InputError:
+    """The InputError for a file that cannot be read (past position `pos`)."""
+    where = f" after record {pos}" if pos else ""
+    if path.name.endswith(".gz") and isinstance(exc, (zlib.error, OSError, EOFError)):
+        return InputError(f"{path}: corrupt or truncated gzip file{where} ({exc}); re-download or re-compress it")
+    if file_kind(path) == "parquet":
+        return InputError(f"{path}: damaged Parquet file{where} ({str(exc).splitlines()[0][:200]}); "
+                          "write it again (e.g. re-run the export)")
+    return InputError(f"{path}: cannot be read{where}: {exc}")
 
 
 def _iter_json(path: Path) -> Iterator[tuple[int, dict | BadInput]]:
@@ -97,13 +120,10 @@ def _iter_json(path: Path) -> Iterator[tuple[int, dict | BadInput]]:
 
 def _iter_jsonl(path: Path) -> Iterator[tuple[int, dict | BadInput]]:
     with open_binary(path) as fh:
-        try:
-            for lineno, raw in enumerate(fh, 1):
-                if not raw.strip():
-                    continue
-                yield lineno, parse_json_line(raw)
-        except (OSError, EOFError) as exc:  # truncated or corrupt .gz
-            raise InputError(f"{path}: cannot be read past line {lineno}: {exc}") from exc
+        for lineno, raw in enumerate(fh, 1):
+            if not raw.strip():
+                continue
+            yield lineno, parse_json_line(raw)
 
 
 def parse_json_line(raw: bytes) -> dict | BadInput:
@@ -198,6 +218,15 @@ def _iter_csv(path: Path, delimiter: str) -> Iterator[tuple[int, dict | BadInput
 
 def table_columns(path: Path) -> list[str] | None:
     """Column names of a CSV/TSV/Parquet file (None for JSON kinds)."""
+    try:
+        return _table_columns(path)
+    except (OSError, EOFError, zlib.error, ValueError) as exc:
+        if isinstance(exc, InputError):
+            raise
+        raise unreadable(path, exc) from exc
+
+
+def _table_columns(path: Path) -> list[str] | None:
     kind = file_kind(path)
     if kind == "parquet":
         import pyarrow.parquet as pq
@@ -217,7 +246,7 @@ def _iter_parquet(path: Path) -> Iterator[tuple[int, dict | BadInput]]:
     try:
         pf = pq.ParquetFile(path)
     except Exception as exc:
-        raise InputError(f"{path}: not a readable Parquet file: {exc}") from exc
+        raise InputError(f"{path}: not a readable Parquet file ({str(exc).splitlines()[0][:200]})") from exc
     row = 0
     for batch in pf.iter_batches(batch_size=10_000):
         for obj in batch.to_pylist():

@@ -14,7 +14,7 @@ import os
 from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any, Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator
 
 import duckdb
 import orjson
@@ -68,6 +68,8 @@ class Workspace(Committer):
         self.path = resolve_path(path)
         self.path.mkdir(parents=True, exist_ok=True)
         self.db_path = self.path / DB_FILE
+        self._guards: list[Callable[[], None]] = []  # checked before each commit and at close
+        self._on_close: list[Callable[[], None]] = []
         self.con = duckdb.connect(str(self.db_path), read_only=read_only,
                                   config={"memory_limit": os.environ.get("MEDCORPUS_DB_MEMORY", "1GB"),
                                           # small batches commit often: checkpoint rarely (12x faster commits)
@@ -89,8 +91,22 @@ class Workspace(Committer):
         rows = self.con.execute(sql, params or []).fetchall()
         return rows[0] if rows else None
 
+    def add_guard(self, check: Callable[[], None], on_close: Callable[[], None] | None = None) -> None:
+        """`check()` raises if the workspace must not be written (e.g. it was deleted meanwhile);
+        it runs before every commit and at close, then `on_close` (e.g. releasing a lock)."""
+        self._guards.append(check)
+        if on_close:
+            self._on_close.append(on_close)
+
     def close(self) -> None:
-        self.con.close()
+        try:
+            for check in self._guards:
+                check()
+        finally:
+            self.con.close()
+            hooks, self._on_close = self._on_close, []
+            for hook in hooks:
+                hook()
 
     def __enter__(self) -> "Workspace":
         return self
@@ -103,6 +119,12 @@ class Workspace(Committer):
         self.exec("BEGIN TRANSACTION")
         try:
             yield self.con
+        except BaseException:
+            self.exec("ROLLBACK")
+            raise
+        try:
+            for check in self._guards:
+                check()
         except BaseException:
             self.exec("ROLLBACK")
             raise

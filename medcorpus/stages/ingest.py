@@ -1,15 +1,13 @@
-"""Ingest existing dumps into the workspace's source layer.
+"""Ingest existing dumps into the workspace's source layer, one file at a time.
 
-Formats: alpaca (instruction/input/output, GenMedGPT, HealthCareMagic, iCliniq), chatmed
-(query/response with the `<s>问：…答：` wrapper), huatuo (`data`: alternating 问/答 turns),
-sharegpt (`conversations`), messages (OpenAI), and table (any columns, via a field map).
+Each file is its own unit: a file that cannot be read is reported (and nothing of it kept) while
+the others are ingested. Formats and their detection live in `ingest_formats`.
 """
 from __future__ import annotations
 
 import glob
-
-import re
 import time
+import zlib
 from pathlib import Path
 from dataclasses import dataclass
 from typing import ClassVar, Any, Callable, Iterable, Iterator
@@ -17,7 +15,8 @@ from typing import ClassVar, Any, Callable, Iterable, Iterator
 import orjson
 import pyarrow as pa
 
-from medcorpus.pipeline.io import BadInput, InputError, base_name, file_kind, iter_records, open_binary, parse_json_line, table_columns, parse_map as parse_field_map
+from medcorpus.pipeline.io import (BadInput, InputError, base_name, file_kind, iter_records, open_binary,
+                                   parse_json_line, table_columns, unreadable, parse_map as parse_field_map)
 from medcorpus.pipeline.outcome import batch_gc, fewer_collections
 from medcorpus.pipeline.parallel import ordered_map, spawn_pool
 from medcorpus.pipeline.progress import progress_bar
@@ -25,172 +24,48 @@ from medcorpus.pipeline.runner import RunSummary
 from medcorpus.pipeline.stage import Source, StageConfig, batched, register_stage
 from medcorpus.pipeline.workspace import SOURCE, Workspace, rows_to_table
 from medcorpus.schemas import Rejected, detect_lang, make_id
+from medcorpus.stages.ingest_formats import (CONVERTERS, VOTE_RECORDS, RecordError, Turns, detect_format,  # noqa: F401
+                                             from_alpaca, from_chatmed, from_huatuo, from_messages,
+                                             from_sharegpt, table_converter, vote_format)
 
 FORMATS = ("auto", "alpaca", "chatmed", "huatuo", "sharegpt", "messages", "table")
 MAP_FIELDS = ("patient", "doctor", "system", "id", "lang")
 CHUNK = 20_000  # records converted per chunk
 PARALLEL_MIN_BYTES = 32 * 1024 * 1024
-
-Turns = list[dict[str, str]]
-
-
-class RecordError(ValueError):
-    """This one record cannot be turned into turns (the reason goes to rejects)."""
-
-
-def _text(value: Any, field: str) -> str:
-    if value is None:
-        return ""
-    if not isinstance(value, str):
-        raise RecordError(f"field {field!r} is {type(value).__name__}, expected text")
-    return value.strip()
-
-
-def _qa(system: str, pairs: list[tuple[str, str]]) -> Turns:
-    turns: Turns = [{"role": "system", "text": system}] if system else []
-    for q, a in pairs:
-        if not q:
-            raise RecordError("empty patient text")
-        if not a:
-            raise RecordError("empty doctor text")
-        turns += [{"role": "patient", "text": q}, {"role": "doctor", "text": a}]
-    return turns
-
-
-def from_alpaca(obj: dict) -> Turns:
-    for key in ("instruction", "output"):
-        if key not in obj:
-            raise RecordError(f"missing field {key!r}")
-    instruction, inp, out = _text(obj.get("instruction"), "instruction"), _text(obj.get("input"), "input"), _text(obj.get("output"), "output")
-    system = _text(obj.get("system"), "system")
-    if inp:  # GenMedGPT / HealthCareMagic: the instruction is a generic prompt, the input the patient
-        system = "\n".join(x for x in (system, instruction) if x)
-        question = inp
-    else:
-        question = instruction
-    history = obj.get("history") or []
-    pairs = [(_text(h[0], "history"), _text(h[1], "history")) for h in history if isinstance(h, (list, tuple)) and len(h) == 2]
-    if len(pairs) != len(history):
-        raise RecordError("malformed history (expected [question, answer] pairs)")
-    return _qa(system, pairs + [(question, out)])
-
-
-_CHATMED_MARK = re.compile(r"(问|答)[：:]")
-
-
-def from_chatmed(obj: dict) -> Turns:
-    for key in ("query", "response"):
-        if key not in obj:
-            raise RecordError(f"missing field {key!r}")
-    query = _text(obj["query"], "query").replace("<s>", "").replace("</s>", "")
-    parts = _CHATMED_MARK.split(query)
-    # parts: [prefix, '问', text, '答', text, ...]; the trailing 答 is empty (the response follows)
-    pairs: list[tuple[str, str]] = []
-    if len(parts) == 1:
-        pairs.append((query.strip(), ""))
-    else:
-        q = None
-        for mark, text in zip(parts[1::2], parts[2::2]):
-            text = text.strip()
-            if mark == "问":
-                q = text
-            elif q is not None:
-                pairs.append((q, text))
-                q = None
-        if q is not None:
-            pairs.append((q, ""))
-    if not pairs or pairs[-1][1]:
-        raise RecordError("query does not end with a question")
-    pairs[-1] = (pairs[-1][0], _text(obj["response"], "response"))
-    return _qa("", pairs)
-
-
-_HUATUO_PREFIX = re.compile(r"^\s*(问|答|患者|医生|病人)[：:]\s*")
-
-
-def from_huatuo(obj: dict) -> Turns:
-    data = obj.get("data")
-    if not isinstance(data, list) or not data:
-        raise RecordError("missing or empty field 'data'")
-    texts = [_HUATUO_PREFIX.sub("", _text(x, "data")) for x in data]
-    if len(texts) % 2:
-        raise RecordError(f"'data' has {len(texts)} utterances: the last patient turn has no answer")
-    return _qa("", list(zip(texts[0::2], texts[1::2])))
-
-
-_ASK = {"human", "user", "patient"}
-_ANSWER = {"gpt", "assistant", "chatgpt", "bing", "bard", "model", "doctor"}
-
-
-def _from_conversation(items: Any, role_key: str, text_key: str, system: str = "") -> Turns:
-    if not isinstance(items, list) or not items:
-        raise RecordError("empty conversation")
-    turns: Turns = [{"role": "system", "text": system}] if system else []
-    for item in items:
-        if not isinstance(item, dict) or role_key not in item or text_key not in item:
-            raise RecordError(f"conversation item without {role_key!r}/{text_key!r}")
-        who, text = str(item[role_key]).lower(), _text(item[text_key], text_key)
-        if who == "system":
-            if text:
-                turns.append({"role": "system", "text": text})
-            continue
-        if who not in _ASK | _ANSWER:
-            raise RecordError(f"unknown role {item[role_key]!r}")
-        if not text:
-            raise RecordError("empty text in conversation")
-        turns.append({"role": "patient" if who in _ASK else "doctor", "text": text})
-    if not any(t["role"] == "doctor" for t in turns):
-        raise RecordError("no doctor/assistant turn")
-    if not any(t["role"] == "patient" for t in turns):
-        raise RecordError("no patient/user turn")
-    return turns
-
-
-def from_sharegpt(obj: dict) -> Turns:
-    return _from_conversation(obj.get("conversations"), "from", "value", _text(obj.get("system"), "system"))
-
-
-def from_messages(obj: dict) -> Turns:
-    return _from_conversation(obj.get("messages"), "role", "content")
-
-
-def table_converter(mapping: dict[str, str]) -> Callable[[dict], Turns]:
-    if "patient" not in mapping or "doctor" not in mapping:
-        raise InputError("the table format needs --map patient=COLUMN and --map doctor=COLUMN")
-
-    def convert(obj: dict) -> Turns:
-        missing = [c for f, c in mapping.items() if f in ("patient", "doctor") and c not in obj]
-        if missing:
-            raise RecordError(f"missing column(s) {', '.join(map(repr, missing))}")
-        system = _text(obj.get(mapping["system"]), mapping["system"]) if "system" in mapping else ""
-        return _qa(system, [(_text(obj[mapping["patient"]], mapping["patient"]), _text(obj[mapping["doctor"]], mapping["doctor"]))])
-
-    return convert
-
-
-CONVERTERS: dict[str, Callable[[dict], Turns]] = {
-    "alpaca": from_alpaca, "chatmed": from_chatmed, "huatuo": from_huatuo,
-    "sharegpt": from_sharegpt, "messages": from_messages,
-}
-
-
-def detect_format(keys: Iterable[str]) -> str | None:
-    keys = set(keys)
-    if "conversations" in keys:
-        return "sharegpt"
-    if "messages" in keys:
-        return "messages"
-    if "data" in keys:
-        return "huatuo"
-    if {"query", "response"} <= keys:
-        return "chatmed"
-    if {"instruction", "output"} <= keys:
-        return "alpaca"
-    return None
+TABLE_KINDS = ("csv", "tsv", "parquet")
+UNREADABLE = (InputError, OSError, EOFError, zlib.error, UnicodeError, ValueError)  # a file's own fault
 
 
 def parse_map(items: list[str] | None) -> dict[str, str]:
+    """`--map FIELD=COLUMN` options (for every table-shaped file)."""
     return parse_field_map(items, MAP_FIELDS)
+
+
+def parse_maps(items: list[str] | None) -> tuple[dict[str, str], dict[str, dict[str, str]]]:
+    """`--map FIELD=COLUMN` (every table-shaped file) and `--map FILE:FIELD=COLUMN` (that file only)
+    -> (shared map, {file: map})."""
+    shared: list[str] = []
+    per_file: dict[str, list[str]] = {}
+    for item in items or []:
+        left, _, _ = item.partition("=")
+        file, sep, field = left.rpartition(":")
+        if sep and file:
+            per_file.setdefault(file, []).append(item[len(file) + 1:])
+        else:
+            shared.append(item)
+    return parse_map(shared), {f: parse_map(v) for f, v in per_file.items()}
+
+
+def _match_file_maps(paths: list[Path], file_maps: dict[str, dict[str, str]]) -> dict[Path, dict[str, str]]:
+    """{path: map} for `--map FILE:...`, FILE given as on the command line or by its name."""
+    out: dict[Path, dict[str, str]] = {}
+    for key, mapping in file_maps.items():
+        hits = [p for p in paths if str(p) == key or p.name == key or p.resolve() == Path(key).resolve()]
+        if not hits:
+            raise InputError(f"--map {key}:...: {key} is not one of the files to ingest")
+        for p in hits:
+            out[p] = mapping
+    return out
 
 
 def _source_name(path: Path) -> str:
@@ -198,26 +73,54 @@ def _source_name(path: Path) -> str:
     return name.rsplit(".", 1)[0] if "." in name else name
 
 
-def _resolve_format(path: Path, fmt: str, mapping: dict[str, str]) -> tuple[str, Callable[[dict], Turns] | None]:
-    """(format name, converter); converter None means: detect from the first object."""
-    if fmt == "table" or (fmt == "auto" and mapping):
-        columns = table_columns(path)
-        if columns is not None:
-            missing = [c for f, c in mapping.items() if f in ("patient", "doctor") and c not in columns]
-            if missing:
-                raise InputError(f"{path}: column(s) {', '.join(map(repr, missing))} not found; "
-                                 f"the file has: {', '.join(columns)}")
-        return "table", table_converter(mapping)
+def _resolve_format(path: Path, fmt: str, mapping: dict[str, str], own_map: bool) -> tuple[str, str]:
+    """(format, note) for one file. A shared --map applies only to table-shaped files (CSV/TSV/Parquet,
+    or JSON whose records have no known shape); `own_map` (--map FILE:...) forces the table format."""
+    if fmt == "table" or own_map:
+        _check_columns(path, mapping, table_columns(path))
+        return "table", ""
     if fmt != "auto":
-        return fmt, CONVERTERS[fmt]
+        return fmt, ""
     columns = table_columns(path)
     if columns is not None:
+        if mapping and not _missing(mapping, columns):
+            return "table", ""
         found = detect_format(columns)
-        if not found:
-            raise InputError(f"{path}: cannot tell the format from columns {', '.join(columns)}; "
-                             f"name them with --map patient=COLUMN --map doctor=COLUMN")
-        return found, CONVERTERS[found]
-    return "auto", None
+        if found:
+            return found, f"--map not used ({found} columns)" if mapping else ""
+        _check_columns(path, mapping, columns)
+        raise InputError(f"{path}: cannot tell the format from columns {', '.join(columns)}; "
+                         f"name them with --map {path.name}:patient=COLUMN --map {path.name}:doctor=COLUMN")
+    objects = (obj for _, obj in _head(path) if not isinstance(obj, BadInput))
+    voted, n_read, tally = vote_format(objects)
+    if voted:
+        return voted, f"--map not used ({voted} records)" if mapping else ""
+    if n_read == 0:
+        return "alpaca", ""  # nothing readable: every line becomes a reject with its own reason
+    if mapping:
+        return "table", ""
+    raise InputError(f"{path}: none of its first {n_read} records has a known shape "
+                     f"(alpaca, chatmed, huatuo, sharegpt, messages); pass --format, or "
+                     f"--map {path.name}:patient=FIELD --map {path.name}:doctor=FIELD")
+
+
+def _head(path: Path) -> Iterator[tuple[int, Any]]:
+    for i, item in enumerate(iter_records(path)):
+        if i >= VOTE_RECORDS:
+            return
+        yield item
+
+
+def _missing(mapping: dict[str, str], columns: list[str]) -> list[str]:
+    return [c for f, c in mapping.items() if f in ("patient", "doctor") and c not in columns]
+
+
+def _check_columns(path: Path, mapping: dict[str, str], columns: list[str] | None) -> None:
+    table_converter(mapping)  # needs patient and doctor
+    missing = _missing(mapping, columns) if columns is not None else []
+    if missing:
+        raise InputError(f"{path}: column(s) {', '.join(map(repr, missing))} not found; "
+                         f"the file has: {', '.join(columns)}")
 
 
 @dataclass
@@ -271,18 +174,6 @@ def _convert_in_worker(args: tuple[list[tuple[int, Any]], _FileContext]) -> tupl
     return convert_chunk(*args)
 
 
-def _detect_from_content(path: Path) -> str:
-    for pos, obj in iter_records(path):
-        if isinstance(obj, BadInput):
-            continue
-        detected = detect_format(obj.keys())
-        if detected is None:
-            raise InputError(f"{path}: cannot tell the format of record {pos} (keys: "
-                             f"{', '.join(list(obj)[:10])}); pass --format or --map")
-        return detected
-    return "alpaca"  # nothing readable: every line becomes a reject with its own reason
-
-
 def _raw_lines(path: Path) -> Iterator[tuple[int, bytes]]:
     with open_binary(path) as fh:
         for lineno, raw in enumerate(fh, 1):
@@ -292,17 +183,22 @@ def _raw_lines(path: Path) -> Iterator[tuple[int, bytes]]:
 
 def ingest_file(ws: Workspace, path: Path, fmt: str = "auto", mapping: dict[str, str] | None = None,
                 source: str | None = None, kind: str = "consultation", run_id: int | None = None,
-                advance: Callable[[int], None] = lambda n: None, workers: int = 1) -> dict[str, int]:
-    """Ingest one file in one transaction; returns counts (read, added, duplicate, rejected).
+                advance: Callable[[int], None] = lambda n: None, workers: int = 1,
+                own_map: bool = False) -> dict[str, Any]:
+    """Ingest one file; returns its format and counts (read, added, duplicate, rejected).
 
-    Big JSONL files are parsed and converted by `workers` processes, chunk by chunk, in order."""
+    A file that cannot be read raises InputError and leaves nothing of it behind. Big JSONL
+    files are parsed and converted by `workers` processes, chunk by chunk, in order."""
     mapping = mapping or {}
-    file_kind(path)  # unknown extensions fail before anything is written
-    fmt_name, convert = _resolve_format(path, fmt, mapping)
-    if convert is None:
-        fmt_name = _detect_from_content(path)
+    try:
+        file_kind(path)  # unknown extensions fail before anything is written
+        fmt_name, note = _resolve_format(path, fmt, mapping, own_map)
+    except UNREADABLE as exc:
+        raise _unreadable(path, exc) from exc
     ctx = _FileContext(fmt_name, mapping, source or _source_name(path), kind, str(path), run_id)
-    counts = {"read": 0, "added": 0, "duplicate": 0, "rejected": 0}
+    counts: dict[str, Any] = {"format": fmt_name, "read": 0, "added": 0, "duplicate": 0, "rejected": 0}
+    if note:
+        counts["note"] = note
 
     def store(result: tuple[pa.Table, list[Rejected]], n_items: int) -> None:
         table, bad = result  # a chunk's records and rejects commit together (the source committer)
@@ -327,10 +223,14 @@ def ingest_file(ws: Workspace, path: Path, fmt: str = "auto", mapping: dict[str,
                 store(convert_chunk(chunk, ctx), len(chunk))
     except BaseException as exc:
         _forget_file(ws, run_id, str(path))
-        if isinstance(exc, (OSError, EOFError)):  # truncated or corrupt compressed input
-            raise InputError(f"{path}: cannot be read: {exc}") from exc
+        if isinstance(exc, UNREADABLE):
+            raise _unreadable(path, exc) from exc
         raise
     return counts
+
+
+def _unreadable(path: Path, exc: BaseException) -> InputError:
+    return exc if isinstance(exc, InputError) else unreadable(path, exc)
 
 
 def _forget_file(ws: Workspace, run_id: int | None, file_label: str) -> None:
@@ -352,45 +252,79 @@ def _unchanged(ws: Workspace, signature: str) -> bool:
     return ws.one("SELECT 1 FROM ingest_files WHERE signature = ?", [signature]) is not None
 
 
+class IngestFailed(InputError):
+    """Some files could not be read (the others were ingested); carries the run's summary."""
+
+    def __init__(self, message: str, summary: RunSummary):
+        super().__init__(message)
+        self.summary = summary
+
+
+COUNTS = ("read", "added", "duplicate", "rejected")
+
+
 def ingest(ws: Workspace, paths: list[Path], fmt: str = "auto", mapping: dict[str, str] | None = None,
            source: str | None = None, kind: str = "consultation", workers: int = 2,
-           skip_unchanged: bool = False) -> RunSummary:
-    """Ingest files; a file that cannot be read at all raises InputError (its records roll back).
+           skip_unchanged: bool = False, file_maps: dict[str, dict[str, str]] | None = None) -> RunSummary:
+    """Ingest files one at a time. A file that cannot be read is reported in the summary (`files`,
+    with its error) and nothing of it is kept; the others are ingested. If any failed, IngestFailed
+    (an InputError naming them, carrying the summary) is raised after the good files are in.
 
-    With `skip_unchanged`, a file already ingested with the same size, mtime and settings is not
-    read again (what `medcorpus build` does on a refresh)."""
+    `mapping` (--map FIELD=COLUMN) applies to table-shaped files only; `file_maps` maps a file (as
+    given, or its name) to its own map. With `skip_unchanged`, a file already ingested with the same
+    size, mtime and settings is not read again (what `medcorpus build` does on a refresh)."""
     if fmt not in FORMATS:
         raise InputError(f"unknown format {fmt!r} (one of {', '.join(FORMATS)})")
-    for path in paths:  # fail early on missing files, before any work
-        if not path.exists():
-            raise InputError(f"{path}: no such file")
+    own_maps = _match_file_maps(paths, file_maps or {})
     run_id = ws.start_run("ingest", config={"paths": [str(p) for p in paths], "format": fmt,
-                                             "map": mapping or {}, "source": source})
+                                             "map": mapping or {}, "file_maps": file_maps or {}, "source": source})
     started = time.perf_counter()
-    per_file: dict[str, dict[str, int]] = {}
+    per_file: dict[str, dict[str, Any]] = {}
     status = "failed"
     try:
         with progress_bar("ingest") as advance, batch_gc():
             for path in paths:
-                signature = _file_signature(path, fmt, mapping, source, kind)
-                if skip_unchanged and _unchanged(ws, signature):
-                    per_file[str(path)] = {"read": 0, "added": 0, "duplicate": 0, "rejected": 0, "unchanged": 1}
-                    continue
-                per_file[str(path)] = ingest_file(ws, path, fmt, mapping, source, kind, run_id, advance, workers)
-                if skip_unchanged:
-                    ws.exec("INSERT OR REPLACE INTO ingest_files VALUES (?, ?)", [signature, run_id])
-        status = "ok"
+                per_file[str(path)] = _ingest_one(ws, path, fmt, own_maps.get(path, mapping or {}), path in own_maps,
+                                                  source, kind, run_id, advance, workers, skip_unchanged)
+        failed = [f for f, c in per_file.items() if c.get("error")]
+        status = "ok" if not failed else ("failed" if len(failed) == len(paths) else "partial")
     finally:
-        total = {k: sum(c[k] for c in per_file.values()) for k in ("read", "added", "duplicate", "rejected")}
+        total = {k: sum(c.get(k, 0) for c in per_file.values()) for k in COUNTS}
         total["unchanged"] = sum(c.get("unchanged", 0) for c in per_file.values())
         seconds = time.perf_counter() - started
         ws.finish_run(run_id, status, total["read"], total["added"], total["rejected"], total["duplicate"],
                       seconds, {"files": per_file})
-    extra = {"files": per_file}
+    extra: dict[str, Any] = {"files": per_file}
     if total["unchanged"]:
         extra["unchanged_files"] = total["unchanged"]
-    return RunSummary(stage="ingest", n_in=total["read"], n_out=total["added"], n_rejected=total["rejected"],
-                      n_skipped=total["duplicate"], seconds=round(seconds, 3), extra=extra)
+    if failed:
+        extra["failed_files"] = len(failed)
+    summary = RunSummary(stage="ingest", n_in=total["read"], n_out=total["added"], n_rejected=total["rejected"],
+                         n_skipped=total["duplicate"], seconds=round(seconds, 3), extra=extra)
+    if failed:
+        errors = "; ".join(per_file[f]["error"] for f in failed)
+        others = " (the others were)" if len(failed) < len(paths) else ""
+        raise IngestFailed(f"{len(failed)} of {len(paths)} file(s) could not be ingested{others}: {errors}",
+                           summary)
+    return summary
+
+
+def _ingest_one(ws: Workspace, path: Path, fmt: str, mapping: dict[str, str], own_map: bool, source: str | None,
+                kind: str, run_id: int, advance: Callable[[int], None], workers: int,
+                skip_unchanged: bool) -> dict[str, Any]:
+    """One file's result: counts, or {"error": ...} when it cannot be read."""
+    try:
+        if not path.exists():
+            raise InputError(f"{path}: no such file")
+        signature = _file_signature(path, fmt, mapping, source, kind)
+        if skip_unchanged and _unchanged(ws, signature):
+            return {"format": "", **dict.fromkeys(COUNTS, 0), "unchanged": 1}
+        counts = ingest_file(ws, path, fmt, mapping, source, kind, run_id, advance, workers, own_map)
+        if skip_unchanged:
+            ws.exec("INSERT OR REPLACE INTO ingest_files VALUES (?, ?)", [signature, run_id])
+        return counts
+    except InputError as exc:
+        return {"format": "", **dict.fromkeys(COUNTS, 0), "error": str(exc)}
 
 
 class IngestConfig(StageConfig):
@@ -400,7 +334,8 @@ class IngestConfig(StageConfig):
 
     paths: list[str]
     format: str = "auto"
-    map: dict[str, str] = {}
+    map: dict[str, str] = {}          # for table-shaped files
+    file_maps: dict[str, dict[str, str]] = {}  # {file: map} for one file only
     source: str | None = None
     kind: str = "consultation"
     workers: int = 2
@@ -420,4 +355,5 @@ class Ingest(Source):
             if not matches:
                 raise InputError(f"{pattern}: no file matches")
             paths.extend(matches)
-        return ingest(ws, paths, c.format, c.map or None, c.source, c.kind, c.workers, skip_unchanged=True)
+        return ingest(ws, paths, c.format, c.map or None, c.source, c.kind, c.workers, skip_unchanged=True,
+                      file_maps=c.file_maps or None)
