@@ -178,12 +178,19 @@ def rejects(
     workspace: WorkspaceOpt = None,
     json: JsonOpt = False,
 ) -> None:
-    """List rejected inputs and removed records with file, line, reason and a snippet."""
+    """List rejected inputs and removed records with file, line, reason and a snippet; identifiers in
+    snippets are masked (<PERSON>, <PHONE>, ...) by scrub's recognizers, or the snippet is left out."""
+    from medcorpus.pipeline.snippets import mask_texts
+
     ws = open_workspace(workspace, json)
-    where = "WHERE stage = ?" if stage else ""
-    rows = ws.fetch_rows(f"SELECT stage, file, line, record_id, reason, snippet FROM rejects {where} "
-                         f"ORDER BY created_at, line LIMIT {int(limit)}", [stage] if stage else [])
-    ws.close()
+    try:
+        where = "WHERE stage = ?" if stage else ""
+        rows = ws.fetch_rows(f"SELECT stage, file, line, record_id, reason, snippet FROM rejects {where} "
+                             f"ORDER BY created_at, line LIMIT {int(limit)}", [stage] if stage else [])
+    finally:
+        ws.close()
+    for row, masked in zip(rows, mask_texts([(r["snippet"] or "")[:200] for r in rows])):
+        row["snippet"] = masked
     if json:
         emit_json(rows)
         return

@@ -168,7 +168,7 @@ def self_instruct(
             source=source, llm=llm)
     except ValidationError as exc:
         fail(f"invalid option: {exc.errors()[0]['loc'][-1]}: {exc.errors()[0]['msg']}")
-    ws = open_workspace(workspace, json)
+    ws = open_workspace(workspace, json, create=True)
     try:
         summary = run(ws, cfg)
     except (InputError, ValueError) as exc:

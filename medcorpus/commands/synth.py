@@ -228,7 +228,7 @@ def distill_answers(
     if keep not in ("real", "llm", "both"):
         fail(f"--keep {keep!r}: expected real, llm or both")
     cfg = llm_config(**locals())
-    ws = open_workspace(workspace, json)
+    ws = open_workspace(workspace, json, create=True)
     try:
         stage = SynthDistillAnswers({"llm": cfg, "keep": keep, "prompt_file": str(prompt_file) if prompt_file else None})
         if dry_run:

@@ -7,6 +7,7 @@ record or path and says what to do, plus the exit code (1; 2 for usage errors).
 from __future__ import annotations
 
 import errno
+import re
 import zlib
 from contextvars import ContextVar
 from pathlib import Path
@@ -51,10 +52,12 @@ def _duckdb_error(exc: BaseException) -> bool:
 def damaged_message(db_file: Path | str, detail: str) -> str:
     from medcorpus.pipeline.safety import last_export  # lazily: safety imports this module
 
+    detail = re.sub(r"^[A-Za-z ]*Error: ", "", detail.strip().splitlines()[0] if detail.strip() else "")
+    detail = detail.replace(f'"{db_file}"', "the file").replace(str(db_file), "the file")
     export = last_export(Path(db_file).parent)
     hint = (f"the last export is {export}; rebuild the workspace from your inputs (or restore a backup)"
             if export else "rebuild it from your inputs (or restore a backup)")
-    return f"workspace database {db_file} is damaged and cannot be read ({detail.strip()[:160]}); {hint}"
+    return f"workspace database {db_file} is damaged and cannot be read ({detail[:160]}); {hint}"
 
 
 def disk_full_message(where: str) -> str:
@@ -81,7 +84,8 @@ def describe(exc: BaseException) -> tuple[str, int]:
             return disk_full_message(where), 1
         if any(s in low for s in _DAMAGED):
             return damaged_message(where if ws else "(unknown)", text), 1
-        return f"database error in {where}: {text.splitlines()[0][:300]}", 1
+        first = re.sub(r"^[A-Za-z ]*Error: ", "", text.splitlines()[0] if text else "")
+        return f"database error in {where}: {first[:300]}", 1
     if isinstance(exc, OSError):
         name = exc.filename or where
         if exc.errno in (errno.ENOSPC, errno.EDQUOT):
