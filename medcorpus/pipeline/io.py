@@ -101,7 +101,7 @@ def unreadable(path: Path, exc: BaseException, pos: int = 0) -> InputError:
     if path.name.endswith(".gz") and isinstance(exc, (zlib.error, OSError, EOFError)):
         return InputError(f"{path}: corrupt or truncated gzip file{where} ({exc}); re-download or re-compress it")
     if file_kind(path) == "parquet":
-        return InputError(f"{path}: damaged Parquet file{where} ({str(exc).splitlines()[0][:200]}); "
+        return InputError(f"{path}: damaged or not a Parquet file{where} ({str(exc).splitlines()[0][:200]}); "
                           "write it again (e.g. re-run the export)")
     return InputError(f"{path}: cannot be read{where}: {exc}")
 
@@ -246,7 +246,7 @@ def _iter_parquet(path: Path) -> Iterator[tuple[int, dict | BadInput]]:
     try:
         pf = pq.ParquetFile(path)
     except Exception as exc:
-        raise InputError(f"{path}: not a readable Parquet file ({str(exc).splitlines()[0][:200]})") from exc
+        raise unreadable(path, exc) from exc
     row = 0
     for batch in pf.iter_batches(batch_size=10_000):
         for obj in batch.to_pylist():
