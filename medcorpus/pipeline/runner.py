@@ -17,6 +17,7 @@ from pydantic import BaseModel, Field
 from medcorpus.pipeline.engines import Engine, get_engine
 from medcorpus.pipeline.outcome import Outcome, batch_gc, merge_counters
 from medcorpus.pipeline.progress import progress_bar
+from medcorpus.pipeline.purge import check_stage_change
 from medcorpus.pipeline.stage import GlobalStage, Stage
 from medcorpus.pipeline.workspace import Workspace
 from medcorpus.schemas import Record, Rejected
@@ -165,6 +166,7 @@ def run_stage(ws: Workspace, stage: Stage, *, batch_size: int = 1000, workers: i
     stage.prepare()
     fp = stage.fingerprint()
     config = stage.config.model_dump(mode="json")
+    check_stage_change(ws, stage.name, fp)  # a purged workspace cannot redo what its raw text fed
     ws.enter_chain(stage.name, fp, config)
     for spec in stage.side_tables:
         ws.ensure_side_table(spec)

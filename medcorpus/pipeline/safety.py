@@ -78,6 +78,10 @@ class Guard:
         self.db_path = db_path
         self.identity = _identity(db_path)
 
+    def refresh(self) -> None:
+        """Accept the file now at the path (after this command replaced it itself, e.g. compaction)."""
+        self.identity = _identity(self.db_path)
+
     def check(self) -> None:
         if _identity(self.db_path) != self.identity:
             raise WorkspaceGone(
@@ -111,6 +115,7 @@ def open_workspace(path: str | os.PathLike | None = None, *, create: bool = Fals
         raise
     guard = Guard(ws.db_path)
     ws.add_guard(guard.check, lock.release)
+    ws.guard = guard  # type: ignore[attr-defined]  # purge refreshes it after compacting the file
     current_workspace.set(directory)
     if ws.get("workspace_id") is None:
         ws.set("workspace_id", uuid.uuid4().hex)

@@ -156,6 +156,9 @@ class Workspace(Committer):
 
     # ------------------------------------------------------------------ rejects
     def add_rejects(self, rejects: Iterable[Rejected], stage: str, run_id: int | None) -> int:
+        from medcorpus.pipeline.snippets import mask_rejects
+
+        rejects = mask_rejects(list(rejects))  # a bad input line's snippet is stored without identifiers
         rows = [(run_id, stage, r.record_id, r.file, r.line, r.reason, r.snippet[:300],
                  orjson.dumps(r.detail, default=str).decode()) for r in rejects]
         if rows:  # one Arrow insert: executemany costs ~2 ms a row (dedup writes 100k+ rejects)

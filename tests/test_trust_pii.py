@@ -1,0 +1,110 @@
+"""Issue 17, PII bullets: after `scrub` + `purge` no planted identifier is left in any file of the
+workspace (byte scan) or in any command's output; `rejects` never prints raw identifiers."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("presidio_analyzer")
+
+from medcorpus.pipeline.purge import scan  # noqa: E402
+from tests.conftest import SAMPLE_DIR, write_jsonl  # noqa: E402
+
+FIRST = ["Angela", "Marcus", "Priya", "Tobias", "Helena", "Dmitri", "Rosalind", "Kenji", "Beatrix", "Oswaldo"]
+LAST = ["Whitfield", "Okonkwo", "Ramaswamy", "Lindqvist", "Castellano", "Petrovsky", "Ashcombe", "Takahashi",
+        "Vanderberg", "Quintero"]
+SYSTEM = "If you are a doctor, please answer the medical questions based on the patient's description."
+
+
+SAMPLE_ROWS = json.loads((SAMPLE_DIR / "genmedgpt_sample.json").read_text())
+
+
+def planted_records(n: int, offset: int = 0) -> tuple[list, list[str]]:
+    """Distinct consultations (GenMedGPT sample) with a name, phone and email planted in each."""
+    rows, planted = [], []
+    for i in range(offset, offset + n):
+        name = f"{FIRST[i % 10]} {LAST[(i * 3 + i // 10) % 10]}"
+        phone = f"415-555-{1000 + i * 37:04d}"
+        email = f"{FIRST[i % 10].lower()}.{LAST[(i * 3 + i // 10) % 10].lower()}{i}@example.com"
+        base = SAMPLE_ROWS[i]
+        rows.append({"instruction": SYSTEM,
+                     "input": f"Hi doctor, my name is {name}. {base['input']} You can reach me at {phone} or {email}.",
+                     "output": f"Hello {name.split()[0]}, {base['output']}"})
+        planted += [name, phone, email]
+    return rows, planted
+
+
+BAD_LINES = ['{"instruction": "x", "input": "My name is Cornelius Blackwood, call 415-555-9876", "output": ""}',
+             '{"input": "I am Philippa Grantham, email philippa.grantham@example.org" ']
+BAD_PLANTED = ["Cornelius Blackwood", "415-555-9876", "Philippa Grantham", "philippa.grantham@example.org"]
+
+
+def _outputs_clean(results, planted: list[str]) -> None:
+    for r in results:
+        text = r.output + (r.stdout or "")
+        leaked = [v for v in planted if v in text]
+        assert not leaked, f"leaked {leaked[:5]} in:\n{text[:2000]}"
+
+
+def test_scrub_then_purge_leaves_no_planted_identifier_anywhere(cli, tmp_path):
+    rows, planted = planted_records(20)
+    planted += BAD_PLANTED
+    (tmp_path / "raw").mkdir()
+    raw = write_jsonl(tmp_path / "raw" / "pii.jsonl", rows + BAD_LINES)
+    outputs = [cli("ingest", raw), cli("scrub")]
+    before = scan(cli.workspace, planted)
+    assert len(before) >= len(planted) // 2  # the raw layer holds them: the scan can fail
+    outputs.append(cli("rejects"))
+    outputs.append(cli("rejects", "--json"))
+    assert len(json.loads(outputs[-1].stdout)) == 2
+    # snippets of bad lines were masked before they were stored
+    assert not {v for v in BAD_PLANTED if v in json.dumps(json.loads(outputs[-1].stdout))}
+    assert "<PERSON>" in outputs[-1].stdout
+    (tmp_path / "planted.txt").write_text("\n".join(planted) + "\n")
+    outputs.append(cli("purge", "--verify", tmp_path / "planted.txt"))
+    assert "verify: none of the 64 value(s)" in outputs[-1].output.replace("\n", " ")
+    assert scan(cli.workspace, planted) == {}
+    outputs += [cli("status"), cli("status", "--json"), cli("rejects"), cli("rejects", "--json"),
+                cli("export", "--out", tmp_path / "out", "--file-type", "jsonl"),
+                cli("export", "--out", tmp_path / "out2", "--format", "messages", "--json")]
+    _outputs_clean(outputs, planted)
+    assert scan(cli.workspace, planted) == {}
+    assert scan(tmp_path / "out", planted) == {} and scan(tmp_path / "out2", planted) == {}
+    exported = [json.loads(x) for x in next((tmp_path / "out" / "data").glob("*.jsonl")).read_text().splitlines()]
+    assert len(exported) == 20 and all("<PHONE>" in r["input"] and "<EMAIL>" in r["input"] for r in exported)
+    st = json.loads(cli("status", "--json").stdout)
+    assert st["records"] == 20 and st["removed"] == 0
+
+
+def test_refresh_after_purge_processes_only_new_records(cli, tmp_path):
+    rows, planted = planted_records(10)
+    first = write_jsonl(tmp_path / "first.jsonl", rows)
+    cli("ingest", first)
+    cli("scrub")
+    purged = json.loads(cli("purge", "--json").stdout)
+    assert purged["records"] == 10 and purged["rows_emptied"] == 10
+    more, planted2 = planted_records(5, offset=10)
+    second = write_jsonl(tmp_path / "second.jsonl", more)
+    again = json.loads(cli("ingest", first, second, "--json").stdout)
+    assert again["n_out"] == 5  # the purged records are still known by id: re-ingesting adds nothing
+    scrubbed = json.loads(cli("scrub", "--json").stdout)
+    assert scrubbed["n_in"] == 5  # only the new ones; the purged ones keep their scrubbed versions
+    dedup = json.loads(cli("dedup", "--json").stdout)  # a later stage reads the scrubbed versions
+    assert dedup["n_in"] == 15
+    cli("purge")
+    assert scan(cli.workspace, planted + planted2) == {}
+    cli("export", "--out", tmp_path / "out", "--file-type", "jsonl")
+    lines = next((tmp_path / "out" / "data").glob("*.jsonl")).read_text().splitlines()
+    assert len(lines) == 15 and not [v for v in planted + planted2 if any(v in x for x in lines)]
+    # new settings for scrub cannot reach text that is gone: a clear error, nothing changed
+    r = cli("scrub", "--operator", "redact", ok=False)
+    assert r.exit_code == 1 and "was purged up to `scrub`" in r.output and "raw text of 15 record(s) is gone" in r.output
+
+
+def test_purge_without_scrub_is_an_error(cli, tmp_path):
+    rows, _ = planted_records(3)
+    cli("ingest", write_jsonl(tmp_path / "a.jsonl", rows))
+    r = cli("purge", ok=False)
+    assert r.exit_code == 1 and "`scrub` has not run" in r.output
