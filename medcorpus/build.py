@@ -20,7 +20,9 @@ from medcorpus.pipeline.config import EngineSettings, Pipeline, PipelineError, l
 from medcorpus.pipeline.engines import get_engine
 from medcorpus.pipeline.progress import console
 from medcorpus.pipeline.runner import RunSummary, run_stage
-from medcorpus.pipeline.safety import open_workspace
+from medcorpus.pipeline.purge import RETAIN_RAW_KEY, apply_retention
+from medcorpus.pipeline.safety import is_workspace, open_workspace
+from medcorpus.pipeline.workspace import resolve_path
 from medcorpus.pipeline.stage import Source, Stage, get_stage
 from medcorpus.pipeline.workspace import Workspace
 
@@ -32,6 +34,7 @@ class BuildResult(BaseModel):
     skipped: list[str] = Field(default_factory=list)
     train: dict[str, Any] | None = None
     eval: dict[str, Any] | None = None
+    purge: dict[str, Any] | None = None
     did_work: bool = False
     seconds: float = 0.0
 
@@ -93,7 +96,10 @@ def build(path: str | Path, workspace: str | Path | None = None, only: str | Non
     result = BuildResult()
     skipped = [s for s, _, _ in resolved if s.when_env and not os.environ.get(s.when_env)]
     eng = get_engine(pipe.engine.kind, **pipe.engine.options())  # starts nothing until a stage runs
+    new_workspace = not is_workspace(resolve_path(ws_path))
     with open_workspace(ws_path, create=True) as ws, closing(eng):
+        if new_workspace:
+            ws.set(RETAIN_RAW_KEY, False)  # raw text is purged once scrubbed, unless a step says retain_raw = true
         # each step's stage or source is constructed once (constructors do no I/O)
         objs = [cls(config) for _, cls, config in resolved]
         stages = [(step, obj) for (step, _, _), obj in zip(resolved, objs)
@@ -233,6 +239,7 @@ format = "auto"                     # alpaca | chatmed | huatuo | sharegpt | mes
 # [[step]]
 # use = "scrub"                     # PII, English and Chinese
 # workers = 2
+# retain_raw = false                # default for new workspaces: raw text ahead of scrub is purged after it
 
 # [[step]]
 # use = "grammar"

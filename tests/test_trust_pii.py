@@ -108,3 +108,24 @@ def test_purge_without_scrub_is_an_error(cli, tmp_path):
     cli("ingest", write_jsonl(tmp_path / "a.jsonl", rows))
     r = cli("purge", ok=False)
     assert r.exit_code == 1 and "`scrub` has not run" in r.output
+
+
+def test_build_purges_by_default_in_a_workspace_it_creates(cli, tmp_path):
+    rows, planted = planted_records(8)
+    write_jsonl(tmp_path / "raw.jsonl", rows)
+    pipe = tmp_path / "pipe.toml"
+    pipe.write_text('[[step]]\nuse = "ingest"\npaths = ["raw.jsonl"]\n\n[[step]]\nuse = "scrub"\n\n'
+                    '[export]\nout = "exports"\nfile_type = "jsonl"\n\n[report]\nenabled = false\n')
+    r = cli("build", pipe)
+    assert "purged: raw text of 8 record(s) ahead of `scrub`" in r.output.replace("\n", " ")
+    assert scan(cli.workspace, planted) == {} and scan(tmp_path / "exports", planted) == {}
+    again = cli("build", pipe)  # a refresh with nothing new: still works, nothing more to purge
+    assert "nothing new" in again.output and "purged:" not in again.output
+    # a workspace made before this policy (or by `ingest`) keeps its raw text unless the step says so
+    other = tmp_path / "other"
+    cli("ingest", "-w", other, tmp_path / "raw.jsonl")
+    cli("build", "-w", other, pipe)
+    assert scan(other, planted) != {}
+    pipe.write_text(pipe.read_text().replace('use = "scrub"\n', 'use = "scrub"\nretain_raw = false\n'))
+    cli("build", "-w", other, pipe)
+    assert scan(other, planted) == {}

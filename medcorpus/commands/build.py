@@ -82,6 +82,10 @@ def build(
         console.print("[green]nothing new:[/] no stage had work to do")
     if result.report:
         console.print(f"report: {result.report}")
+    for upto, done in (result.purge or {}).items():
+        console.print(f"purged: raw text of {done['records']:,} record(s) ahead of `{upto}` "
+                      f"({done['rows_emptied']:,} rows emptied; set retain_raw = true on the step to keep it)",
+                      highlight=False)
     if result.train:
         console.print(f"trained: {result.train}")
     if result.eval:

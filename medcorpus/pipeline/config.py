@@ -29,6 +29,9 @@ class Step(BaseModel):
     batch_size: int = Field(1000, ge=1)
     limit: int | None = Field(None, ge=1)
     when_env: str | None = None  # run only when this environment variable is set (e.g. an LLM endpoint)
+    # keep the raw text ahead of this step once it has processed it (default: false for workspaces
+    # `build` created, true for older ones); false = `medcorpus purge --upto <this step>` after the steps
+    retain_raw: bool | None = None
 
     @property
     def settings(self) -> dict[str, Any]:

@@ -15,13 +15,17 @@ from __future__ import annotations
 import os
 import shutil
 import time
+import uuid
 from pathlib import Path
 from typing import Any, Iterable
+
+import orjson
 
 from medcorpus.pipeline.workspace import DB_FILE, SOURCE, Workspace
 
 PURGED = "purged"
 KV_KEY = "purge"
+RETAIN_RAW_KEY = "retain_raw"  # the workspace's default for steps that do not say (build sets false)
 
 
 class PurgeError(ValueError):
@@ -46,11 +50,13 @@ def purge(ws: Workspace, upto: str = "scrub", compact: bool = True) -> dict[str,
     stage_list = ", ".join(_q(s) for s in ahead)
     counts: dict[str, Any] = {"upto": upto, "stages_purged": [s if s != SOURCE else "ingest/sources" for s in ahead]}
     with ws.transaction():
-        counts["records"] = ws.one("SELECT count(*) FROM _purge_ids")[0]
+        todo = (f"stage IN ({stage_list}) AND id IN (SELECT id FROM _purge_ids) "
+                "AND (len(turns) > 0 OR status = 'ok')")
+        counts["records"] = ws.one(f"SELECT count(DISTINCT id) FROM records WHERE {todo}")[0]
         counts["rows_emptied"] = ws.exec(f"""UPDATE records SET turns = [],
-                status = CASE WHEN status = 'ok' THEN '{PURGED}' ELSE status END
-            WHERE stage IN ({stage_list}) AND id IN (SELECT id FROM _purge_ids)
-              AND (len(turns) > 0 OR status = 'ok')""")[0][0]
+                status = CASE WHEN status = 'ok' THEN '{PURGED}' ELSE status END WHERE {todo}""")[0][0]
+        total = ws.one(f"SELECT count(DISTINCT id) FROM records WHERE stage = {_q(SOURCE)} AND len(turns) = 0 "
+                       f"AND id IN (SELECT id FROM _purge_ids)")[0]
         later = [s for s in names[pos:] if s != SOURCE]
         keep = f"AND stage NOT IN ({', '.join(_q(s) for s in later)})" if later else ""
         counts["snippets_dropped"] = ws.exec(
@@ -58,9 +64,11 @@ def purge(ws: Workspace, upto: str = "scrub", compact: bool = True) -> dict[str,
         counts["snippets_masked"] = _mask_file_snippets(ws)
         counts["caches_cleared"] = _clear_raw_caches(ws, ahead)
         ws.set(KV_KEY, {"upto": upto, "chain": [[s, f] for s, f in chain[:pos + 1]],
-                        "at": time.strftime("%Y-%m-%dT%H:%M:%S"), "records": counts["records"]})
+                        "at": time.strftime("%Y-%m-%dT%H:%M:%S"), "records": total})
     shutil.rmtree(ws.path / "scratch", ignore_errors=True)  # worker snapshots of side tables
-    if compact:
+    changed = counts["rows_emptied"] or counts["snippets_dropped"] or counts["snippets_masked"] or any(
+        counts["caches_cleared"].values())
+    if compact and changed:
         compact_database(ws)
     counts["bytes_before"], counts["bytes_after"] = ws_bytes, _size(ws.path)
     counts["seconds"] = round(time.perf_counter() - started, 3)
@@ -112,17 +120,36 @@ def compact_database(ws: Workspace) -> None:
         leftover.unlink(missing_ok=True)
     ws.exec("CHECKPOINT")
     name = ws.one("SELECT current_database()")[0]
+    token = uuid.uuid4().hex
     ws.exec(f"ATTACH '{tmp}' AS _compact")
     try:
         ws.exec(f'COPY FROM DATABASE "{name}" TO _compact')
+        ws.exec("INSERT OR REPLACE INTO _compact.kv VALUES ('compact_token', ?)", [orjson.dumps(token).decode()])
     finally:
         ws.exec("DETACH _compact")
     ws.con.close()
     os.replace(tmp, db)
     ws.con = Workspace(ws.path).con  # same settings; the lock and guards stay with `ws`
+    if ws.get("compact_token") != token:  # DuckDB handed back an instance still open on the old file
+        raise PurgeError(f"compacting {db}: another connection in this process still holds the old file; "
+                         "close it and run `medcorpus purge` again (the purge itself is done)")
     guard = getattr(ws, "guard", None)
     if guard is not None:
         guard.refresh()  # the new file is this workspace now
+
+
+def apply_retention(ws: Workspace, steps: list[tuple[str, bool | None]]) -> dict[str, Any]:
+    """Purge after each step whose `retain_raw` (or else the workspace default) is false; what was done."""
+    default = ws.get(RETAIN_RAW_KEY, True)
+    chain = [s for s, _ in ws.chain()]
+    done = {}
+    for use, retain in steps:
+        keep = retain if retain is not None else (default or use != "scrub")
+        if not keep and use in chain:
+            result = purge(ws, upto=use)
+            if result["rows_emptied"]:
+                done[use] = result
+    return done
 
 
 def purge_state(ws: Workspace) -> dict | None:
