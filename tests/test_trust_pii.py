@@ -73,7 +73,7 @@ def test_scrub_then_purge_leaves_no_planted_identifier_anywhere(cli, tmp_path):
     assert scan(cli.workspace, planted) == {}
     assert scan(tmp_path / "out", planted) == {} and scan(tmp_path / "out2", planted) == {}
     exported = [json.loads(x) for x in next((tmp_path / "out" / "data").glob("*.jsonl")).read_text().splitlines()]
-    assert len(exported) == 20 and all("<PHONE>" in r["input"] and "<EMAIL>" in r["input"] for r in exported)
+    assert len(exported) == 20 and all("<PHONE>" in json.dumps(r) and "<EMAIL>" in json.dumps(r) for r in exported)
     st = json.loads(cli("status", "--json").stdout)
     assert st["records"] == 20 and st["removed"] == 0
 

@@ -52,9 +52,15 @@ def purge(ws: Workspace, upto: str = "scrub", compact: bool = True) -> dict[str,
     with ws.transaction():
         todo = (f"stage IN ({stage_list}) AND id IN (SELECT id FROM _purge_ids) "
                 "AND (len(turns) > 0 OR status = 'ok')")
+        shared = ""  # a row whose turns a later stage passed through unchanged holds that stage's text: kept
+        if ws.one("SELECT count(*) FROM duckdb_columns() WHERE table_name = 'records' "
+                  "AND column_name = 'content_version'")[0]:
+            later_list = ", ".join(_q(s) for s in names[pos:])
+            shared = (f" AND version NOT IN (SELECT content_version FROM records WHERE stage IN ({later_list}) "
+                      "AND content_version IS NOT NULL)")
         counts["records"] = ws.one(f"SELECT count(DISTINCT id) FROM records WHERE {todo}")[0]
-        counts["rows_emptied"] = ws.exec(f"""UPDATE records SET turns = [],
-                status = CASE WHEN status = 'ok' THEN '{PURGED}' ELSE status END WHERE {todo}""")[0][0]
+        ws.exec(f"UPDATE records SET status = '{PURGED}' WHERE status = 'ok' AND {todo}")
+        counts["rows_emptied"] = ws.exec(f"UPDATE records SET turns = [] WHERE len(turns) > 0 AND {todo}{shared}")[0][0]
         total = ws.one(f"SELECT count(DISTINCT id) FROM records WHERE stage = {_q(SOURCE)} AND len(turns) = 0 "
                        f"AND id IN (SELECT id FROM _purge_ids)")[0]
         later = [s for s in names[pos:] if s != SOURCE]
