@@ -51,14 +51,16 @@ def _outputs_clean(results, planted: list[str]) -> None:
 def test_scrub_then_purge_leaves_no_planted_identifier_anywhere(cli, tmp_path):
     rows, planted = planted_records(20)
     planted += BAD_PLANTED
+    clean = [{"instruction": SYSTEM, "input": SAMPLE_ROWS[100 + i]["input"], "output": SAMPLE_ROWS[100 + i]["output"]}
+             for i in range(2)]  # nothing to scrub: scrub passes them through unchanged, purge must keep their text
     (tmp_path / "raw").mkdir()
-    raw = write_jsonl(tmp_path / "raw" / "pii.jsonl", rows + BAD_LINES)
+    raw = write_jsonl(tmp_path / "raw" / "pii.jsonl", rows + clean + BAD_LINES)
     outputs = [cli("ingest", raw), cli("scrub")]
     before = scan(cli.workspace, planted)
     assert len(before) >= len(planted) // 2  # the raw layer holds them: the scan can fail
     outputs.append(cli("rejects"))
     outputs.append(cli("rejects", "--json"))
-    assert len(json.loads(outputs[-1].stdout)) == 2
+    assert len(json.loads(outputs[-1].stdout)) == 2  # the two bad lines
     # snippets of bad lines were masked before they were stored
     assert not {v for v in BAD_PLANTED if v in json.dumps(json.loads(outputs[-1].stdout))}
     assert "<PERSON>" in outputs[-1].stdout
@@ -73,9 +75,12 @@ def test_scrub_then_purge_leaves_no_planted_identifier_anywhere(cli, tmp_path):
     assert scan(cli.workspace, planted) == {}
     assert scan(tmp_path / "out", planted) == {} and scan(tmp_path / "out2", planted) == {}
     exported = [json.loads(x) for x in next((tmp_path / "out" / "data").glob("*.jsonl")).read_text().splitlines()]
-    assert len(exported) == 20 and all("<PHONE>" in json.dumps(r) and "<EMAIL>" in json.dumps(r) for r in exported)
+    assert len(exported) == 22
+    assert sum("<PHONE>" in json.dumps(r) and "<EMAIL>" in json.dumps(r) for r in exported) == 20
+    for row in clean:  # the pass-through records kept their text
+        assert any(row["output"][:60] in json.dumps(r, ensure_ascii=False) for r in exported)
     st = json.loads(cli("status", "--json").stdout)
-    assert st["records"] == 20 and st["removed"] == 0
+    assert st["records"] == 22 and st["removed"] == 0
 
 
 def test_refresh_after_purge_processes_only_new_records(cli, tmp_path):
