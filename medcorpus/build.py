@@ -129,6 +129,7 @@ def build(path: str | Path, workspace: str | Path | None = None, only: str | Non
                 if summary.n_in:
                     summary.stage += " (catch-up)"
                     result.steps.append(summary)
+        result.purge = apply_retention(ws, [(step.use, step.retain_raw) for step, _ in stages]) or None
         result.did_work = any(s.n_out or s.n_rejected or (s.n_in and s.stage != "ingest") for s in result.steps)
         if not only or only == "export":
             from medcorpus.versions import export_version

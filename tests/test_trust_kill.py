@@ -36,9 +36,10 @@ sys.argv = ["medcorpus", *sys.argv[1:]]
 app()
 """
 
-# Columns that legitimately differ between two runs of the same work.
+# Columns that legitimately differ between two runs of the same work: timestamps, run ids, version
+# ids (a sequence: a killed transaction consumes numbers) and dedup's node numbers (in version order).
 VOLATILE = {"run_id", "created_at", "started_at", "ended_at", "seconds", "updated_at", "version",
-            "input_version", "fetched_at", "n"}
+            "input_version", "content_version", "fetched_at", "n", "rep_n"}
 SKIP_TABLES = {"runs"}  # the killed run is one more row by design (shown as `interrupted`)
 
 

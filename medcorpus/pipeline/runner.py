@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any, Iterator
 
 import orjson
+import pyarrow as pa
 from pydantic import BaseModel, Field
 
 from medcorpus.pipeline.engines import Engine, get_engine
@@ -130,6 +131,27 @@ class StageContext:
                 self.commit(rows, outcome)
                 advance(len(rows))
 
+    def _changed_only(self, rows: list[dict], outcome: Outcome) -> tuple[list[dict], Outcome]:
+        """Re-opened rows whose new output is what this stage already stored for them (a re-run
+        after a kill re-opens the rows the killed run had written) are left out: each row is
+        written once."""
+        self.ws.temp_table("_reopened", pa.table({"v": pa.array([r["version"] for r in rows], pa.int64())}))
+        stored = {v: (st, why) for v, st, why in self.ws.exec(
+            "SELECT input_version, status, reason FROM records WHERE stage = ? AND fingerprint = ? "
+            "AND input_version IN (SELECT v FROM _reopened) "
+            "QUALIFY row_number() OVER (PARTITION BY input_version ORDER BY version DESC) = 1",
+            [self.stage.name, self.fingerprint])}
+        version_of = {r["id"]: r["version"] for r in rows}
+        keep = set()
+        for out in outcome.items:
+            rid = out.record_id if isinstance(out, Rejected) else out.id
+            now = ("removed", out.reason) if isinstance(out, Rejected) else ("ok", None)
+            if stored.get(version_of.get(rid)) != now:
+                keep.add(rid)
+        items = [o for o in outcome.items if (o.record_id if isinstance(o, Rejected) else o.id) in keep]
+        return ([r for r in rows if r["id"] in keep],
+                Outcome(items=items, side_rows=outcome.side_rows, counters=outcome.counters))
+
     def run_global(self, stage: GlobalStage) -> None:
         """A global stage: its map phase over every pending record (through the engine), then
         `resolve` here, then its outputs for the pending (and re-opened) rows, batch by batch."""
@@ -147,16 +169,16 @@ class StageContext:
         started = time.perf_counter()
         total = self.n_pending + len(resolution.extra_rows)
         with progress_bar(f"{stage.name}: write", total=total) as advance:
-            for rows in _then(self.pending_rows(size), resolution.extra_rows, size):
+            for rows in self.pending_rows(size):
                 self.commit(rows, resolution.outcome(rows))
+                advance(len(rows))
+            for start in range(0, len(resolution.extra_rows), size):
+                rows = resolution.extra_rows[start:start + size]
+                self.commit(*self._changed_only(rows, resolution.outcome(rows)))
                 advance(len(rows))
         self.counters["seconds_write"] = round(time.perf_counter() - started, 2)
 
 
-def _then(batches: Iterator[list[dict]], extra: list[dict], size: int) -> Iterator[list[dict]]:
-    yield from batches
-    for s in range(0, len(extra), size):
-        yield extra[s:s + size]
 
 
 def run_stage(ws: Workspace, stage: Stage, *, batch_size: int = 1000, workers: int = 1,
