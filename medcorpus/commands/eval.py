@@ -65,7 +65,7 @@ def eval_cmd(
     if workspace is not None or config.judge:
         from medcorpus.commands._common import open_workspace
 
-        ws = open_workspace(workspace, json)
+        ws = open_workspace(workspace, json, create=True)  # it stores the results: a new workspace is fine
     try:
         try:
             result = evaluate(config, llm, ws)
