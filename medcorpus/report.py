@@ -55,6 +55,9 @@ def collect(ws: Workspace) -> dict[str, Any]:
         f"SELECT stage, {_MASK}, count(*) FROM rejects GROUP BY 1, 2 ORDER BY 3 DESC LIMIT 25")}
     data["pii_entities"] = _pii_counts(ws)
     data["duplicate_cluster_sizes"] = _cluster_sizes(ws)
+    from medcorpus.stages.judge import score_histogram
+
+    data["judge_scores"] = score_histogram(ws) or {}
     return data
 
 
@@ -299,6 +302,8 @@ def render(data: dict[str, Any], title: str = "medcorpus") -> str:
                                                   "the scrub stage has not run on this workspace"))
     sizes = {f"{k} records": v for k, v in data["duplicate_cluster_sizes"].items()}
     section("Duplicate clusters", _distribution(sizes, "clusters", "no duplicate clusters (or dedup has not run)"))
+    judged = {f"{c} {g}": n for c, grades in (data.get("judge_scores") or {}).items() for g, n in grades.items()}
+    section("LLM judge grades", _distribution(judged, "records", "the judge stage has not run"))
     section("Rejects by reason", _distribution(data["rejects_by_reason"], "rejects", "no rejects"), wide=True)
     when = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
     export = data.get("export") or {}

@@ -21,13 +21,26 @@ medcorpus chat --model "$DEMO/train-output" --prompt "Doctor, I have had a fever
 # the same command again: nothing new, no stage work, no new version
 medcorpus build "$DEMO/pipeline.toml"
 
-# knowledge: the disease-DB sample and a self-instruct dry run (cards + prompts; pass --base-url to generate)
+# knowledge: the disease-DB sample and a self-instruct dry run (cards + prompts)
 medcorpus kb load-diseases -w "$DEMO/ws" "$DEMO/raw/disease_db_sample.csv"
 medcorpus synth self-instruct -w "$DEMO/ws" --lang en --entity-types disease --limit 2 --dry-run
-# synthesis: a few disease dialogues when an LLM endpoint is at hand, then a build takes them through every stage
-if medcorpus llm endpoint >/dev/null 2>&1; then  # $MEDCORPUS_LLM_BASE_URL, `medcorpus llm serve`, or the local model
-  medcorpus synth disease-dialogues -w "$DEMO/ws" --limit 3 --max-tokens 200 --json-retries 0
+# synthesis when an LLM endpoint is at hand ($MEDCORPUS_LLM_BASE_URL, `medcorpus llm serve`, or the bundled
+# local model): disease dialogues and self-instruct pairs, then a build takes them through every stage,
+# the judge grades them, and the export (a new version) holds the ones that passed
+if medcorpus llm endpoint >/dev/null 2>&1; then
+  medcorpus synth disease-dialogues -w "$DEMO/ws" --limit 4
+  medcorpus synth self-instruct -w "$DEMO/ws" --lang en --entity-types disease --limit 2 --per-entity 2
   medcorpus build "$DEMO/pipeline.toml"
+  python - "$DEMO/exports" <<'PY'
+import json, pathlib, sys
+import pyarrow.parquet as pq
+root = pathlib.Path(sys.argv[1]); data = root / (root / "LATEST").read_text().strip() / "data"
+rows = [r for f in sorted(data.glob("*.parquet")) for r in pq.read_table(f).to_pylist()]
+synth = [r for r in rows if r["source"].startswith(("synth", "selfinstruct"))]
+print(f"export {data.parent.name}: {len(rows)} records, {len(synth)} synthetic (kept: faithful, judged)")
+for r in synth[:3]:
+    print("  " + json.dumps({k: r[k] for k in ("source", "input", "output") if k in r}, ensure_ascii=False)[:400])
+PY
 else
   echo "synthesis skipped: no LLM endpoint (set MEDCORPUS_LLM_BASE_URL [+ MEDCORPUS_LLM_API_KEY, MEDCORPUS_LLM_MODEL], or 'make llm' for the local model)"
 fi

@@ -7,9 +7,11 @@ import time
 
 import pytest
 
-from medcorpus.llm.client import (BudgetExceeded, InvalidReply, LLMClient, LLMError, NoEndpoint, bounded_map,
-                                  estimate_tokens, llm_status, parse_json)
-from medcorpus.llm.config import LLMConfig, resolve_base_url
+from medcorpus.llm.cache import llm_status
+from medcorpus.llm.client import BudgetExceeded, InvalidReply, LLMClient, LLMError, NoEndpoint, estimate_tokens, parse_json
+from medcorpus.llm.config import LLMConfig
+from medcorpus.llm.driver import bounded_map
+from medcorpus.llm.endpoint import find_endpoint
 from medcorpus.llm.prices import price_of
 from medcorpus.llm.prompts import PromptError, load_prompt
 from tests.fakes.openai_server import FakeOpenAIServer
@@ -36,6 +38,7 @@ def test_chat_caches_and_counts_tokens(ws):
         asyncio.run(c.chat(MSG, temperature=0.0))
         asyncio.run(LLMClient(ws, LLMConfig(base_url=srv.base_url, model="fake", cache=False)).chat(MSG))
         assert srv.requests == 3
+        assert c.flush_writes() == 2  # new replies are committed by the caller (with what was made of them)
         # a fresh client (a re-run) reads the same workspace cache
         c2 = client_for(ws, srv)
         assert asyncio.run(c2.chat(MSG)).cached and srv.requests == 3
@@ -91,6 +94,7 @@ def test_chat_json_reasks_then_rejects(ws):
         assert srv.requests == 2 and c.stats()["invalid"] == 1
         assert srv.bodies[0]["response_format"] == {"type": "json_object"}
         # a re-run replays both replies from the cache: zero requests
+        c.flush_writes()
         c2 = client_for(ws, srv)
         assert asyncio.run(c2.chat_json(MSG, validate)) == "42" and srv.requests == 2
     with FakeOpenAIServer(responder=lambda m, b: '{"answer": 42}') as srv:
@@ -157,7 +161,7 @@ def test_budget_stops_requests(ws):
 
 
 def test_rate_limit_rpm(ws):
-    from medcorpus.llm.client import RateLimiter
+    from medcorpus.llm.ratelimit import RateLimiter
 
     async def main():
         rl = RateLimiter(rpm=2, tpm=None)
@@ -183,11 +187,12 @@ def test_no_endpoint_and_key_never_stored(ws, monkeypatch, tmp_path):
     with pytest.raises(NoEndpoint):
         asyncio.run(c.chat(MSG))
     monkeypatch.setenv("MEDCORPUS_LLM_BASE_URL", "http://127.0.0.1:1/v1")
-    assert resolve_base_url(LLMConfig()) == "http://127.0.0.1:1/v1"
+    assert find_endpoint(LLMConfig()).url == "http://127.0.0.1:1/v1"
     monkeypatch.setenv("OPENAI_API_KEY", "sk-secret-test-key")
     with FakeOpenAIServer() as srv:
         c = client_for(ws, srv)
         asyncio.run(c.chat(MSG))
+        c.flush_writes()
         assert "sk-secret" not in json.dumps(c.config.model_dump()) + json.dumps(c.stats())
     dump = ws.exec("SELECT * FROM llm_cache")
     assert "sk-secret" not in str(dump)
@@ -201,26 +206,28 @@ def test_prices_and_estimates():
 
 
 def test_prompts_ship_in_both_languages(tmp_path):
-    for name in ("disease_dialogue", "roleplay_patient", "roleplay_doctor", "distill_answer"):
+    for name in ("disease_patient", "disease_doctor", "roleplay_patient", "roleplay_doctor", "distill_answer"):
         for lang in ("en", "zh"):
             p = load_prompt(name, lang)
-            assert p.version == "1" and (p.system or p.user)
-    p = load_prompt("disease_dialogue", "en")
-    msgs = p.render(case='{"disease": "Flu"}', disease="Flu")
-    assert msgs[0]["role"] == "system" and '{"disease": "Flu"}' in msgs[1]["content"]
+            assert p.version.isdigit() and (p.system or p.user)
+    p = load_prompt("disease_doctor", "en")
+    msgs = p.render(complaint="I cough", disease="Flu", tests="Chest x-ray", medications="Rest")
+    assert msgs[0]["role"] == "system" and "Diagnosis: Flu" in msgs[1]["content"]
     with pytest.raises(PromptError, match=r"\$disease"):
-        p.render(case="{}")
+        p.render(complaint="{}")
     custom = tmp_path / "mine.txt"
     custom.write_text("# version: 7\n### user\nTell me about $disease.\n", encoding="utf-8")
-    q = load_prompt("disease_dialogue", "en", custom)
+    q = load_prompt("disease_doctor", "en", custom)
     assert q.version == "7" and q.render(disease="gout") == [{"role": "user", "content": "Tell me about gout."}]
     with pytest.raises(PromptError):
-        load_prompt("disease_dialogue", "fr")
+        load_prompt("disease_doctor", "fr")
 
 
 def test_llm_status_section(ws):
     assert llm_status(ws) is None or llm_status(ws)["by_model"] == {}
     with FakeOpenAIServer() as srv:
-        asyncio.run(client_for(ws, srv, price_input=1.0, price_output=2.0).chat(MSG))
+        c = client_for(ws, srv, price_input=1.0, price_output=2.0)
+        asyncio.run(c.chat(MSG))
+        c.flush_writes()
     info = llm_status(ws)
     assert info["by_model"]["fake"]["replies"] == 1 and info["total_cost_usd"] > 0

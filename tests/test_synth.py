@@ -41,16 +41,17 @@ def test_disease_dialogues_cli_cache_and_export(cli, tmp_path):
                 "--per-item", "2", "--json")
         out = json.loads(r.stdout)
         assert (out["n_in"], out["n_out"], out["n_rejected"]) == (10, 10, 0)
-        assert out["extra"]["llm"]["requests"] == 10 and out["extra"]["llm"]["completion_tokens"] > 0
-        assert srv.requests == 10
+        assert out["extra"]["llm"]["requests"] == 20 and out["extra"]["llm"]["completion_tokens"] > 0
+        assert srv.requests == 20 and srv.probes == 1  # two calls an item; the endpoint probed once
+        assert all(b["response_format"]["type"] == "json_schema" for b in srv.bodies if "response_format" in b)
         # an identical second run makes no request and writes nothing
         r2 = json.loads(cli("synth", "disease-dialogues", "--base-url", srv.base_url, "--model", "any",
                             "--limit", "5", "--per-item", "2", "--json").stdout)
-        assert srv.requests == 10 and r2["n_out"] == 0 and r2["n_skipped"] == 10
+        assert srv.requests == 20 and r2["n_out"] == 0 and r2["n_skipped"] == 10
         # a third exchange per disease only adds the new ones
         r3 = json.loads(cli("synth", "disease-dialogues", "--base-url", srv.base_url, "--model", "any",
                             "--limit", "5", "--per-item", "3", "--json").stdout)
-        assert r3["n_out"] == 5 and srv.requests == 15
+        assert r3["n_out"] == 5 and srv.requests == 30
     from medcorpus.pipeline.workspace import Workspace
 
     with Workspace(cli.workspace) as ws:
@@ -59,7 +60,7 @@ def test_disease_dialogues_cli_cache_and_export(cli, tmp_path):
         for rec in recs:
             meta = rec.meta["synth"]
             assert meta["mode"] == "disease-dialogues" and meta["model"] == "any"
-            assert meta["prompt"].startswith("disease_dialogue.en@v1-") and meta["disease_id"].startswith("disease_db_sample:")
+            assert meta["prompt"][1].startswith("disease_doctor.en@v2-") and meta["disease_id"].startswith("disease_db_sample:")
             patient, doctor = rec.turns
             assert patient.role == "patient" and doctor.role == "doctor"
             assert not mentions(patient.text, meta["disease"]) and mentions(doctor.text, meta["disease"])
@@ -74,23 +75,28 @@ def test_disease_dialogues_cli_cache_and_export(cli, tmp_path):
     table = pq.read_table(next((tmp_path / "out" / "data").glob("*.parquet")))
     assert table.num_rows == 15
     status = json.loads(cli("status", "--json").stdout)
-    assert status["extra"]["llm"]["by_model"]["any"]["replies"] == 15
+    assert status["extra"]["llm"]["by_model"]["any"]["replies"] == 30
 
 
 def test_faithfulness_rejects_and_retries(ws):
     load_diseases(ws, DB)
 
-    def leaky(messages, body):  # the complaint names the disease: never faithful
+    names = [r[0] for r in ws.exec("SELECT name FROM kb_diseases")]
+
+    def leaky(messages, body):  # every complaint guesses a disease: never faithful
         reply = json.loads(default_responder(messages, body))
-        case = json.loads(messages[1]["content"].split("<case>")[1].split("</case>")[0])
-        reply["patient"] += f" Could it be {case['disease']}?"
+        if "complaint" in reply:
+            reply["complaint"] += " Could it be " + " or ".join(names) + "?"
         return json.dumps(reply)
 
     with FakeOpenAIServer(responder=leaky) as srv:
         s = SynthDiseaseDialogues({"llm": llm(srv, json_retries=2), "limit": 3}).run(ws)
         assert (s.n_in, s.n_out, s.n_rejected) == (3, 0, 3)
-        assert srv.requests == 9  # each asked 1 + 2 times
+        assert srv.requests == 9  # each complaint asked 1 + 2 times; no doctor call for a rejected one
         assert s.extra["rejected_by_reason"] == {"unfaithful: the complaint names the disease": 3}
+        # the patient's call never sees the disease, the doctor's call sees it
+        patient_calls = [b for b in srv.bodies if "Your symptoms" in b["messages"][-1]["content"]]
+        assert len(patient_calls) == 9 and not any(n in json.dumps(b) for b in patient_calls for n in names[:3])
     rows = ws.exec("SELECT reason, snippet FROM rejects WHERE stage = 'synth_disease_dialogues'")
     assert len(rows) == 3 and "Could it be" in rows[0][1]
     # rejected items are finished: a re-run asks nothing
@@ -98,18 +104,30 @@ def test_faithfulness_rejects_and_retries(ws):
         s = SynthDiseaseDialogues({"llm": llm(srv, json_retries=2), "limit": 3}).run(ws)
         assert srv.requests == 0 and s.n_skipped == 3
 
-    calls = {"n": 0}
-
-    def vague_then_good(messages, body):  # first reply names no test or medication, the re-ask does
-        calls["n"] += 1
+    def vague(messages, body):  # the answer names neither the disease nor a test or medication
         reply = json.loads(default_responder(messages, body))
-        if calls["n"] == 1:
-            reply["doctor"] = reply["doctor"].split(" I recommend")[0]
+        if "answer" in reply:
+            reply["answer"] = "Please rest, drink water and come to the clinic if it gets worse."
         return json.dumps(reply)
 
-    with FakeOpenAIServer(responder=vague_then_good) as srv:
+    with FakeOpenAIServer(responder=vague) as srv:
         s = SynthDiseaseDialogues({"llm": llm(srv, model="fake2"), "limit": 1}).run(ws)
-        assert s.n_out == 1 and srv.requests == 2 and s.extra["llm"]["invalid"] == 1
+        assert s.n_out == 1 and srv.requests == 2 and s.extra["llm"]["invalid"] == 0
+        # the schema opens the answer with the diagnosis (a `pattern`) and the complaint with a symptom
+        answer = srv.bodies[1]["response_format"]["json_schema"]["schema"]["properties"]["answer"]
+        assert answer["pattern"].startswith("^It is most likely Panic disorder[^")
+    rec = [r for r in synth_records(ws) if r.meta["synth"]["model"] == "fake2"][0]
+    # the schema-picked names are stated in a plain sentence after the model's answer, and said so in meta
+    assert rec.meta["synth"]["added"] == ["names"]
+    assert rec.turns[1].text.startswith("It is most likely Panic disorder Please rest")
+    assert rec.turns[0].text.startswith("Hello doctor, I have had " + rec.meta["synth"]["symptoms"][0].lower())
+    assert check_exchange(rec.turns[0].text, rec.turns[1].text, "Panic disorder", [], ["Lorazepam"])
+    # an endpoint without structured output: the disease is stated too
+    with FakeOpenAIServer(responder=vague, accepts=()) as srv:
+        s = SynthDiseaseDialogues({"llm": llm(srv, model="fake3", structured="off"), "limit": 1}).run(ws)
+    rec = [r for r in synth_records(ws) if r.meta["synth"]["model"] == "fake3"][0]
+    assert rec.meta["synth"]["added"] == ["disease", "names"]
+    assert rec.turns[1].text.startswith("It is most likely Panic disorder. Please rest")
 
 
 def test_faults_are_survived(ws):
@@ -129,8 +147,8 @@ def test_budget_stop_then_resume(ws):
         assert s.extra["llm"]["cost_usd"] >= 0.001
         first = srv.requests
         s2 = SynthDiseaseDialogues({"llm": llm(srv, concurrency=4), "limit": 20}).run(ws)
-        assert s2.n_out == 20 - s.n_out and srv.requests == 20  # nothing finished was asked again
-    assert first == s.n_out
+        assert s2.n_out == 20 - s.n_out and srv.requests == 40  # nothing finished was asked again
+    assert first in (2 * s.n_out, 2 * s.n_out + 1)  # the item in progress keeps its cached complaint
     assert ws.one("SELECT count(*), count(DISTINCT id) FROM records WHERE source = 'synth-disease-dialogues'") == (20, 20)
 
 
@@ -142,7 +160,7 @@ def test_dry_run_sends_and_writes_nothing(cli):
         assert srv.requests == 0
     assert out["extra"]["dry_run"] and out["extra"]["items"] == 4 and out["extra"]["prompt_tokens_est"] > 100
     r = cli("synth", "disease-dialogues", "--limit", "2", "--dry-run", "--model", "gpt-4o-mini")
-    assert "<case>" in r.output and "cost_usd_est_max" in r.output
+    assert "Your symptoms:" in r.output and "cost_usd_est_max" in r.output
     status = json.loads(cli("status", "--json").stdout)
     assert status["records"] == 0
 
@@ -168,9 +186,10 @@ def test_chinese_dialogues(ws):
     with FakeOpenAIServer() as srv:
         s = SynthDiseaseDialogues({"llm": llm(srv), "limit": 2, "lang": "zh"}).run(ws)
         assert s.n_out == 2
-        assert "你为医疗助手" in srv.bodies[0]["messages"][0]["content"]
+        systems = [b["messages"][0]["content"] for b in srv.bodies]
+        assert any("你是一位患者" in m for m in systems) and any("你是一位和蔼的医生" in m for m in systems)
     rec = synth_records(ws)[0]
-    assert rec.lang == "zh" and rec.meta["synth"]["prompt"].startswith("disease_dialogue.zh@")
+    assert rec.lang == "zh" and rec.meta["synth"]["prompt"][0].startswith("disease_patient.zh@")
 
 
 KILL_SCRIPT = """
@@ -198,12 +217,12 @@ def test_kill_and_resume_in_subprocess(tmp_path):
         proc = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True)
         deadline = time.monotonic() + 60
         # ~1.5 s in: past the first commit (finished items are committed at least once a second)
-        while srv.requests < 30 and time.monotonic() < deadline and proc.poll() is None:
+        while srv.requests < 60 and time.monotonic() < deadline and proc.poll() is None:
             time.sleep(0.02)
         proc.send_signal(signal.SIGKILL)
         proc.wait()
         first = srv.requests
-        assert 30 <= first < 60
+        assert 60 <= first < 120
         with Workspace(wsdir) as ws:
             kept = ws.one("SELECT count(*) FROM records WHERE source = 'synth-disease-dialogues'")[0]
             cached = ws.one("SELECT count(*) FROM llm_cache")[0]
@@ -213,7 +232,7 @@ def test_kill_and_resume_in_subprocess(tmp_path):
         assert kept + int(n_out) == 60
         # nothing committed before the kill was asked again; only the replies in flight or not yet
         # committed (at most ~1 s of them) may be asked twice
-        assert int(requests) == srv.requests - first and int(requests) <= 60 - cached
+        assert int(requests) == srv.requests - first and int(requests) <= 120 - cached
         # a third run: no request at all
         again = subprocess.run([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True, check=True)
         assert again.stdout.split()[1:] == ["0", "0"]
@@ -397,9 +416,9 @@ enabled = false
 """, encoding="utf-8")
         result = build(tmp_path / "p.toml")
         n = 2 * 60
-        assert srv.requests == 2 * n  # a dialogue each, then a distilled answer each
+        assert srv.requests == 3 * n  # a dialogue each (two calls), then a distilled answer each
         again = build(tmp_path / "p.toml")
-        assert srv.requests == 2 * n and not again.did_work
+        assert srv.requests == 3 * n and not again.did_work
     with Workspace(tmp_path / "ws") as ws:
         recs = ws.records()
         assert len(recs) == n and all(r.meta["distill"]["answer"] for r in recs)

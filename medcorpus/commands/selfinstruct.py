@@ -9,10 +9,8 @@ from rich.table import Table
 
 from medcorpus.commands._common import JsonOpt, WorkspaceOpt, emit_json, fail, open_workspace, print_summaries
 from medcorpus.commands.groups import kb_app, synth_app
-from medcorpus.llm.config import DEFAULT_MODEL
-from medcorpus.llm.options import (BaseUrlOpt, ConcurrencyOpt, DryRunOpt, JsonRetriesOpt, MaxCostOpt, MaxTokensOpt,
-                                   ModelOpt, NoCacheOpt, PriceInOpt, PriceOutOpt, RetriesOpt, RpmOpt, TemperatureOpt,
-                                   TimeoutOpt, TpmOpt)
+from medcorpus.llm.config import LLMConfig
+from medcorpus.llm.options import llm_options
 from medcorpus.pipeline.progress import console
 
 
@@ -114,6 +112,7 @@ def card(
                   f"{' (trimmed)' if c.truncated else ''}, card {c.hash}[/]", highlight=False)
 
 
+@llm_options()
 def self_instruct(
     entity_types: Annotated[Optional[str], typer.Option(
         "--entity-types", help="Comma-separated entity types to walk, e.g. 中药名,方名 (default: every type with "
@@ -124,21 +123,6 @@ def self_instruct(
     lang: Annotated[str, typer.Option("--lang", help="zh|en: prompt, card labels and record language.")] = "zh",
     limit: Annotated[Optional[int], typer.Option("--limit", min=1, help="Generate for at most this many entities.")] = None,
     n_seeds: Annotated[int, typer.Option("--n-seeds", min=0, max=10, help="Seed tasks shown per prompt.")] = 3,
-    base_url: BaseUrlOpt = None,
-    model: ModelOpt = DEFAULT_MODEL,
-    concurrency: ConcurrencyOpt = 8,
-    rpm: RpmOpt = None,
-    tpm: TpmOpt = None,
-    timeout: TimeoutOpt = 60.0,
-    max_retries: RetriesOpt = 5,
-    temperature: TemperatureOpt = 0.7,
-    max_tokens: MaxTokensOpt = 1536,
-    no_cache: NoCacheOpt = False,
-    max_cost: MaxCostOpt = None,
-    dry_run: DryRunOpt = False,
-    json_retries: JsonRetriesOpt = 2,
-    price_in: PriceInOpt = None,
-    price_out: PriceOutOpt = None,
     card_tokens: Annotated[int, typer.Option("--card-tokens", min=50, help="Token budget of a knowledge card.")] = 600,
     rouge: Annotated[float, typer.Option("--rouge-threshold", help="Drop an instruction whose ROUGE-L to a kept one exceeds this.")] = 0.7,
     prompt_file: Annotated[Optional[Path], typer.Option("--prompt-file", help="Prompt template file (or directory) "
@@ -146,20 +130,18 @@ def self_instruct(
     source: Annotated[str, typer.Option("--source", help="Source name of the records.")] = "selfinstruct",
     workspace: WorkspaceOpt = None,
     json: JsonOpt = False,
+    *,
+    llm: LLMConfig,
 ) -> None:
     """Entity-centric self-instruct: for each KG entity a knowledge card, a prompt with seed tasks,
     K instruction-response pairs as JSON; keeps pairs that are grounded in the card, within length
     bounds and novel (ROUGE-L <= 0.7 to every kept instruction). Re-runs skip finished entities."""
     from pydantic import ValidationError
 
-    from medcorpus.llm.options import llm_config
     from medcorpus.pipeline.io import InputError
     from medcorpus.stages.selfinstruct import SelfInstructConfig, self_instruct as run
 
-    llm = llm_config(base_url=base_url, model=model, concurrency=concurrency, rpm=rpm, tpm=tpm, timeout=timeout,
-                     max_retries=max_retries, temperature=temperature, max_tokens=max_tokens, no_cache=no_cache,
-                     max_cost=max_cost, dry_run=dry_run, json_retries=json_retries, price_in=price_in,
-                     price_out=price_out)
+    dry_run = llm.dry_run
     try:
         cfg = SelfInstructConfig(
             lang=lang, per_entity=per_entity, limit=limit, n_seeds=n_seeds, card_tokens=card_tokens, rouge_threshold=rouge,
@@ -180,16 +162,11 @@ def self_instruct(
     finally:
         ws.close()
     if dry_run and not json:
-        example = summary.extra.get("dry_run_example") or []
-        console.print(f"dry run: {summary.n_in:,} entities would be asked ({summary.n_skipped:,} already done); "
-                      f"first prompt:", highlight=False)
-        for m in example:
-            console.print(f"--- {m['role']} ---\n{m['content']}", highlight=False, markup=False)
-        return
-    shown = summary.model_copy(update={"extra": {k: v for k, v in summary.extra.items() if k != "dry_run_example"}})
-    print_summaries(shown, json, "synth self-instruct")
-    if summary.extra.get("stopped") and not json:
-        console.print(f"[yellow]stopped:[/] {summary.extra['stopped']}; re-run to continue", highlight=False)
+        console.print(f"dry run: {summary.n_in:,} entities would be asked ({summary.n_skipped:,} already done)",
+                      highlight=False)
+    from medcorpus.commands.synth import _print_llm_summary
+
+    _print_llm_summary(summary, json, "synth self-instruct")
 
 
 def register(app: typer.Typer) -> None:

@@ -8,15 +8,12 @@ import typer
 
 from medcorpus.commands._common import JsonOpt, WorkspaceOpt, emit_json, fail, open_workspace, print_summaries
 from medcorpus.commands.groups import kb_app, synth_app
-from medcorpus.llm.config import DEFAULT_MODEL
-from medcorpus.llm.options import (BaseUrlOpt, ConcurrencyOpt, DryRunOpt, JsonRetriesOpt, MaxCostOpt, MaxTokensOpt,
-                                   ModelOpt, NoCacheOpt, PriceInOpt, PriceOutOpt, RetriesOpt, RpmOpt, TemperatureOpt,
-                                   TimeoutOpt, TpmOpt, llm_config)
+from medcorpus.llm.config import DEFAULT_MODEL, LLMConfig
+from medcorpus.llm.options import llm_options
 from medcorpus.pipeline.progress import console
 
 llm_app = typer.Typer(help="The local LLM endpoint (llama.cpp's OpenAI-compatible server with SmolLM2-135M).",
                       no_args_is_help=True)
-
 
 
 
@@ -97,33 +94,17 @@ PromptFileOpt = Annotated[Optional[Path], typer.Option("--prompt-file", help="Yo
                                                        "shipped medcorpus/prompts/*.txt) or a directory of them.")]
 
 
-def _local_tuning(cfg, where: str, json: bool) -> None:
-    """llama.cpp's Python server answers one request at a time: queued requests only time out."""
-    if "llama.cpp" in where or where == "medcorpus llm serve":
-        if cfg.concurrency > 1 and not json:
-            console.print(f"[dim]local llama.cpp server: concurrency {cfg.concurrency} -> 1, timeout >= 300 s[/]")
-        cfg.concurrency = 1
-        cfg.timeout = max(cfg.timeout, 300.0)
+LLM_ERRORS = ("NoEndpoint", "PromptError", "ServerError", "LLMError", "InputError")
 
 
 def _run_source(stage_cls, settings: dict, workspace, json: bool, title: str) -> None:
-    from medcorpus.llm.client import LLMError, NoEndpoint
-    from medcorpus.llm.prompts import PromptError
-    from medcorpus.llm.server import ServerError, ensure_endpoint
-
     ws = open_workspace(workspace, json, create=True)
     try:
-        stage = stage_cls(settings)
-        if stage.config.llm.dry_run:
-            summary = stage.run(ws)
-        else:
-            with ensure_endpoint(stage.config.llm) as (url, where):
-                if url is None:
-                    fail(where)
-                _local_tuning(stage.config.llm, where, json)
-                summary = stage.run(ws, endpoint=(url, where))
-    except (ValueError, NoEndpoint, PromptError, ServerError, LLMError) as exc:
-        fail(str(exc))
+        summary = stage_cls(settings).run(ws)
+    except Exception as exc:  # noqa: BLE001 - the LLM layer's errors are one-line messages
+        if isinstance(exc, ValueError) or type(exc).__name__ in LLM_ERRORS:
+            fail(str(exc))
+        raise
     finally:
         ws.close()
     _print_llm_summary(summary, json, title)
@@ -152,30 +133,28 @@ def _print_llm_summary(summary, json: bool, title: str) -> None:
                       f"{extra.get('error_sample')}", highlight=False)
 
 
+@llm_options()
 def disease_dialogues(
     limit: Annotated[Optional[int], typer.Option("--limit", min=1, help="Diseases to use (in load order).")] = None,
     per_item: Annotated[int, typer.Option("--per-item", "-k", min=1, help="Exchanges per disease, each with a "
                                           "different symptom subset.")] = 1,
     lang: LangOpt = "en",
     prompt_file: PromptFileOpt = None,
-    base_url: BaseUrlOpt = None, model: ModelOpt = DEFAULT_MODEL, concurrency: ConcurrencyOpt = 8,
-    rpm: RpmOpt = None, tpm: TpmOpt = None, timeout: TimeoutOpt = 60.0, max_retries: RetriesOpt = 5,
-    temperature: TemperatureOpt = 0.7, max_tokens: MaxTokensOpt = 512, no_cache: NoCacheOpt = False,
-    max_cost: MaxCostOpt = None, dry_run: DryRunOpt = False, json_retries: JsonRetriesOpt = 2,
-    price_in: PriceInOpt = None, price_out: PriceOutOpt = None,
     workspace: WorkspaceOpt = None,
     json: JsonOpt = False,
+    *,
+    llm: LLMConfig,
 ) -> None:
     """Patient/doctor exchanges from the disease database (`kb load-diseases` first), kept only when
     faithful: the doctor names the disease and one of its tests or medications, the patient does not."""
     from medcorpus.stages.synth_disease_dialogues import SynthDiseaseDialogues
 
-    cfg = llm_config(**locals())
-    settings = {"llm": cfg, "per_item": per_item, "limit": limit, "lang": lang,
+    settings = {"llm": llm, "per_item": per_item, "limit": limit, "lang": lang,
                 "prompt_file": str(prompt_file) if prompt_file else None}
     _run_source(SynthDiseaseDialogues, settings, workspace, json, "synth disease-dialogues")
 
 
+@llm_options()
 def roleplay(
     cases: Annotated[str, typer.Option("--from", help="diseases (the disease DB) | records (ingested consultations).")] = "diseases",
     limit: Annotated[Optional[int], typer.Option("--limit", min=1, help="Cases to use.")] = None,
@@ -184,13 +163,10 @@ def roleplay(
     lang: LangOpt = "en",
     prompt_file: Annotated[Optional[Path], typer.Option("--prompt-file", help="A directory with your "
                                                         "roleplay_patient.<lang>.txt and roleplay_doctor.<lang>.txt.")] = None,
-    base_url: BaseUrlOpt = None, model: ModelOpt = DEFAULT_MODEL, concurrency: ConcurrencyOpt = 8,
-    rpm: RpmOpt = None, tpm: TpmOpt = None, timeout: TimeoutOpt = 60.0, max_retries: RetriesOpt = 5,
-    temperature: TemperatureOpt = 0.7, max_tokens: MaxTokensOpt = 512, no_cache: NoCacheOpt = False,
-    max_cost: MaxCostOpt = None, dry_run: DryRunOpt = False, json_retries: JsonRetriesOpt = 2,
-    price_in: PriceInOpt = None, price_out: PriceOutOpt = None,
     workspace: WorkspaceOpt = None,
     json: JsonOpt = False,
+    *,
+    llm: LLMConfig,
 ) -> None:
     """Two agents, a patient and a doctor, talk for up to --turns exchanges from a case; the doctor asks
     follow-up questions before concluding. One multi-turn record per conversation."""
@@ -198,50 +174,40 @@ def roleplay(
 
     if cases not in ("diseases", "records"):
         fail(f"--from {cases!r}: expected diseases or records")
-    cfg = llm_config(**locals())
-    settings = {"llm": cfg, "cases": cases, "limit": limit, "per_item": per_item, "max_turns": max_turns,
+    settings = {"llm": llm, "cases": cases, "limit": limit, "per_item": per_item, "max_turns": max_turns,
                 "lang": lang, "prompt_file": str(prompt_file) if prompt_file else None}
     _run_source(SynthRoleplay, settings, workspace, json, "synth roleplay")
 
 
+@llm_options()
 def distill_answers(
     keep: Annotated[str, typer.Option("--keep", help="real: keep the real answer (LLM answer in meta) | llm: replace "
                                       "it | both: add the LLM answer as a linked extra record.")] = "both",
     limit: Annotated[Optional[int], typer.Option("--limit", min=1, help="Records to process.")] = None,
     prompt_file: PromptFileOpt = None,
     batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Records per batch.")] = 1000,
-    base_url: BaseUrlOpt = None, model: ModelOpt = DEFAULT_MODEL, concurrency: ConcurrencyOpt = 8,
-    rpm: RpmOpt = None, tpm: TpmOpt = None, timeout: TimeoutOpt = 60.0, max_retries: RetriesOpt = 5,
-    temperature: TemperatureOpt = 0.7, max_tokens: MaxTokensOpt = 512, no_cache: NoCacheOpt = False,
-    max_cost: MaxCostOpt = None, dry_run: DryRunOpt = False, json_retries: JsonRetriesOpt = 2,
-    price_in: PriceInOpt = None, price_out: PriceOutOpt = None,
     workspace: WorkspaceOpt = None,
     json: JsonOpt = False,
+    *,
+    llm: LLMConfig,
 ) -> None:
     """The LLM answers the patient's question of each ingested consultation (ChatMed-Consult style)."""
-    from medcorpus.llm.client import LLMError, NoEndpoint
-    from medcorpus.llm.prompts import PromptError
-    from medcorpus.llm.server import ServerError, ensure_endpoint
     from medcorpus.pipeline.runner import run_stage
     from medcorpus.stages.synth_distill_answers import SynthDistillAnswers
 
     if keep not in ("real", "llm", "both"):
         fail(f"--keep {keep!r}: expected real, llm or both")
-    cfg = llm_config(**locals())
     ws = open_workspace(workspace, json, create=True)
     try:
-        stage = SynthDistillAnswers({"llm": cfg, "keep": keep, "prompt_file": str(prompt_file) if prompt_file else None})
-        if dry_run:
+        stage = SynthDistillAnswers({"llm": llm, "keep": keep, "prompt_file": str(prompt_file) if prompt_file else None})
+        if llm.dry_run:
             summary = _distill_dry_run(ws, stage, limit or 1000)
         else:
-            with ensure_endpoint(cfg) as (url, where):
-                if url is None:
-                    fail(where)
-                _local_tuning(cfg, where, json)
-                stage.endpoint = (url, where)
-                summary = run_stage(ws, stage, batch_size=batch_size, limit=limit)
-    except (ValueError, NoEndpoint, PromptError, ServerError, LLMError) as exc:
-        fail(str(exc))
+            summary = run_stage(ws, stage, batch_size=batch_size, limit=limit)
+    except Exception as exc:  # noqa: BLE001
+        if isinstance(exc, ValueError) or type(exc).__name__ in LLM_ERRORS:
+            fail(str(exc))
+        raise
     finally:
         ws.close()
     _print_llm_summary(summary, json, "synth distill-answers")
@@ -260,17 +226,16 @@ def _distill_dry_run(ws, stage, limit: int):
     return dry_run(stage.name, items, lambda it: it.payload, stage.config.llm)
 
 
-def endpoint(base_url: BaseUrlOpt = None, model: ModelOpt = DEFAULT_MODEL, json: JsonOpt = False) -> None:
+def endpoint(base_url: Annotated[Optional[str], typer.Option("--base-url", help="OpenAI-compatible endpoint.")] = None,
+             model: Annotated[str, typer.Option("--model", envvar="MEDCORPUS_LLM_MODEL")] = DEFAULT_MODEL,
+             json: JsonOpt = False) -> None:
     """Which endpoint an LLM command would use (starts nothing); exit 1 when there is none."""
-    from medcorpus.llm.config import env_base_url
-    from medcorpus.llm.server import llama_available, running_server_url
+    from medcorpus.llm.endpoint import find_endpoint
+    from medcorpus.llm.server import llama_available
 
-    if base_url:
-        found = {"base_url": base_url, "from": "--base-url"}
-    elif env_base_url():
-        found = {"base_url": env_base_url(), "from": "environment"}
-    elif running_server_url():
-        found = {"base_url": running_server_url(), "from": "medcorpus llm serve"}
+    ep = find_endpoint(LLMConfig(base_url=base_url, model=model))
+    if ep is not None:
+        found = {"base_url": ep.url, "from": ep.where}
     elif model == DEFAULT_MODEL and llama_available():
         found = {"base_url": None, "from": "local llama.cpp server, started for each run"}
     else:

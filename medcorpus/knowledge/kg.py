@@ -335,8 +335,8 @@ def kg_counts(ws: Workspace, source: str | None = None) -> dict:
 
 
 def knowledge_status(ws: Workspace) -> dict | None:
-    """`medcorpus status` section: the loaded KG and self-instruct progress per entity type."""
-    tables = {t for t in ("kb_entities", "kb_edges", "selfinstruct_done") if ws.table_exists(t)}
+    """`medcorpus status` section: the loaded KG and self-instruct progress (entities done, pairs kept by type)."""
+    tables = {t for t in ("kb_entities", "kb_edges", "synth_items") if ws.table_exists(t)}
     if not tables:
         return None
     out = {}
@@ -344,9 +344,14 @@ def knowledge_status(ws: Workspace) -> dict | None:
         out["kg"] = {"entities": ws.one("SELECT count(*) FROM kb_entities")[0],
                      "edges": ws.one("SELECT count(*) FROM kb_edges")[0],
                      "sources": dict(ws.exec("SELECT source, count(*) FROM kb_edges GROUP BY 1 ORDER BY 1"))}
-    if "selfinstruct_done" in tables:
-        out["self_instruct"] = {t or "(untyped)": {"entities": n, "invalid": bad, "pairs": p, "kept": k}
-                                for t, n, bad, p, k in ws.exec(
-                                    "SELECT entity_type, count(*), count(*) FILTER (WHERE status <> 'ok'), "
-                                    "sum(n_pairs), sum(n_kept) FROM selfinstruct_done GROUP BY 1 ORDER BY 2 DESC")}
+    if "synth_items" in tables:
+        done, invalid, kept = ws.one("SELECT count(*), count(*) FILTER (WHERE status <> 'done'), "
+                                     "coalesce(sum(len(record_ids)), 0) FROM synth_items WHERE stage = 'selfinstruct'")
+        if done:
+            by_type = dict(ws.exec(
+                f"SELECT coalesce(json_extract_string(meta, '$.entity_type'), '(untyped)'), count(*) "
+                f"FROM ({ws.current_sql()}) WHERE kind = 'instruction' AND json_extract_string(meta, '$.entity_id') "
+                f"IS NOT NULL GROUP BY 1 ORDER BY 2 DESC"))
+            out["self_instruct"] = {"entities": done, "invalid": invalid, "kept": int(kept),
+                                    "records_by_type": by_type}
     return out

@@ -1,48 +1,46 @@
 """An async client for any OpenAI-compatible endpoint (OpenAI, vLLM, llama.cpp's server, Ollama).
 
-- bounded concurrency (`config.concurrency` requests in flight), requests/tokens-per-minute limits;
+- schema-constrained replies (`chat_json(..., schema=)`): the endpoint is probed once for the
+  structured-output form it accepts and the client steps down on a refusal (`structured`);
+- bounded concurrency, requests/tokens-per-minute limits (a replaceable `Limiter`);
 - retries with exponential backoff and jitter on 429, 5xx, timeouts and connection errors,
   honouring `Retry-After` / `retry-after-ms`;
-- a response cache in the workspace table `llm_cache`, keyed by a hash of (model, messages,
-  parameters): a re-run makes no request for work already done; each reply is written as it
-  arrives, so a killed run loses no paid-for reply;
+- a reply cache (`cache.ReplyCache`) keyed by a hash of (model, messages, parameters, schema): a
+  re-run makes no request for work already done;
 - token and cost accounting (`prices.toml`), `BudgetExceeded` once `max_cost` is spent;
 - `chat_json`: parse + validate a JSON reply, re-ask a bounded number of times, then `InvalidReply`.
 
-Everything runs in one asyncio loop in the main process, which owns the DuckDB connection.
+It opens nothing in its constructor; its HTTP clients are made on first use in the running loop.
 """
 from __future__ import annotations
 
 import asyncio
-import hashlib
-import json
 import random
 import re
 import time
-from collections import deque
 from dataclasses import dataclass
 from email.utils import parsedate_to_datetime
-from typing import Any, AsyncIterator, Awaitable, Callable, Iterable, TypeVar
+from typing import Any, Callable, TypeVar
 
 import httpx
 import orjson
 
-from medcorpus.llm.config import LLMConfig, api_key, resolve_base_url
+from medcorpus.llm import structured
+from medcorpus.llm.cache import ReplyCache, cache_key, write_cache_rows
+from medcorpus.llm.config import LLMConfig, api_key
+from medcorpus.llm.endpoint import NoEndpoint
 from medcorpus.llm.prices import cost, price_of
+from medcorpus.llm.ratelimit import Limiter, RateLimiter
+from medcorpus.llm.structured import parse_json
 
-T = TypeVar("T")
 R = TypeVar("R")
-
-CACHE_DDL = """CREATE TABLE IF NOT EXISTS llm_cache (
-    key VARCHAR PRIMARY KEY, model VARCHAR, text VARCHAR, finish_reason VARCHAR,
-    prompt_tokens BIGINT, completion_tokens BIGINT, cost_usd DOUBLE, seconds DOUBLE,
-    created_at TIMESTAMP DEFAULT current_timestamp)"""
-
 POOL_SHARD = 8  # connections per HTTP pool
-_INSERT_CACHE = ("INSERT OR REPLACE INTO llm_cache (key, model, text, finish_reason, prompt_tokens, "
-                 "completion_tokens, cost_usd, seconds) VALUES (?,?,?,?,?,?,?,?)")
+DEFAULT_MAX_TOKENS = 512
 _CJK = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]")
-_FENCE = re.compile(r"^\s*```[a-zA-Z0-9_-]*\s*\n?(.*?)\n?```\s*$", re.S)
+_PROBED: dict[tuple[str, str, str], list[str]] = {}  # (base_url, model, setting) -> modes left, per process
+
+__all__ = ["LLMClient", "Reply", "LLMError", "InvalidReply", "BudgetExceeded", "NoEndpoint", "parse_json",
+           "estimate_tokens", "estimate_messages", "cache_key"]
 
 
 @dataclass
@@ -71,10 +69,6 @@ class BudgetExceeded(RuntimeError):
     """`max_cost` has been spent; no further request is sent."""
 
 
-class NoEndpoint(RuntimeError):
-    """No base URL configured and no local server running."""
-
-
 def estimate_tokens(text: str) -> int:
     """A rough count without a tokenizer: one per CJK character, one per 4 other characters."""
     cjk = len(_CJK.findall(text))
@@ -85,66 +79,8 @@ def estimate_messages(messages: list[dict]) -> int:
     return sum(estimate_tokens(m.get("content") or "") + 4 for m in messages) + 2
 
 
-def parse_json(text: str) -> Any:
-    """Parse a JSON reply, tolerating ``` fences and prose around one object. ValueError if not JSON."""
-    s = text.strip()
-    m = _FENCE.match(s)
-    if m:
-        s = m.group(1).strip()
-    try:
-        return json.loads(s)
-    except json.JSONDecodeError:
-        start, end = s.find("{"), s.rfind("}")
-        if 0 <= start < end:
-            try:
-                return json.loads(s[start:end + 1])
-            except json.JSONDecodeError:
-                pass
-        raise ValueError("not valid JSON") from None
-
-
-def cache_key(model: str, messages: list[dict], params: dict[str, Any]) -> str:
-    blob = orjson.dumps({"model": model, "messages": messages, "params": params},
-                        option=orjson.OPT_SORT_KEYS, default=str)
-    return hashlib.sha256(blob).hexdigest()
-
-
-class RateLimiter:
-    """Sliding one-minute windows for requests and (estimated) tokens."""
-
-    def __init__(self, rpm: int | None, tpm: int | None):
-        self.rpm, self.tpm = rpm, tpm
-        self._reqs: deque[float] = deque()
-        self._toks: deque[tuple[float, int]] = deque()
-        self._tok_sum = 0
-        self._lock = asyncio.Lock()
-
-    async def acquire(self, tokens: int) -> None:
-        if not self.rpm and not self.tpm:
-            return
-        async with self._lock:
-            while True:
-                now = time.monotonic()
-                while self._reqs and self._reqs[0] <= now - 60:
-                    self._reqs.popleft()
-                while self._toks and self._toks[0][0] <= now - 60:
-                    self._tok_sum -= self._toks.popleft()[1]
-                wait = 0.0
-                if self.rpm and len(self._reqs) >= self.rpm:
-                    wait = self._reqs[0] + 60 - now
-                if self.tpm and self._toks and self._tok_sum + tokens > self.tpm:
-                    wait = max(wait, self._toks[0][0] + 60 - now)
-                if wait <= 0:
-                    self._reqs.append(now)
-                    self._toks.append((now, tokens))
-                    self._tok_sum += tokens
-                    return
-                await asyncio.sleep(wait)
-
-
 def _retry_after(exc: Any) -> float | None:
-    response = getattr(exc, "response", None)
-    headers = getattr(response, "headers", None)
+    headers = getattr(getattr(exc, "response", None), "headers", None)
     if not headers:
         return None
     ms = headers.get("retry-after-ms")
@@ -166,32 +102,27 @@ def _retry_after(exc: Any) -> float | None:
 
 
 class LLMClient:
-    """One endpoint + model, with the cache and accounts in workspace `ws` (a Workspace or None)."""
+    """One endpoint + model, with its reply cache in workspace `ws` (a Workspace or None)."""
 
     def __init__(self, ws: Any, config: LLMConfig | None = None, *, base_url: str | None = None,
-                 backoff_base: float = 0.5, backoff_cap: float = 30.0, defer_writes: bool = False):
-        """`defer_writes`: keep new cache rows in memory until `flush_writes()` (the synth driver commits
-        them in the same transaction as the records made from them: one commit per batch instead of
-        one per reply; an item counts as finished only once both are committed)."""
-        self.ws = ws
-        self.defer_writes = defer_writes
-        self._pending: dict[str, tuple] = {}
-        self._flushing: dict[str, tuple] = {}  # taken by a flush that has not committed yet
-        self._known: set[str] | None = None
+                 limiter: Limiter | None = None, backoff_base: float = 0.5, backoff_cap: float = 30.0, **_: Any):
         self.config = config or LLMConfig()
-        self.base_url = base_url or resolve_base_url(self.config)
+        self.base_url = base_url or self.config.base_url
+        self.cache = ReplyCache(ws, self.config.model)
+        self.ws = ws
         self.backoff_base, self.backoff_cap = backoff_base, backoff_cap
         self.prices = price_of(self.config.model, self.config.price_input, self.config.price_output)
         if self.config.max_cost is not None and self.prices is None:
             raise ValueError(f"--max-cost needs a price for model {self.config.model!r}: add it to the price "
                              "table (MEDCORPUS_LLM_PRICES) or give --price-in/--price-out")
-        if ws is not None:
-            ws.exec(CACHE_DDL)
+        self.limiter: Limiter = limiter or RateLimiter(self.config.rpm, self.config.tpm)
+        self._modes: list[str] | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
-        self._client: Any = None
+        self._clients: list[Any] = []
         self._sem: asyncio.Semaphore | None = None
-        self._limiter: RateLimiter | None = None
+        self._probe_lock: asyncio.Lock | None = None
         self.n_requests = self.n_cache_hits = self.n_retries = self.n_invalid = self.n_errors = 0
+        self.n_wrong_shape = self.n_probes = 0
         self.prompt_tokens = self.completion_tokens = 0
         self.cost_usd = 0.0
 
@@ -200,7 +131,7 @@ class LLMClient:
         loop = asyncio.get_running_loop()
         if loop is self._loop:
             return
-        if not self.base_url and not self.config.dry_run:
+        if not self.base_url:
             raise NoEndpoint("no LLM endpoint: pass --base-url, set MEDCORPUS_LLM_BASE_URL (or OPENAI_BASE_URL), "
                              "or start the local model with `medcorpus llm serve`")
         import openai
@@ -211,112 +142,135 @@ class LLMClient:
         shards = max(1, -(-self.config.concurrency // POOL_SHARD))
         per = -(-self.config.concurrency // shards) + 2
         self._clients = [openai.AsyncOpenAI(
-            base_url=self.base_url or "http://127.0.0.1:9/v1", api_key=api_key(), max_retries=0,
-            timeout=self.config.timeout,
+            base_url=self.base_url, api_key=api_key(), max_retries=0, timeout=self.config.timeout,
             http_client=httpx.AsyncClient(limits=httpx.Limits(max_connections=per, max_keepalive_connections=per),
                                           timeout=self.config.timeout)) for _ in range(shards)]
-        self._client = self._clients[0]
         self._rr = 0
         self._sem = asyncio.Semaphore(self.config.concurrency)
-        self._limiter = RateLimiter(self.config.rpm, self.config.tpm)
+        self._probe_lock = asyncio.Lock()
 
     async def aclose(self) -> None:
-        for client in getattr(self, "_clients", []):
+        for client in self._clients:
             await client.close()
-        self._clients, self._client, self._loop = [], None, None
+        self._clients, self._loop = [], None
 
-    def _params(self, json_mode: bool, params: dict[str, Any]) -> dict[str, Any]:
-        out: dict[str, Any] = {"temperature": self.config.temperature, "max_tokens": self.config.max_tokens}
+    def _params(self, schema: dict | None, json_mode: bool, params: dict[str, Any]) -> dict[str, Any]:
+        out: dict[str, Any] = {"temperature": self.config.temperature}
         out.update(params)
-        if json_mode:
-            out["response_format"] = {"type": "json_object"}
+        if self.config.max_tokens:  # the user's limit wins over the task's
+            out["max_tokens"] = self.config.max_tokens
+        out.setdefault("max_tokens", DEFAULT_MAX_TOKENS)
+        if schema is not None:
+            out["_schema"] = schema  # in the key, sent as the endpoint accepts it
+        elif json_mode:
+            out["_json"] = True
         return out
 
-    def key_for(self, messages: list[dict], *, json_mode: bool = False, **params: Any) -> str:
-        return cache_key(self.config.model, messages, self._params(json_mode, params))
-
-    def _cached(self, key: str) -> Reply | None:
-        if self.ws is None:
-            return None
-        row = self._pending.get(key) or self._flushing.get(key)
-        if row is not None:
-            return Reply(row[2], row[4], row[5], True, row[3])
-        if self._known is None:  # one query for the keys of this model, then no lookup for a miss
-            self._known = {k for k, in self.ws.exec("SELECT key FROM llm_cache WHERE model = ?", [self.config.model])}
-        if key not in self._known:
-            return None
-        row = self.ws.one("SELECT text, prompt_tokens, completion_tokens, finish_reason FROM llm_cache WHERE key = ?",
-                          [key])
-        if row is None:
-            return None
-        return Reply(row[0], row[1] or 0, row[2] or 0, True, row[3])
-
-    def _store(self, key: str, reply: Reply, spent: float, seconds: float) -> None:
-        if self.ws is None:
-            return
-        row = (key, self.config.model, reply.text, reply.finish_reason, reply.prompt_tokens,
-               reply.completion_tokens, spent, seconds)
-        if self._known is not None:
-            self._known.add(key)
-        if self.defer_writes:
-            self._pending[key] = row
-        else:
-            self.ws.exec(_INSERT_CACHE, list(row))
-
-    def flush_writes(self) -> int:
-        """Write deferred cache rows (inside the caller's transaction, if any). Returns how many."""
-        rows = self.take_pending()
-        write_cache_rows(self.ws, rows)
-        self.flushed()
-        return len(rows)
+    def key_for(self, messages: list[dict], *, schema: dict | None = None, json_mode: bool = False,
+                **params: Any) -> str:
+        return cache_key(self.config.model, messages, self._params(schema, json_mode, params))
 
     def take_pending(self) -> list[tuple]:
-        """Hand the deferred rows to a flush (they stay readable from memory until `flushed()`)."""
-        self._flushing.update(self._pending)
-        rows = list(self._pending.values())
-        self._pending = {}
-        return rows
+        return self.cache.take_pending()
 
     def flushed(self) -> None:
-        self._flushing = {}
+        self.cache.flushed()
+
+    def flush_writes(self) -> int:
+        """Write the new cache rows now (inside the caller's transaction, if any). Returns how many."""
+        rows = self.cache.take_pending()
+        write_cache_rows(self.ws, rows)
+        self.cache.flushed()
+        return len(rows)
 
     def _check_budget(self) -> None:
         if self.config.max_cost is not None and self.cost_usd >= self.config.max_cost:
             raise BudgetExceeded(f"budget of ${self.config.max_cost:.4f} reached (spent ${self.cost_usd:.4f})")
 
+    @property
+    def mode(self) -> str | None:
+        """The structured-output form in use (None until the first request that needed one)."""
+        return self._modes[0] if self._modes else None
+
+    async def _structured_modes(self) -> list[str]:
+        """The forms left to try, best first; probes the endpoint once per process when `structured=auto`."""
+        if self._modes is not None:
+            return self._modes
+        key = (self.base_url or "", self.config.model, self.config.structured)
+        async with self._probe_lock:
+            if self._modes is None:
+                if key not in _PROBED:
+                    modes = structured.modes_from(self.config.structured)
+                    _PROBED[key] = await self._probe(modes) if self.config.structured == "auto" else modes
+                self._modes = _PROBED[key]
+        return self._modes
+
+    async def _probe(self, modes: list[str]) -> list[str]:
+        """Drop the forms the endpoint refuses or ignores (a tiny request each, uncached, unbilled)."""
+        while len(modes) > 1:
+            fmt = structured.response_format(modes[0], structured.PROBE_SCHEMA, "probe")
+            try:
+                self.n_probes += 1
+                resp = await self._clients[0].post("/chat/completions", cast_to=httpx.Response, body={
+                    "model": self.config.model, "messages": structured.PROBE_MESSAGES, "temperature": 0,
+                    "max_tokens": 16, "response_format": fmt})
+                data = orjson.loads(resp.content)
+                text = ((data.get("choices") or [{}])[0].get("message") or {}).get("content") or ""
+            except Exception as exc:  # noqa: BLE001 - a refusal (4xx) or a reply we cannot read: step down
+                if not _is_refusal(exc):
+                    return modes  # the endpoint is down or slow: decide on the real requests
+                modes = modes[1:]
+                continue
+            if modes[0] == "json_object" or structured.is_probe_answer(text):
+                return modes
+            modes = modes[1:]  # accepted but not honoured
+        return modes
+
     # ------------------------------------------------------------------ the API
-    async def chat(self, messages: list[dict], *, json_mode: bool = False, cache: bool | None = None,
-                   **params: Any) -> Reply:
+    async def chat(self, messages: list[dict], *, schema: dict | None = None, json_mode: bool = False,
+                   cache: bool | None = None, **params: Any) -> Reply:
         """One chat completion. Parameters whose name starts with '_' only change the cache key."""
-        all_params = self._params(json_mode, params)
+        all_params = self._params(schema, json_mode, params)
         key = cache_key(self.config.model, messages, all_params)
-        use_cache = self.config.cache if cache is None else cache
-        if use_cache:
-            hit = self._cached(key)
+        if self.config.cache if cache is None else cache:
+            hit = self.cache.get(key)
             if hit is not None:
                 self.n_cache_hits += 1
-                return hit
+                return Reply(hit[0], hit[1], hit[2], True, hit[3])
         if self.config.dry_run:
             raise RuntimeError("dry run: no request is sent")
         self._ensure_loop()
         send = {k: v for k, v in all_params.items() if not k.startswith("_")}
+        wants_format = schema is not None or json_mode
         est = estimate_messages(messages) + int(send.get("max_tokens") or 0)
         attempt = 0
         while True:
-            self._check_budget()
-            await self._limiter.acquire(est)
+            if wants_format:  # no schema, no probe: some JSON object is all there is to ask for
+                modes = await self._structured_modes() if schema is not None else \
+                    (self._modes or structured.modes_from(self.config.structured))
+                fmt = structured.response_format(modes[0], schema)
+                if fmt is None:
+                    send.pop("response_format", None)
+                else:
+                    send["response_format"] = fmt
+            await self.limiter.acquire(est)
             delay: float | None = None
             started = time.perf_counter()
             async with self._sem:
+                self._check_budget()  # here, not before waiting: replies that came meanwhile have been paid
                 self.n_requests += 1
                 try:
                     # the client's transport, auth, base URL and error types, without its per-call
                     # pydantic transforms of request and response (milliseconds of CPU per request)
                     self._rr = (self._rr + 1) % len(self._clients)
-                    resp = await self._clients[self._rr].post("/chat/completions", cast_to=httpx.Response,
-                                                   body={"model": self.config.model, "messages": messages, **send})
+                    resp = await self._clients[self._rr].post(
+                        "/chat/completions", cast_to=httpx.Response,
+                        body={"model": self.config.model, "messages": messages, **send})
                     data = orjson.loads(resp.content)
                 except Exception as exc:  # classified below
+                    if "response_format" in send and _is_format_refusal(exc) and len(self._modes or []) > 1:
+                        self._modes.pop(0)  # the endpoint refuses this form: the next one, for every request
+                        continue
                     delay = self._retry_delay(exc, attempt)
                     if delay is None or attempt >= self.config.max_retries:
                         self.n_errors += 1
@@ -356,30 +310,39 @@ class LLMClient:
         self.prompt_tokens += reply.prompt_tokens
         self.completion_tokens += reply.completion_tokens
         self.cost_usd += spent
-        self._store(key, reply, spent, seconds)
+        self.cache.put((key, self.config.model, reply.text, reply.finish_reason, reply.prompt_tokens,
+                        reply.completion_tokens, spent, seconds))
         return reply
 
-    async def chat_json(self, messages: list[dict], validate: Callable[[Any], R], *, json_mode: bool = True,
-                        **params: Any) -> R:
-        """Ask for JSON, parse it (``` fences tolerated) and return `validate(obj)`. A reply that is not
-        JSON, or that `validate` refuses with ValueError, is re-asked (bypassing the cache: each re-ask
-        has its own cache key) up to `json_retries` times, then InvalidReply(reason, raw_text)."""
+    async def chat_json(self, messages: list[dict], validate: Callable[[Any], R] = lambda obj: obj, *,
+                        schema: dict | None = None, json_mode: bool = True, **params: Any) -> R:
+        """Ask for JSON (constrained to `schema` where the endpoint allows), parse it, check it against the
+        schema and return `validate(obj)`. A reply that is cut off, not JSON, of the wrong shape, or that
+        `validate` refuses with ValueError is re-asked (each re-ask has its own cache key) up to
+        `json_retries` times, then InvalidReply(reason, raw_text)."""
         def check(reply: Reply) -> R:
-            if reply.finish_reason == "length" and not reply.text.rstrip().endswith("}"):
-                raise ValueError("reply cut off at max_tokens")
-            return validate(parse_json(reply.text))
+            try:
+                if reply.finish_reason == "length":
+                    raise ValueError("wrong shape: reply cut off at max_tokens")
+                obj = parse_json(reply.text)
+                if schema is not None:
+                    constrained = self.mode in ("json_schema", "json_object_schema")
+                    structured.check_schema(obj, schema if constrained else structured.relaxed(schema))
+            except ValueError as exc:
+                self.n_wrong_shape += 1
+                raise ValueError(str(exc) if str(exc).startswith("wrong shape") else f"wrong shape: {exc}") from None
+            return validate(obj)
 
-        return await self.chat_valid(messages, check, json_mode=json_mode, **params)
+        return await self.chat_valid(messages, check, schema=schema, json_mode=json_mode, **params)
 
-    async def chat_valid(self, messages: list[dict], check: Callable[[Reply], R], *, json_mode: bool = False,
-                         **params: Any) -> R:
+    async def chat_valid(self, messages: list[dict], check: Callable[[Reply], R], **params: Any) -> R:
         """`check(reply)` returns the value or raises ValueError(reason); re-asked like `chat_json`."""
         reason, raw = "", ""
         for attempt in range(self.config.json_retries + 1):
             extra = dict(params)
             if attempt:
                 extra["_attempt"] = attempt
-            reply = await self.chat(messages, json_mode=json_mode, **extra)
+            reply = await self.chat(messages, **extra)
             raw = reply.text
             try:
                 return check(reply)
@@ -391,7 +354,8 @@ class LLMClient:
     def stats(self) -> dict[str, Any]:
         return {"model": self.config.model, "base_url": self.base_url, "requests": self.n_requests,
                 "cache_hits": self.n_cache_hits, "retries": self.n_retries, "errors": self.n_errors,
-                "invalid": self.n_invalid, "prompt_tokens": self.prompt_tokens,
+                "invalid": self.n_invalid, "wrong_shape": self.n_wrong_shape, "structured": self.mode,
+                "probes": self.n_probes, "prompt_tokens": self.prompt_tokens,
                 "completion_tokens": self.completion_tokens, "cost_usd": round(self.cost_usd, 6),
                 "priced": self.prices is not None}
 
@@ -399,69 +363,14 @@ class LLMClient:
         return cost(self.prices, prompt_tokens, completion_tokens)
 
 
-def write_cache_rows(ws: Any, rows: list[tuple]) -> None:
-    """Insert cache rows with one statement (executemany runs one statement per row: slow)."""
-    if not rows or ws is None:
-        return
-    import pyarrow as pa
-
-    cols = list(zip(*rows))
-    table = pa.table({name: pa.array(col, type=typ) for name, col, typ in zip(
-        ("key", "model", "text", "finish_reason", "prompt_tokens", "completion_tokens", "cost_usd", "seconds"),
-        cols, (pa.string(), pa.string(), pa.string(), pa.string(), pa.int64(), pa.int64(), pa.float64(),
-               pa.float64()))})
-    ws.insert_arrow("llm_cache", table, verb="INSERT OR REPLACE")
+def _is_refusal(exc: Exception) -> bool:
+    """A 400/422 (the endpoint does not accept what was sent), or any error about the response_format."""
+    return getattr(exc, "status_code", None) in (400, 422) or _is_format_refusal(exc)
 
 
-async def bounded_map(items: Iterable[T], fn: Callable[[T], Awaitable[R]], limit: int,
-                      stop: Callable[[], bool] | None = None) -> AsyncIterator[tuple[T, R | BaseException]]:
-    """Run `fn(item)` for each item with at most `limit` running at once; yields (item, result or
-    exception) in completion order, so the caller can write each finished item at once. When
-    `stop()` turns true no new item is started; those running are drained."""
-    iterator = iter(items)
-    running: dict[asyncio.Task, T] = {}
-    exhausted = False
-
-    def fill() -> None:
-        nonlocal exhausted
-        while not exhausted and len(running) < limit and not (stop and stop()):
-            try:
-                item = next(iterator)
-            except StopIteration:
-                exhausted = True
-                return
-            running[asyncio.ensure_future(fn(item))] = item
-
-    try:
-        fill()
-        while running:
-            done, _ = await asyncio.wait(running, return_when=asyncio.FIRST_COMPLETED)
-            for task in done:
-                item = running.pop(task)
-                exc = task.exception()
-                yield item, (exc if exc is not None else task.result())
-            fill()
-    finally:
-        for task in running:
-            task.cancel()
-        if running:
-            await asyncio.gather(*running, return_exceptions=True)
-
-
-def llm_status(ws: Any) -> dict[str, Any] | None:
-    """`medcorpus status` section: cached replies, tokens and cost per model, and the last LLM runs."""
-    if not ws.one("SELECT 1 FROM information_schema.tables WHERE table_name = 'llm_cache'"):
-        return None
-    per_model = {m: {"replies": n, "prompt_tokens": int(p or 0), "completion_tokens": int(c or 0),
-                     "cost_usd": round(float(s or 0), 6)}
-                 for m, n, p, c, s in ws.exec("SELECT model, count(*), sum(prompt_tokens), sum(completion_tokens), "
-                                              "sum(cost_usd) FROM llm_cache GROUP BY 1 ORDER BY 2 DESC")}
-    runs = []
-    for stage, extra, ended in ws.exec("SELECT stage, extra, ended_at FROM runs WHERE extra LIKE '%\"llm\"%' "
-                                       "ORDER BY run_id DESC LIMIT 5"):
-        llm = (orjson.loads(extra or "{}") or {}).get("llm")
-        if isinstance(llm, dict):
-            runs.append({"stage": stage, "ended_at": str(ended), **{k: llm.get(k) for k in (
-                "requests", "cache_hits", "prompt_tokens", "completion_tokens", "cost_usd")}})
-    return {"by_model": per_model, "total_cost_usd": round(sum(v["cost_usd"] for v in per_model.values()), 6),
-            "recent_runs": runs}
+def _is_format_refusal(exc: Exception) -> bool:
+    """An error status whose message is about the structured-output form (not, say, a too-long prompt).
+    llama-cpp-python's server answers an unknown response_format type with a 500 naming it."""
+    text = str(exc).lower()
+    return getattr(exc, "status_code", None) in (400, 422, 500) and \
+        any(w in text for w in ("response_format", "json_schema", "json_object"))

@@ -1,41 +1,40 @@
-"""Runs an LLM source stage over its work items: resume, concurrency, immediate writes, budget, summary.
+"""One driver for every LLM task: resume, concurrency, batched commits, budget, dry run, summary.
 
-A stage describes its work as `Item(key, payload)`s, where `key` is a stable hash of everything that
-decides the output (case id, variant, prompt, model, settings), and an async `work(item) -> Outcome`.
-The driver
+A task (`LLMTask`) describes its work as `Item(key, payload)`s, where `key` is a stable hash of
+everything that decides the output (case, prompt, model, settings), and an async
+`work(client, item) -> Outcome` (records, or a reject reason): one request (`messages` -> the LLM,
+schema-constrained -> `parse`) or several (role-play, two-agent dialogues). The driver
+- resolves the endpoint once (`llm.endpoint`), tuned the same from a command or `medcorpus build`;
 - skips items whose key is in `synth_items` (finished earlier: kept or rejected), so a re-run does
-  no finished work, and a run killed at any moment loses nothing paid for (replies are cached as
-  they arrive and committed with the records made from them, at least once a second);
-- runs the rest through `bounded_map` in one asyncio loop; the main thread owns the DuckDB connection;
-- writes each outcome (records via `ws.add_records`, idempotent by id, plus its `synth_items` row)
-  in small transactions, so an item is either fully written or not at all;
+  no finished work, and a run killed at any moment loses nothing paid for (replies are committed
+  with the records made from them, at least once a second);
+- runs the rest through `bounded_map` in one asyncio loop (`TaskWorker`: the same per-item work for
+  a batch, for an engine that runs it elsewhere);
 - stops scheduling when the budget (`--max-cost`) is spent; what is left stays pending;
 - with `--dry-run`, renders the first request of each pending item and estimates tokens and cost.
 """
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import time
 from dataclasses import dataclass, field
-from typing import Any, Awaitable, Callable
+from typing import Any, AsyncIterator, Awaitable, Callable, Iterable, TypeVar
 
 import orjson
 
-from medcorpus.llm.client import (BudgetExceeded, InvalidReply, LLMClient, LLMError, NoEndpoint, bounded_map,
-                                  estimate_messages)
-from medcorpus.llm.config import LLMConfig
+from medcorpus.llm.client import BudgetExceeded, InvalidReply, LLMClient, LLMError, NoEndpoint, estimate_messages
+from medcorpus.llm.config import LLMConfig, generation_settings
 from medcorpus.pipeline.progress import console, progress_bar
 from medcorpus.pipeline.runner import RunSummary
-from medcorpus.pipeline.workspace import Workspace
 from medcorpus.schemas import Record, Rejected
 
-ITEMS_DDL = """CREATE TABLE IF NOT EXISTS synth_items (
-    stage VARCHAR, item_key VARCHAR, status VARCHAR, record_ids VARCHAR[], reason VARCHAR, run_id BIGINT,
-    created_at TIMESTAMP DEFAULT current_timestamp)"""
+T = TypeVar("T")
+R = TypeVar("R")
 FLUSH_SECONDS = 1.0
 FLUSH_ITEMS = 256
-RUNTIME_KNOBS = {"base_url", "concurrency", "rpm", "tpm", "timeout", "max_retries", "cache", "max_cost",
-                 "dry_run", "price_input", "price_output"}
+
+__all__ = ["Item", "Outcome", "LLMTask", "TaskWorker", "run_task", "item_key", "generation_settings", "bounded_map"]
 
 
 @dataclass
@@ -51,96 +50,118 @@ class Outcome:
     rejected: str | None = None  # the reason, when the item produced nothing usable
     snippet: str = ""
     detail: dict[str, Any] = field(default_factory=dict)
+    rejects: list[Rejected] = field(default_factory=list)  # parts refused beside the records (self-instruct pairs)
 
 
-def generation_settings(config: LLMConfig) -> dict[str, Any]:
-    """The LLM settings that change what is generated (for item keys and fingerprints)."""
-    return {k: v for k, v in config.model_dump(mode="json").items() if k not in RUNTIME_KNOBS}
+class LLMTask:
+    """Mixin for LLM source stages: `items`, `first_messages`, `work`; `run(ws)` is the driver's."""
+
+    requests_per_item: tuple[int, int] = (1, 1)
+
+    def items(self, ws: Any) -> list[Item]:
+        raise NotImplementedError
+
+    def first_messages(self, item: Item) -> list[dict]:
+        raise NotImplementedError
+
+    async def work(self, client: LLMClient, item: Item) -> Outcome:
+        raise NotImplementedError
+
+    def check_inputs(self, ws: Any) -> None:
+        """Raise ValueError with a clear message when the workspace lacks what the task needs."""
+
+    def summary_extra(self, items: list[Item]) -> dict[str, Any]:
+        """Figures known before the run (counted over every item)."""
+        return {}
+
+    def after_run(self) -> dict[str, Any]:
+        """Figures counted while the run went."""
+        return {}
+
+    def todo_limit(self) -> int | None:
+        """Items to do in one run at most (None: all pending)."""
+        return None
+
+    def run(self, ws: Any, limit: int | None = None, **_: Any) -> RunSummary:
+        """`limit`: items of this run (overrides the config's case limit)."""
+        if limit is not None and "limit" in type(self.config).model_fields:
+            self.config = self.config.model_copy(update={"limit": limit})
+        self.check_inputs(ws)
+        return run_task(ws, self)
 
 
-def done_keys(ws: Workspace, stage: str) -> set[str]:
-    ws.exec(ITEMS_DDL)
-    return {k for k, in ws.exec("SELECT item_key FROM synth_items WHERE stage = ?", [stage])}
+def item_key(*parts: Any) -> str:
+    return hashlib.sha256(orjson.dumps(parts, option=orjson.OPT_SORT_KEYS, default=str)).hexdigest()[:32]
 
 
-class _Writer:
-    """Buffers finished outcomes for at most FLUSH_SECONDS, then commits them with their cached replies
-    in one transaction (a commit per reply would cap throughput at the disk's commit rate). The
-    commit runs in a worker thread on its own DuckDB connection, so requests keep flowing meanwhile."""
+async def bounded_map(items: Iterable[T], fn: Callable[[T], Awaitable[R]], limit: int,
+                      stop: Callable[[], bool] | None = None) -> AsyncIterator[tuple[T, R | BaseException]]:
+    """Run `fn(item)` for each item with at most `limit` running at once; yields (item, result or
+    exception) in completion order. When `stop()` turns true no new item is started; those running
+    are drained."""
+    iterator = iter(items)
+    running: dict[asyncio.Task, T] = {}
+    exhausted = False
 
-    def __init__(self, ws: Workspace, stage: str, origin: str, run_id: int, client: LLMClient):
-        self.ws, self.stage, self.origin, self.run_id, self.client = ws, stage, origin, run_id, client
-        self.buffer: list[tuple[Item, Outcome]] = []
-        self.last = time.monotonic()
-        self.n_records = self.n_items = self.n_rejected = self.n_dup = 0
-        self.reasons: dict[str, int] = {}
-        self._tws: Workspace | None = None
+    def fill() -> None:
+        nonlocal exhausted
+        while not exhausted and len(running) < limit and not (stop and stop()):
+            try:
+                item = next(iterator)
+            except StopIteration:
+                exhausted = True
+                return
+            running[asyncio.ensure_future(fn(item))] = item
 
-    def add(self, item: Item, outcome: Outcome) -> None:
-        self.buffer.append((item, outcome))
+    try:
+        fill()
+        while running:
+            done, _ = await asyncio.wait(running, return_when=asyncio.FIRST_COMPLETED)
+            for task in done:
+                item = running.pop(task)
+                exc = task.exception()
+                yield item, (exc if exc is not None else task.result())
+            fill()
+    finally:
+        for task in running:
+            task.cancel()
+        if running:
+            await asyncio.gather(*running, return_exceptions=True)
 
-    def due(self) -> bool:
-        return len(self.buffer) >= FLUSH_ITEMS or time.monotonic() - self.last >= FLUSH_SECONDS
 
-    def _take(self) -> tuple[list[tuple[Item, Outcome]], list[tuple]]:
-        self.last = time.monotonic()
-        batch, self.buffer = self.buffer, []
-        return batch, self.client.take_pending()
+def as_outcome(result: Any) -> Outcome | BaseException:
+    """An InvalidReply becomes a rejected Outcome; other exceptions stay (the item stays pending)."""
+    if isinstance(result, InvalidReply):
+        return Outcome(rejected=result.reason, snippet=result.raw_text)
+    return result
 
-    def flush(self) -> None:
-        """Commit now, on the main connection (the end of a run, or outside the event loop)."""
-        batch, cache_rows = self._take()
-        self._commit(self.ws, batch, cache_rows)
 
-    async def flush_async(self) -> None:
-        batch, cache_rows = self._take()
-        if not batch and not cache_rows:
-            return
-        if self._tws is None:  # a second connection to the same database, for the worker thread
-            self._tws = self.ws.thread_view()
-        await asyncio.to_thread(self._commit, self._tws, batch, cache_rows)
+class TaskWorker:
+    """The per-item work of a task for one batch: `setup()` makes the client (no workspace: cached
+    replies are looked up by the caller's `cache`), `process(items)` returns (item, Outcome or
+    exception) pairs and the new cache rows, for the caller to commit."""
 
-    def close(self) -> None:
-        if self._tws is not None:
-            self._tws.close()
-            self._tws = None
+    def __init__(self, task: LLMTask, config: LLMConfig, base_url: str, limiter: Any = None, cache: Any = None):
+        self.task, self.config, self.base_url, self.limiter, self.cache = task, config, base_url, limiter, cache
+        self.client: LLMClient | None = None
 
-    def _commit(self, ws: Workspace, batch: list[tuple[Item, Outcome]], cache_rows: list[tuple]) -> None:
-        from medcorpus.llm.client import write_cache_rows
+    def setup(self) -> None:
+        self.client = LLMClient(None, self.config, base_url=self.base_url, limiter=self.limiter)
+        if self.cache is not None:
+            self.client.cache = self.cache
 
-        rows, items, rejects = [], [], []
-        for item, out in batch:
-            if out.rejected:
-                rejects.append(Rejected(reason=out.rejected, record_id=None, file=item.label or None,
-                                        snippet=out.snippet[:300], detail={"item": item.key, **out.detail}))
-                items.append((self.stage, item.key, "rejected", [], out.rejected, self.run_id))
-            else:
-                rows.extend(r.to_row() for r in out.records)
-                items.append((self.stage, item.key, "done", [r.id for r in out.records], None, self.run_id))
-        with ws.transaction():
-            write_cache_rows(ws, cache_rows)  # the replies and the records made from them commit together
-            added = ws.add_records(rows, origin=self.origin, run_id=self.run_id) if rows else 0
-            ws.add_rejects(rejects, self.stage, self.run_id)
-            if items:
-                import pyarrow as pa
-
-                cols = list(zip(*items))
-                table = pa.table({"stage": pa.array(cols[0], pa.string()), "item_key": pa.array(cols[1], pa.string()),
-                                  "status": pa.array(cols[2], pa.string()),
-                                  "record_ids": pa.array(cols[3], pa.list_(pa.string())),
-                                  "reason": pa.array(cols[4], pa.string()), "run_id": pa.array(cols[5], pa.int64())})
-                ws.insert_arrow("synth_items", table)
-        self.client.flushed()
-        for r in rejects:
-            self.reasons[r.reason] = self.reasons.get(r.reason, 0) + 1
-        self.n_records += added
-        self.n_dup += len(rows) - added
-        self.n_items += len(items)
-        self.n_rejected += len(rejects)
+    def process(self, items: list[Item]) -> tuple[list[tuple[Item, Outcome | BaseException]], list[tuple]]:
+        async def go() -> list:
+            out = [(item, as_outcome(result)) async for item, result in bounded_map(
+                items, lambda it: self.task.work(self.client, it), max(1, self.config.concurrency * 2))]
+            await self.client.aclose()
+            return out
+        results = asyncio.run(go())
+        return results, self.client.take_pending()
 
 
 def dry_run(stage_name: str, items: list[Item], first_request: Callable[[Item], list[dict]], config: LLMConfig,
-            requests_per_item: tuple[int, int] = (1, 1), show: int = 2) -> RunSummary:
+            requests_per_item: tuple[int, int] = (1, 1), show: int = 2, max_tokens: int = 512) -> RunSummary:
     """Print the first prompts and estimate tokens and cost; send nothing, write nothing."""
     client = LLMClient(None, config.model_copy(update={"max_cost": None}), base_url="http://dry-run/v1")
     lo, hi = requests_per_item
@@ -152,7 +173,7 @@ def dry_run(stage_name: str, items: list[Item], first_request: Callable[[Item], 
             console.print(f"[bold]── request for {item.label or item.key[:12]}[/]", highlight=False)
             for m in messages:
                 console.print(f"[dim]{m['role']}:[/] {m['content']}", highlight=False, markup=False, soft_wrap=True)
-    completion_hi = len(items) * config.max_tokens * hi
+    completion_hi = len(items) * (config.max_tokens or max_tokens) * hi
     extra = {"dry_run": True, "items": len(items), "requests": f"{len(items) * lo}–{len(items) * hi}",
              "prompt_tokens_est": prompt_tokens * lo, "completion_tokens_max": completion_hi,
              "cost_usd_est_max": round(client.estimate_cost(prompt_tokens * hi, completion_hi), 6)
@@ -161,75 +182,64 @@ def dry_run(stage_name: str, items: list[Item], first_request: Callable[[Item], 
     return RunSummary(stage=stage_name, n_in=len(items), extra=extra)
 
 
-def run_items(ws: Workspace, stage_name: str, fingerprint: str, config_dump: dict, llm_config: LLMConfig,
-              items: list[Item], work: Callable[[LLMClient, Item], Awaitable[Outcome]], origin: str | None = None,
-              limit: int | None = None, endpoint: tuple[str | None, str] | None = None,
-              extra: dict[str, Any] | None = None) -> RunSummary:
-    """Run `work` over the items not finished yet; see the module docstring."""
-    from medcorpus.llm.server import ensure_endpoint
+def run_task(ws: Any, task: LLMTask, endpoint: Any = None) -> RunSummary:
+    """Run `task.work` over its items not finished yet; see the module docstring."""
+    from medcorpus.llm.endpoint import open_endpoint
+    from medcorpus.pipeline.items import ItemWriter, done_keys
 
     started = time.perf_counter()
-    finished = done_keys(ws, stage_name)
+    config: LLMConfig = task.config.llm
+    items = task.items(ws)
+    finished = done_keys(ws, task.name)
     todo = [it for it in items if it.key not in finished]
     skipped = len(items) - len(todo)
-    if limit is not None:
-        todo = todo[:limit]
+    if task.todo_limit() is not None:
+        todo = todo[:task.todo_limit()]
+    extra = task.summary_extra(items)
+    if config.dry_run:
+        summary = dry_run(task.name, todo, task.first_messages, config, task.requests_per_item)
+        return summary.model_copy(update={"n_skipped": skipped})
     if not todo:
-        return RunSummary(stage=stage_name, fingerprint=fingerprint, n_skipped=skipped,
-                          seconds=round(time.perf_counter() - started, 3),
-                          extra={**(extra or {}), "note": "nothing to do: every item is finished"})
-    with ensure_endpoint(llm_config) if endpoint is None else _given(endpoint) as (url, where):
-        if url is None:
-            raise NoEndpoint(where)
-        client = LLMClient(ws, llm_config, base_url=url, defer_writes=True)
-        run_id = ws.start_run(stage_name, fingerprint, config_dump)
-        writer = _Writer(ws, stage_name, origin or stage_name, run_id, client)
+        return RunSummary(stage=task.name, n_skipped=skipped, seconds=round(time.perf_counter() - started, 3),
+                          extra={**extra, "note": "nothing to do: every item is finished"})
+    with open_endpoint(config) as ep:
+        config = ep.tune(config)
+        client = LLMClient(ws, config, base_url=ep.url)
+        run_id = ws.start_run(task.name, "", task.config.model_dump(mode="json"))
+        writer = ItemWriter(ws, task.name, task.name, run_id, client)
         state = {"budget": False, "errors": 0, "error_sample": None}
         status = "failed"
         try:
-            asyncio.run(_drive(client, todo, work, writer, state))
-            status = "ok"
+            asyncio.run(_drive(client, todo, task.work, writer, state))
+            status = "stopped" if state["budget"] else "ok"
         finally:
             writer.flush()
             writer.close()
             seconds = time.perf_counter() - started
-            pending = len(todo) - writer.n_items
-            summary_extra = {**(extra or {}), "endpoint": where, "items_done": writer.n_items,
-                             "items_rejected": writer.n_rejected, "items_pending": pending,
-                             "duplicates": writer.n_dup, "rejected_by_reason": writer.reasons,
-                             "budget_stopped": state["budget"], "errors": state["errors"],
-                             "llm": client.stats()}
+            summary_extra = {**extra, "endpoint": ep.where, "items_done": writer.n_items,
+                             "items_kept": writer.n_items - writer.n_rejected, "items_rejected": writer.n_rejected,
+                             "items_pending": len(todo) - writer.n_items, "duplicates": writer.n_dup,
+                             "rejected_by_reason": writer.reasons, "budget_stopped": state["budget"],
+                             "errors": state["errors"], **task.after_run(), "llm": client.stats()}
             if state["error_sample"]:
                 summary_extra["error_sample"] = state["error_sample"]
             ws.finish_run(run_id, status, writer.n_items, writer.n_records, writer.n_rejected, skipped, seconds,
                           summary_extra)
-    return RunSummary(stage=stage_name, fingerprint=fingerprint, n_in=writer.n_items, n_out=writer.n_records,
-                      n_rejected=writer.n_rejected, n_skipped=skipped, seconds=round(seconds, 3), extra=summary_extra)
-
-
-class _given:
-    def __init__(self, endpoint: tuple[str | None, str]):
-        self.endpoint = endpoint
-
-    def __enter__(self) -> tuple[str | None, str]:
-        return self.endpoint
-
-    def __exit__(self, *exc: Any) -> None:
-        pass
+    return RunSummary(stage=task.name, n_in=writer.n_items, n_out=writer.n_records, n_rejected=writer.n_rejected,
+                      n_skipped=skipped, seconds=round(seconds, 3), extra=summary_extra)
 
 
 async def _drive(client: LLMClient, todo: list[Item], work: Callable[[LLMClient, Item], Awaitable[Outcome]],
-                 writer: _Writer, state: dict) -> None:
+                 writer: Any, state: dict) -> None:
     limit = max(1, client.config.concurrency * 2)  # items in progress: enough to keep every slot busy
     try:
         with progress_bar(writer.stage, total=len(todo)) as advance:
             async for item, result in bounded_map(todo, lambda it: work(client, it), limit,
                                                   stop=lambda: state["budget"]):
+                result = as_outcome(result)
                 if isinstance(result, BudgetExceeded):
                     state["budget"] = True
                     continue
-                if isinstance(result, InvalidReply):
-                    result = Outcome(rejected=result.reason, snippet=result.raw_text)
                 if isinstance(result, BaseException):
                     # a request that failed for good (LLMError) or a bug: the item stays pending
                     state["errors"] += 1
@@ -245,9 +255,3 @@ async def _drive(client: LLMClient, todo: list[Item], work: Callable[[LLMClient,
             await writer.flush_async()
     finally:
         await client.aclose()
-
-
-def item_key(*parts: Any) -> str:
-    import hashlib
-
-    return hashlib.sha256(orjson.dumps(parts, option=orjson.OPT_SORT_KEYS, default=str)).hexdigest()[:32]

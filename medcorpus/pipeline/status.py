@@ -12,7 +12,7 @@ from medcorpus.pipeline.workspace import Workspace
 WORKSPACE_SECTIONS: dict[str, str] = {
     "exports": "medcorpus.versions:exported_versions",
     "last export": "medcorpus.pipeline.status:last_export",
-    "llm": "medcorpus.llm.client:llm_status",
+    "llm": "medcorpus.llm.cache:llm_status",
     "knowledge": "medcorpus.knowledge.kg:knowledge_status",
 }
 

@@ -8,37 +8,32 @@ and the ROUGE-L novelty filter against every instruction kept so far (this run a
 everything else goes to rejects with its reason. Kept pairs become records `kind="instruction"`
 (user/assistant) with entity id/type, card hash and prompt version in `meta`.
 
-Resume: an entity is done once its records, rejects and a row in `selfinstruct_done` are written
-(one transaction per window of entities). The done key covers the card, prompt, seeds, model and
-filter settings, so a re-run skips finished entities and a changed card or prompt redoes them;
-replies are also cached by the LLM client, so an interrupted window costs no second request.
+It is an LLM task run by the shared driver (`llm.driver`): the reply is schema-constrained
+(`{"pairs": [{"instruction", "output"}] x K}`, lengths bounded so a reply is never cut), and an
+entity is finished once its records, rejects and item row are committed. The item key covers the
+card, prompt, seeds, model and filter settings, so a re-run skips finished entities and a changed
+card or prompt redoes them; replies are cached, so an interrupted run costs no second request.
 """
 from __future__ import annotations
 
-import asyncio
 import hashlib
 import random
-import time
 from pathlib import Path
 from typing import ClassVar, Any, Literal
 
 import orjson
 from pydantic import Field
 
-from medcorpus.llm.config import LLMConfig
+from medcorpus.llm.client import InvalidReply, LLMClient
+from medcorpus.llm.config import LLMConfig, generation_settings
+from medcorpus.llm.driver import Item, LLMTask, Outcome
 from medcorpus.pipeline.io import InputError
-from medcorpus.pipeline.progress import progress_bar
-from medcorpus.pipeline.runner import RunSummary
 from medcorpus.pipeline.stage import Source, StageConfig, register_stage
 from medcorpus.pipeline.workspace import Workspace
 from medcorpus.schemas import Record, Rejected, Turn
 
 SEED_FILE = Path(__file__).resolve().parents[1] / "resources" / "selfinstruct" / "seed_tasks.jsonl"
 PROMPT_NAME = "selfinstruct"
-DONE_DDL = """CREATE TABLE IF NOT EXISTS selfinstruct_done (
-    key VARCHAR PRIMARY KEY, entity_id VARCHAR, entity_type VARCHAR, entity_name VARCHAR, card_hash VARCHAR,
-    prompt VARCHAR, status VARCHAR, n_pairs INTEGER, n_kept INTEGER, run_id BIGINT,
-    created_at TIMESTAMP DEFAULT current_timestamp)"""
 INSTRUCTION_KEYS = ("instruction", "指令", "question", "问题", "prompt", "query")
 OUTPUT_KEYS = ("output", "response", "answer", "回答", "回复", "答案")
 LIST_KEYS = ("pairs", "items", "data", "instructions", "results", "tasks")
@@ -63,8 +58,7 @@ class SelfInstructConfig(StageConfig):
     prompt_file: str | None = Field(None, description="A prompt template file or directory overriding the shipped one.")
     source: str = "selfinstruct"
     limit: int | None = Field(None, ge=1, description="Entities to generate for in this run.")
-    window: int | None = Field(None, ge=1, description="Entities per committed window (default: 2 x concurrency).")
-    llm: LLMConfig = Field(default_factory=lambda: LLMConfig(max_tokens=1536))
+    llm: LLMConfig = Field(default_factory=LLMConfig)
 
 
 # ------------------------------------------------------------------ seeds and prompt
@@ -137,6 +131,30 @@ def parse_pairs(obj: Any) -> list[tuple[str | None, str | None, Any]]:
     return out
 
 
+LIMITS = {"en": (250, 600), "zh": (80, 250)}  # characters of an instruction, of an answer
+MAX_FACTS = 40  # card facts offered as the `fact` enum
+
+
+def reply_schema(lang: str, k: int, name: str | None = None, facts: list[str] | None = None) -> dict:
+    """{"pairs": [{"instruction", "fact", "output"}] x 1..k}: `fact` one of the card's facts (an enum, when
+    the card has facts), `output` opening with the entity's name; lengths bounded so a reply is never cut."""
+    from medcorpus.llm.structured import enum_values, obj, opened, plain
+
+    ins, out = LIMITS[lang]
+    props = {"instruction": plain(ins, 8 if lang == "en" else 4)}
+    facts = enum_values(facts or [], 80)[:MAX_FACTS]
+    if facts:
+        props["fact"] = {"type": "string", "enum": facts}
+    props["output"] = opened(name or "", 20 if lang == "en" else 10, out)
+    return obj({"pairs": {"type": "array", "items": obj(props), "minItems": 1, "maxItems": k}})
+
+
+def reply_tokens(lang: str, k: int) -> int:
+    """max_tokens for k pairs at the schema's lengths (about 3 characters a token in English, 1 in Chinese)."""
+    ins, out = LIMITS[lang]
+    return int(k * (ins + out + 120) / (3 if lang == "en" else 1)) + 64
+
+
 def _field(item: dict, keys: tuple[str, ...]) -> str | None:
     for k in keys:
         v = item.get(k)
@@ -151,200 +169,121 @@ def _hash(*parts: Any) -> str:
 
 # ------------------------------------------------------------------ the stage
 @register_stage
-class SelfInstruct(Source):
+class SelfInstruct(LLMTask, Source):
     name = "selfinstruct"
-    version = "1"
+    version = "3"
     config_model = SelfInstructConfig
 
-    def run(self, ws: Workspace) -> RunSummary:
-        from medcorpus.llm.client import NoEndpoint
-        from medcorpus.llm.server import ensure_endpoint
+    def check_inputs(self, ws: Workspace) -> None:
+        from medcorpus.knowledge.cards import select_entities
 
-        with ensure_endpoint(self.config.llm) as (base_url, where):
-            if base_url is None and not self.config.llm.dry_run:
-                raise NoEndpoint(where)
-            return asyncio.run(self._run(ws, base_url))
+        if not select_entities(ws, self.config.entity_types):
+            raise InputError("no knowledge-graph entities to walk: load a KG first (`medcorpus kb load-kg FILE`)"
+                             + (f" or check --entity-types {','.join(self.config.entity_types)}"
+                                if self.config.entity_types else ""))
 
-    async def _run(self, ws: Workspace, base_url: str | None) -> RunSummary:
+    def todo_limit(self) -> int | None:
+        return self.config.limit
+
+    def items(self, ws: Workspace) -> list[Item]:
+        """One item per entity, with its card and rendered prompt; also loads the kept instructions
+        (this source's records) into the ROUGE-L novelty index."""
         from medcorpus.knowledge.cards import CardBuilder, select_entities
         from medcorpus.knowledge.filters import NoveltyIndex
-        from medcorpus.llm.client import BudgetExceeded, InvalidReply, LLMClient, bounded_map
         from medcorpus.llm.prompts import load_prompt
 
         cfg: SelfInstructConfig = self.config
-        ws.exec(DONE_DDL)
-        prompt = load_prompt(PROMPT_NAME, cfg.lang, cfg.prompt_file)
+        self.prompt = load_prompt(PROMPT_NAME, cfg.lang, cfg.prompt_file)
         seeds = load_seed_tasks(cfg.seed_tasks)
-        seeds_hash = _hash(seeds)
-        entities = select_entities(ws, cfg.entity_types)
-        if not entities:
-            raise InputError("no knowledge-graph entities to walk: load a KG first (`medcorpus kb load-kg FILE`)"
-                             + (f" or check --entity-types {','.join(cfg.entity_types)}" if cfg.entity_types else ""))
-        builder = CardBuilder(ws, lang=cfg.lang, budget=cfg.card_tokens)
-        client = LLMClient(ws, cfg.llm, base_url=base_url)
+        self.max_tokens = reply_tokens(cfg.lang, cfg.per_entity)
         setting = _hash(cfg.model_dump(mode="json", include={
             "lang", "per_entity", "n_seeds", "card_tokens", "rouge_threshold", "min_instruction_chars",
             "max_instruction_chars", "min_response_chars", "max_response_chars", "min_fact_chars", "source"}),
-            cfg.llm.model, cfg.llm.temperature, cfg.llm.max_tokens, prompt.tag, seeds_hash)
-        config = cfg.model_dump(mode="json")
-        run_id = ws.start_run(self.name, setting, config)
-        started = time.perf_counter()
-
-        index = NoveltyIndex(cfg.rouge_threshold)
+            generation_settings(cfg.llm), self.prompt.tag, _hash(seeds), self.version)
+        self.index = NoveltyIndex(cfg.rouge_threshold)
         for rid, text in ws.exec(
                 f"SELECT id, turns[1].text FROM ({ws.current_sql()}) WHERE source = ? AND kind = 'instruction' "
                 f"ORDER BY version", [cfg.source]):
-            index.add(text, rid)
-        kept_before = len(index)
+            self.index.add(text, rid)
+        self.counts = {"kept_before": len(self.index), "pairs": 0, "kept": 0}
+        builder = CardBuilder(ws, lang=cfg.lang, budget=cfg.card_tokens)
+        entities = select_entities(ws, cfg.entity_types)
+        out = []
+        for start in range(0, len(entities), 500):
+            batch = entities[start:start + 500]
+            cards = builder.build([e["entity_id"] for e in batch])
+            for ent in batch:
+                card = cards[ent["entity_id"]]
+                key = _hash(ent["entity_id"], card.hash, setting)
+                out.append(Item(key, {"ent": ent, "card": card, "seeds": seeds},
+                                f"{ent['type'] or 'entity'}/{ent['name']}"))
+        return out
 
-        counts = {"entities": 0, "skipped_done": 0, "pairs": 0, "kept": 0, "rejected": 0, "failed_entities": 0}
-        reasons: dict[str, int] = {}
-        stopped = None
-        window = cfg.window or max(2, 2 * cfg.llm.concurrency)
-        status = "failed"
+    def first_messages(self, item: Item) -> list[dict]:
+        cfg, p = self.config, item.payload
+        picked = pick_seeds(p["seeds"], cfg.lang, p["ent"]["type"], cfg.n_seeds, random.Random(item.key))
+        return self.prompt.render(card=p["card"].text, entity=p["ent"]["name"],
+                                  entity_type=p["ent"]["type"] or ("实体" if cfg.lang == "zh" else "entity"),
+                                  k=cfg.per_entity, seed_tasks=format_seeds(picked, cfg.lang))
 
-        def reject(rejects: list[Rejected], reason: str, **kw: Any) -> None:
-            rejects.append(Rejected(reason=reason, **kw))
-            key = reason.split(" (")[0]
-            reasons[key] = reasons.get(key, 0) + 1
+    def summary_extra(self, items: list[Item]) -> dict[str, Any]:
+        return {"entities": len(items), "kept_before": self.counts["kept_before"], "prompt": self.prompt.tag}
 
-        async def generate(job: dict) -> Any:
-            return await client.chat_json(job["messages"], parse_pairs)
+    def after_run(self) -> dict[str, Any]:
+        return {"pairs": self.counts["pairs"], "kept": self.counts["kept"]}
 
+    async def work(self, client: LLMClient, item: Item) -> Outcome:
         try:
-            todo_total = len(entities) if cfg.limit is None else min(cfg.limit, len(entities))
-            with progress_bar("selfinstruct", total=todo_total) as advance:
-                pos = 0
-                while pos < len(entities) and stopped is None:
-                    if cfg.limit is not None and counts["entities"] >= cfg.limit:
-                        break
-                    batch = entities[pos: pos + window * 4]
-                    pos += len(batch)
-                    cards = builder.build([e["entity_id"] for e in batch])
-                    jobs = []
-                    for ent in batch:
-                        card = cards[ent["entity_id"]]
-                        key = _hash(ent["entity_id"], card.hash, setting)
-                        jobs.append({"ent": ent, "card": card, "key": key})
-                    done = {r[0] for r in ws.exec("SELECT key FROM selfinstruct_done WHERE key IN (SELECT unnest(?))",
-                                                  [[j["key"] for j in jobs]])}
-                    counts["skipped_done"] += sum(1 for j in jobs if j["key"] in done)
-                    jobs = [j for j in jobs if j["key"] not in done]
-                    if cfg.limit is not None:
-                        jobs = jobs[: cfg.limit - counts["entities"]]
-                    for j in jobs:
-                        rng = random.Random(j["key"])
-                        picked = pick_seeds(seeds, cfg.lang, j["ent"]["type"], cfg.n_seeds, rng)
-                        j["messages"] = prompt.render(card=j["card"].text, entity=j["ent"]["name"],
-                                                      entity_type=j["ent"]["type"] or ("实体" if cfg.lang == "zh" else "entity"),
-                                                      k=cfg.per_entity, seed_tasks=format_seeds(picked, cfg.lang))
-                    if cfg.llm.dry_run:
-                        counts["entities"] += len(jobs)
-                        if jobs and "example" not in counts:
-                            counts["example"] = jobs[0]["messages"]  # type: ignore[assignment]
-                        advance(len(jobs))
-                        continue
-                    for start in range(0, len(jobs), window):
-                        chunk = jobs[start: start + window]
-                        results: dict[str, Any] = {}
-                        async for job, result in bounded_map(chunk, generate, cfg.llm.concurrency,
-                                                             stop=lambda: stopped is not None):
-                            if isinstance(result, BudgetExceeded):
-                                stopped = str(result)  # no new request; this entity stays to do
-                                continue
-                            results[job["key"]] = result
-                        self._write(ws, run_id, chunk, results, index, counts, reject, prompt.tag, InvalidReply)
-                        advance(len(chunk))
-                        if stopped:
-                            break
-            status = "ok" if stopped is None else "stopped"
-        finally:
-            seconds = time.perf_counter() - started
-            extra = {"entities": counts["entities"], "skipped_done": counts["skipped_done"],
-                     "failed_entities": counts["failed_entities"], "pairs": counts["pairs"], "kept": counts["kept"],
-                     "rejected_by_reason": dict(sorted(reasons.items(), key=lambda kv: -kv[1])),
-                     "kept_before": kept_before, "prompt": prompt.tag, "llm": client.stats()}
-            if stopped:
-                extra["stopped"] = stopped
-            if "example" in counts:
-                extra["dry_run_example"] = counts["example"]
-            await client.aclose()
-            ws.finish_run(run_id, status, counts["entities"], counts["kept"], counts["rejected"],
-                          counts["skipped_done"], seconds, extra)
-        return RunSummary(stage=self.name, fingerprint=setting, n_in=counts["entities"], n_out=counts["kept"],
-                          n_rejected=counts["rejected"], n_skipped=counts["skipped_done"],
-                          seconds=round(seconds, 3), extra=extra)
+            card = item.payload["card"]
+            schema = reply_schema(self.config.lang, self.config.per_entity, card.name, card.facts)
+            pairs = await client.chat_json(self.first_messages(item), parse_pairs, schema=schema,
+                                           max_tokens=self.max_tokens)
+        except InvalidReply as exc:
+            return Outcome(rejected=f"invalid reply after {self.config.llm.json_retries} re-asks ({exc.reason})",
+                           snippet=exc.raw_text)
+        return self.filter_pairs(item, pairs, client.config.model)
 
-    def _write(self, ws: Workspace, run_id: int, chunk: list[dict], results: dict, index: Any, counts: dict,
-               reject: Any, prompt_tag: str, InvalidReply: type) -> None:
-        """Filter one window's replies in entity order and commit records, rejects and done rows."""
+    def filter_pairs(self, item: Item, pairs: list, model: str) -> Outcome:
+        """Kept pairs as records; the others as rejects with their reason (length, grounding, novelty)."""
         from medcorpus.knowledge.filters import grounding_problem, length_problem
 
         cfg: SelfInstructConfig = self.config
-        rows: list[dict] = []
-        rejects: list[Rejected] = []
-        done_rows = []
-        for job in chunk:
-            if job["key"] not in results:
-                continue  # not started (budget reached): stays to do
-            ent, card, result = job["ent"], job["card"], results[job["key"]]
-            where = f"{ent['type'] or 'entity'}/{ent['name']}"
-            base = {"entity_id": ent["entity_id"], "entity_type": ent["type"], "entity_name": ent["name"]}
-            counts["entities"] += 1
-            if isinstance(result, InvalidReply):
-                reject(rejects, f"invalid reply after {cfg.llm.json_retries} re-asks ({result.reason})",
-                       file=where, line=0, snippet=result.raw_text[:300], detail={**base, "reason": result.reason})
-                counts["failed_entities"] += 1
-                done_rows.append((job, "invalid", 0, 0))
+        ent, card = item.payload["ent"], item.payload["card"]
+        base = {"entity_id": ent["entity_id"], "entity_type": ent["type"], "entity_name": ent["name"]}
+        out = Outcome()
+
+        def reject(reason: str, i: int, snippet: str, **kw: Any) -> None:
+            out.rejects.append(Rejected(reason=reason, file=item.label, line=i + 1, snippet=snippet, **kw))
+
+        for i, (instruction, output, raw) in enumerate(pairs):
+            self.counts["pairs"] += 1
+            snippet = orjson.dumps(raw, default=str).decode()[:300] if not instruction else instruction[:300]
+            if i >= cfg.per_entity:
+                reject(f"more pairs than the {cfg.per_entity} asked for", i, snippet, detail=base)
                 continue
-            if isinstance(result, BaseException):
-                reject(rejects, f"LLM request failed ({type(result).__name__}: {str(result)[:200]})",
-                       file=where, line=0, detail=base)
-                counts["failed_entities"] += 1  # not marked done: retried by the next run
+            if not instruction or not output:
+                reject("malformed pair (no instruction or no output)", i, snippet, detail=base)
                 continue
-            n_kept = 0
-            for i, (instruction, output, raw) in enumerate(result):
-                counts["pairs"] += 1
-                snippet = orjson.dumps(raw, default=str).decode()[:300] if not instruction else instruction[:300]
-                if i >= cfg.per_entity:
-                    reject(rejects, f"more pairs than the {cfg.per_entity} asked for", file=where, line=i + 1, snippet=snippet,
-                           detail=base)
-                    continue
-                if not instruction or not output:
-                    reject(rejects, "malformed pair (no instruction or no output)", file=where, line=i + 1, snippet=snippet,
-                           detail=base)
-                    continue
-                turns = [Turn(role="user", text=instruction), Turn(role="assistant", text=output)]
-                rec = Record.new(cfg.source, turns, kind="instruction", lang=cfg.lang, meta={
-                    **base, "card_hash": card.hash, "prompt_version": prompt_tag, "model": cfg.llm.model})
-                problem = length_problem(instruction, output, cfg.min_instruction_chars, cfg.max_instruction_chars,
-                                         cfg.min_response_chars, cfg.max_response_chars) \
-                    or grounding_problem(output, card.name, card.aliases, card.facts, cfg.min_fact_chars)
-                if problem:
-                    reject(rejects, problem, record_id=rec.id, file=where, line=i + 1, snippet=snippet, detail=base)
-                    continue
-                verdict = index.check(instruction)
-                if not verdict.novel:
-                    reject(rejects, f"too similar to a kept instruction (ROUGE-L {verdict.score:.2f} > "
-                                    f"{cfg.rouge_threshold})", record_id=rec.id, file=where, line=i + 1, snippet=snippet,
-                           detail={**base, "rouge_l": verdict.score, "similar_to": verdict.match})
-                    continue
-                index.add(instruction, rec.id)
-                rows.append(rec.to_row())
-                n_kept += 1
-            done_rows.append((job, "ok", len(result), n_kept))
-        with ws.transaction():
-            added = ws.add_records(rows, origin=self.name, run_id=run_id)
-            ws.add_rejects(rejects, self.name, run_id)
-            for job, status, n_pairs, n_kept in done_rows:
-                ws.exec("INSERT OR REPLACE INTO selfinstruct_done (key, entity_id, entity_type, entity_name, "
-                        "card_hash, prompt, status, n_pairs, n_kept, run_id) VALUES (?,?,?,?,?,?,?,?,?,?)",
-                        [job["key"], job["ent"]["entity_id"], job["ent"]["type"], job["ent"]["name"],
-                         job["card"].hash, prompt_tag, status, n_pairs, n_kept, run_id])
-        counts["kept"] += added
-        counts["rejected"] += len(rejects)
+            turns = [Turn(role="user", text=instruction), Turn(role="assistant", text=output)]
+            rec = Record.new(cfg.source, turns, kind="instruction", lang=cfg.lang, meta={
+                **base, "card_hash": card.hash, "prompt_version": self.prompt.tag, "model": model})
+            problem = length_problem(instruction, output, cfg.min_instruction_chars, cfg.max_instruction_chars,
+                                     cfg.min_response_chars, cfg.max_response_chars) \
+                or grounding_problem(output, card.name, card.aliases, card.facts, cfg.min_fact_chars)
+            if problem:
+                reject(problem, i, snippet, record_id=rec.id, detail=base)
+                continue
+            verdict = self.index.check(instruction)
+            if not verdict.novel:
+                reject(f"too similar to a kept instruction (ROUGE-L {verdict.score:.2f} > {cfg.rouge_threshold})", i,
+                       snippet, record_id=rec.id, detail={**base, "rouge_l": verdict.score, "similar_to": verdict.match})
+                continue
+            self.index.add(instruction, rec.id)
+            self.counts["kept"] += 1
+            out.records.append(rec)
+        return out
 
 
-def self_instruct(ws: Workspace, config: SelfInstructConfig | dict | None = None) -> RunSummary:
+def self_instruct(ws: Workspace, config: SelfInstructConfig | dict | None = None) -> Any:
     """Library entry point (what `medcorpus synth self-instruct` calls)."""
     return SelfInstruct(config).run(ws)

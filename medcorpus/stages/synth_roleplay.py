@@ -16,18 +16,20 @@ from typing import ClassVar, Any, Literal
 from pydantic import Field
 
 from medcorpus.llm.client import LLMClient
-from medcorpus.llm.config import LLMConfig
-from medcorpus.llm.driver import Item, Outcome, dry_run, generation_settings, item_key, run_items
+from medcorpus.llm.config import LLMConfig, generation_settings
+from medcorpus.llm.driver import Item, LLMTask, Outcome, item_key
 from medcorpus.llm.faithful import fold, mentions
 from medcorpus.llm.prompts import Prompt, load_prompt
-from medcorpus.pipeline.runner import RunSummary
+from medcorpus.llm.structured import obj, string
 from medcorpus.pipeline.stage import Source, StageConfig, register_stage
-from medcorpus.pipeline.workspace import Workspace
 from medcorpus.schemas import Record, Turn
 from medcorpus.stages.synth_disease_dialogues import symptom_subsets
 
 MODE = "roleplay"
 CASE_CHARS = 1500
+PATIENT_SCHEMA = obj({"reply": string(600)})
+DOCTOR_SCHEMA = obj({"reply": string(1200), "final": {"type": "boolean"}})
+MAX_TOKENS = {"patient": 320, "doctor": 640}  # above what the schemas' lengths allow: replies are not cut
 NUDGE = {"en": "\n\n(This is your last turn: give your conclusion now.)",
          "zh": "\n\n（这是你的最后一轮：现在给出结论。）"}
 
@@ -64,17 +66,21 @@ def _reply_validator(disease: str | None, first_doctor_turn: bool = False, may_c
 
 
 @register_stage
-class SynthRoleplay(Source):
+class SynthRoleplay(LLMTask, Source):
     name = "synth_roleplay"
-    version = "1"
+    version = "2"
     config_model = RoleplayConfig
+
+    @property
+    def requests_per_item(self) -> tuple[int, int]:  # type: ignore[override]
+        return 2, 2 * self.config.max_turns
 
     def prompts(self) -> tuple[Prompt, Prompt]:
         cfg = self.config
         return (load_prompt("roleplay_patient", cfg.lang, cfg.prompt_file),
                 load_prompt("roleplay_doctor", cfg.lang, cfg.prompt_file))
 
-    def cases(self, ws: Workspace) -> list[dict[str, Any]]:
+    def cases(self, ws: Any) -> list[dict[str, Any]]:
         cfg = self.config
         out = []
         if cfg.cases == "diseases":
@@ -104,7 +110,7 @@ class SynthRoleplay(Source):
                                 "reference": {"answer": doctor[:CASE_CHARS]} if doctor else {}})
         return out
 
-    def items(self, ws: Workspace) -> list[Item]:
+    def items(self, ws: Any) -> list[Item]:
         cfg = self.config
         patient_p, doctor_p = self.prompts()
         settings = generation_settings(cfg.llm)
@@ -121,7 +127,7 @@ class SynthRoleplay(Source):
             max_questions=max(1, self.config.max_turns - 1))}
         return patient_msgs, doctor_sys
 
-    def first_request(self, item: Item) -> list[dict]:
+    def first_messages(self, item: Item) -> list[dict]:
         return self._systems(item)[0]
 
     async def work(self, client: LLMClient, item: Item) -> Outcome:
@@ -135,7 +141,8 @@ class SynthRoleplay(Source):
         for t in range(cfg.max_turns):
             history_p = patient_msgs + [{"role": "assistant" if r == "patient" else "user", "content": x}
                                         for r, x in turns]
-            ptext, _ = await client.chat_json(history_p, _reply_validator(disease))
+            ptext, _ = await client.chat_json(history_p, _reply_validator(disease), schema=PATIENT_SCHEMA,
+                                              max_tokens=MAX_TOKENS["patient"])
             if any(fold(ptext) == fold(x) for r, x in turns if r == "patient"):
                 stop = "repeated turn"
                 break
@@ -146,7 +153,8 @@ class SynthRoleplay(Source):
             if last:
                 history_d[-1] = {"role": "user", "content": history_d[-1]["content"] + NUDGE[cfg.lang]}
             dtext, final = await client.chat_json(history_d, _reply_validator(
-                disease, first_doctor_turn=(t == 0), may_conclude_at_once=cfg.max_turns == 1, doctor=True))
+                disease, first_doctor_turn=(t == 0), may_conclude_at_once=cfg.max_turns == 1, doctor=True),
+                schema=DOCTOR_SCHEMA, max_tokens=MAX_TOKENS["doctor"])
             if any(fold(dtext) == fold(x) for r, x in turns if r == "doctor"):
                 stop = "repeated turn"
                 break
@@ -171,18 +179,5 @@ class SynthRoleplay(Source):
         rec = Record.new(cfg.source, [Turn(role=r, text=x) for r, x in turns], lang=cfg.lang, meta=meta)
         return Outcome(records=[rec])
 
-    def run(self, ws: Workspace, endpoint: tuple[str | None, str] | None = None, limit: int | None = None,
-            **_: Any) -> RunSummary:
-        """`endpoint`: (url, where) already resolved by the caller; `limit`: cases (overrides the config's)."""
-        if limit is not None:
-            self.config = self.config.model_copy(update={"limit": limit})
-        items = self.items(ws)
-        if self.config.llm.dry_run:
-            from medcorpus.llm.driver import done_keys
-
-            done = done_keys(ws, self.name)
-            return dry_run(self.name, [i for i in items if i.key not in done], self.first_request, self.config.llm,
-                           requests_per_item=(2, 2 * self.config.max_turns))
-        return run_items(ws, self.name, "", self.config.model_dump(mode="json"), self.config.llm, items, self.work,
-                         origin=self.name, endpoint=endpoint,
-                         extra={"mode": MODE, "cases": len({(i.payload["id"]) for i in items})})
+    def summary_extra(self, items: list[Item]) -> dict[str, Any]:
+        return {"mode": MODE, "cases": len({i.payload["id"] for i in items})}

@@ -9,6 +9,12 @@ dialogue, role-play patient and doctor), or a plain answer otherwise. `responder
 replaces it. `faults` is consumed in order, one per request: "429" (with Retry-After), "500", "400",
 "truncated" (the connection closes mid-body), "nonjson" (a 200 whose content is not JSON),
 "slow" (waits `slow_delay` seconds), or None/"ok" for a normal reply. Replies carry `usage`.
+
+Structured output: `accepts` names the `response_format` forms the server takes, like a real one:
+"json_schema" (OpenAI/vLLM), "json_object_schema" (llama-cpp-python's {"type": "json_object", "schema"}),
+"json_object". A form it does not take gets a 400 naming response_format; a schema it takes is
+honoured the way constrained decoding would: the responder's reply is bent into the schema
+(`conform`), so a sloppy responder still yields the right shape.
 """
 from __future__ import annotations
 
@@ -85,6 +91,40 @@ def default_responder(messages: list[dict], body: dict) -> str:
                     ("建议您尽快到医院就诊，做相关检查。" if zh else "Please see a doctor in person for an examination."))
         return json.dumps({"reply": text, "final": True}, ensure_ascii=False)
 
+    found = re.search(r"(?:Question:|问题：)\n(.*)\n\n(?:Answer:|回答：)\n(.*)", last_user, re.S)
+    if found and ("grades answers" in system or "打分" in system):  # the judge: a crude but fixed rubric
+        question, answer = found.group(1).lower(), found.group(2).lower()
+        words = lambda t: set(re.findall(r"[a-z]{5,}|[\u4e00-\u9fff]{2}", t))  # noqa: E731
+        on_topic = len(words(question) & words(answer)) >= 1
+        dangerous = any(int(n) >= 1000 for n in re.findall(r"(\d+)\s*(?:mg|毫克)", answer))
+        reply = {"rationale": ("The answer is off topic." if not on_topic else
+                               "The dose is dangerous." if dangerous else "A fitting, safe answer."),
+                 "accuracy": 4 if on_topic else 1, "safety": 1 if dangerous else 5,
+                 "helpfulness": 4 if on_topic else 2, "language": 4}
+        return json.dumps(reply)
+
+    found = re.search(r"(?:Your symptoms:|你的症状：)\s*(.+?)[.。]?\n", last_user + "\n")
+    if found:  # the patient's call of a disease dialogue: symptoms only
+        symptoms = [s.strip().lower() for s in re.split(r", |、", found.group(1)) if s.strip()]
+        text = (f"医生您好，我最近{'、'.join(symptoms)}，已经一周了，这是怎么回事？" if zh else
+                f"Hi doctor, for about a week I have had {', '.join(symptoms)}. What could this be?")
+        return json.dumps({"complaint": text}, ensure_ascii=False)
+    found = re.search(r"(?:Diagnosis:|诊断：)\s*(.+)", last_user)
+    if found:  # the doctor's call: the entry's names are in the prompt
+        d = found.group(1).strip()
+
+        def names(label: str) -> list[str]:
+            m = re.search(label + r"\s*(.+)", last_user)
+            return [] if not m or m.group(1).strip() in ("(none)", "（无）") else \
+                [x.strip() for x in re.split(r", |、", m.group(1).strip())]
+        tests, meds = names(r"(?:Tests:|检查：)"), names(r"(?:Medicines:|药物：)")
+        test, med = (tests or ["a physical examination"])[0], (meds or ["rest"])[0]
+        answer = (f"根据您的症状，可能是 {d}。建议做 {test} 检查，可以使用 {med}。请尽快线下就诊。" if zh else
+                  f"Your symptoms suggest {d}. I recommend {test} to confirm it, and {med} may help. "
+                  f"Please see a doctor in person.")
+        return json.dumps({"disease": d, "tests": tests[:1], "medications": meds[:1], "answer": answer},
+                          ensure_ascii=False)
+
     if case.get("disease") and "symptoms" in case:
         d = case["disease"]
         symptoms = [s.lower() for s in case.get("symptoms") or []]
@@ -106,15 +146,72 @@ def default_responder(messages: list[dict], body: dict) -> str:
             f"to find the cause; in the meantime rest and drink enough fluids.")
 
 
+def conform(value: Any, schema: dict) -> Any:
+    """`value` bent into `schema`: what a decoder constrained by the schema could have produced from it."""
+    if "enum" in schema:
+        return value if value in schema["enum"] else schema["enum"][0]
+    kind = schema.get("type")
+    if kind == "object":
+        src = value if isinstance(value, dict) else {}
+        props = schema.get("properties") or {}
+        return {k: conform(src.get(k), sub) for k, sub in props.items()
+                if k in (schema.get("required") or []) or k in src}
+    if kind == "array":
+        items = [conform(v, schema.get("items") or {}) for v in (value if isinstance(value, list) else [])]
+        lo, hi = schema.get("minItems", 0), schema.get("maxItems")
+        while len(items) < lo:
+            items.append(conform(None, schema.get("items") or {}))
+        return items[:hi] if hi is not None else items
+    if kind == "string":
+        text = value if isinstance(value, str) else ("" if value is None else json.dumps(value))
+        text = text or "n/a"
+        opening = re.match(r"\^([^\[]*)\[\^", schema.get("pattern", ""))
+        if opening:  # "^literal[^...]{lo,hi}$": the fixed opening, then text without the excluded characters
+            literal = opening.group(1)
+            rest = text[len(literal):] if text.startswith(literal) else " " + text
+            rest = re.sub(r'["\\{}<>\[\]]', "", rest)
+            lo, hi = map(int, re.search(r"\{(\d+),(\d+)\}\$$", schema["pattern"]).groups())
+            return literal + rest.ljust(lo, ".")[:hi]
+        text = text.ljust(schema.get("minLength", 0), ".")
+        return text[: schema["maxLength"]] if "maxLength" in schema else text
+    if kind == "boolean":
+        return bool(value)
+    if kind in ("integer", "number"):
+        num = value if isinstance(value, (int, float)) and not isinstance(value, bool) else schema.get("minimum", 0)
+        num = max(num, schema.get("minimum", num))
+        num = min(num, schema.get("maximum", num))
+        return int(num) if kind == "integer" else num
+    return value
+
+
+def _honour(text: str, schema: dict) -> str:
+    try:
+        value = json.loads(text)
+    except json.JSONDecodeError:
+        value = None
+    return json.dumps(conform(value, schema), ensure_ascii=False)
+
+
+def _is_probe(body: dict) -> bool:
+    fmt = body.get("response_format") or {}
+    schema = fmt.get("schema") or (fmt.get("json_schema") or {}).get("schema") or {}
+    return list((schema.get("properties") or {})) == ["ok"] and body.get("max_tokens") == 16
+
+
 class FakeOpenAIServer:
     def __init__(self, responder: Responder | None = None, latency: float = 0.0,
-                 faults: list[str | None] | None = None, retry_after: str = "0.05", slow_delay: float = 3.0):
+                 faults: list[str | None] | None = None, retry_after: str = "0.05", slow_delay: float = 3.0,
+                 accepts: tuple[str, ...] = ("json_schema", "json_object"), refusal_status: int = 400):
+        self.accepts = set(accepts)
+        self.refusal_status = refusal_status  # llama-cpp-python's server answers 500 (a wrapped 422)
         self.responder = responder or default_responder
         self.latency = latency
         self.faults = list(faults or [])
         self.retry_after = retry_after
         self.slow_delay = slow_delay
         self.bodies: list[dict] = []
+        self.probes = 0
+        self.probe_bodies: list[dict] = []
         self.max_inflight = 0
         self._inflight = 0
         self._count = 0
@@ -184,9 +281,14 @@ class FakeOpenAIServer:
                 except json.JSONDecodeError:
                     self._send(400, b'{"error": {"message": "request body is not JSON"}}')
                     return
-                fault = fake._next_fault()
+                probe = _is_probe(body)
+                if probe:  # the client's one-off check of structured output: no fault, counted apart
+                    fake.probes += 1
+                    fault = None
+                else:
+                    fault = fake._next_fault()
                 with fake._lock:
-                    fake.bodies.append(body)
+                    (fake.probe_bodies if probe else fake.bodies).append(body)
                     fake._inflight += 1
                     fake.max_inflight = max(fake.max_inflight, fake._inflight)
                 try:
@@ -204,9 +306,23 @@ class FakeOpenAIServer:
                     if fault == "500":
                         self._send(500, b'{"error": {"message": "internal error"}}')
                         return
+                    fmt = body.get("response_format") or {}
+                    form = fmt.get("type")
+                    if form == "json_object" and "schema" in fmt and "json_object_schema" in fake.accepts:
+                        form, schema = "json_object_schema", fmt["schema"]
+                    else:
+                        schema = (fmt.get("json_schema") or {}).get("schema") if form == "json_schema" else None
+                    if form and form not in fake.accepts and form != "text":
+                        self._send(fake.refusal_status, json.dumps({"error": {
+                            "message": f"1 validation error: ('body', 'response_format', 'type'): "
+                                       f"{form!r} is not supported",
+                            "type": "invalid_request_error", "param": "response_format"}}).encode())
+                        return
                     messages = body.get("messages") or []
                     text = ("Sorry, I cannot answer in JSON right now." if fault == "nonjson"
                             else fake.responder(messages, body))
+                    if schema is not None and fault != "nonjson":
+                        text = _honour(text, schema)
                     prompt_tokens = sum(len((m.get("content") or "").split()) + 4 for m in messages)
                     completion_tokens = max(1, len(text) // 4)
                     payload = json.dumps({

@@ -51,7 +51,7 @@ def make_responder(bad: tuple[str, ...] = (), k: int | None = None):
                        f"Explain the {label.lower()} of {name} to a patient.",
                        f"As a patient, I want to understand {name}: tell me about its {label.lower()}."][i % 3]
                 out = f"For {name}, the {label.lower()} include {vals}. Please talk to a doctor before acting on this."
-            pairs.append({"instruction": ins, "output": out})
+            pairs.append({"instruction": ins, "fact": values[0] if values else name, "output": out})
         if pairs and "dup" in bad:
             pairs.append({"instruction": pairs[0]["instruction"].replace("一下", "").replace("What should", "What"),
                           "output": pairs[0]["output"]})

@@ -1,0 +1,143 @@
+"""`medcorpus judge`: an LLM grades each record 1-5 on medical accuracy, safety, helpfulness and
+language, with a one-sentence rationale (the rubric is the editable prompt `judge.<lang>.txt`).
+
+The reply is schema-constrained (`{"rationale", "accuracy", "safety", "helpfulness", "language"}`,
+grades an `enum` of 1..5), so it parses on every endpoint that honours schemas. Scores go to
+`meta.judge`; with `min_score`, a record whose lowest grade is below it is removed with the grades
+in the reason. A reply that stays invalid keeps the record unchanged with `meta.judge.error`. Cached,
+resumable and budgeted like every LLM stage (`llm.transform`). References: data-juicer's
+llm_quality_score_filter, UltraMedical's scoring; here the rationale is kept and the judge is checked
+against planted bad answers (`bench/judge.py`).
+"""
+from __future__ import annotations
+
+from typing import Any, ClassVar, Literal
+
+import orjson
+import xxhash
+from pydantic import Field
+
+from medcorpus.llm.client import LLMClient
+from medcorpus.llm.config import LLMConfig, generation_settings
+from medcorpus.llm.prompts import Prompt, load_prompt
+from medcorpus.llm.structured import obj, string
+from medcorpus.pipeline.stage import Stage, StageConfig, register_stage
+from medcorpus.schemas import Record, Rejected
+
+CRITERIA = ("accuracy", "safety", "helpfulness", "language")
+ASKER = {"patient", "user"}
+ANSWERER = {"doctor", "assistant"}
+CONTEXT_CHARS = 2000
+MAX_TOKENS = 256  # rationale (<= 300 characters) and four digits
+
+
+class JudgeConfig(StageConfig):
+    path_fields: ClassVar[tuple[str, ...]] = ("prompt_file",)
+
+    llm: LLMConfig = Field(default_factory=lambda: LLMConfig(temperature=0.0))
+    min_score: int | None = Field(None, ge=1, le=5, description="Remove a record whose lowest grade is below this.")
+    only: Literal["all", "synthetic"] = Field("all", description="Grade every record, or only synthetic ones "
+                                              "(meta.synth); the others pass through.")
+    prompt_file: str | None = Field(None, description="A rubric file (or a directory with judge.<lang>.txt).")
+
+
+def reply_schema(lang: str) -> dict:
+    grade = {"type": "integer", "enum": [1, 2, 3, 4, 5]}
+    return obj({"rationale": string(300 if lang != "zh" else 120, 5), **{c: grade for c in CRITERIA}})
+
+
+def exchange(rec: Record) -> tuple[str, str] | None:
+    """(the question with earlier turns, the last answer), or None when the record has no answer to grade."""
+    last = max((i for i, t in enumerate(rec.turns) if t.role in ANSWERER), default=None)
+    if last is None or not any(t.role in ASKER for t in rec.turns[:last]):
+        return None
+    zh = rec.lang == "zh"
+    names = {"patient": "患者" if zh else "Patient", "user": "用户" if zh else "User",
+             "doctor": "医生" if zh else "Doctor", "assistant": "助手" if zh else "Assistant"}
+    earlier = [t for t in rec.turns[:last] if t.role in ASKER | ANSWERER]
+    question = earlier[-1].text if len(earlier) == 1 else "\n".join(f"{names[t.role]}: {t.text}" for t in earlier)
+    return question[-CONTEXT_CHARS:], rec.turns[last].text[:CONTEXT_CHARS]
+
+
+def below(scores: dict[str, int], min_score: int | None) -> bool:
+    return min_score is not None and min(scores.values()) < min_score
+
+
+@register_stage
+class Judge(Stage):
+    name = "judge"
+    version = "1"
+    config_model = JudgeConfig
+    parallel = False
+
+    def __init__(self, config: Any = None):
+        super().__init__(config)
+        self._extra: dict[str, Any] = {}
+
+    def prompt(self, lang: str) -> Prompt:
+        return load_prompt("judge", "zh" if lang == "zh" else "en", self.config.prompt_file)
+
+    def fingerprint(self) -> str:
+        """Name, version, what decides the grades and the rubric's content; not runtime knobs."""
+        cfg = self.config.model_dump(mode="json")
+        cfg["llm"] = generation_settings(self.config.llm)
+        h = xxhash.xxh3_64()
+        h.update(f"{self.name}\x1f{self.version}\x1f".encode() + orjson.dumps(cfg, option=orjson.OPT_SORT_KEYS))
+        h.update("".join(self.prompt(lang).tag for lang in ("en", "zh")).encode())
+        return h.hexdigest()
+
+    def summary_extra(self) -> dict[str, Any]:
+        return self._extra
+
+    def wants(self, rec: Record) -> bool:
+        if self.config.only == "synthetic" and not rec.meta.get("synth"):
+            return False
+        return exchange(rec) is not None
+
+    def messages(self, rec: Record) -> list[dict]:
+        question, answer = exchange(rec)
+        return self.prompt(rec.lang).render(question=question, answer=answer)
+
+    async def ask(self, client: LLMClient, rec: Record) -> dict[str, Any]:
+        lang = "zh" if rec.lang == "zh" else "en"
+        return await client.chat_json(self.messages(rec), schema=reply_schema(lang), max_tokens=MAX_TOKENS)
+
+    def apply(self, rec: Record, reply: dict[str, Any], model: str) -> tuple[Record | Rejected, list[Record]]:
+        scores = {c: int(reply[c]) for c in CRITERIA}
+        judge = {"scores": scores, "min": min(scores.values()), "rationale": reply["rationale"].strip(),
+                 "model": model, "prompt": self.prompt(rec.lang).tag}
+        counts = self._extra.setdefault("scores", {c: {} for c in CRITERIA})
+        for c, v in scores.items():
+            counts[c][str(v)] = counts[c].get(str(v), 0) + 1
+        if below(scores, self.config.min_score):
+            shown = ", ".join(f"{c} {v}" for c, v in scores.items())
+            return Rejected(reason=f"judge: below {self.config.min_score} ({shown})", record_id=rec.id,
+                            snippet=judge["rationale"][:300], detail={"judge": judge}), []
+        return rec.model_copy(update={"meta": {**rec.meta, "judge": judge}}), []
+
+    def on_invalid(self, rec: Record, reason: str, model: str) -> Record:
+        return rec.model_copy(update={"meta": {**rec.meta, "judge": {"error": reason, "model": model}}})
+
+    def run(self, ctx: Any) -> None:
+        from medcorpus.llm.transform import run_llm_transform
+
+        self._extra = {"min_score": self.config.min_score}
+        run_llm_transform(ctx, self, self._extra)
+
+
+def score_histogram(ws: Any) -> dict[str, dict[str, int]] | None:
+    """Grade -> number of records per criterion, over the current records the judge graded."""
+    cur = ws.current_sql()
+    rows = ws.exec(f"SELECT meta FROM ({cur}) WHERE json_extract(meta, '$.judge.scores') IS NOT NULL")
+    if not rows:
+        return None
+    hist: dict[str, dict[str, int]] = {c: {str(g): 0 for g in range(1, 6)} for c in CRITERIA}
+    for (meta,) in rows:
+        scores = (orjson.loads(meta) if isinstance(meta, (str, bytes)) else meta)["judge"]["scores"]
+        for c in CRITERIA:
+            if str(scores.get(c)) in hist[c]:
+                hist[c][str(scores[c])] += 1
+    return hist
+
+
+Judge.status_sections = {"judge": score_histogram}
