@@ -85,10 +85,6 @@ def is_probe_answer(text: str) -> bool:
     return isinstance(obj, dict) and set(obj) == {"ok"} and isinstance(obj["ok"], bool)
 
 
-def string(max_len: int, min_len: int = 1) -> dict:
-    return {"type": "string", "minLength": min_len, "maxLength": max_len}
-
-
 def obj(properties: dict[str, dict]) -> dict:
     """An object schema whose every property is required and nothing else is allowed (OpenAI strict mode's form)."""
     return {"type": "object", "properties": properties, "required": list(properties), "additionalProperties": False}
@@ -128,3 +124,15 @@ def relaxed(schema: dict) -> dict:
     the task's own checks judge the content (a self-instruct reply keeps its good pairs beside bad ones)."""
     props = {k: {"type": v["type"]} if "type" in v else {} for k, v in (schema.get("properties") or {}).items()}
     return {"type": schema.get("type", "object"), "properties": props, "required": schema.get("required", [])}
+
+
+def mentioning(opening: str, names: list[str], lo: int, hi: int) -> dict:
+    """Like `opened`, and the text must name one of `names` within its first `hi // 2` characters (grounding
+    by grammar: a constrained model writes freely until it names one). Names that a regex would read as
+    syntax are left out; with none left, this is `opened`."""
+    literal = _SAFE.match(opening).group(0)
+    safe = [n for n in dict.fromkeys(names) if n and _SAFE.fullmatch(n) and len(n) <= 80]
+    if not safe:
+        return opened(opening, lo, hi)
+    head = max(1, hi // 2)
+    return {"type": "string", "pattern": f"^{literal}{PLAIN}{{1,{head}}}({'|'.join(safe)}){PLAIN}{{0,{hi - head}}}$"}

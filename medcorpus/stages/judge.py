@@ -20,7 +20,7 @@ from pydantic import Field
 from medcorpus.llm.client import LLMClient
 from medcorpus.llm.config import LLMConfig, generation_settings
 from medcorpus.llm.prompts import Prompt, load_prompt
-from medcorpus.llm.structured import obj, string
+from medcorpus.llm.structured import obj, plain
 from medcorpus.pipeline.stage import Stage, StageConfig, register_stage
 from medcorpus.schemas import Record, Rejected
 
@@ -43,7 +43,7 @@ class JudgeConfig(StageConfig):
 
 def reply_schema(lang: str) -> dict:
     grade = {"type": "integer", "enum": [1, 2, 3, 4, 5]}
-    return obj({"rationale": string(300 if lang != "zh" else 120, 5), **{c: grade for c in CRITERIA}})
+    return obj({"rationale": plain(300 if lang != "zh" else 120, 5), **{c: grade for c in CRITERIA}})
 
 
 def exchange(rec: Record) -> tuple[str, str] | None:

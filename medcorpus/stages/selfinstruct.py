@@ -137,15 +137,16 @@ MAX_FACTS = 40  # card facts offered as the `fact` enum
 
 def reply_schema(lang: str, k: int, name: str | None = None, facts: list[str] | None = None) -> dict:
     """{"pairs": [{"instruction", "fact", "output"}] x 1..k}: `fact` one of the card's facts (an enum, when
-    the card has facts), `output` opening with the entity's name; lengths bounded so a reply is never cut."""
-    from medcorpus.llm.structured import enum_values, obj, opened, plain
+    the card has facts), `output` opening with the entity's name and naming a card fact (a pattern): grounded
+    by construction where the endpoint honours schemas; lengths bounded so a reply is never cut."""
+    from medcorpus.llm.structured import enum_values, mentioning, obj, plain
 
     ins, out = LIMITS[lang]
     props = {"instruction": plain(ins, 8 if lang == "en" else 4)}
     facts = enum_values(facts or [], 80)[:MAX_FACTS]
     if facts:
         props["fact"] = {"type": "string", "enum": facts}
-    props["output"] = opened(name or "", 20 if lang == "en" else 10, out)
+    props["output"] = mentioning(name or "", facts, 20 if lang == "en" else 10, out)
     return obj({"pairs": {"type": "array", "items": obj(props), "minItems": 1, "maxItems": k}})
 
 

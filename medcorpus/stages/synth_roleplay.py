@@ -20,15 +20,15 @@ from medcorpus.llm.config import LLMConfig, generation_settings
 from medcorpus.llm.driver import Item, LLMTask, Outcome, item_key
 from medcorpus.llm.faithful import fold, mentions
 from medcorpus.llm.prompts import Prompt, load_prompt
-from medcorpus.llm.structured import obj, string
+from medcorpus.llm.structured import obj, plain
 from medcorpus.pipeline.stage import Source, StageConfig, register_stage
 from medcorpus.schemas import Record, Turn
 from medcorpus.stages.synth_disease_dialogues import symptom_subsets
 
 MODE = "roleplay"
 CASE_CHARS = 1500
-PATIENT_SCHEMA = obj({"reply": string(600)})
-DOCTOR_SCHEMA = obj({"reply": string(1200), "final": {"type": "boolean"}})
+PATIENT_SCHEMA = obj({"reply": plain(500)})
+DOCTOR_SCHEMA = obj({"reply": plain(900), "final": {"type": "boolean"}})
 MAX_TOKENS = {"patient": 320, "doctor": 640}  # above what the schemas' lengths allow: replies are not cut
 NUDGE = {"en": "\n\n(This is your last turn: give your conclusion now.)",
          "zh": "\n\n（这是你的最后一轮：现在给出结论。）"}

@@ -165,13 +165,16 @@ def conform(value: Any, schema: dict) -> Any:
     if kind == "string":
         text = value if isinstance(value, str) else ("" if value is None else json.dumps(value))
         text = text or "n/a"
-        opening = re.match(r"\^([^\[]*)\[\^", schema.get("pattern", ""))
-        if opening:  # "^literal[^...]{lo,hi}$": the fixed opening, then text without the excluded characters
-            literal = opening.group(1)
+        shape = re.fullmatch(r"\^(.*?)(\[\^.*?\])\{(\d+),(\d+)\}(?:\((.*)\)\2\{0,(\d+)\})?\$",
+                             schema.get("pattern", ""))
+        if shape:  # ^literal[^...]{lo,hi}$ (an opening), or ...{lo,head}(a|b)[^...]{0,tail}$ (naming one of a, b)
+            literal, lo, hi = shape.group(1), int(shape.group(3)), int(shape.group(4))
             rest = text[len(literal):] if text.startswith(literal) else " " + text
             rest = re.sub(r'["\\{}<>\[\]]', "", rest)
-            lo, hi = map(int, re.search(r"\{(\d+),(\d+)\}\$$", schema["pattern"]).groups())
-            return literal + rest.ljust(lo, ".")[:hi]
+            names = shape.group(5).split("|") if shape.group(5) else []
+            if names and not re.fullmatch(schema["pattern"][1:-1], literal + rest):
+                rest = rest[:max(lo, hi - len(names[0]) - 2)].ljust(lo, ".") + " " + names[0] + "."
+            return literal + (rest if names else rest.ljust(lo, ".")[:hi])
         text = text.ljust(schema.get("minLength", 0), ".")
         return text[: schema["maxLength"]] if "maxLength" in schema else text
     if kind == "boolean":
