@@ -27,7 +27,8 @@ for _m in pkgutil.iter_modules(medcorpus.stages.__path__):
 CONFIGS = {"scrub": {"ner": False}, "grammar": {"backend": "harper"},
            "decontaminate": {"against": [str(SAMPLE_DIR.parent / "benchmarks" / "medqa_style_sample.jsonl")]}}
 # stages whose contract is checked elsewhere, with why (an LLM stage needs an endpoint)
-ELSEWHERE = {"synth_distill_answers": "an LLM stage: its own driver loop (tests/test_synth.py)"}
+ELSEWHERE = {"synth_distill_answers": "an LLM stage: its own driver loop (tests/test_synth.py)",
+             "judge": "an LLM stage: the LLM transform driver (tests/test_synth_judge.py)"}
 COMMITTER_FILLED = {"run_id", "created_at"}
 
 
