@@ -134,5 +134,5 @@ def mentioning(opening: str, names: list[str], lo: int, hi: int) -> dict:
     safe = [n for n in dict.fromkeys(names) if n and _SAFE.fullmatch(n) and len(n) <= 80]
     if not safe:
         return opened(opening, lo, hi)
-    head = max(1, hi // 2)
-    return {"type": "string", "pattern": f"^{literal}{PLAIN}{{1,{head}}}({'|'.join(safe)}){PLAIN}{{0,{hi - head}}}$"}
+    head = max(1, hi // 2)  # a space before the name: glued to the word before it, it would not count as named
+    return {"type": "string", "pattern": f"^{literal}{PLAIN}{{0,{head}}} ({'|'.join(safe)}){PLAIN}{{0,{hi - head}}}$"}

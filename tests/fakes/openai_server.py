@@ -165,7 +165,7 @@ def conform(value: Any, schema: dict) -> Any:
     if kind == "string":
         text = value if isinstance(value, str) else ("" if value is None else json.dumps(value))
         text = text or "n/a"
-        shape = re.fullmatch(r"\^(.*?)(\[\^.*?\])\{(\d+),(\d+)\}(?:\((.*)\)\2\{0,(\d+)\})?\$",
+        shape = re.fullmatch(r"\^(.*?)(\[\^.*?\])\{(\d+),(\d+)\}(?: \((.*)\)\2\{0,(\d+)\})?\$",
                              schema.get("pattern", ""))
         if shape:  # ^literal[^...]{lo,hi}$ (an opening), or ...{lo,head}(a|b)[^...]{0,tail}$ (naming one of a, b)
             literal, lo, hi = shape.group(1), int(shape.group(3)), int(shape.group(4))
