@@ -27,10 +27,11 @@ import orjson
 
 from medcorpus.llm import structured
 from medcorpus.llm.cache import ReplyCache, cache_key, write_cache_rows
+from medcorpus.llm.concurrency import bounded_map  # noqa: F401 (re-exported)
 from medcorpus.llm.config import LLMConfig, api_key
 from medcorpus.llm.endpoint import NoEndpoint
 from medcorpus.llm.prices import cost, price_of
-from medcorpus.llm.ratelimit import Limiter, RateLimiter
+from medcorpus.llm.ratelimit import Limiter, RateLimiter  # noqa: F401 (RateLimiter re-exported)
 from medcorpus.llm.structured import parse_json
 
 R = TypeVar("R")
@@ -40,7 +41,7 @@ _CJK = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-
 _PROBED: dict[tuple[str, str, str], list[str]] = {}  # (base_url, model, setting) -> modes left, per process
 
 __all__ = ["LLMClient", "Reply", "LLMError", "InvalidReply", "BudgetExceeded", "NoEndpoint", "parse_json",
-           "estimate_tokens", "estimate_messages", "cache_key"]
+           "estimate_tokens", "estimate_messages", "cache_key", "bounded_map"]
 
 
 @dataclass

@@ -75,3 +75,18 @@ def llm_options(**defaults: Any) -> Callable[[Callable], Callable]:
         return wrapper
 
     return decorate
+
+
+def field_option(name: str, *decls: str) -> Any:
+    """One LLMConfig field as an Annotated CLI option, for a command that takes only some of them."""
+    field = LLMConfig.model_fields[name]
+    return Annotated[_plain_type(field.annotation), typer.Option(*(decls or ("--" + name.replace("_", "-"),)),
+                                                                 help=field.description, rich_help_panel=PANEL)]
+
+
+BaseUrlOpt = field_option("base_url")
+ConcurrencyOpt = field_option("concurrency", "--concurrency", "-c")
+TimeoutOpt = field_option("timeout")
+MaxCostOpt = field_option("max_cost")
+NoCacheOpt = Annotated[bool, typer.Option("--no-cache", help="Do not read replies from the workspace cache.",
+                                          rich_help_panel=PANEL)]

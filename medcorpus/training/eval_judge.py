@@ -119,4 +119,9 @@ def run_judge(kinds: list[str], prompts: list[dict], results: list[dict], llm_co
     from medcorpus.llm.config import LLMConfig
 
     client = LLMClient(ws, llm_config or LLMConfig(temperature=0.0, max_tokens=200))
-    return asyncio.run(_judge_all(kinds, prompts, results, client))
+    try:
+        return asyncio.run(_judge_all(kinds, prompts, results, client))
+    finally:
+        if ws is not None:  # the client keeps new replies until its caller commits them
+            with ws.transaction():
+                client.flush_writes()
