@@ -131,7 +131,7 @@ def _demo(folder: Path, engine: str) -> Path:
     """The bundled demo pipeline and samples in `folder` (no report: it is not what is compared)."""
     pkg = ROOT / "medcorpus" / "data"
     (folder / "raw").mkdir(parents=True)
-    for f in SAMPLE_DIR.iterdir():
+    for f in [*SAMPLE_DIR.iterdir(), *(pkg / "benchmarks").iterdir()]:  # as scripts/demo.sh copies them
         if f.suffix in (".json", ".jsonl", ".csv"):
             shutil.copy(f, folder / "raw" / f.name)
     text = (pkg / "demo.toml").read_text().replace('out = "report.html"', "enabled = false")
