@@ -261,8 +261,12 @@ class Workspace(Committer):
     def with_content(inner: str) -> str:
         """The rows of query `inner` with their turns from the row holding them (rows whose
         turns a stage left unchanged store none: `content_version` points at it)."""
+        # the join's build side holds only rows something points at (none in a fresh workspace):
+        # a million rows' turns in its hash table would not fit the workspace's memory limit
         return ("SELECT x.* REPLACE (coalesce(x.turns, c.turns) AS turns) "
-                f"FROM ({inner}) x LEFT JOIN records c ON c.version = x.content_version")
+                f"FROM ({inner}) x LEFT JOIN (SELECT version, turns FROM records WHERE version IN "
+                "(SELECT content_version FROM records WHERE content_version IS NOT NULL)) c "
+                "ON c.version = x.content_version")
 
     def current_sql(self, include_removed: bool = False) -> str:
         """SQL for each record's newest state: the furthest chain layer with intact lineage.
