@@ -69,11 +69,11 @@ def _funnel(ws: Workspace) -> list[dict[str, Any]]:
                                       "GROUP BY 1 ORDER BY 2 DESC LIMIT 4"))}]
     for pos, (stage, fp) in enumerate(ws.chain()[1:], 1):
         ctes, _ = ws.layer_ctes(pos)
-        kept, removed = ws.one(f"{ctes} SELECT count(*) FILTER (WHERE status = 'ok'), "
-                               f"count(*) FILTER (WHERE status <> 'ok') FROM L{pos}")
+        kept, removed = ws.one(f"{ctes} SELECT count(*) FILTER (WHERE status IN ('ok', 'purged')), "
+                               f"count(*) FILTER (WHERE status = 'removed') FROM L{pos}")
         pending = ws.one(f"SELECT count(*) FROM ({ws.pending_sql(stage, fp)})")[0]
         reasons = dict(ws.exec(
-            f"{ctes} SELECT {_MASK}, count(*) FROM L{pos} WHERE status <> 'ok' GROUP BY 1 ORDER BY 2 DESC LIMIT 4"))
+            f"{ctes} SELECT {_MASK}, count(*) FROM L{pos} WHERE status = 'removed' GROUP BY 1 ORDER BY 2 DESC LIMIT 4"))
         steps.append({"step": stage, "kept": kept, "removed": removed, "pending": pending, "reasons": reasons})
     return steps
 

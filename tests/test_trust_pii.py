@@ -134,3 +134,25 @@ def test_build_purges_by_default_in_a_workspace_it_creates(cli, tmp_path):
     pipe.write_text(pipe.read_text().replace('use = "scrub"\n', 'use = "scrub"\nretain_raw = false\n'))
     cli("build", "-w", other, pipe)
     assert scan(other, planted) == {}
+
+
+def test_status_and_report_after_purge_count_purged_rows_as_kept(cli, tmp_path):
+    """Purged rows (status 'purged') ahead of scrub are neither removals nor a filter reason."""
+    rows, _ = planted_records(6)
+    write_jsonl(tmp_path / "raw.jsonl", rows)
+    pipe = tmp_path / "pipe.toml"
+    pipe.write_text('[[step]]\nuse = "ingest"\npaths = ["raw.jsonl"]\n\n[[step]]\nuse = "filter"\n\n'
+                    '[[step]]\nuse = "scrub"\n\n[export]\nout = "exports"\n\n[report]\nenabled = false\n')
+    assert "purged:" in cli("build", pipe).output
+    text = cli("status")  # printed sections used to fail on a null key from the purged rows
+    assert "error" not in text.output
+    st = json.loads(cli("status", "--json").stdout)
+    assert None not in st["extra"]["filter"] and "null" not in st["extra"]["filter"]
+    assert st["removed"] == sum(s["removed"] for s in st["stages"])
+    assert {s["stage"]: s["removed"] for s in st["stages"]}["scrub"] == 0
+    from medcorpus.pipeline.workspace import Workspace
+    from medcorpus.report import collect
+
+    with Workspace(cli.workspace) as ws:
+        funnel = {step["step"]: step for step in collect(ws)["funnel"] if "step" in step}
+    assert funnel["filter"]["kept"] + funnel["filter"]["removed"] == 6  # purged rows count as kept

@@ -93,7 +93,7 @@ def fail(message: str, code: int = 1) -> NoReturn:
 
 
 def emit_json(obj: Any) -> None:
-    typer.echo(orjson.dumps(obj, default=str, option=orjson.OPT_INDENT_2).decode())
+    typer.echo(orjson.dumps(obj, default=str, option=orjson.OPT_INDENT_2 | orjson.OPT_NON_STR_KEYS).decode())
 
 
 def print_summaries(summaries: RunSummary | Iterable[RunSummary], json_mode: bool, title: str = "summary") -> None:
@@ -114,7 +114,7 @@ def print_summaries(summaries: RunSummary | Iterable[RunSummary], json_mode: boo
             console.print(f"  [dim]{s.stage}.engine[/]: {describe_engine(s.engine)}", highlight=False)
         for key, value in s.extra.items():
             if isinstance(value, (dict, list)):
-                value = orjson.dumps(value, default=str).decode()
+                value = orjson.dumps(value, default=str, option=orjson.OPT_NON_STR_KEYS).decode()
                 if len(value) > 300:
                     value = value[:300] + "…"
             console.print(f"  [dim]{s.stage}.{key}[/]: {value}", highlight=False)

@@ -169,7 +169,7 @@ def status(workspace: WorkspaceOpt = None, json: JsonOpt = False) -> None:
                       f"{r['n_in'] or 0:,}", f"{r['n_out'] or 0:,}", f"{r['n_rejected'] or 0:,}", str(r["ended_at"] or ""))
         console.print(t)
     for key, value in info.get("extra", {}).items():
-        console.print(f"[bold]{key}[/]: {orjson.dumps(value, default=str).decode()}")
+        console.print(f"[bold]{key}[/]: {orjson.dumps(value, default=str, option=orjson.OPT_NON_STR_KEYS).decode()}")
 
 
 def rejects(

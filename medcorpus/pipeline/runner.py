@@ -226,4 +226,4 @@ def _engine_info(engine: Engine, stage: Stage) -> dict[str, Any]:
 
 
 def dumps(obj: Any) -> str:
-    return orjson.dumps(obj, default=str, option=orjson.OPT_INDENT_2).decode()
+    return orjson.dumps(obj, default=str, option=orjson.OPT_INDENT_2 | orjson.OPT_NON_STR_KEYS).decode()

@@ -52,7 +52,7 @@ def collect_status(ws: Workspace) -> dict[str, Any]:
     info: dict[str, Any] = {"workspace": str(ws.path)}
     info["records"] = ws.one(f"SELECT count(*) FROM ({cur})")[0]
     info["removed"] = ws.one(f"SELECT count(*) FROM ({ws.current_sql(include_removed=True)}) "
-                                  "WHERE status <> 'ok'")[0]
+                                  "WHERE status = 'removed'")[0]
     for key, col in (("by_source", "source"), ("by_lang", "lang"), ("by_kind", "kind")):
         info[key] = dict(con.execute(f"SELECT {col}, count(*) n FROM ({cur}) GROUP BY 1 ORDER BY n DESC").fetchall())
     stages = []
@@ -60,7 +60,7 @@ def collect_status(ws: Workspace) -> dict[str, Any]:
     for pos, (stage, fp) in enumerate(chain[1:], 1):
         ctes, _ = ws.layer_ctes(pos)
         processed, removed = ws.one(
-            f"{ctes} SELECT count(*), count(*) FILTER (WHERE status <> 'ok') FROM L{pos}")
+            f"{ctes} SELECT count(*), count(*) FILTER (WHERE status = 'removed') FROM L{pos}")
         pending = ws.one(f"SELECT count(*) FROM ({ws.pending_sql(stage, fp)})")[0]
         last = ws.one("SELECT max(ended_at) FROM runs WHERE stage = ? AND status = 'ok'", [stage])[0]
         stages.append({"stage": stage, "fingerprint": fp, "processed": processed, "pending": pending,

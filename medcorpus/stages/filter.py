@@ -268,7 +268,7 @@ def status_section(ws: Workspace) -> Any:
     ctes, k = ws.layer_ctes(pos)
     out: dict[str, dict[str, int]] = {}
     for name, n in ws.exec(f"{ctes} SELECT split_part(reason, ':', 1) AS f, count(*) FROM L{k} "
-                           "WHERE status <> 'ok' GROUP BY 1"):
+                           "WHERE status = 'removed' GROUP BY 1"):
         out.setdefault(name, {})["rejected"] = n
     for name, n in ws.exec(f"{ctes} SELECT unnest(json_keys(meta::JSON -> 'filter')) AS f, count(*) "
                            f"FROM (SELECT meta FROM L{k} WHERE status = 'ok' AND meta LIKE '%\"filter\":%') "
