@@ -11,11 +11,20 @@ from typing import Any
 
 import orjson
 
-CACHE_DDL = """CREATE TABLE IF NOT EXISTS llm_cache (
-    key VARCHAR PRIMARY KEY, model VARCHAR, text VARCHAR, finish_reason VARCHAR,
-    prompt_tokens BIGINT, completion_tokens BIGINT, cost_usd DOUBLE, seconds DOUBLE,
-    created_at TIMESTAMP DEFAULT current_timestamp)"""
+from medcorpus.pipeline.stage import SideTable
+
+# the cache as a side table: the committer writes new replies with the records made from them
+# (a reply already stored under its key is kept: the same request gets the same reply)
+LLM_CACHE = SideTable("llm_cache", "key VARCHAR PRIMARY KEY, model VARCHAR, text VARCHAR, finish_reason VARCHAR, "
+                      "prompt_tokens BIGINT, completion_tokens BIGINT, cost_usd DOUBLE, seconds DOUBLE, "
+                      "created_at TIMESTAMP DEFAULT current_timestamp", key=("key",), on_conflict="ignore")
+CACHE_DDL = f"CREATE TABLE IF NOT EXISTS {LLM_CACHE.name} ({LLM_CACHE.columns})"
 COLUMNS = ("key", "model", "text", "finish_reason", "prompt_tokens", "completion_tokens", "cost_usd", "seconds")
+
+
+def cache_dicts(rows: list[tuple]) -> list[dict]:
+    """Cache rows (tuples in COLUMNS order, as `take_pending` gives them) as side rows for LLM_CACHE."""
+    return [dict(zip(COLUMNS, r)) for r in rows]
 
 
 def cache_key(model: str, messages: list[dict], params: dict[str, Any]) -> str:

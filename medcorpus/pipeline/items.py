@@ -11,12 +11,15 @@ import asyncio
 import time
 from typing import Any
 
+from medcorpus.pipeline.stage import SideTable
 from medcorpus.pipeline.workspace import Workspace
 from medcorpus.schemas import Rejected
 
-ITEMS_DDL = """CREATE TABLE IF NOT EXISTS synth_items (
-    stage VARCHAR, item_key VARCHAR, status VARCHAR, record_ids VARCHAR[], reason VARCHAR, run_id BIGINT,
-    created_at TIMESTAMP DEFAULT current_timestamp)"""
+# one row per finished item (kept or rejected), keyed by (stage, item key): a re-run skips it
+SYNTH_ITEMS = SideTable("synth_items", "stage VARCHAR, item_key VARCHAR, status VARCHAR, record_ids VARCHAR[], "
+                        "reason VARCHAR, run_id BIGINT, created_at TIMESTAMP DEFAULT current_timestamp",
+                        key=("stage", "item_key"))
+ITEMS_DDL = f"CREATE TABLE IF NOT EXISTS {SYNTH_ITEMS.name} ({SYNTH_ITEMS.columns})"
 FLUSH_SECONDS = 1.0
 FLUSH_ITEMS = 256
 
@@ -67,32 +70,21 @@ class ItemWriter:
             self._tws = None
 
     def _commit(self, ws: Workspace, batch: list[tuple[Any, Any]], cache_rows: list[tuple]) -> None:
-        import pyarrow as pa
-
-        from medcorpus.llm.cache import write_cache_rows
+        from medcorpus.llm.cache import LLM_CACHE, cache_dicts
 
         rows, items, rejects = [], [], []
         for item, out in batch:
             if out.rejected:
                 rejects.append(Rejected(reason=out.rejected, record_id=None, file=item.label or None,
                                         snippet=out.snippet[:300], detail={"item": item.key, **out.detail}))
-                items.append((self.stage, item.key, "rejected", [], out.rejected, self.run_id))
+                items.append(item_row(self.stage, item.key, "rejected", [], out.rejected, self.run_id))
             else:
                 rows.extend(r.to_row() for r in out.records)
-                items.append((self.stage, item.key, "done", [r.id for r in out.records], None, self.run_id))
+                items.append(item_row(self.stage, item.key, "done", [r.id for r in out.records], None, self.run_id))
             rejects.extend(r.model_copy(update={"detail": {"item": item.key, **r.detail}}) for r in out.rejects)
-        with ws.transaction():
-            write_cache_rows(ws, cache_rows)  # the replies and the records made from them commit together
-            added = ws.add_records(rows, origin=self.origin, run_id=self.run_id) if rows else 0
-            ws.add_rejects(rejects, self.stage, self.run_id)
-            if items:
-                ws.exec(ITEMS_DDL)
-                cols = list(zip(*items))
-                table = pa.table({"stage": pa.array(cols[0], pa.string()), "item_key": pa.array(cols[1], pa.string()),
-                                  "status": pa.array(cols[2], pa.string()),
-                                  "record_ids": pa.array(cols[3], pa.list_(pa.string())),
-                                  "reason": pa.array(cols[4], pa.string()), "run_id": pa.array(cols[5], pa.int64())})
-                ws.insert_arrow("synth_items", table)
+        # the replies, the records made from them and the item log commit together (the one committer)
+        added, _ = ws.commit_source(rows, rejects, self.stage, self.origin, self.run_id,
+                                    side=[(LLM_CACHE, cache_dicts(cache_rows)), (SYNTH_ITEMS, items)])
         self.client.flushed()
         for r in rejects:
             key = r.reason.split(" (")[0]
@@ -101,3 +93,9 @@ class ItemWriter:
         self.n_dup += len(rows) - added
         self.n_items += len(items)
         self.n_rejected += len(rejects)
+
+
+def item_row(stage: str, key: str, status: str, record_ids: list[str], reason: str | None,
+             run_id: int | None) -> dict:
+    return {"stage": stage, "item_key": key, "status": status, "record_ids": record_ids, "reason": reason,
+            "run_id": run_id}

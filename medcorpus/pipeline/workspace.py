@@ -200,11 +200,19 @@ class Workspace(Committer):
             self.con.unregister("_incoming")
 
     def commit_source(self, records: list[dict] | pa.Table, rejects: list[Rejected], stage: str, origin: str,
-                      run_id: int | None = None) -> tuple[int, int]:
-        """A source's batch in one transaction: new records (idempotent by id) and its rejects,
-        keyed by (stage, file, line) so a re-run after a crash writes each reject once.
-        Returns (records added, rejects written)."""
+                      run_id: int | None = None, side: Iterable[tuple[Any, list[dict]]] = (),
+                      also: Callable[[], Any] | None = None) -> tuple[int, int]:
+        """A source's batch in one transaction: new records (idempotent by id), its rejects,
+        keyed by (stage, file, line) so a re-run after a crash writes each reject once, rows for
+        side tables `side` [(SideTable, rows)] (an LLM source's cached replies and finished items)
+        and `also()`, the source's own bookkeeping (a crawler's pages and frontier), so all of it
+        commits or none. Returns (records added, rejects written)."""
         with self.transaction():
+            for spec, rows in side:
+                self.ensure_side_table(spec)
+                self.write_side_rows(spec, rows, run_id, "", {})
+            if also is not None:
+                also()
             added = self.add_records(records, origin=origin, run_id=run_id)
             keyed = [(r.file, r.line) for r in rejects if r.file is not None and r.line is not None]
             if keyed:

@@ -274,14 +274,16 @@ class Crawl:
                 row = r.to_row()
                 row["origin"] = p.url
                 rows.append(row)
-        with self.ws.transaction():
+        errors = [Rejected(reason=p.error, file=p.url) for p in batch if p.error]
+        new: list[tuple[str, str, int]] = []
+
+        def bookkeeping() -> None:  # the pages and the frontier commit with the records made from them
             self.ws.insert_arrow("scrape_pages", pa.Table.from_pylist([p.row for p in batch], schema=PAGE_SCHEMA),
                                  by_name=False)
-            added = self.ws.add_records(rows, origin="", run_id=self.run_id) if rows else 0
-            errors = [Rejected(reason=p.error, file=p.url) for p in batch if p.error]
-            self.ws.add_rejects(errors, STAGE, self.run_id)
-            new = self.frontier.add([link for p in batch for link in p.links])
+            new.extend(self.frontier.add([link for p in batch for link in p.links]))
             self.frontier.mark_done([(p.url, p.error, p.attempts) for p in batch])
+
+        added, _ = self.ws.commit_source(rows, errors, STAGE, origin="", run_id=self.run_id, also=bookkeeping)
         self.stats.pages += len(batch)
         self.stats.extracted += sum(len(p.records) for p in batch)
         self.stats.records += added
@@ -330,35 +332,41 @@ def reextract(ws: Workspace, profile: Profile, run_id: int | None,
         ids = [r[0] for r in rows[i:i + chunk]]
         pages = ws.fetch_rows("SELECT rowid AS rid, url, final_url, kind, content_type, fetched_at, html_gz "
                               "FROM scrape_pages WHERE rowid IN (SELECT unnest(?::BIGINT[]))", [ids])
-        with ws.transaction():
-            for p in pages:
-                body = gzip.decompress(p["html_gz"])
-                text, _, _ = decode_html(body, p["content_type"])
-                kind = profile.classify(p["url"]) or p["kind"]
-                records, error = [], None
-                if kind == "question":
-                    try:
-                        records = page_records(profile, p["url"], p["final_url"], p["fetched_at"], text)
-                    except ExtractError as exc:
-                        error = str(exc)
-                urls.add(p["url"])
-                keep.update(r.id for r in records)
-                if records:
-                    stats.records += ws.add_records([r.to_row() for r in records], origin=p["url"], run_id=run_id)
-                if error:
-                    ws.add_rejects([Rejected(reason=error, file=p["url"])], STAGE, run_id)
-                    stats.rejected += 1
-                    stats.reasons[error.split(" (")[0]] += 1
-                stats.pages += 1
-                stats.extracted += len(records)
-                ws.exec("UPDATE scrape_pages SET kind = ?, n_records = ?, extract_error = ? WHERE rowid = ?",
-                        [kind, len(records), error, p["rid"]])
+        rows, errors, updates, found = [], [], [], []
+        for p in pages:
+            body = gzip.decompress(p["html_gz"])
+            text, _, _ = decode_html(body, p["content_type"])
+            kind = profile.classify(p["url"]) or p["kind"]
+            records, error = [], None
+            if kind == "question":
                 try:
-                    frontier.add([(u, k, 0, p["url"]) for u, k in links(text, p["final_url"], profile, kind)
-                                  if urlsplit(u).netloc in hosts])
-                except ExtractError:
-                    pass
-                advance(1)
+                    records = page_records(profile, p["url"], p["final_url"], p["fetched_at"], text)
+                except ExtractError as exc:
+                    error = str(exc)
+            urls.add(p["url"])
+            keep.update(r.id for r in records)
+            rows.extend({**r.to_row(), "origin": p["url"]} for r in records)
+            if error:
+                errors.append(Rejected(reason=error, file=p["url"]))
+                stats.reasons[error.split(" (")[0]] += 1
+            stats.pages += 1
+            stats.extracted += len(records)
+            updates.append([kind, len(records), error, p["rid"]])
+            try:
+                found.extend((u, k, 0, p["url"]) for u, k in links(text, p["final_url"], profile, kind)
+                             if urlsplit(u).netloc in hosts)
+            except ExtractError:
+                pass
+
+        def bookkeeping() -> None:  # the pages' new extraction state and links commit with their records
+            for update in updates:
+                ws.exec("UPDATE scrape_pages SET kind = ?, n_records = ?, extract_error = ? WHERE rowid = ?", update)
+            frontier.add(found)
+
+        added, _ = ws.commit_source(rows, errors, STAGE, origin="", run_id=run_id, also=bookkeeping)
+        stats.records += added
+        stats.rejected += len(errors)
+        advance(len(pages))
     stale = [r[0] for r in ws.exec(
         "SELECT DISTINCT id FROM records WHERE stage = 'source' AND source = ? "
         "AND json_extract_string(meta, '$.url') IN (SELECT unnest(?::VARCHAR[]))", [profile.name, sorted(urls)])
