@@ -6,7 +6,10 @@ typo ("wich": two replacements) and a medical word LanguageTool does not know ("
 "met formin"). Offsets and lengths are in UTF-16 code units, as the Java server sends them.
 
 Text containing SERVER_ERROR gets a 500, text containing SLOW_TIMEOUT a reply after `hang`
-seconds; `latency` delays every reply; `requests` counts /v2/check calls.
+seconds; `latency` delays every reply; `requests` counts /v2/check calls and `max_in_flight` is the
+most requests the server held at once. With `gather=N` each request waits (up to `gather_wait`
+seconds) until N requests have arrived, so a client that sends N at once is seen with N in flight
+whatever the machine's load, and a one-at-a-time client with 1.
 
     with LanguageToolFake(latency=0.05) as lt:
         lt.url  # http://127.0.0.1:PORT
@@ -97,9 +100,22 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _check(self, form: dict) -> None:
         text = form.get("text", [""])[0]
-        with self.server.lock:
-            self.server.requests += 1
-            self.server.texts.append(text)
+        srv = self.server
+        with srv.arrived:
+            srv.requests += 1
+            srv.texts.append(text)
+            srv.in_flight += 1
+            srv.max_in_flight = max(srv.max_in_flight, srv.in_flight)
+            srv.arrived.notify_all()
+            if srv.gather:
+                srv.arrived.wait_for(lambda: srv.requests >= srv.gather, timeout=srv.gather_wait)
+        try:
+            self._reply(text, form)
+        finally:
+            with srv.arrived:
+                srv.in_flight -= 1
+
+    def _reply(self, text: str, form: dict) -> None:
         if self.server.latency:
             time.sleep(self.server.latency)
         if "SERVER_ERROR" in text:
@@ -117,18 +133,22 @@ class _Server(ThreadingHTTPServer):
     requests = 0
     latency = 0.0
     hang = 5.0
+    gather = 0
+    gather_wait = 10.0
 
     def __init__(self, *a, **kw):
         super().__init__(*a, **kw)
-        self.lock = threading.Lock()
+        self.arrived = threading.Condition()
         self.texts: list[str] = []
+        self.in_flight = self.max_in_flight = 0
 
 
 class LanguageToolFake:
-    def __init__(self, latency: float = 0.0, hang: float = 5.0):
+    def __init__(self, latency: float = 0.0, hang: float = 5.0, gather: int = 0, gather_wait: float = 10.0):
         self.server = _Server(("127.0.0.1", 0), _Handler)
         self.server.latency = latency
         self.server.hang = hang
+        self.server.gather, self.server.gather_wait = gather, gather_wait
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
 
     @property
@@ -142,6 +162,10 @@ class LanguageToolFake:
     @property
     def texts(self) -> list[str]:
         return self.server.texts
+
+    @property
+    def max_in_flight(self) -> int:
+        return self.server.max_in_flight
 
     def __enter__(self) -> "LanguageToolFake":
         self.thread.start()
