@@ -87,61 +87,82 @@ def quality() -> None:
 
 
 def corpus_frequency() -> None:
-    """Boilerplate by corpus frequency (medcorpus/filters/frequency.py) on the real GenMedGPT-5k
-    answers with house formulas injected: 12 wordings from the never-used held-out set (HELDOUT4),
-    each put first or last in 150 answers to different patients, and 4 frequent advice lines (medical
-    content: they must stay) put last in 150 answers each."""
+    """The boilerplate stage (formulas by corpus frequency, medcorpus/stages/boilerplate.py) run through
+    the runner on a workspace of the real GenMedGPT-5k answers (plus the 450 ChatMed-Consult answers,
+    Chinese clean text) with house formulas injected, each first or last in 150 answers to different
+    patients: HELDOUT4's first 6 openings and 6 closings (the "tune" split: the pass was developed
+    printing them) and its other 8 + 8 (the "untouched" split: never measured before), 4 frequent
+    advice lines and HELDOUT4's 8 formula-like sentences with medical content (all must stay)."""
     import random
 
-    from medcorpus.filters.formula import medical_content_check
-    from medcorpus.filters.frequency import count_batch, frequent_sentences, merge, sentence_key, strip_frequent
+    from medcorpus.filters.frequency import sentence_key
     from medcorpus.filters.text import split_sentences
+    from medcorpus.stages.boilerplate import Boilerplate
 
     sys.path.insert(0, str(ROOT / "bench"))
     from filter_fixture import HELDOUT4
 
-    g = SHARED / "genmedgpt" / "chatdoctor5k.json"
-    raw = json.loads(g.read_text())
+    raw = json.loads((SHARED / "genmedgpt" / "chatdoctor5k.json").read_text())
+    zh = [json.loads(line) for line in (SHARED / "chatmed" / "chatmed_consult_test.jsonl").read_text().splitlines()]
     rng = random.Random(19)
-    formulas = [(t, "open") for t in HELDOUT4["boilerplate_open"][:6]] + [(t, "close") for t in HELDOUT4["boilerplate_close"][:6]]
-    advice = ["Drink plenty of fluids and rest.", "Avoid spicy and oily food.", "Do not self medicate.",
-              "Keep the affected area clean and dry."]
+    o, c = HELDOUT4["boilerplate_open"], HELDOUT4["boilerplate_close"]
+    injections = ([(t, "open", "tune") for t in o[:6]] + [(t, "close", "tune") for t in c[:6]]
+                  + [(t, "open", "untouched") for t in o[6:]] + [(t, "close", "untouched") for t in c[6:]]
+                  + [(t, "close", "advice") for t in ["Drink plenty of fluids and rest.", "Avoid spicy and oily food.",
+                                                     "Do not self medicate.", "Keep the affected area clean and dry."]]
+                  + [(t, rng.choice(["open", "close"]), "medical") for t in HELDOUT4["hard_clean"]])
     answers = [r["output"].strip() for r in raw]
-    injected: list[list[tuple[str, str]]] = [[] for _ in raw]  # (sentence, "formula" | "advice")
-    for text, where in formulas + [(a, "close") for a in advice]:
-        kind = "advice" if text in advice else "formula"
+    injected: list[list[tuple[str, str]]] = [[] for _ in raw]
+    for text, where, kind in injections:
         for i in rng.sample(range(len(raw)), 150):
             answers[i] = f"{text} {answers[i]}" if where == "open" else f"{answers[i]} {text}"
             injected[i].append((text, kind))
     recs = [Record.new("genmedgpt", [Turn(role="patient", text=r["input"]), Turn(role="doctor", text=a)])
             for r, a in zip(raw, answers)]
-    medical = medical_content_check()
+    originals = [r["output"].strip() for r in raw]
+    for z in zh:
+        q = z["query"].replace("<s>问：", "").replace("答：", "").strip()
+        recs.append(Record.new("chatmed", [Turn(role="patient", text=q), Turn(role="doctor", text=z["response"])]))
+        injected.append([])
+        originals.append(z["response"])
     rows = []
-    for min_patients in (50, 100):
-        t = time.process_time()
-        merged = merge(count_batch(recs[i:i + 500]) for i in range(0, len(recs), 500))
-        freq = frequent_sentences(merged, min_patients, medical=medical)
-        map_cpu = time.process_time() - t
-        found = lost_advice = lost_clean = total_formula = total_advice = 0
-        for rec, inj, original in zip(recs, injected, (r["output"].strip() for r in raw)):
-            new, _ = strip_frequent(rec.turns[1].text, freq)
-            kept = {sentence_key(p) for p in split_sentences(new)}
-            for text, kind in inj:
-                gone = sentence_key(text) not in kept
-                if kind == "formula":
-                    total_formula += 1
-                    found += gone
-                else:
-                    total_advice += 1
-                    lost_advice += gone
-            lost_clean += sum(1 for p in split_sentences(original) if p.strip() and sentence_key(p) not in kept
-                              and sentence_key(p) is not None)
-        rows.append([min_patients, len(freq), pct(found, total_formula), pct(lost_advice, total_advice), lost_clean,
-                     f"{len(recs) / map_cpu:,.0f}"])
-    table(f"corpus frequency: {len(recs):,} GenMedGPT-5k answers, 12 unseen house formulas x 150 answers, "
-          f"4 advice lines x 150 (must stay)",
-          ["min patients", "frequent sentences", "injected formulas removed", "advice lines removed",
-           "original sentences removed", "records/s (map + resolve, CPU)"], rows)
+    tmp = Path(tempfile.mkdtemp(prefix="bench-boilerplate-"))
+    try:
+        for min_patients, edge in ((100, 2), (100, 3), (50, 3)):  # (100, 3): the defaults
+            ws = Workspace(tmp / f"w{min_patients}-{edge}")
+            ws.add_records([r.to_row() for r in recs], origin="bench")
+            c0 = time.process_time()
+            summary = run_stage(ws, Boilerplate({"min_patients": min_patients, "edge": edge}), batch_size=2000)
+            cpu = time.process_time() - c0
+            after = {r["id"]: r for r in ws.fetch_rows(ws.current_sql(include_removed=True))}
+            ws.close()
+            hit: dict[str, list[int]] = {k: [0, 0] for k in ("tune", "untouched", "advice", "medical")}
+            lost_clean, clean_total, lost_examples = 0, 0, []
+            for rec, inj, original in zip(recs, injected, originals):
+                row = after[rec.id]
+                new = row["turns"][-1]["text"] if row["status"] == "ok" else ""
+                kept = {sentence_key(p) for p in split_sentences(new)}
+                for text, kind in inj:
+                    hit[kind][0] += sentence_key(text) not in kept
+                    hit[kind][1] += 1
+                for p in split_sentences(original):
+                    if p.strip() and sentence_key(p) is not None:
+                        clean_total += 1
+                        if sentence_key(p) not in kept:
+                            lost_clean += 1
+                            lost_examples.append(p.strip())
+            rows.append([min_patients, edge, summary.extra.get("formulas"), pct(*hit["tune"]), pct(*hit["untouched"]),
+                         pct(*hit["advice"]), pct(*hit["medical"]), pct(lost_clean, clean_total),
+                         f"{len(recs) / cpu:,.0f}"])
+            if lost_examples:
+                print(f"  min {min_patients}: original sentences removed, e.g. {sorted(set(lost_examples))[:5]}")
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    table(f"boilerplate stage (corpus frequency): {len(recs):,} answers (GenMedGPT-5k + ChatMed-Consult), "
+          f"28 unseen house formulas x 150 answers (12 tune / 16 untouched), 12 medical lines x 150 (must stay)",
+          ["min patients", "edge", "formulas found", "removed: tune formulas", "removed: untouched formulas",
+           "advice lines removed", "medical formula-like removed", "original sentences removed (false strip)",
+           "records per CPU-s (stage via runner)"], rows)
 
 
 def real_records(copies: int) -> list[Record]:

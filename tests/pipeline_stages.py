@@ -5,6 +5,7 @@ from typing import ClassVar
 
 from medcorpus.pipeline.stage import Stage, StageConfig
 from medcorpus.schemas import Rejected, Turn
+from medcorpus.stages.boilerplate import Boilerplate, BoilerplateConfig, BoilerplateCounts
 from medcorpus.stages.dedup import Dedup, DedupConfig
 
 
@@ -68,4 +69,30 @@ class SlowDedup(Dedup):
                     fh.write(f"{len(rows)}\n")
                 return decide(rows)
             res.decide = slow
+        return res
+
+
+class SlowBoilerplateConfig(BoilerplateConfig):
+    path_fields: ClassVar[tuple[str, ...]] = ("progress_file",)
+    progress_file: str = ""
+    sleep_per_batch: float = 0.0
+
+
+class SlowBoilerplate(Boilerplate):
+    """boilerplate whose write phase is slowed down and reports each batch it decides (crash tests)."""
+
+    name = "test_slow_boilerplate"
+    config_model = SlowBoilerplateConfig
+    map_phase = type("SlowBoilerplateCounts", (BoilerplateCounts,), {"config_model": SlowBoilerplateConfig})
+
+    def resolve(self, ctx, mapped):
+        res = super().resolve(ctx, mapped)
+        decide = res.decide
+
+        def slow(rows):
+            time.sleep(self.config.sleep_per_batch)
+            with open(self.config.progress_file, "a") as fh:
+                fh.write(f"{len(rows)}\n")
+            return decide(rows)
+        res.decide = slow
         return res

@@ -24,7 +24,7 @@ for _m in pkgutil.iter_modules(medcorpus.stages.__path__):
     importlib.import_module(f"medcorpus.stages.{_m.name}")
 
 # offline settings for each stage (the defaults, where they need no model download or server)
-CONFIGS = {"scrub": {"ner": False}, "grammar": {"backend": "harper"},
+CONFIGS = {"scrub": {"ner": False}, "grammar": {"backend": "harper"}, "boilerplate": {"min_patients": 3},
            "decontaminate": {"against": [str(SAMPLE_DIR.parent / "benchmarks" / "medqa_style_sample.jsonl")]}}
 # stages whose contract is checked elsewhere, with why (an LLM stage needs an endpoint)
 ELSEWHERE = {"synth_distill_answers": "an LLM stage: its own driver loop (tests/test_synth.py)",

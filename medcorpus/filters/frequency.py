@@ -24,6 +24,10 @@ from medcorpus.schemas import ANSWERING_ROLES, Record
 _NORM = re.compile(r"[^\w\s']+|_")
 _DIGIT = re.compile(r"\d")
 MAX_WORDS = 20
+_MASK63 = (1 << 63) - 1
+# characters that make a Chinese sentence medical (disease, doctor, drug, treat, diagnose, examine,
+# symptom, pain, inflammation, blood, dose, surgery, ...): "建议及时就医" is advice, "祝早日康复" a formula
+_CJK_MEDICAL = re.compile("[病医药治诊检查症疗痛炎血剂术痒肿烧咳吐泻疹癌瘤孕经敏服]")
 
 
 def sentence_key(sentence: str) -> str | None:
@@ -35,6 +39,35 @@ def sentence_key(sentence: str) -> str | None:
     if not words or len(words) > MAX_WORDS:
         return None
     return " ".join(words)
+
+
+def key_hash(key: str) -> int:
+    """A sentence key as a non-negative 63-bit integer (what the stage's index stores)."""
+    return xxhash.xxh3_64_intdigest(key.encode()) & _MASK63
+
+
+def asking_hash(turns: Iterable[tuple[str, str]], fallback: str) -> int:
+    """Who asked, from (role, text) pairs: the hash of the asking turns (63 bits)."""
+    asked = "\x1f".join(t.strip() for r, t in turns if r not in ANSWERING_ROLES and r != "system")
+    return xxhash.xxh3_64_intdigest((asked or fallback).encode()) & _MASK63
+
+
+def cjk_medical(sentence: str) -> bool:
+    """A Chinese sentence that names a disease, a drug, a test, a symptom or treatment."""
+    return _CJK_MEDICAL.search(sentence) is not None
+
+
+def formula_candidates(text: str, edge: int, medical: Callable[[str], bool] | None = None) -> list[tuple[int, str, str]]:
+    """(index, key, sentence) of the edge sentences of `text` that could be formulas: a key (see
+    `sentence_key`), no medical content (`medical`, and the Chinese medical characters) and not a
+    heading that introduces what follows ("总结建议：", "Advice:")."""
+    out = []
+    for i, sentence in edge_sentences(text, edge):
+        key = sentence_key(sentence)
+        if key is None or sentence.rstrip().endswith((":", "：")) or cjk_medical(sentence) or (medical is not None and medical(sentence)):
+            continue
+        out.append((i, key, sentence))
+    return out
 
 
 def patient_hash(record: Record) -> int:

@@ -154,8 +154,9 @@ class StageContext:
 
     def run_global(self, stage: GlobalStage) -> None:
         """A global stage: its map phase over every pending record (through the engine), then
-        `resolve` here, then its outputs for the pending (and re-opened) rows, batch by batch."""
-        if self.n_pending == 0:
+        `resolve` here, then its outputs for the pending (and re-opened) rows, batch by batch.
+        With nothing pending it resolves only when the stage asks (`resolve_when_idle`)."""
+        if self.n_pending == 0 and not stage.resolve_when_idle:
             return
         phase = stage.map_phase
         size = min(self.batch_size, stage.map_batch_size)
@@ -174,7 +175,8 @@ class StageContext:
                 advance(len(rows))
             for start in range(0, len(resolution.extra_rows), size):
                 rows = resolution.extra_rows[start:start + size]
-                self.commit(*self._changed_only(rows, resolution.outcome(rows)))
+                outcome = resolution.outcome(rows)
+                self.commit(*((rows, outcome) if resolution.extra_rows_changed else self._changed_only(rows, outcome)))
                 advance(len(rows))
         self.counters["seconds_write"] = round(time.perf_counter() - started, 2)
 

@@ -116,6 +116,9 @@ class GlobalStage(Stage):
 
     map_phase: ClassVar[type[Stage]]
     map_batch_size: ClassVar[int] = 2000
+    # resolve even when no record is pending: records that left the input can change earlier
+    # decisions (a formula no longer frequent), which only `resolve` sees
+    resolve_when_idle: ClassVar[bool] = False
 
     def map_columns(self) -> str:
         return "*"
@@ -129,11 +132,14 @@ class GlobalStage(Stage):
 
 class Resolution:
     """A global stage's decisions: `decide(rows) -> Outcome` for the rows to commit, and the
-    earlier rows it re-opened (committed after the pending ones)."""
+    earlier rows it re-opened (committed after the pending ones). Re-opened rows whose new status
+    and reason equal the stored ones are skipped, unless `extra_rows_changed` says the stage chose
+    them because their output changes (a rewrite that keeps the status: boilerplate stripping)."""
 
     def __init__(self, decide: Callable[[list[dict]], Outcome] | None, extra_rows: list[dict] | None = None,
-                 counters: dict[str, Any] | None = None):
+                 counters: dict[str, Any] | None = None, extra_rows_changed: bool = False):
         self.decide, self.extra_rows, self.counters = decide, extra_rows or [], counters or {}
+        self.extra_rows_changed = extra_rows_changed
 
     def outcome(self, rows: list[dict]) -> Outcome:
         return self.decide(rows)
