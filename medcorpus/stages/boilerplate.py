@@ -12,8 +12,8 @@ this module is the stage, in dedup's shape:
    left the input and takes this run's in one transaction; a key is frequent once answers to
    `min_patients` different patients carry it; records decided before whose frequent keys changed
    (a formula became frequent with the new records, or stopped being so) are re-opened;
-3. outputs: each record with its frequent edge sentences removed (meta.boilerplate: how many, and
-   their wording), an answer made only of formulas rejected with its reason, the rest unchanged.
+3. outputs: each record with its frequent edge sentences removed (meta.boilerplate: how many; the
+   wording is not copied into records, a signature could name a doctor), an answer made only of formulas rejected with its reason, the rest unchanged.
    Side rows, written with each record in its batch's transaction: `boilerplate_applied` (the
    frequent keys the decision used: a re-run after a kill re-opens exactly the records it had not
    rewritten yet) and `boilerplate_formulas` (one wording per formula, for status and `--show`).
@@ -143,7 +143,7 @@ class Decide:
                 detail={"filter": "boilerplate", "formulas": len(used)}), used, [])
         if not removed:
             return _unchanged(row), used, removed
-        meta = {**(row.get("meta") or {}), "boilerplate": {"removed": len(removed), "sentences": [s for _, s in removed]}}
+        meta = {**(row.get("meta") or {}), "boilerplate": {"removed": len(removed)}}
         return (Record.model_construct(id=row["id"], source=row["source"], lang=row["lang"], kind=row["kind"],
                                        turns=[Turn.model_construct(**t) for t in turns], meta=meta), used, removed)
 
