@@ -79,7 +79,7 @@ def test_cli_end_to_end_filters_rejects_and_export(cli, kg_file, tmp_path):
         for r in recs:
             assert r.kind == "instruction" and r.lang == "zh" and [t.role for t in r.turns] == ["user", "assistant"]
             assert r.meta["entity_type"] == "方名" and r.meta["entity_id"] and len(r.meta["card_hash"]) == 16
-            assert r.meta["prompt_version"].startswith("selfinstruct.zh@v2-") and r.meta["model"] == "fake"
+            assert r.meta["prompt_version"].startswith("selfinstruct.zh@v3-") and r.meta["model"] == "fake"
             assert r.meta["entity_name"] in r.turns[1].text  # grounded: names the entity
         ins = [r.turns[0].text for r in recs]
         for a, b in combinations(ins, 2):  # non-redundant, checked with rouge-score itself
@@ -149,7 +149,7 @@ def test_changed_card_redoes_the_entity(ws, kg_file, tmp_path):
     with FakeOpenAIServer(responder=make_responder()) as srv:
         self_instruct(ws, _cfg(srv))
         assert srv.requests == 4
-    more = KG + [{"node_1": _n("方名", "桂枝汤"), "relation": "another name", "node_2": _n("别名", "阳旦汤")}]
+    more = KG + [{"node_1": _n("处方", "桂枝汤_1"), "relation": "composition", "node_2": _n("中药名", "生姜")}]
     kg_file.write_text(json.dumps(more, ensure_ascii=False), encoding="utf-8")
     load_kg(ws, kg_file)
     with FakeOpenAIServer(responder=make_responder()) as srv:
@@ -164,7 +164,7 @@ def test_seed_tasks_file_is_used_and_validated(ws, kg_file, tmp_path):
     seeds.write_text('{"lang": "zh", "types": ["方名"], "instruction": "这个方子适合夏天用吗？", "output": "看体质。"}\n',
                      encoding="utf-8")
     with FakeOpenAIServer(responder=make_responder()) as srv:
-        self_instruct(ws, _cfg(srv, seed_tasks=str(seeds), limit=1))
+        self_instruct(ws, _cfg(srv, seed_tasks=str(seeds), n_seeds=1, limit=1))
         user = next(m["content"] for m in srv.bodies[0]["messages"] if m["role"] == "user")
     assert "这个方子适合夏天用吗？" in user and "【方名】" in user and "写出 3 条" in user
     bundled = load_seed_tasks(None)

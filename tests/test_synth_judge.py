@@ -69,6 +69,29 @@ def test_a_refusal_mid_run_steps_down_for_every_later_request(ws):
         assert kinds == ["json_schema", "json_object", "json_object"] and c.stats()["errors"] == 0
 
 
+def test_a_schema_the_server_cannot_compile_steps_down_instead_of_retrying(ws):
+    # llama.cpp answers a grammar it cannot parse with a 500 "failed to parse grammar", every time: that
+    # schema goes down to json_object at once (no backoff, no retry), other schemas keep json_schema
+    bad = {**SCHEMA, "properties": {**SCHEMA["properties"], "why": {"type": "string", "pattern": "^UNPARSABLE.{1,9}$"}}}
+    with FakeOpenAIServer(responder=lambda m, b: '{"verdict": "yes", "why": "UNPARSABLE ok"}',
+                          bad_grammar=("UNPARSABLE",)) as srv:
+        c = LLMClient(ws, LLMConfig(base_url=srv.base_url, model="fake-grammar", max_retries=5), backoff_base=30)
+        got = asyncio.run(c.chat_json(MSG, schema=bad))
+        assert got == {"verdict": "yes", "why": "UNPARSABLE ok"}
+        kinds = [b["response_format"]["type"] for b in srv.bodies]
+        assert kinds == ["json_schema", "json_object"]  # one refused request, then the next form, not 5 retries
+        assert c.stats()["retries"] == 0 and c.stats()["stepdowns"] == 1 and c.stats()["errors"] == 0
+        # the next request with that schema starts without it; another schema is still sent as json_schema
+        asyncio.run(c.chat_json([{"role": "user", "content": "again"}], schema=bad))
+        asyncio.run(c.chat_json(MSG, schema=SCHEMA))
+        kinds = [b["response_format"]["type"] for b in srv.bodies]
+        assert kinds == ["json_schema", "json_object", "json_object", "json_schema"]
+        assert c.stats()["structured"] == "json_schema" and c.stats()["schemas_without_grammar"] == 1
+        # unconstrained, the reply is checked for its keys only (the pattern steered a decoder that did not run)
+        srv.responder = lambda m, b: '{"verdict": "yes", "why": "free text"}'
+        assert asyncio.run(c.chat_json([{"role": "user", "content": "third"}], schema=bad))["why"] == "free text"
+
+
 def test_judge_scores_threshold_status_and_report(cli, tmp_path):
     rows = [
         {"patient": "I have a sore throat and fever since yesterday.", "doctor":

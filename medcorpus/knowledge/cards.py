@@ -49,6 +49,7 @@ class Card:
     tokens: int
     truncated: bool
     facts_total: int
+    sections: list[tuple[str, list[str]]] = field(default_factory=list)  # (label, its facts shown), aliases apart
 
     @property
     def hash(self) -> str:
@@ -161,12 +162,13 @@ class CardBuilder:
                 related.add(node["head_id"])
         header = (f"【{ent['type']}】{ent['name']}" if ent["type"] else f"【实体】{ent['name']}") if zh else \
             (f"Entity: {ent['name']} ({ent['type']})" if ent["type"] else f"Entity: {ent['name']}")
-        text, facts, aliases, truncated = self._fit(header, list(sections.values()))
+        text, facts, aliases, truncated, shown = self._fit(header, list(sections.values()))
         total = sum(1 for s in sections.values() for _, f in s.items if f)
         return Card(entity_id=ent["entity_id"], name=ent["name"], type=ent["type"], text=text, facts=facts,
-                    aliases=aliases, tokens=estimate_tokens(text), truncated=truncated, facts_total=total)
+                    aliases=aliases, tokens=estimate_tokens(text), truncated=truncated, facts_total=total,
+                    sections=shown)
 
-    def _fit(self, header: str, sections: list[_Section]) -> tuple[str, list[str], list[str], bool]:
+    def _fit(self, header: str, sections: list[_Section]) -> tuple[str, list[str], list[str], bool, list]:
         """Fill sections round-robin (one value of each, then a second of each, ...) within the budget."""
         zh = self.lang == "zh"
         sep = "、" if zh else "; "
@@ -190,7 +192,7 @@ class CardBuilder:
                 chosen[i].append(rnd)
                 progress = True
             rnd += 1
-        lines, facts, aliases = [header], [], []
+        lines, facts, aliases, shown_facts = [header], [], [], []
         truncated = False
         for sec, idx in zip(sections, chosen):
             if len(idx) < len(sec.items):
@@ -200,11 +202,11 @@ class CardBuilder:
             shown = [sec.items[j][0] for j in idx]
             more = ("等" if zh else "; ...") if len(idx) < len(sec.items) else ""
             lines.append(self._label(sec.label) + sep.join(shown) + more)
-            for j in idx:
-                fact = sec.items[j][1]
-                if fact:
-                    (aliases if sec.alias else facts).append(fact)
-        return "\n".join(lines), facts, aliases, truncated
+            own = [sec.items[j][1] for j in idx if sec.items[j][1]]
+            (aliases if sec.alias else facts).extend(own)
+            if own and not sec.alias:
+                shown_facts.append((sec.label, own))
+        return "\n".join(lines), facts, aliases, truncated, shown_facts
 
     def _label(self, label: str) -> str:
         return f"【{label}】" if self.lang == "zh" else f"{label}: "

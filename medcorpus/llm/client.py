@@ -51,6 +51,7 @@ class Reply:
     completion_tokens: int = 0
     cached: bool = False
     finish_reason: str | None = None
+    mode: str | None = None  # the structured-output form it was asked in (None: unknown, e.g. from the cache)
 
 
 class LLMError(RuntimeError):
@@ -118,12 +119,13 @@ class LLMClient:
                              "table (MEDCORPUS_LLM_PRICES) or give --price-in/--price-out")
         self.limiter: Limiter = limiter or RateLimiter(self.config.rpm, self.config.tpm)
         self._modes: list[str] | None = None
+        self._no_grammar: set[str] = set()  # schemas the endpoint could not compile: asked without them
         self._loop: asyncio.AbstractEventLoop | None = None
         self._clients: list[Any] = []
         self._sem: asyncio.Semaphore | None = None
         self._probe_lock: asyncio.Lock | None = None
         self.n_requests = self.n_cache_hits = self.n_retries = self.n_invalid = self.n_errors = 0
-        self.n_wrong_shape = self.n_probes = 0
+        self.n_wrong_shape = self.n_probes = self.n_stepdowns = 0
         self.prompt_tokens = self.completion_tokens = 0
         self.cost_usd = 0.0
 
@@ -193,6 +195,19 @@ class LLMClient:
         """The structured-output form in use (None until the first request that needed one)."""
         return self._modes[0] if self._modes else None
 
+    def modes_for(self, schema: dict | None, modes: list[str] | None = None) -> list[str]:
+        """The forms to ask in for this schema: without those that carry it when the endpoint could not
+        compile it into a grammar (both schema forms build the same grammar; `json_object` and plain do not)."""
+        modes = list((self._modes or []) if modes is None else modes)
+        if schema is not None and _schema_id(schema) in self._no_grammar:
+            modes = [m for m in modes if m not in structured.SCHEMA_MODES] or ["off"]
+        return modes
+
+    def constrained_for(self, schema: dict | None) -> bool:
+        """Whether a reply for this schema was decoded under it (else only the relaxed shape is checked)."""
+        modes = self.modes_for(schema)
+        return bool(modes) and modes[0] in structured.SCHEMA_MODES
+
     async def _structured_modes(self) -> list[str]:
         """The forms left to try, best first; probes the endpoint once per process when `structured=auto`."""
         if self._modes is not None:
@@ -246,10 +261,12 @@ class LLMClient:
         est = estimate_messages(messages) + int(send.get("max_tokens") or 0)
         attempt = 0
         while True:
+            mode = None
             if wants_format:  # no schema, no probe: some JSON object is all there is to ask for
-                modes = await self._structured_modes() if schema is not None else \
+                modes = self.modes_for(schema, await self._structured_modes()) if schema is not None else \
                     (self._modes or structured.modes_from(self.config.structured))
-                fmt = structured.response_format(modes[0], schema)
+                mode = modes[0]
+                fmt = structured.response_format(mode, schema)
                 if fmt is None:
                     send.pop("response_format", None)
                 else:
@@ -269,8 +286,15 @@ class LLMClient:
                         body={"model": self.config.model, "messages": messages, **send})
                     data = orjson.loads(resp.content)
                 except Exception as exc:  # classified below
+                    if mode in structured.SCHEMA_MODES and _is_grammar_failure(exc):
+                        # this schema cannot be compiled (llama.cpp: 500 "failed to parse grammar"): asking
+                        # again fails the same way, so this schema goes down to the forms without it
+                        self._no_grammar.add(_schema_id(schema))
+                        self.n_stepdowns += 1
+                        continue
                     if "response_format" in send and _is_format_refusal(exc) and len(self._modes or []) > 1:
                         self._modes.pop(0)  # the endpoint refuses this form: the next one, for every request
+                        self.n_stepdowns += 1
                         continue
                     delay = self._retry_delay(exc, attempt)
                     if delay is None or attempt >= self.config.max_retries:
@@ -281,7 +305,9 @@ class LLMClient:
                 self.n_retries += 1
                 await asyncio.sleep(delay)
                 continue
-            return self._account(key, messages, data, time.perf_counter() - started)
+            reply = self._account(key, messages, data, time.perf_counter() - started)
+            reply.mode = mode
+            return reply
 
     def _retry_delay(self, exc: Exception, attempt: int) -> float | None:
         """Seconds to wait before retrying `exc`, or None when it is not retryable."""
@@ -327,7 +353,7 @@ class LLMClient:
                     raise ValueError("wrong shape: reply cut off at max_tokens")
                 obj = parse_json(reply.text)
                 if schema is not None:
-                    constrained = self.mode in ("json_schema", "json_object_schema")
+                    constrained = reply.mode in structured.SCHEMA_MODES if reply.mode else self.constrained_for(schema)
                     structured.check_schema(obj, schema if constrained else structured.relaxed(schema))
             except ValueError as exc:
                 self.n_wrong_shape += 1
@@ -356,7 +382,8 @@ class LLMClient:
         return {"model": self.config.model, "base_url": self.base_url, "requests": self.n_requests,
                 "cache_hits": self.n_cache_hits, "retries": self.n_retries, "errors": self.n_errors,
                 "invalid": self.n_invalid, "wrong_shape": self.n_wrong_shape, "structured": self.mode,
-                "probes": self.n_probes, "prompt_tokens": self.prompt_tokens,
+                "probes": self.n_probes, "stepdowns": self.n_stepdowns, "schemas_without_grammar": len(self._no_grammar),
+                "prompt_tokens": self.prompt_tokens,
                 "completion_tokens": self.completion_tokens, "cost_usd": round(self.cost_usd, 6),
                 "priced": self.prices is not None}
 
@@ -367,6 +394,18 @@ class LLMClient:
 def _is_refusal(exc: Exception) -> bool:
     """A 400/422 (the endpoint does not accept what was sent), or any error about the response_format."""
     return getattr(exc, "status_code", None) in (400, 422) or _is_format_refusal(exc)
+
+
+def _schema_id(schema: dict | None) -> str:
+    return orjson.dumps(schema, option=orjson.OPT_SORT_KEYS).decode()
+
+
+def _is_grammar_failure(exc: Exception) -> bool:
+    """An error status saying the endpoint could not turn the schema into a grammar: llama.cpp's server
+    ("failed to parse grammar", 400 or 500 by version), or a schema its converter does not support."""
+    text = str(exc).lower()
+    return getattr(exc, "status_code", None) in (400, 422, 500) and \
+        ("grammar" in text or "json schema" in text and "not supported" in text)
 
 
 def _is_format_refusal(exc: Exception) -> bool:

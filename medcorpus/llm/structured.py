@@ -7,7 +7,9 @@ Endpoints differ in what they accept (`response_format`):
   constrained by a grammar built from the schema;
 - `json_object`: {"type": "json_object"}: some JSON object, shape unchecked;
 - `off`: nothing sent; the reply is parsed as JSON (``` fences and prose around it tolerated).
-The client probes an endpoint once (`PROBE_SCHEMA`) and walks down this list on a refusal (400/422).
+The client probes an endpoint once (`PROBE_SCHEMA`) and walks down this list on a refusal (400/422). A schema
+the endpoint cannot compile (llama.cpp: "failed to parse grammar") is asked again, for that schema only, in
+the first form without it (`json_object`, else plain), instead of being retried.
 Whatever the mode, every reply is validated against the schema (`jsonschema`) before the task sees it.
 """
 from __future__ import annotations
@@ -20,6 +22,7 @@ PLAIN = r'[^"\\{}<>\[\]]'  # text without JSON punctuation: a constrained model 
 _SAFE = re.compile(r"[\w ,'’-]*")
 
 MODES = ("json_schema", "json_object_schema", "json_object", "off")
+SCHEMA_MODES = ("json_schema", "json_object_schema")  # the forms that send the schema (compiled to a grammar)
 PROBE_SCHEMA = {"type": "object", "properties": {"ok": {"type": "boolean"}}, "required": ["ok"],
                 "additionalProperties": False}
 PROBE_MESSAGES = [{"role": "user", "content": 'Reply with the JSON object {"ok": true} and nothing else.'}]

@@ -47,7 +47,8 @@ class SelfInstructConfig(StageConfig):
                                            "that is not a class or intermediate node).")
     per_entity: int = Field(3, ge=1, le=20, description="Pairs asked for per entity (K).")
     seed_tasks: str | None = Field(None, description="JSONL seed file (default: the bundled one).")
-    n_seeds: int = Field(3, ge=0, le=10, description="Seed tasks shown per prompt.")
+    n_seeds: int = Field(0, ge=0, le=10, description="Seed tasks shown per prompt as examples of form (0: none; "
+                         "a small model copies an example's content into every pair, a 7B+ one varies its tasks).")
     card_tokens: int = Field(600, ge=50, description="Token budget of a knowledge card.")
     rouge_threshold: float = Field(0.7, gt=0, lt=1, description="Drop an instruction whose ROUGE-L to a kept one exceeds this.")
     min_instruction_chars: int = 4
@@ -99,6 +100,14 @@ def pick_seeds(seeds: list[dict], lang: str, entity_type: str, n: int, rng: rand
     return picked
 
 
+def seed_block(seeds: list[dict], lang: str) -> str:
+    """The prompt's examples paragraph ('' without seeds, so the shipped prompt shows none by default)."""
+    if not seeds:
+        return ""
+    head = "示例任务（只看形式，不要照抄内容）：" if lang == "zh" else "Example tasks (for their form only; do not copy them):"
+    return f"{head}\n{format_seeds(seeds, lang)}\n\n"
+
+
 def format_seeds(seeds: list[dict], lang: str) -> str:
     lines = []
     for i, s in enumerate(seeds, 1):
@@ -131,27 +140,33 @@ def parse_pairs(obj: Any) -> list[tuple[str | None, str | None, Any]]:
     return out
 
 
-LIMITS = {"en": (250, 600), "zh": (80, 250)}  # characters of an instruction, of an answer
-MAX_FACTS = 40  # card facts offered as the `fact` enum
+LIMITS = {"en": (250, 600), "zh": (80, 250)}  # characters of an instruction, of an answer (no topics)
+MAX_FACTS = 40  # card facts offered to the answer's pattern (no topics)
 
 
-def reply_schema(lang: str, k: int, name: str | None = None, facts: list[str] | None = None) -> dict:
-    """{"pairs": [{"instruction", "fact", "output"}] x 1..k}: `fact` one of the card's facts (an enum, when
-    the card has facts), `output` opening with the entity's name and naming a card fact (a pattern): grounded
-    by construction where the endpoint honours schemas; lengths bounded so a reply is never cut."""
+def reply_schema(lang: str, k: int, name: str | None = None, facts: list[str] | None = None,
+                 topics: list[dict] | None = None) -> dict:
+    """With topics (`knowledge.pairs`): one schema per pair holding it to its topic. Without (a card with no
+    short facts): {"pairs": [{"instruction", "output"}] x 1..k}, the output opening with the entity's name and
+    naming a card fact (a pattern). Lengths bounded so a reply is never cut."""
+    from medcorpus.knowledge.pairs import reply_schema as topic_schema
     from medcorpus.llm.structured import enum_values, mentioning, obj, plain
 
+    if topics:
+        return topic_schema(name or "", topics, lang)
     ins, out = LIMITS[lang]
-    props = {"instruction": plain(ins, 8 if lang == "en" else 4)}
     facts = enum_values(facts or [], 80)[:MAX_FACTS]
-    if facts:
-        props["fact"] = {"type": "string", "enum": facts}
-    props["output"] = mentioning(name or "", facts, 20 if lang == "en" else 10, out)
+    props = {"instruction": plain(ins, 8 if lang == "en" else 4),
+             "output": mentioning(name or "", facts, 20 if lang == "en" else 10, out)}
     return obj({"pairs": {"type": "array", "items": obj(props), "minItems": 1, "maxItems": k}})
 
 
-def reply_tokens(lang: str, k: int) -> int:
+def reply_tokens(lang: str, k: int, topics: bool = True) -> int:
     """max_tokens for k pairs at the schema's lengths (about 3 characters a token in English, 1 in Chinese)."""
+    from medcorpus.knowledge.pairs import reply_tokens as topic_tokens
+
+    if topics:
+        return topic_tokens(lang, k)
     ins, out = LIMITS[lang]
     return int(k * (ins + out + 120) / (3 if lang == "en" else 1)) + 64
 
@@ -172,7 +187,7 @@ def _hash(*parts: Any) -> str:
 @register_stage
 class SelfInstruct(LLMTask, Source):
     name = "selfinstruct"
-    version = "3"
+    version = "4"
     config_model = SelfInstructConfig
 
     def check_inputs(self, ws: Workspace) -> None:
@@ -191,12 +206,12 @@ class SelfInstruct(LLMTask, Source):
         (this source's records) into the ROUGE-L novelty index."""
         from medcorpus.knowledge.cards import CardBuilder, select_entities
         from medcorpus.knowledge.filters import NoveltyIndex
+        from medcorpus.knowledge.pairs import plan_topics
         from medcorpus.llm.prompts import load_prompt
 
         cfg: SelfInstructConfig = self.config
         self.prompt = load_prompt(PROMPT_NAME, cfg.lang, cfg.prompt_file)
         seeds = load_seed_tasks(cfg.seed_tasks)
-        self.max_tokens = reply_tokens(cfg.lang, cfg.per_entity)
         setting = _hash(cfg.model_dump(mode="json", include={
             "lang", "per_entity", "n_seeds", "card_tokens", "rouge_threshold", "min_instruction_chars",
             "max_instruction_chars", "min_response_chars", "max_response_chars", "min_fact_chars", "source"}),
@@ -216,16 +231,20 @@ class SelfInstruct(LLMTask, Source):
             for ent in batch:
                 card = cards[ent["entity_id"]]
                 key = _hash(ent["entity_id"], card.hash, setting)
-                out.append(Item(key, {"ent": ent, "card": card, "seeds": seeds},
+                topics = plan_topics(card, cfg.per_entity, cfg.lang)
+                out.append(Item(key, {"ent": ent, "card": card, "seeds": seeds, "topics": topics},
                                 f"{ent['type'] or 'entity'}/{ent['name']}"))
         return out
 
     def first_messages(self, item: Item) -> list[dict]:
+        from medcorpus.knowledge.pairs import format_topics
+
         cfg, p = self.config, item.payload
         picked = pick_seeds(p["seeds"], cfg.lang, p["ent"]["type"], cfg.n_seeds, random.Random(item.key))
-        return self.prompt.render(card=p["card"].text, entity=p["ent"]["name"],
+        topics = format_topics(p["topics"], cfg.lang) if p["topics"] else p["card"].text
+        return self.prompt.render(card=p["card"].text, topics=topics, entity=p["ent"]["name"],
                                   entity_type=p["ent"]["type"] or ("实体" if cfg.lang == "zh" else "entity"),
-                                  k=cfg.per_entity, seed_tasks=format_seeds(picked, cfg.lang))
+                                  k=len(p["topics"]) or cfg.per_entity, seed_tasks=seed_block(picked, cfg.lang))
 
     def summary_extra(self, items: list[Item]) -> dict[str, Any]:
         return {"entities": len(items), "kept_before": self.counts["kept_before"], "prompt": self.prompt.tag}
@@ -235,10 +254,11 @@ class SelfInstruct(LLMTask, Source):
 
     async def work(self, client: LLMClient, item: Item) -> Outcome:
         try:
-            card = item.payload["card"]
-            schema = reply_schema(self.config.lang, self.config.per_entity, card.name, card.facts)
+            card, topics = item.payload["card"], item.payload["topics"]
+            schema = reply_schema(self.config.lang, self.config.per_entity, card.name, card.facts, topics)
             pairs = await client.chat_json(self.first_messages(item), parse_pairs, schema=schema,
-                                           max_tokens=self.max_tokens)
+                                           max_tokens=reply_tokens(self.config.lang, self.config.per_entity,
+                                                                   bool(topics)))
         except InvalidReply as exc:
             return Outcome(rejected=f"invalid reply after {self.config.llm.json_retries} re-asks ({exc.reason})",
                            snippet=exc.raw_text)

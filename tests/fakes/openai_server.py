@@ -8,7 +8,8 @@ medcorpus synth prompts ask for from the `<case>` / `<reference>` JSON in the me
 dialogue, role-play patient and doctor), or a plain answer otherwise. `responder(messages, body) -> str`
 replaces it. `faults` is consumed in order, one per request: "429" (with Retry-After), "500", "400",
 "truncated" (the connection closes mid-body), "nonjson" (a 200 whose content is not JSON),
-"slow" (waits `slow_delay` seconds), or None/"ok" for a normal reply. Replies carry `usage`.
+"slow" (waits `slow_delay` seconds), or None/"ok" for a normal reply. Replies carry `usage`. A request whose
+schema holds one of `bad_grammar` gets llama.cpp's 500 "failed to parse grammar", every time.
 
 Structured output: `accepts` names the `response_format` forms the server takes, like a real one:
 "json_schema" (OpenAI/vLLM), "json_object_schema" (llama-cpp-python's {"type": "json_object", "schema"}),
@@ -156,6 +157,9 @@ def conform(value: Any, schema: dict) -> Any:
         props = schema.get("properties") or {}
         return {k: conform(src.get(k), sub) for k, sub in props.items()
                 if k in (schema.get("required") or []) or k in src}
+    if kind == "array" and schema.get("prefixItems"):  # a tuple: one schema per position
+        src = value if isinstance(value, list) else []
+        return [conform(src[i] if i < len(src) else None, sub) for i, sub in enumerate(schema["prefixItems"])]
     if kind == "array":
         items = [conform(v, schema.get("items") or {}) for v in (value if isinstance(value, list) else [])]
         lo, hi = schema.get("minItems", 0), schema.get("maxItems")
@@ -174,7 +178,11 @@ def conform(value: Any, schema: dict) -> Any:
             names = shape.group(5).split("|") if shape.group(5) else []
             if names and not re.fullmatch(schema["pattern"][1:-1], literal + rest):
                 rest = rest[:max(lo, hi - len(names[0]) - 2)].ljust(lo, ".") + " " + names[0] + "."
-            return literal + (rest if names else rest.ljust(lo, ".")[:hi])
+            bent = literal + (rest if names else rest.ljust(lo, ".")[:hi])
+            if re.fullmatch(schema["pattern"][1:-1], bent):
+                return bent
+        if "pattern" in schema and not re.fullmatch(schema["pattern"].strip("^$"), text):
+            return fill_pattern(schema["pattern"], text)
         text = text.ljust(schema.get("minLength", 0), ".")
         return text[: schema["maxLength"]] if "maxLength" in schema else text
     if kind == "boolean":
@@ -185,6 +193,64 @@ def conform(value: Any, schema: dict) -> Any:
         num = min(num, schema.get("maximum", num))
         return int(num) if kind == "integer" else num
     return value
+
+
+def fill_pattern(pattern: str, text: str) -> str:
+    """A string matching `pattern` (literals, classes, bounded repeats, groups, alternation) made from
+    `text`: what a decoder held to the pattern could write while following the reply it wanted to give.
+    Repeats of a character class take the next characters of `text` the class allows; an alternation takes
+    the branch `text` mentions, else the first."""
+    import re._parser as sre  # the regex module's own parse tree: no hand-written regex parsing
+
+    pos = [0]
+
+    def allowed(items: list, ch: str) -> bool:
+        hit, neg = False, False
+        for op, av in items:
+            name = str(op)
+            if name == "NEGATE":
+                neg = True
+            elif name == "LITERAL" and ord(ch) == av or name == "RANGE" and av[0] <= ord(ch) <= av[1]:
+                hit = True
+        return hit != neg
+
+    def run(nodes: list) -> str:
+        return "".join(node(op, av) for op, av in nodes)
+
+    def node(op, av) -> str:
+        name = str(op)
+        if name == "LITERAL":
+            return chr(av)
+        if name == "AT":
+            return ""
+        if name == "IN":
+            return one(av)
+        if name in ("MAX_REPEAT", "MIN_REPEAT"):
+            lo, hi, sub = av
+            hi = min(hi, 400)
+            if len(sub) == 1 and str(sub[0][0]) == "IN":
+                items, got = sub[0][1], []
+                while len(got) < hi and pos[0] < len(text):
+                    ch = text[pos[0]]
+                    pos[0] += 1
+                    if allowed(items, ch):
+                        got.append(ch)
+                while len(got) < lo:
+                    got.append(one(items))
+                return "".join(got)
+            return "".join(run(list(sub)) for _ in range(lo))
+        if name == "SUBPATTERN":
+            return run(list(av[-1]))
+        if name == "BRANCH":
+            options = [run(list(b)) for b in av[1]]
+            return next((o for o in options if o.lower() in text.lower()), options[0])
+        raise ValueError(f"fill_pattern: {name} is not supported")
+
+    def one(items: list) -> str:
+        literals = "".join(chr(av) for op, av in items if str(op) == "LITERAL")
+        return next(c for c in "xabcdefghijklmnopqrstuvwyz0123456789 " + literals if allowed(items, c))
+
+    return run(list(sre.parse(pattern)))
 
 
 def _honour(text: str, schema: dict) -> str:
@@ -204,8 +270,10 @@ def _is_probe(body: dict) -> bool:
 class FakeOpenAIServer:
     def __init__(self, responder: Responder | None = None, latency: float = 0.0,
                  faults: list[str | None] | None = None, retry_after: str = "0.05", slow_delay: float = 3.0,
-                 accepts: tuple[str, ...] = ("json_schema", "json_object"), refusal_status: int = 400):
+                 accepts: tuple[str, ...] = ("json_schema", "json_object"), refusal_status: int = 400,
+                 bad_grammar: tuple[str, ...] = ()):
         self.accepts = set(accepts)
+        self.bad_grammar = bad_grammar  # a schema holding one of these cannot be compiled: 500, every time
         self.refusal_status = refusal_status  # llama-cpp-python's server answers 500 (a wrapped 422)
         self.responder = responder or default_responder
         self.latency = latency
@@ -311,6 +379,11 @@ class FakeOpenAIServer:
                         return
                     fmt = body.get("response_format") or {}
                     form = fmt.get("type")
+                    carried = json.dumps(fmt.get("schema") or (fmt.get("json_schema") or {}).get("schema") or "")
+                    if any(b in carried for b in fake.bad_grammar):  # llama.cpp's server on a grammar it cannot parse
+                        self._send(500, json.dumps({"error": {"message": "failed to parse grammar",
+                                                              "type": "server_error"}}).encode())
+                        return
                     if form == "json_object" and "schema" in fmt and "json_object_schema" in fake.accepts:
                         form, schema = "json_object_schema", fmt["schema"]
                     else:

@@ -1,6 +1,7 @@
 """A responder for FakeOpenAIServer that answers the self-instruct prompt from its knowledge card.
 
-It reads the card in the prompt (`【label】a、b、c` lines in Chinese, `Label: a; b` in English), and
+It reads the card or the numbered topics in the prompt (`1.【label】a、b、c` lines in Chinese, `1. Label: a; b`
+in English; the number is optional), and
 writes K pairs, one per card section, each naming the entity and quoting the section's values, so
 they are grounded. `bad` adds pairs the filters must reject: "dup" (a near-copy of the first
 instruction), "ungrounded" (no entity name), "nofact" (names the entity, uses no fact), "short".
@@ -11,9 +12,9 @@ import json
 import re
 
 _K = re.compile(r"写出 (\d+) 条|Write (\d+) different")
-_ZH_HEAD = re.compile(r"^【([^】]+)】(.+)$", re.M)
+_ZH_HEAD = re.compile(r"^(?:\d+\.)?【([^】]+)】(.+)$", re.M)
 _EN_HEAD = re.compile(r"^Entity: (.+?)(?: \(([^)]*)\))?$", re.M)
-_EN_LINE = re.compile(r"^([A-Z][A-Za-z ]+): (.+)$", re.M)
+_EN_LINE = re.compile(r"^(?:\d+\. )?([A-Z][A-Za-z ]+): (.+)$", re.M)
 
 
 def parse_card(text: str) -> tuple[str, list[tuple[str, list[str]]], bool]:
