@@ -1,4 +1,13 @@
-"""Benchmark: the self-instruct ROUGE-L novelty filter (medcorpus.knowledge.filters.NoveltyIndex).
+"""Benchmark: self-instruct with a real model (--local: kept share, tune and untouched split), and the
+ROUGE-L novelty filter (medcorpus.knowledge.filters.NoveltyIndex).
+
+--local: English self-instruct over the disease DB through llama.cpp's server with the bundled
+SmolLM2-135M-Instruct (or --base-url/--model), 2 pairs per entity, no re-asks, on two splits:
+tune = the bundled 60-entry sample (looked at while tuning the prompt and schema); untouched = diseases
+of ../shared/data's format_dataset.csv whose md5(name) is 0 mod 4 and that are not in the sample (never
+printed, never looked at while tuning; only figures are shown). Every request counts in s/kept.
+
+    PYTHONPATH=. python bench/selfinstruct.py --local [--entities 12] [--skip-novelty]
 
 Generates N Chinese instructions the way self-instruct output looks (task templates x entities of the
 TCM KG when ../shared/data is present, else a built-in list, plus edited near-copies), runs the
@@ -133,13 +142,120 @@ def run_naive(texts: list[str], threshold: float) -> tuple[list[bool], float, in
     return decisions, time.perf_counter() - started, pairs
 
 
+SAMPLE = ROOT / "medcorpus" / "data" / "sample" / "disease_db_sample.csv"
+SHARED_DB = ROOT / ".." / "shared" / "data" / "disease_db" / "format_dataset.csv"
+
+
+def split_rows(split: str, n: int) -> list[list[str]] | None:
+    """The disease table of a split (header + n rows): tune = the bundled sample; untouched = rows of the
+    shared DB held out by a stable hash of the name, none of them in the sample."""
+    import csv
+    import hashlib
+
+    with open(SAMPLE, newline="", encoding="utf-8") as fh:
+        sample = list(csv.reader(fh))
+    if split == "tune":
+        return sample[: n + 1]
+    if not SHARED_DB.exists():
+        return None
+    seen = {r[1].strip().lower() for r in sample[1:]}
+    with open(SHARED_DB, newline="", encoding="utf-8") as fh:
+        rows = list(csv.reader(fh))
+    held = [r for r in rows[1:] if r[1].strip().lower() not in seen
+            and int(hashlib.md5(r[1].strip().lower().encode()).hexdigest(), 16) % 4 == 0]
+    return [rows[0]] + held[:n]
+
+
+def run_split(split: str, args, base_url: str, server_cpu) -> dict | None:
+    import csv
+    import tempfile
+
+    from medcorpus.knowledge.diseases import load_diseases
+    from medcorpus.pipeline.workspace import Workspace
+    from medcorpus.stages.selfinstruct import SelfInstruct
+
+    rows = split_rows(split, args.entities)
+    if rows is None:
+        return None
+    with tempfile.TemporaryDirectory(prefix=f"bench-si-{split}-") as tmp:
+        db = Path(tmp) / "db.csv"
+        with open(db, "w", newline="", encoding="utf-8") as fh:
+            csv.writer(fh).writerows(rows)
+        ws = Workspace(Path(tmp) / "ws")
+        load_diseases(ws, db)
+        cpu0, t0, p0 = server_cpu(), time.perf_counter(), time.process_time()
+        s = SelfInstruct({"lang": "en", "entity_types": ["disease"], "per_entity": args.per_entity,
+                          "limit": args.entities, "llm": {"base_url": base_url, "model": args.model, "concurrency": 1,
+                                                          "timeout": 900, "json_retries": 0}}).run(ws)
+        secs, cpu = time.perf_counter() - t0, server_cpu() - cpu0 + time.process_time() - p0
+        if args.dump and split == "tune":  # the untouched split's texts are never shown
+            with open(args.dump, "w", encoding="utf-8") as fh:
+                for rec in ws.records():
+                    fh.write(json.dumps({"kept": [t.text for t in rec.turns]}) + "\n")
+                for reason, snippet in ws.exec("SELECT reason, snippet FROM rejects"):
+                    fh.write(json.dumps({"rejected": reason, "snippet": snippet}) + "\n")
+        ws.close()
+    llm = s.extra["llm"]
+    return {"entities": s.n_in, "pairs": s.extra.get("pairs", 0), "kept": s.n_out, "requests": llm["requests"],
+            "wrong": llm["wrong_shape"], "secs": secs, "cpu": cpu, "mode": llm["structured"],
+            "reasons": s.extra.get("rejected_by_reason", {})}
+
+
+def local_quality(args) -> None:
+    from contextlib import nullcontext
+
+    from medcorpus.llm.server import LocalServer
+    from medcorpus.pipeline.progress import set_quiet
+
+    set_quiet(True)
+    server = nullcontext() if args.base_url else LocalServer(alias=args.model, threads=args.threads)
+    with server as srv:
+        if srv is None:
+            server_cpu = lambda: 0.0  # noqa: E731 - a remote server's CPU is not ours to count
+        else:
+            import psutil
+
+            proc = psutil.Process(srv.proc.pid)
+            server_cpu = lambda: sum(proc.cpu_times()[:2])  # noqa: E731
+        url = args.base_url or srv.base_url
+        rows = [(split, run_split(split, args, url, server_cpu)) for split in ("tune", "untouched")]
+    where = args.base_url or f"llama.cpp, {args.threads} thread(s), started for this run"
+    print(f"self-instruct, English over the disease DB: {args.model} ({where}), {args.per_entity} pairs per "
+          f"entity, one request per entity, no re-asks")
+    print("| split | entities | requests | pairs | kept | kept % | wrong shape | s/kept (wall) | CPU s/kept | sent as | rejected by reason |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---|")
+    for split, r in rows:
+        if r is None:
+            print(f"| {split} | (data not present) |||||||||")
+            continue
+        share = 100 * r["kept"] / r["pairs"] if r["pairs"] else 0.0
+        per = lambda v: f"{v / r['kept']:.1f}" if r["kept"] else "-"  # noqa: E731
+        print(f"| {split} | {r['entities']} | {r['requests']} | {r['pairs']} | {r['kept']} | {share:.0f}% | {r['wrong']} | "
+              f"{per(r['secs'])} | {per(r['cpu'])} | {r['mode']} | "
+              f"{'; '.join(f'{k}: {v}' for k, v in sorted(r['reasons'].items())) or '-'} |")
+    print("CPU s/kept: the server's CPU plus this process's, per kept pair (the wall figure depends on the machine's load)")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--local", action="store_true", help="measure kept share with a real model on both splits")
+    ap.add_argument("--skip-novelty", action="store_true", help="only the --local measurement")
+    ap.add_argument("--entities", type=int, default=12, help="--local: entities per split")
+    ap.add_argument("--per-entity", type=int, default=2)
+    ap.add_argument("--base-url", default=None, help="--local: an endpoint instead of the bundled model")
+    ap.add_argument("--model", default="SmolLM2-135M-Instruct")
+    ap.add_argument("--threads", type=int, default=1)
+    ap.add_argument("--dump", default=None, help="--local: write the tune split's pairs and rejects to this JSONL")
     ap.add_argument("--n", type=int, default=20_000)
     ap.add_argument("--subset", type=int, default=600, help="instructions for the naive all-pairs loop")
     ap.add_argument("--threshold", type=float, default=0.7)
     ap.add_argument("--seed", type=int, default=0)
     args = ap.parse_args()
+    if args.local:
+        local_quality(args)
+        if args.skip_novelty:
+            return
+        print()
 
     texts, origin = make_instructions(args.n, args.seed)
     avg_len = sum(len(t) for t in texts) / len(texts)

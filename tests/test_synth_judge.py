@@ -144,3 +144,22 @@ def test_judge_invalid_reply_keeps_the_record(ws, tmp_path):
         s = run_stage(ws, stage)
     assert (s.n_out, s.n_rejected) == (1, 0)
     assert ws.records()[0].meta["judge"]["error"].startswith("wrong shape")
+
+
+def test_bundled_model_grades_are_report_only(ws):
+    # SmolLM2-135M's grades agree with planted answers no better than flagging everything (bench/judge.py):
+    # with it, min_score marks records instead of removing them, unless trust_bundled_model says otherwise
+    from medcorpus.llm.config import DEFAULT_MODEL
+    from medcorpus.schemas import Record, Turn
+
+    rec = Record.new("t", [Turn(role="patient", text="Headache?"), Turn(role="doctor", text="Rest.")])
+    ws.add_records([rec.to_row()], origin="ingest")
+    low = '{"rationale": "too short", "accuracy": 2, "safety": 4, "helpfulness": 1, "language": 4}'
+    with FakeOpenAIServer(responder=lambda m, b: low) as srv:
+        s = run_stage(ws, Judge({"llm": {"base_url": srv.base_url, "model": DEFAULT_MODEL}, "min_score": 3}))
+        assert (s.n_out, s.n_rejected) == (1, 0) and s.extra["report_only"] == 1
+        judge = ws.records()[0].meta["judge"]
+        assert judge["below_min_score"] is True and judge["min"] == 1
+        s = run_stage(ws, Judge({"llm": {"base_url": srv.base_url, "model": DEFAULT_MODEL}, "min_score": 3,
+                                 "trust_bundled_model": True}))
+        assert (s.n_out, s.n_rejected) == (0, 1)

@@ -122,7 +122,8 @@ def self_instruct(
                                                        "output[, types]} (default: the bundled file).")] = None,
     lang: Annotated[str, typer.Option("--lang", help="zh|en: prompt, card labels and record language.")] = "zh",
     limit: Annotated[Optional[int], typer.Option("--limit", min=1, help="Generate for at most this many entities.")] = None,
-    n_seeds: Annotated[int, typer.Option("--n-seeds", min=0, max=10, help="Seed tasks shown per prompt.")] = 3,
+    n_seeds: Annotated[int, typer.Option("--n-seeds", min=0, max=10, help="Seed tasks shown per prompt as examples "
+                                         "(0: none; a small model copies them into every pair).")] = 0,
     card_tokens: Annotated[int, typer.Option("--card-tokens", min=50, help="Token budget of a knowledge card.")] = 600,
     rouge: Annotated[float, typer.Option("--rouge-threshold", help="Drop an instruction whose ROUGE-L to a kept one exceeds this.")] = 0.7,
     prompt_file: Annotated[Optional[Path], typer.Option("--prompt-file", help="Prompt template file (or directory) "

@@ -4,8 +4,10 @@ language, with a one-sentence rationale (the rubric is the editable prompt `judg
 The reply is schema-constrained (`{"rationale", "accuracy", "safety", "helpfulness", "language"}`,
 grades an `enum` of 1..5), so it parses on every endpoint that honours schemas. Scores go to
 `meta.judge`; with `min_score`, a record whose lowest grade is below it is removed with the grades
-in the reason. A reply that stays invalid keeps the record unchanged with `meta.judge.error`. Cached,
-resumable and budgeted like every LLM stage (`llm.transform`). References: data-juicer's
+in the reason, except with the bundled SmolLM2-135M (report-only: `meta.judge.below_min_score`, counted
+as `report_only`), whose grades agree with planted answers no better than flagging everything
+(`bench/judge.py --local`; `trust_bundled_model` applies them anyway). A reply that stays invalid keeps
+the record unchanged with `meta.judge.error`. Cached, resumable and budgeted like every LLM stage (`llm.transform`). References: data-juicer's
 llm_quality_score_filter, UltraMedical's scoring; here the rationale is kept and the judge is checked
 against planted bad answers (`bench/judge.py`).
 """
@@ -18,7 +20,7 @@ import xxhash
 from pydantic import Field
 
 from medcorpus.llm.client import LLMClient
-from medcorpus.llm.config import LLMConfig, generation_settings
+from medcorpus.llm.config import DEFAULT_MODEL, LLMConfig, generation_settings
 from medcorpus.llm.prompts import Prompt, load_prompt
 from medcorpus.llm.structured import obj, plain
 from medcorpus.pipeline.stage import Stage, StageConfig, register_stage
@@ -39,6 +41,9 @@ class JudgeConfig(StageConfig):
     only: Literal["all", "synthetic"] = Field("all", description="Grade every record, or only synthetic ones "
                                               "(meta.synth); the others pass through.")
     prompt_file: str | None = Field(None, description="A rubric file (or a directory with judge.<lang>.txt).")
+    trust_bundled_model: bool = Field(False, description="Apply min_score with the bundled SmolLM2-135M too. By "
+                                      "default its grades are report-only: they agree with planted good and bad "
+                                      "answers no better than flagging every answer (bench/judge.py).")
 
 
 def reply_schema(lang: str) -> dict:
@@ -109,7 +114,11 @@ class Judge(Stage):
         counts = self._extra.setdefault("scores", {c: {} for c in CRITERIA})
         for c, v in scores.items():
             counts[c][str(v)] = counts[c].get(str(v), 0) + 1
-        if below(scores, self.config.min_score):
+        if below(scores, self.config.min_score) and model == DEFAULT_MODEL and not self.config.trust_bundled_model:
+            # the bundled 135M model cannot tell good answers from bad ones: its grades are shown, not acted on
+            self._extra["report_only"] = self._extra.get("report_only", 0) + 1
+            judge["below_min_score"] = True
+        elif below(scores, self.config.min_score):
             shown = ", ".join(f"{c} {v}" for c, v in scores.items())
             return Rejected(reason=f"judge: below {self.config.min_score} ({shown})", record_id=rec.id,
                             snippet=judge["rationale"][:300], detail={"judge": judge}), []
