@@ -196,7 +196,7 @@ def run_split(split: str, args, base_url: str, server_cpu) -> dict | None:
                     fh.write(json.dumps({"rejected": reason, "snippet": snippet}) + "\n")
         ws.close()
     llm = s.extra["llm"]
-    return {"entities": s.n_in, "pairs": s.extra.get("pairs", 0), "kept": s.n_out, "requests": llm["requests"],
+    return {"entities": s.n_in, "asked": s.n_in * args.per_entity, "pairs": s.extra.get("pairs", 0), "kept": s.n_out, "requests": llm["requests"],
             "wrong": llm["wrong_shape"], "secs": secs, "cpu": cpu, "mode": llm["structured"],
             "reasons": s.extra.get("rejected_by_reason", {})}
 
@@ -222,18 +222,20 @@ def local_quality(args) -> None:
     where = args.base_url or f"llama.cpp, {args.threads} thread(s), started for this run"
     print(f"self-instruct, English over the disease DB: {args.model} ({where}), {args.per_entity} pairs per "
           f"entity, one request per entity, no re-asks")
-    print("| split | entities | requests | pairs | kept | kept % | wrong shape | s/kept (wall) | CPU s/kept | sent as | rejected by reason |")
-    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---|")
+    print("| split | entities | requests | pairs asked | pairs returned | kept | kept % of asked | wrong shape | "
+          "s/kept (wall) | CPU s/kept | sent as | rejected by reason |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|")
     for split, r in rows:
         if r is None:
-            print(f"| {split} | (data not present) |||||||||")
+            print(f"| {split} | (data not present) ||||||||||")
             continue
-        share = 100 * r["kept"] / r["pairs"] if r["pairs"] else 0.0
+        share = 100 * r["kept"] / r["asked"] if r["asked"] else 0.0
         per = lambda v: f"{v / r['kept']:.1f}" if r["kept"] else "-"  # noqa: E731
-        print(f"| {split} | {r['entities']} | {r['requests']} | {r['pairs']} | {r['kept']} | {share:.0f}% | {r['wrong']} | "
+        print(f"| {split} | {r['entities']} | {r['requests']} | {r['asked']} | {r['pairs']} | {r['kept']} | {share:.0f}% | {r['wrong']} | "
               f"{per(r['secs'])} | {per(r['cpu'])} | {r['mode']} | "
               f"{'; '.join(f'{k}: {v}' for k, v in sorted(r['reasons'].items())) or '-'} |")
-    print("CPU s/kept: the server's CPU plus this process's, per kept pair (the wall figure depends on the machine's load)")
+    print("kept % of asked: an invalid reply loses all its pairs. CPU s/kept: the server's CPU plus this process's "
+          "per kept pair (0 for a --base-url server; the wall figure depends on the machine's load)")
 
 
 def main() -> None:

@@ -149,3 +149,14 @@ def test_length_bounds():
     assert "instruction too long" in length_problem("问" * 101, "x" * 50, 4, 100, 10, 300)
     assert "response too short" in length_problem("请介绍当归", "补血", 4, 100, 10, 300)
     assert "response too long" in length_problem("请介绍当归", "x" * 301, 4, 100, 10, 300)
+
+
+def test_english_check_refuses_latin_letter_gibberish():
+    from medcorpus.knowledge.filters import english_problem
+
+    terms = ["Metabolic disorder", "Alglucosidase Alfa"]
+    good = "Which drugs help with metabolic disorder? Metabolic disorder is commonly treated with Alglucosidase Alfa."
+    assert english_problem(good, terms, 0.85) is None  # drug names count through the card's terms
+    bad = "How is een problem van het Metabolic disorder ook voor eet in dayen van het hendiakies kaf?"
+    assert english_problem(bad, terms, 0.85).startswith("not English: ")
+    assert english_problem(bad, terms, 0.0) is None

@@ -1,8 +1,8 @@
 """End to end through the real local model: `medcorpus llm serve` (llama.cpp + SmolLM2-135M-Instruct)
 found by each LLM command without flags, one test per task. Replies are schema-constrained (the server
 takes {"type": "json_object", "schema"}), so none is of the wrong shape; the kept shares are asserted
-against floors below what bench/synth_local.py measured (dialogues 12/12, self-instruct pairs: see the
-README), so a regression in the prompts or the constraints fails here."""
+against floors below what bench/synth_local.py and bench/selfinstruct.py --local measured (dialogues
+12/12; self-instruct pairs: see the README), so a regression in the prompts or the constraints fails here."""
 from __future__ import annotations
 
 import json
@@ -96,8 +96,17 @@ def test_self_instruct_through_the_real_local_model(served, cli):
     out = _json(cli("synth", "self-instruct", "--lang", "en", "--entity-types", "disease", "--limit", "3",
                     "--per-entity", "2", "--json-retries", "1", "--json"))
     extra = out["extra"]
-    assert out["n_in"] == 3 and extra["llm"]["wrong_shape"] == 0
-    assert out["n_out"] >= 1  # floor under the measured share (see bench/synth_local.py in the README)
+    assert out["n_in"] == 3 and extra["llm"]["wrong_shape"] == 0 and extra["llm"]["requests"] == 3
+    assert extra["pairs"] == 6 and out["n_out"] >= 4  # floor under the measured share (bench/selfinstruct.py --local)
+    from medcorpus.knowledge.pairs import ANSWER
+    from medcorpus.pipeline.workspace import Workspace
+
+    with Workspace(cli.workspace) as ws:
+        for rec in ws.records():
+            question, answer = rec.turns[0].text, rec.turns[1].text
+            openings = [o.format(n=rec.meta["entity_name"], label="\0").split("\0")[0] for o in ANSWER["en"].values()]
+            assert question.endswith("?") and mentions(question, rec.meta["entity_name"])
+            assert mentions(answer, rec.meta["entity_name"]) and answer.startswith(tuple(openings))
 
 
 def test_roleplay_through_the_real_local_model(served, cli):

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import math
 import re
+from functools import lru_cache
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
@@ -239,6 +240,34 @@ def grounding_problem(response: str, name: str, aliases: list[str], facts: list[
             if variant not in hidden and mentions(rest, variant):
                 return None
     return "not grounded: the response uses no fact from the knowledge card"
+
+
+ENGLISH_WORDS = "frequency_dictionary_en_82_765.txt"  # symspellpy's English unigram list (82,765 words)
+_LATIN_WORD = re.compile(r"[a-z]+")
+
+
+@lru_cache(maxsize=1)
+def english_vocabulary() -> frozenset[str]:
+    from importlib import resources
+
+    text = resources.files("symspellpy").joinpath(ENGLISH_WORDS).read_text(encoding="utf-8")
+    return frozenset(line.split(" ", 1)[0] for line in text.splitlines() if line)
+
+
+def english_problem(text: str, terms: list[str], min_share: float) -> str | None:
+    """None when at least `min_share` of the text's words are English words or words of `terms` (the
+    entity's name and card facts: drug names are not in a general word list); else the reason. A small
+    model held to Latin letters can still write Dutch- or Portuguese-like strings: length, grounding and
+    novelty let them through."""
+    words = _LATIN_WORD.findall(text.lower())
+    if not words:
+        return None
+    vocab = english_vocabulary()
+    own = {w for t in terms for w in _LATIN_WORD.findall(t.lower())}
+    share = sum(w in vocab or w in own for w in words) / len(words)
+    if share < min_share:
+        return f"not English: {share:.0%} of its words are English words (< {min_share:.0%})"
+    return None
 
 
 def length_problem(instruction: str, response: str, min_instruction: int, max_instruction: int,

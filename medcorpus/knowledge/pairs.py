@@ -4,8 +4,8 @@ A small model asked for "K varied instructions grounded in this card" copies the
 entity's name as its instruction and drifts into other languages. So the KG provides what it can: each
 pair gets a *topic* (one section of the entity's knowledge card and up to four of its facts), the prompt
 shows only those facts, and the schema (`prefixItems`, one item per pair) fixes, for each pair,
-- the instruction's opening (a question opener chosen for the topic's kind, varied per entity) and that it
-  names the entity and ends with a question mark;
+- the instruction's opening (a question opener chosen for the topic's kind, varied per entity, followed by
+  the entity's name), then the model's words up to a question mark;
 - the answer's opening ("Common symptoms of X include ") followed by one of the topic's facts, then free
   text: grounded by construction where the endpoint honours schemas;
 - English text in English letters (no drift into other scripts), no JSON punctuation, bounded lengths.
@@ -25,8 +25,8 @@ TEXT = {"en": r"[a-zA-Z0-9 ,.;:!'()%/+-]", "zh": r'[^"\\{}<>\[\]\n]'}
 QUESTION = {"en": r"[a-zA-Z0-9 ,;:'()%/+-]", "zh": r'[^"\\{}<>\[\]\n?？。]'}
 QMARK = {"en": "[?]", "zh": "[?？]"}
 # the question goes on after the name (min_after): "Which medicines are used for X?" alone is too alike across entities
-LIMITS = {"en": {"before": 40, "min_after": 12, "after": 80, "answer": (20, 300)},
-          "zh": {"before": 15, "min_after": 4, "after": 40, "answer": (10, 150)}}
+LIMITS = {"en": {"before": 0, "min_after": 12, "after": 100, "answer": (20, 300)},
+          "zh": {"before": 0, "min_after": 4, "after": 50, "answer": (10, 150)}}
 
 KINDS = {"symptom": ("symptom", "症状"), "test": ("test", "检查"), "medication": ("medication", "药")}
 OPENERS = {
@@ -38,7 +38,7 @@ OPENERS = {
                           "What treatment options are there for", "I was just diagnosed with", "Can medication cure"],
            "other": ["What should I know about", "Can you explain", "Tell me about", "What are the main facts about",
                      "Why does", "How would you describe"]},
-    "zh": {"symptom": ["请问", "我最近不舒服，", "怎么判断是不是", "哪些表现提示"],
+    "zh": {"symptom": ["请问", "怎么判断是不是", "哪些表现提示", "我担心自己得了"],
            "test": ["请问", "医生一般怎么确诊", "需要做哪些检查来确认", "关于"],
            "medication": ["请问", "治疗", "常用什么药治疗", "关于"],
            "other": ["请介绍一下", "请问", "关于", "能不能讲讲"]},
@@ -112,11 +112,10 @@ def pair_schema(name: str, topic: dict, lang: str) -> dict:
     names = list(dict.fromkeys(n for n in (safe_name, safe_name[:1].lower() + safe_name[1:], safe_name.lower()) if n))
     opener = _SAFE.match(topic["opener"]).group(0)
     sep = " " if lang == "en" else ""
-    if names:
-        middle = f"({q}{{0,{lim['before']}}} )?" if lang == "en" else f"{q}{{0,{lim['before']}}}"
-        ins = f"^{opener}{sep}{middle}{_alternation(names)}{q}{{{lim['min_after']},{lim['after']}}}{QMARK[lang]}$"
+    if names:  # the name right after the opener: SmolLM2-135M wandered off in free text before a name it had to reach
+        ins = f"^{opener}{sep}{_alternation(names)}{q}{{{lim['min_after']},{lim['after']}}}{QMARK[lang]}$"
     else:
-        ins = f"^{opener}{sep}{q}{{4,{lim['before'] + lim['after']}}}{QMARK[lang]}$"
+        ins = f"^{opener}{sep}{q}{{4,{lim['after']}}}{QMARK[lang]}$"
     lo, hi = lim["answer"]
     opening = ANSWER[lang][topic["kind"]].format(n=safe_name, label=short_label(topic["label"]))
     opening = _SAFE.match(opening).group(0)

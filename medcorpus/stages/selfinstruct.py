@@ -56,6 +56,8 @@ class SelfInstructConfig(StageConfig):
     min_response_chars: int = 20
     max_response_chars: int = 3000
     min_fact_chars: int = Field(2, ge=1, description="Shorter card facts (温, 辛) do not count as grounding.")
+    min_english_share: float = Field(0.85, ge=0, le=1, description="lang=en: the share of a pair's words that must be "
+                                     "English words (or the entity's and its facts' words); 0 turns the check off.")
     prompt_file: str | None = Field(None, description="A prompt template file or directory overriding the shipped one.")
     source: str = "selfinstruct"
     limit: int | None = Field(None, ge=1, description="Entities to generate for in this run.")
@@ -214,7 +216,8 @@ class SelfInstruct(LLMTask, Source):
         seeds = load_seed_tasks(cfg.seed_tasks)
         setting = _hash(cfg.model_dump(mode="json", include={
             "lang", "per_entity", "n_seeds", "card_tokens", "rouge_threshold", "min_instruction_chars",
-            "max_instruction_chars", "min_response_chars", "max_response_chars", "min_fact_chars", "source"}),
+            "max_instruction_chars", "min_response_chars", "max_response_chars", "min_fact_chars", "min_english_share",
+            "source"}),
             generation_settings(cfg.llm), self.prompt.tag, _hash(seeds), self.version)
         self.index = NoveltyIndex(cfg.rouge_threshold)
         for rid, text in ws.exec(
@@ -266,7 +269,7 @@ class SelfInstruct(LLMTask, Source):
 
     def filter_pairs(self, item: Item, pairs: list, model: str) -> Outcome:
         """Kept pairs as records; the others as rejects with their reason (length, grounding, novelty)."""
-        from medcorpus.knowledge.filters import grounding_problem, length_problem
+        from medcorpus.knowledge.filters import english_problem, grounding_problem, length_problem
 
         cfg: SelfInstructConfig = self.config
         ent, card = item.payload["ent"], item.payload["card"]
@@ -291,6 +294,9 @@ class SelfInstruct(LLMTask, Source):
             problem = length_problem(instruction, output, cfg.min_instruction_chars, cfg.max_instruction_chars,
                                      cfg.min_response_chars, cfg.max_response_chars) \
                 or grounding_problem(output, card.name, card.aliases, card.facts, cfg.min_fact_chars)
+            if not problem and cfg.lang == "en" and cfg.min_english_share:
+                problem = english_problem(f"{instruction} {output}", [card.name, *card.aliases, *card.facts],
+                                          cfg.min_english_share)
             if problem:
                 reject(problem, i, snippet, record_id=rec.id, detail=base)
                 continue
