@@ -19,6 +19,7 @@ import re
 from medcorpus.llm.structured import _SAFE, obj
 
 MAX_TOPIC_FACTS = 4
+MAX_REPLY_TOKENS = 1600
 MAX_FACT_CHARS = 80  # longer values (a description) are context, not a fact an answer can be held to
 # text classes: no JSON punctuation, no newline; English in Latin letters only; questions end at their mark
 TEXT = {"en": r"[a-zA-Z0-9 ,.;:!'()%/+-]", "zh": r'[^"\\{}<>\[\]\n]'}
@@ -136,8 +137,9 @@ def reply_schema(name: str, topics: list[dict], lang: str) -> dict:
 
 
 def reply_tokens(lang: str, k: int) -> int:
-    """max_tokens for k pairs at the schema's lengths (about 3 characters a token in English; Chinese
-    characters can take 2 tokens in small models' vocabularies), above what the schema allows."""
+    """max_tokens for k pairs at the schema's lengths, above what the schema allows: English text is about
+    3 characters a token, but SmolLM2 spends a token per digit (a run of dates cut a reply at 3); about one
+    token a Chinese character. Unused tokens cost nothing; capped under the local server's 2048-token context."""
     lim = LIMITS[lang]
     chars = 60 + lim["before"] + lim["after"] + 120 + lim["answer"][1] + 40
-    return int(k * chars / (3 if lang == "en" else 0.5)) + 64
+    return min(MAX_REPLY_TOKENS, int(k * chars / (1.2 if lang == "en" else 1.0)) + 64)
