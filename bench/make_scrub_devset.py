@@ -135,74 +135,18 @@ EN_DOCTOR_CLOSE = [
     "\nDr. {doctor}, {clinic}, {street}", "\nFor follow up write to {email}.", "\nRegards, Dr. {doctor_last}", "",
 ]
 
+sys.path.insert(0, str(ROOT / "bench"))
+import scrub_legacy_shapes as legacy  # noqa: E402
 
-# Held-out shapes: written after the recognizers were tuned on the sets above and never used to
-# tune them (the bench reports them apart, as the honest estimate).
-HO_EN_PATIENT_OPEN = [
-    "Good evening doctor, I'm {first} ({age}F). ", "Hello sir, {first} here. ", "Patient: {name}, age {age}. ",
-    "Hey doc, {first_lower} again. ", "I am writing on behalf of my mother, {name}. ", "Doctor, I ({name}) have a question. ",
-]
-HO_EN_PATIENT_MID = [
-    " My cell: {phone}.", " Text me on {phone}.", " Send the report to {email} please.", " Our home address: {address}.",
-    " My insurance ID is {policy}.", " Date of birth {dob}.", " My grandma {relative} turned {old_age} last month.",
-    " We went to {clinic} last week.", " I found your page on {url}.", " Her doctor, Dr. {doctor_last}, said it is fine.",
-    " The bill was charged to {card}.", " I was admitted on {visit}.", " We moved to {city_zip} recently.",
-]
-HO_EN_PATIENT_CLOSE = ["\n-- {first}", "\nBest,\n{first}", "\nWarm regards, {name}", "\nYours sincerely\n{name}\n{street}", ""]
-HO_EN_DOCTOR_OPEN = ["Dear {first}, ", "Hi there {first}! ", "Greetings Mr. {last}. ", "Thanks for writing, {first}. ", ""]
-HO_EN_DOCTOR_CLOSE = ["\n\n{doctor}, MD\n{clinic}\nPh: {phone}", "\nTake care,\nDr. {doctor_last}",
-                      "\nYou may also call our office on {phone}.", "\n{doctor}\n{url}", ""]
-HO_ZH_OPEN = ["大夫您好，本人{name}，", "{name}，女，{age}岁，", "我老公{name}最近", "你好{last}大夫，", "病人姓名：{name}。", ""]
-HO_ZH_MID = ["手机：{mobile}。", "座机{landline}，", "邮件发{email}就行。", "住址：{address}。", "身份证号码：{cnid}。",
-             "微信号{wechat}，", "扣扣{qq}。", "生日{dob}。", "老人家今年{old_age}，", "报告在{url}可以看到。"]
-HO_ZH_CLOSE = ["——{name}", "{last}主任辛苦了！", "盼复，{name}", ""]
-# Second held-out shapes: written after tuning on "heldout"; never used to tune anything.
-H2_EN_PATIENT_OPEN = [
-    "Respected doctor, I am {first} {last_only}, aged {age}. ", "Dr. {doctor_last}, this is {first} again. ",
-    "My wife {first} and I have a question. ", "Question from {name}: ", "Hello, {first} writing from {city_only}. ", "",
-]
-H2_EN_PATIENT_MID = [
-    " Please ring {phone} after 6pm.", " Reply to {email}.", " Mail address: {street}, {city_zip}.",
-    " Member number {policy}.", " My daughter {relative} ({age_child}) is also unwell.", " I had surgery on {visit}.",
-    " My profile is at {url}.", " Born {dob}.", " My dad, {name}, {old_age}, lives with us.",
-    " Whatsapp {phone}.", " I'm a patient of Dr. {doctor} at {clinic}.",
-]
-H2_EN_PATIENT_CLOSE = ["\nKind regards\n{name}", "\nThx, {first}", "\nMany thanks!\n{first} {last_only}", " - {first}", ""]
-H2_EN_DOCTOR_OPEN = ["Good morning {first}, ", "Dear Ms. {last}: ", "{first}, thank you for the details. ", ""]
-H2_EN_DOCTOR_CLOSE = ["\nBest wishes,\nDr {doctor}", "\nDr. {doctor} | {clinic} | {phone}",
-                      "\nWrite to me at {email} with the reports.", "\n{clinic}, {street}", ""]
-H2_ZH_OPEN = ["{last}医师，您好！", "我女儿{name}，今年{age}岁，", "咨询人：{name}，", "{last}教授好，", "我的名字叫{name}，", ""]
-H2_ZH_MID = ["手机号码{mobile}，", "联系方式：{mobile}。", "家庭住址{address}。", "我的身份证是{cnid}，", "电子邮箱：{email}。",
-             "QQ：{qq}。", "出生于{dob}。", "我爷爷{old_age}高龄了，", "单位电话{landline}。", "网址{url}。"]
-H2_ZH_CLOSE = ["患者：{name}", "感谢{last}医生！", "—— {name} 敬上", ""]
-
-# Third held-out shapes: written after every change to the recognizers; measured, never tuned on.
-H3_EN_PATIENT_OPEN = [
-    "Hi! I'm {first}, a {age} y/o male. ", "To whoever reads this: my name's {first}. ", "{first} {last_only} here, {age}. ",
-    "Sir/Madam, I {name} am suffering from this. ", "Hello, it's {first} from {city_only}. ", "",
-]
-H3_EN_PATIENT_MID = [
-    " You can reach me at {phone} (mobile).", " Pls email {email}.", " I stay at {street}, {city_zip}.", " Patient ID {mrn}.",
-    " My son's name is {relative}.", " Appointment was on {visit}.", " Blog: {url}", " My mother-in-law {name} is {old_age}.",
-    " Our family doctor is Dr. {doctor} from {clinic}.", " My passport number is {policy}.",
-]
-H3_EN_PATIENT_CLOSE = ["\nCheers,\n{first}", "\nWith thanks,\n{name}", "\n{first} ({phone})", "\nSent by {name}", ""]
-H3_EN_DOCTOR_OPEN = ["Hey {first}, ", "Mrs. {last}, I understand your concern. ", "Hello Mr {last} - ", ""]
-H3_EN_DOCTOR_CLOSE = ["\nDr. {doctor}\nConsultant, {clinic}", "\nCall the clinic at {phone} to book.", "\n-Dr. {doctor_last}",
-                      "\nSee {url} for more.", ""]
-H3_ZH_OPEN = ["{last}大夫好，", "我是{name}的家属，", "您好，我叫{name}。", "本人姓{last}，", "宝宝{name}，", ""]
-H3_ZH_MID = ["联系我：{mobile}", "电话号码是{landline}。", "邮箱地址{email}。", "我住在{address}。", "证件号{cnid}。",
-             "我的微信{wechat}。", "我生日是{dob}。", "外婆{old_age}了。", "我的QQ是{qq}。", "具体见{url}。"]
-H3_ZH_CLOSE = ["{name}敬上", "辛苦{last}医生了。", "联系人：{name}", ""]
 
 TEMPLATES = {
     "dev": None,  # filled below
-    "heldout3": (H3_EN_PATIENT_OPEN, H3_EN_PATIENT_MID, H3_EN_PATIENT_CLOSE, H3_EN_DOCTOR_OPEN, H3_EN_DOCTOR_CLOSE,
-                 H3_ZH_OPEN, H3_ZH_MID, H3_ZH_CLOSE),
-    "heldout2": (H2_EN_PATIENT_OPEN, H2_EN_PATIENT_MID, H2_EN_PATIENT_CLOSE, H2_EN_DOCTOR_OPEN, H2_EN_DOCTOR_CLOSE,
-                 H2_ZH_OPEN, H2_ZH_MID, H2_ZH_CLOSE),
-    "heldout": (HO_EN_PATIENT_OPEN, HO_EN_PATIENT_MID, HO_EN_PATIENT_CLOSE, HO_EN_DOCTOR_OPEN, HO_EN_DOCTOR_CLOSE,
-                HO_ZH_OPEN, HO_ZH_MID, HO_ZH_CLOSE),
+    "heldout3": (legacy.H3_EN_PATIENT_OPEN, legacy.H3_EN_PATIENT_MID, legacy.H3_EN_PATIENT_CLOSE, legacy.H3_EN_DOCTOR_OPEN, legacy.H3_EN_DOCTOR_CLOSE,
+                 legacy.H3_ZH_OPEN, legacy.H3_ZH_MID, legacy.H3_ZH_CLOSE),
+    "heldout2": (legacy.H2_EN_PATIENT_OPEN, legacy.H2_EN_PATIENT_MID, legacy.H2_EN_PATIENT_CLOSE, legacy.H2_EN_DOCTOR_OPEN, legacy.H2_EN_DOCTOR_CLOSE,
+                 legacy.H2_ZH_OPEN, legacy.H2_ZH_MID, legacy.H2_ZH_CLOSE),
+    "heldout": (legacy.HO_EN_PATIENT_OPEN, legacy.HO_EN_PATIENT_MID, legacy.HO_EN_PATIENT_CLOSE, legacy.HO_EN_DOCTOR_OPEN, legacy.HO_EN_DOCTOR_CLOSE,
+                legacy.HO_ZH_OPEN, legacy.HO_ZH_MID, legacy.HO_ZH_CLOSE),
 }
 
 
@@ -408,15 +352,28 @@ def build_split(split: str, n_en: int = 400, n_zh: int = 200, seed: int | None =
     return _build(split, n_en, n_zh, Doc, terms, data, _chinese_queries(), seed)
 
 
+def build_fresh(n_en: int = 400, n_zh: int = 200) -> list[dict]:
+    """The third split (bench/scrub_fresh.py): other phrasings, value sources and carriers; never tuned on."""
+    from scrub_fresh import build_fresh as _build
+
+    from medcorpus.scrub.allowlist import MedicalTerms, terms_from_disease_db
+
+    terms = MedicalTerms(terms_from_disease_db(SHARED / "disease_db" / "format_dataset.csv"))
+    data = json.loads((SHARED / "genmedgpt" / "chatdoctor5k.json").read_text(encoding="utf-8"))
+    return _build(n_en, n_zh, Doc, terms, data, SHARED)
+
+
 def build(n_en: int = 400, n_zh: int = 200, seed: int = 13, variant: str = "dev") -> list[dict]:
     """variant "dev": the shapes the recognizers were tuned on, plus the hand-labelled examples;
-    "heldout*": other shapes of earlier rounds; "tune" / "untouched": the issue-18 splits."""
+    "heldout*": other shapes of earlier rounds; "tune" / "untouched" / "fresh": the issue-18 splits."""
     from medcorpus.scrub.allowlist import load_terms
 
     if not SHARED.exists():
         raise SystemExit(f"{SHARED} is missing: the dev set is built from ../shared/data")
     if variant in ("tune", "untouched"):
         return build_split(variant, n_en, n_zh)
+    if variant == "fresh":
+        return build_fresh(n_en, n_zh)
     terms = load_terms()
     rnd = random.Random(seed)
     docs = english_docs(n_en, rnd, terms, variant) + chinese_docs(n_zh, rnd, terms, variant)
@@ -428,7 +385,7 @@ def main() -> None:
     ap.add_argument("--en", type=int, default=400)
     ap.add_argument("--zh", type=int, default=200)
     ap.add_argument("--seed", type=int, default=13)
-    ap.add_argument("--variant", choices=["dev", "heldout", "heldout2", "heldout3", "tune", "untouched"], default="dev")
+    ap.add_argument("--variant", choices=["dev", "heldout", "heldout2", "heldout3", "tune", "untouched", "fresh"], default="dev")
     ap.add_argument("--out", default="/tmp/scrub_devset.jsonl")
     a = ap.parse_args()
     docs = build(a.en, a.zh, a.seed, a.variant)
