@@ -167,7 +167,7 @@ class FreshValues:
                 f=f.first_name().lower(), l=f.last_name().lower(), n=rnd.randint(1, 99))
             import unicodedata
 
-            user = unicodedata.normalize("NFKD", user).encode("ascii", "ignore").decode()
+            user = unicodedata.normalize("NFKD", user).encode("ascii", "ignore").decode().replace(" ", "")
             return user + "@" + rnd.choice(["gmail.com", "yahoo.co.in", "outlook.com", "hotmail.co.uk", "mail.ru",
                                             "icloud.com", "protonmail.com", "rediffmail.com"]), "EMAIL"
         if base == "url":
