@@ -339,28 +339,24 @@ def _chinese_queries() -> list[str]:
 
 
 def build_split(split: str, n_en: int = 400, n_zh: int = 200, seed: int | None = None) -> list[dict]:
-    """The issue-18 splits: "tune" (recognizers are tuned on it) and "untouched" (never looked at
-    while tuning). Carrier medical terms are those of the disease DB in ../shared/data (fixed, so
-    the gold set does not move when the shipped allow-list grows)."""
+    """The issue-18 splits: "tune" and "tune-hard" (bench/scrub_hard.py; recognizers are tuned on
+    them), "untouched" (measured once, aggregate figures only) and "fresh" (bench/scrub_fresh.py:
+    other phrasings, sources and carriers; never tuned on). Carrier medical terms are those of the
+    disease DB in ../shared/data (fixed, so the gold set does not move when the allow-list grows)."""
     sys.path.insert(0, str(ROOT / "bench"))
+    from scrub_fresh import build_fresh
+    from scrub_hard import build_hard
     from scrub_splits import build_split as _build
 
     from medcorpus.scrub.allowlist import MedicalTerms, terms_from_disease_db
 
     terms = MedicalTerms(terms_from_disease_db(SHARED / "disease_db" / "format_dataset.csv"))
     data = json.loads((SHARED / "genmedgpt" / "chatdoctor5k.json").read_text(encoding="utf-8"))
+    if split == "fresh":
+        return build_fresh(n_en, n_zh, Doc, terms, data, SHARED)
+    if split == "tune-hard":
+        return build_hard(n_en, Doc, terms, data)
     return _build(split, n_en, n_zh, Doc, terms, data, _chinese_queries(), seed)
-
-
-def build_fresh(n_en: int = 400, n_zh: int = 200) -> list[dict]:
-    """The third split (bench/scrub_fresh.py): other phrasings, value sources and carriers; never tuned on."""
-    from scrub_fresh import build_fresh as _build
-
-    from medcorpus.scrub.allowlist import MedicalTerms, terms_from_disease_db
-
-    terms = MedicalTerms(terms_from_disease_db(SHARED / "disease_db" / "format_dataset.csv"))
-    data = json.loads((SHARED / "genmedgpt" / "chatdoctor5k.json").read_text(encoding="utf-8"))
-    return _build(n_en, n_zh, Doc, terms, data, SHARED)
 
 
 def build(n_en: int = 400, n_zh: int = 200, seed: int = 13, variant: str = "dev") -> list[dict]:
@@ -370,10 +366,8 @@ def build(n_en: int = 400, n_zh: int = 200, seed: int = 13, variant: str = "dev"
 
     if not SHARED.exists():
         raise SystemExit(f"{SHARED} is missing: the dev set is built from ../shared/data")
-    if variant in ("tune", "untouched"):
+    if variant in ("tune", "tune-hard", "untouched", "fresh"):
         return build_split(variant, n_en, n_zh)
-    if variant == "fresh":
-        return build_fresh(n_en, n_zh)
     terms = load_terms()
     rnd = random.Random(seed)
     docs = english_docs(n_en, rnd, terms, variant) + chinese_docs(n_zh, rnd, terms, variant)
@@ -385,7 +379,8 @@ def main() -> None:
     ap.add_argument("--en", type=int, default=400)
     ap.add_argument("--zh", type=int, default=200)
     ap.add_argument("--seed", type=int, default=13)
-    ap.add_argument("--variant", choices=["dev", "heldout", "heldout2", "heldout3", "tune", "untouched", "fresh"], default="dev")
+    ap.add_argument("--variant", default="dev",
+                    choices=["dev", "heldout", "heldout2", "heldout3", "tune", "tune-hard", "untouched", "fresh"])
     ap.add_argument("--out", default="/tmp/scrub_devset.jsonl")
     a = ap.parse_args()
     docs = build(a.en, a.zh, a.seed, a.variant)
