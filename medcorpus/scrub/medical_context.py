@@ -1,0 +1,41 @@
+"""Medical words the allow-list does not know, recognised by their context: an eponym before a
+disease word ("Kienbock's disease", "Ramsay Hunt syndrome", "Zenker's diverticulum"), and a
+capitalised word used as a drug: before a dose ("Keppra 500 mg"), after a prescribing verb
+("put me on Lyrica", "switched from Celexa to Lexapro") or before "cause(s)" / "tablets".
+These spans join the allow-list's in the engine's veto: a name or place detection on them is dropped."""
+from __future__ import annotations
+
+import re
+
+_CAPWORD = r"[A-Z][A-Za-z\u00c0-\u024f]+(?:['’]s|s['’])?"
+_DISEASE_WORD = (r"disease|syndrome|palsy|sarcoma|lymphoma|tumou?r|cyst|arteritis|thyroiditis|tendinitis|tendonitis|"
+                 r"tenosynovitis|an(?:a)?emia|fracture|neuroma|purpura|disorder|diverticulum|lesion|angina|ulcer|"
+                 r"(?:muscular )?dystrophy|o?esophagus|sign|phenomenon|reflex|test|procedure|operation|maneuvre|maneuver|"
+                 r"manoeuvre|tear|triad|node|duct|gland|canal|cells?|contracture|deformity|fever|encephalopathy|"
+                 r"neuralgia|ataxia|chorea|cardiomyopathy|nephropathy|hepatitis|scale|score|criteria|classification|"
+                 r"technique|method|diet|regimen|protocol|therapy|vaccine|bacillus|virus")
+EPONYM = re.compile(rf"(?<![\w'’-])(?:(?:de|von|van|di)[ \t]+)?{_CAPWORD}(?:[- ](?:{_CAPWORD}|de|von|van)){{0,3}}"
+                    rf"[ \t]+(?:{_DISEASE_WORD})\b")
+_DOSE = r"[ \t]*\(?\d+(?:[.,]\d+)?[ \t]*(?:mg|mcg|µg|g|ml|iu|units?|%|tabs?|tablets?|caps?|capsules?|puffs?|drops?)\b"
+_PRESCRIBE = (r"(?:tak(?:e|es|ing)|took|prescribed|prescribing|started|starting|stopped|stopping|switched (?:from|to)|"
+              r"switch(?:ing)? to|put (?:me|him|her|us|them) on|(?:am|is|was|been|are|were|be) on|given|gave (?:me|him|her)|"
+              r"dose of|tablets? of|course of|a (?:tab|tablet|capsule|strip) of|recommend(?:ed)?|try|tried|trying|using|"
+              r"increase(?:d)? (?:the|my)|reduce(?:d)? (?:the|my))")
+DRUG_BEFORE_DOSE = re.compile(rf"(?<![\w'’-])({_CAPWORD}(?:-[A-Z0-9]+)?)(?={_DOSE})")
+DRUG_AFTER_VERB = re.compile(rf"(?i:\b{_PRESCRIBE})[ \t]+(?:the[ \t]+)?({_CAPWORD}(?:-[A-Z0-9]+)?)(?![ \t]+[A-Z])")
+DRUG_BEFORE_USE = re.compile(rf"(?<![\w'’-])({_CAPWORD})(?=[ \t]+(?:causes?|caused|tablets?|capsules?|syrup|injections?|"
+                             rf"cream|ointment|gel|drops|inhaler|dosage|dose|side effects?|[0-9]+[ \t]*mg)\b)")
+SWITCH_TO = re.compile(rf"(?i:\bswitched from)[ \t]+{_CAPWORD}[ \t]+to[ \t]+({_CAPWORD})")
+
+
+def medical_context_spans(text: str, is_name=None) -> list[tuple[int, int]]:
+    """Spans of eponymous conditions and of capitalised words used as drugs. `is_name(word)`, when
+    given, keeps a known first name after a verb out ("gave me Rachel's number" is not a drug)."""
+    out = [m.span() for m in EPONYM.finditer(text)]
+    for rx in (DRUG_BEFORE_DOSE, DRUG_AFTER_VERB, DRUG_BEFORE_USE, SWITCH_TO):
+        for m in rx.finditer(text):
+            word = m.group(1)
+            if rx is DRUG_AFTER_VERB and is_name is not None and is_name(word):
+                continue
+            out.append(m.span(1))
+    return out

@@ -1,0 +1,150 @@
+"""Street addresses and places from their shape: house number + street name + street type (USPS
+Publication 28 suffixes as Faker ships them, their abbreviations, British, Indian and South-East
+Asian street words), house/flat/plot heads, units and apartments, PO boxes and private bags,
+British and Canadian postcodes, ZIP and PIN codes with their label, and the context place rules
+("I live in X", "from X,"). `extend_address` grows a found address over the unit before it and
+the postcode after it."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from medcorpus.scrub.patterns import Rx
+from medcorpus.scrub.recognizers_en import CAP_NAME, NAME_WORD, STOP, looks_medical, make_name_check
+
+_US_STATES = ("AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|"
+              "NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|DC|AS|GU|MP|PR|VI|FM|MH|PW|AA|AE|AP")
+# street words beyond USPS: abbreviations, British/Australian, Indian, Malaysian/Indonesian, European
+EXTRA_STREET_WORDS = """Street St Avenue Ave Av Road Rd Boulevard Blvd Lane Ln Drive Dr Court Ct Way Wy Place Pl
+Terrace Tce Terr Circle Cir Parkway Pkwy Highway Hwy Square Sq Trl Crescent Cres Close Cl Grove Gr Walk Parade Pde
+Esplanade Quay Wharf Rise Chase Gate Vale Wynd Mews Promenade Arcade Broadway Vista Via Viale Rua Calle Avenida Rue
+Strasse Straße Weg Jalan Jln Lorong Soi Nagar Marg Salai Peth Chowk Ganj Zila Gali Bazar Bazaar Colony Layout Cross
+Main Sector Enclave Vihar Puram Halli Wadi Mohalla Towers Apartments Residency Estate Housing""".split()
+PLAIN_STREET_WORDS = set("""street st road rd avenue ave av lane ln drive dr boulevard blvd highway hwy parkway pkwy
+nagar marg ganj chowk salai jalan jln crescent cres terrace tce""".split())
+_HOUSE_HEAD = r"(?:h\.?\s?no\.?|house(?: no\.?)?|flat(?: no\.?)?|studio|apt\.?|apartment|plot(?: no\.?)?|door no\.?|unit|block|#)"
+_UNIT = r"(?:Apt|Apartment|Suite|Ste|Unit|Room|Rm|Flat|Block|Blk|Floor|Fl|Studio|Lot|Plot|House|H\.?[ \t]?No|Door No|Shop|#)"
+# lower-case addresses need an address word before them ("staying at 155 haynes drives", "address: h.no. 62, ...")
+_ADDRESS_WORD = (r"\b(?:address(?:\s+is)?\s*[:\-]?|(?:live|living|lives|stay|staying|stays|located|reside|residing)\s+at|"
+                 r"(?:live|living|stay|staying)\s+on|(?:send|post|mail|deliver)\s+(?:it|them|letters|the \w+)?\s*to|"
+                 r"letters go to)\s+")
+UK_POSTCODE = r"(?:[A-Z]{1,2}\d[A-Z\d]?|GIR)[ \t]?\d[A-Z]{2}"
+CA_POSTCODE = r"[A-Z]\d[A-Z][ \t]?\d[A-Z]\d"
+PO_BOX = re.compile(r"(?i:\b(?:G\.?[ \t]?P\.?[ \t]?O\.?[ \t]?|P\.?[ \t]?O\.?[ \t]?|Post(?:al)?[ \t]+(?:Office[ \t]+)?)Box|"
+                    r"\bPost[ \t]+Bag|\bPrivate[ \t]+Bag|\bP\.?M\.?B\.?(?=[ \t]*\d))(?:[ \t]+No\.?)?[ \t]*[A-Z]?\d+(?:-\d+)?\b"
+                    r"|\bBox[ \t]+\d{2,6}\b")
+_UNITS_AFTER_NUMBER = re.compile(r"(?i)\s*(?:mg|mcg|ml|kg|g|km|cm|mm|times?|tablets?|tabs?|pills?|days?|weeks?|months?|"
+                                 r"years?|hours?|hrs?|mins?|minutes?|units?|iu|doses?|bpm|mmhg|%|x)\b")
+
+
+@lru_cache(maxsize=1)
+def street_words() -> tuple[str, frozenset[str]]:
+    """(regex alternation, folded set) of street-type words."""
+    try:
+        from faker.providers.address.en_US import Provider
+        names = set(Provider.street_suffixes)
+    except Exception:  # faker is part of the scrub extra; keep a fallback
+        names = set()
+    names |= set(EXTRA_STREET_WORDS)
+    return ("|".join(sorted((re.escape(n) for n in names), key=len, reverse=True)),
+            frozenset(n.lower() for n in names))
+
+
+def _street_any_ok(terms):
+    """Number + words + street word in any case: not a dose or a duration, no stop or medical word."""
+
+    def check(value: str, m: re.Match):
+        head = re.match(r"[#\w/-]*\d[\w/-]*,?", value)
+        if head and _UNITS_AFTER_NUMBER.match(value, head.end()):
+            return None
+        words = re.findall(r"[A-Za-z][A-Za-z'’-]*", value[head.end() if head else 0:])
+        if len(words) < 2 or re.fullmatch(r"(?:19|20)\d\d,?", head.group() if head else ""):
+            return None
+        if any(w.lower() in STOP or looks_medical(w, terms) for w in words[:-1]):
+            return None
+        if value.islower():  # "2 room flat" is not an address: a street word that says so, or a name in it
+            from medcorpus.scrub.gazetteers import is_english
+
+            if words[-1].lower().rstrip(".") not in PLAIN_STREET_WORDS and all(is_english(w) for w in words[:-1]):
+                return None
+            return 0.75
+        return 0.8
+
+    return check
+
+
+def _regions() -> str:
+    from medcorpus.scrub.regions import ALLOWED_REGIONS
+
+    names = [r for r in ALLOWED_REGIONS if len(r) > 3 and r not in {"east", "west", "north", "south", "gulf", "america"}]
+    return "|".join(re.escape(r.title()).replace(r"\ ", r"[ \t]+") for r in sorted(names, key=len, reverse=True))
+
+
+def address_patterns(terms) -> list[Rx]:
+    suffixes, _ = street_words()
+    return [
+        # Indian / British address heads: "H.No. 62, Barman Street", "37/575, Jhaveri Circle", "Flat 86, O'Connor Land"
+        Rx("street_head", re.compile(
+            r"(?<![\w/(])(?:(?:H\.?[ \t]?No\.?|House(?: No\.?)?|Flat|Studio|Apt\.?|Apartment|Plot(?: No\.?)?|Door No\.?|"
+            r"Unit|Block)[ \t]*[\w/-]*\d[\w/-]*|\d{1,4}/\d{1,5}|\d{1,4}[A-Za-z]?),[ \t]+"
+            rf"(?:{NAME_WORD}|O'{NAME_WORD})(?:[ \t]+{NAME_WORD}){{0,2}}(?![\w'])"), 0.7,
+           validate=lambda v, m: None if re.match(r"(?:19|20)\d\d,", v) or v.split(",", 1)[1].split()[0].lower() in STOP
+           else 0.7),
+        # lower case, after an address word: "i am staying at 155 haynes drives", "address: h.no. 62, barman street"
+        Rx("street_lower", re.compile(
+            rf"(?i:{_ADDRESS_WORD})(?P<n>(?:{_HOUSE_HEAD}[ \t]*[\w/-]*\d[\w/-]*,?|\d{{1,5}}(?:/\d{{1,5}})?[a-z]?,?)"
+            rf"(?:[ \t]+[a-z][a-z'’-]+\.?){{1,3}}[ \t]+(?i:{suffixes})\b\.?)"), 0.75, group="n"),
+        Rx("house_lower", re.compile(
+            rf"(?i:{_ADDRESS_WORD})(?P<n>(?i:{_HOUSE_HEAD})[ \t]*[\w/-]*\d[\w/-]*,?(?:[ \t]+[a-z][a-z'’-]+){{1,2}})"),
+           0.75, group="n", validate=lambda v, m: None if v.split()[-1].lower() in STOP else 0.75),
+        # a house head says "address" on its own: "h.no. 033, mital ganj", "Door No 12/34, Gandhi Street"
+        Rx("house_any", re.compile(
+            r"(?i:\b(?:h\.?[ \t]?no\.?|house[ \t]+no\.?|door[ \t]+no\.?|plot[ \t]+no\.?|flat[ \t]+no\.?|d\.?[ \t]?no\.?)"
+            r"[ \t]*[\w/-]*\d[\w/-]*,?(?:[ \t]+[A-Za-z][A-Za-z'’-]+){1,3})"), 0.75,
+           validate=lambda v, m: None if v.split()[-1].lower() in STOP else 0.75),
+        # number (+ comma) + 1-3 words + street word, any case: "111 harvey junction", "929, Gill Ganj", "No. 5 Adeola Close"
+        Rx("street_any", re.compile(
+            rf"(?<![\w/.,-])(?:No\.?[ \t]*)?\d{{1,6}}[A-Za-z]?(?:/\d{{1,5}})?,?(?:[ \t]+[A-Za-z][A-Za-z'’-]+\.?){{1,3}}?"
+            rf"[ \t]+(?i:{suffixes})\b\.?"), 0.8, validate=_street_any_ok(terms)),
+        Rx("street", re.compile(
+            rf"\b\d{{1,6}}\s+(?:[A-Z][A-Za-z'-]+\.?\s+){{1,3}}(?:{suffixes})\.?"
+            rf"(?:,?\s+(?:Apt|Apartment|Suite|Ste|Unit|Room|Flat|#)\.?\s*[\w-]+)?"
+            rf"(?:,?\s*\n?\s*[A-Z][a-z]+(?:\s[A-Z][a-z]+){{0,2}},\s*(?:{_US_STATES})\s+\d{{5}}(?:-\d{{4}})?)?(?!\w)"), 0.85),
+        Rx("city_state_zip", re.compile(rf"\b[A-Z][a-z]+(?:\s[A-Z][a-z]+){{0,2}},\s*(?:{_US_STATES})\s+\d{{5}}(?:-\d{{4}})?\b"), 0.85),
+        Rx("military", re.compile(rf"\b(?:(?:USNS|USNV|USS|USCGC)[ \t]+[A-Z][a-z]+|PSC[ \t]+\d{{4}},?[ \t]+Box[ \t]+\d{{4}}|"
+                                  rf"Unit[ \t]+\d{{4}}[ \t]+Box[ \t]+\d{{4}})\s*\n?\s*(?:FPO|DPO|APO)[ \t]+(?:AA|AE|AP)[ \t]+\d{{5}}\b"), 0.85),
+        Rx("po_box", PO_BOX, 0.85),
+        Rx("uk_postcode", re.compile(rf"(?<![\w-]){UK_POSTCODE}(?![\w-])"), 0.8),
+        Rx("ca_postcode", re.compile(rf"(?<![\w-]){CA_POSTCODE}(?![\w-])"), 0.8),
+        Rx("zip_context", re.compile(r"(?i)\b(?:zip|zip code|postal code|pin ?code|pincode|postcode)\s*[:#-]?\s*(\d{5,6}(?:-\d{4})?)\b"),
+           0.85, group=1),
+        # a place before its state, province or country: "Saarlouis, Scotland", "Billings, Texas"
+        Rx("before_region", re.compile(rf"(?<![\w'’-])(?P<n>{CAP_NAME}),[ \t]+(?:{_regions()})(?![\w-])"), 0.7,
+           group="n", validate=make_name_check(terms, 0.7, medical_veto=True, veto_any=True)),
+        Rx("lives_in", re.compile(rf"(?i:\b(?:i live in|i'm living in|i am living in|we live in|living in|lives in|"
+                                  rf"i'm from|i am from|we are from|resident of|located in|based in|moved to|hometown))"
+                                  rf"\s+(?P<n>{CAP_NAME})"), 0.7, group="n", validate=make_name_check(terms, 0.7, medical_veto=True)),
+        Rx("from", re.compile(rf"(?<=[a-z0-9,])[ \t]+from[ \t]+(?P<n>{CAP_NAME})(?=[ \t]*[,.;!]|[ \t]+(?:and|who|but)\b)"), 0.6,
+           group="n", validate=make_name_check(terms, 0.6, medical_veto=True, veto_any=True)),
+    ]
+
+
+_UNIT_BEFORE = re.compile(rf"(?:{_UNIT}\.?[ \t]*[\w/-]{{1,6}},?[ \t]*){{1,3}}$", re.IGNORECASE)
+_UNIT_AFTER = re.compile(rf",?[ \t]*{_UNIT}\.?[ \t]*[\w/-]{{1,6}}(?!\w)", re.IGNORECASE)
+_POSTCODE_AFTER = re.compile(rf",?[ \t]+(?:{UK_POSTCODE}|{CA_POSTCODE}|\d{{4,6}}(?:-\d{{4}})?)(?![\w-])")
+
+
+def extend_address(text: str, s: int, e: int, place: bool) -> tuple[int, int]:
+    """Grow an address over the unit before it ("Apt 9B, ") and the unit and postcode after it; a
+    place (a city) only over the postcode after it ("Pune 411001", "Leeds LS1 4AP"; not a year)."""
+    if not place:
+        m = _UNIT_BEFORE.search(text, max(0, s - 40), s)
+        if m and (m.start() == 0 or not text[m.start() - 1].isalnum()):
+            s = m.start()
+        m = _UNIT_AFTER.match(text, e)
+        if m:
+            e = m.end()
+    m = _POSTCODE_AFTER.match(text, e)
+    if m and not re.fullmatch(r",?[ \t]+(?:19|20)\d\d", m.group()):
+        e = m.end()
+    return s, e
