@@ -59,6 +59,8 @@ def test_doses_and_counts_are_not_addresses(scrubber, text):
     ("Ask for Lajita at reception.", "Lajita"),
     ("Thanks, Dr McNeely was kind.", "McNeely"),
     ("I'm in Saarlouis, Scotland now.", "Saarlouis"),
+    ("The nearest hospital to us is in Tacoma.", "Tacoma"),             # "-oma" is not a tumour here
+    ("Question from Rachel in Alnwick: my child has fever.", "Alnwick"),  # a town below GeoNames' 15k
 ])
 def test_names_and_places_in_other_phrasings(scrubber, text, value):
     assert removed(scrubber, text, value)
@@ -89,3 +91,7 @@ def test_drugs_and_eponyms_stay(scrubber, text, term):
 
 def test_a_name_is_still_a_name_next_to_a_drug(scrubber):
     assert ("Hunt", "PERSON") in found(scrubber, "Regards, Dr. Hunt")
+
+
+def test_a_label_is_not_a_name(scrubber):
+    assert [v for v, e in found(scrubber, "See my reports. Link: https://example.org/r/1") if e == "PERSON"] == []

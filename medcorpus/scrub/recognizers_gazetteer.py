@@ -56,6 +56,7 @@ def _common(word: str) -> bool:
 
 
 _PLACE_LAST = {"from", "frm", "near", "in", "at", "of", "to"}  # the last word of every CITY_STRONG phrase
+_WEAK_PLACE = {"in", "near", "outside", "around", "nearby", "towards", "visiting", "frm"}  # + an unknown capitalised word
 _GAP = re.compile(r"[ \t]+|[ \t]*-[ \t]*")
 
 
@@ -83,11 +84,14 @@ class CityRecognizer(LocalRecognizer):
         cities()
         english_words()
 
-    def _blocked(self, words: list[str]) -> bool:
+    def _blocked(self, words: list[str], known: bool = False) -> bool:
+        """A region Safe Harbor keeps, a stop word, a month or a medical word (for a GeoNames city only
+        an allow-list term: "-oma" and "-ia" make Tacoma and Pretoria look like diseases)."""
         key = fold(" ".join(words))
         if key in REGION_WORDS or key in _folded_regions():
             return True
-        return any(w.lower() in STOP or w.lower() in MONTH_NAMES or looks_medical(w, self.terms) for w in words)
+        medical = self.terms.is_term if known else (lambda w: looks_medical(w, self.terms))
+        return any(w.lower() in STOP or w.lower() in MONTH_NAMES or medical(w) for w in words)
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts=None) -> list[RecognizerResult]:
         latin, _ = cities()
@@ -110,7 +114,9 @@ class CityRecognizer(LocalRecognizer):
                     if "," in gap:
                         context[s] = True
                     elif prev in _PLACE_LAST and gap.strip(" \t") == "":
-                        context[s] = bool(CITY_STRONG.search(text, max(0, s - 40), s))
+                        context[s] = bool(CITY_STRONG.search(text, max(0, s - 40), s)) or prev in _WEAK_PLACE
+                    elif prev in _WEAK_PLACE and gap.strip(" \t") == "":
+                        context[s] = True
                     else:
                         context[s] = False
                 return context[s]
@@ -154,7 +160,7 @@ class CityRecognizer(LocalRecognizer):
                         and not text[e:].strip(" \t.!") and s > line_start)
         alone = line.strip(" \t.,") == text[s:e]
         common = len(words) == 1 and _common(words[0])
-        if self._blocked(words):
+        if self._blocked(words, known):
             return None
         if known:
             if common and capital and not (strong or address_tail):
@@ -171,6 +177,9 @@ class CityRecognizer(LocalRecognizer):
             return None
         if capital and (strong or address_tail) and not all(_common(w) for w in caps) and len(words) <= 3:
             return 0.6, "context"  # "from Ostrów Mazowiecka"; not "suffering from Congenital Heart Defects"
+        if capital and prep and len(words) == 1 and not common and not self._name_like(words) and len(words[0]) > 3 \
+                and prev.group(1).lower() in _WEAK_PLACE:
+            return 0.5, "prep_unknown"  # "a teacher in Sherbrooke", "a farm outside Kaitaia"
         if lower and strong and len(words) == 1 and not common and len(words[0]) > 3 and not self._name_like(words):
             return 0.5, "context_lower"
         return None

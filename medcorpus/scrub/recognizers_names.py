@@ -139,6 +139,9 @@ class NameRecognizer(LocalRecognizer):
                 sentence_start = not text[:s].strip() or text[:s].rstrip()[-1] in ".!?:;\n"
                 if not sentence_start and self._is_name(w, strict=True):
                     out.append(_result("PERSON", s, e, 0.55, self, "capitalised"))
+                elif not sentence_start and not nxt and self._is_name(w, strict=False, stop=TITLE_STOP) \
+                        and re.match(r"[ \t]*(?:[,.!?;)]|[ \t][a-z])", text[e:e + 2]) and text[s - 1:s] in (" ", "\t"):
+                    out.append(_result("PERSON", s, e, 0.5, self, "capitalised_word"))  # "with Hope and", "ask Joy."
             elif w.islower() and self._is_name(w, strict=True) and NAME_CONTEXT_LOWER.search(text[max(0, s - 30):s]):
                 end = nxt[1] if nxt and nxt[2].islower() and fold(nxt[2]) in last and self._is_name(nxt[2], True) else e
                 out.append(_result("PERSON", s, end, 0.6, self, "lower_context"))
