@@ -15,6 +15,8 @@ from medcorpus.scrub.recognizers_en import STOP, looks_medical
 _CAP_WORD = re.compile(r"\b[A-Z][a-z]+(?:['’][a-z]+)?\b")
 _TITLES = re.compile(r"^(?:(?:Dr|Doctor|Mr|Mrs|Ms|Miss|Mx|Prof)\.?\s+)+")
 NER_RECOGNIZER = "SpacyRecognizer"
+_NEXT_NAME_WORD = re.compile(r"[ \t]+(?:(?:das|dos|de|da|van|von|del|di|la|le|bin|al)[ \t]+)?[A-Z]")
+_PREV_NAME_WORD = re.compile(r"[A-Z][\w'’-]*[ \t]+(?:(?:das|dos|de|da|van|von|del|di|la|le|bin|al)[ \t]+)?$")
 _GATE_COMMON = STOP | {"i", "doctor", "dr", "sir", "madam", "hello", "hi", "dear", "thanks", "regards", "please",
                        "god", "ok", "okay", "covid", "corona", "ayurveda", "ayurvedic", "homeopathy", "internet",
                        "google", "facebook", "whatsapp", "youtube", "chat", "chatdoctor"}
@@ -67,8 +69,19 @@ def ner_candidates(text: str, terms: MedicalTerms) -> list[tuple[int, int]]:
             continue
         if _EXPLAINED.search(before):
             continue
+        if gazetteer_explains(w) and not _NEXT_NAME_WORD.match(text, m.end()) and not _PREV_NAME_WORD.search(before):
+            continue  # a lone known name or city: the gazetteer recognizers take it; multi-word names still go to NER
         out.append(m.span())
     return out
+
+
+def gazetteer_explains(word: str) -> bool:
+    """A capitalised word mid-sentence that the name or city gazetteer recognizers take on their own
+    (a frequent first name, or a GeoNames city, that is not also an English word): no NER needed."""
+    from medcorpus.scrub.gazetteers import cities, fold, is_english, person_names
+
+    k = fold(word)
+    return (k in person_names()[0] or k in cities()[0]) and not is_english(word)
 
 
 def needs_ner(text: str, terms: MedicalTerms) -> bool:
