@@ -6,6 +6,7 @@ import time
 
 from medcorpus.pipeline.workspace import Workspace
 from tests.conftest import SAMPLE_DIR, write_jsonl
+from tests.test_current_layers import layers
 from tests.test_build import _cli
 
 PIPELINE = """
@@ -60,6 +61,10 @@ def test_sigkill_in_dedup_write_phase_then_rerun_matches_uninterrupted(tmp_path)
         written = ws.one("SELECT count(*) FROM records WHERE stage = 'test_slow_dedup'")[0]
     assert 0 < written < 90  # killed mid-phase
     assert _cli(killed, "build", "pipeline.toml").wait(timeout=180) == 0
+    with Workspace(killed / "ws") as ws:  # the committer's current_layers survived the kill intact
+        kept = layers(ws)
+        ws.rebuild_layers()
+        assert layers(ws) == kept
     got, want = state(killed), state(clean)
     assert got == want
     assert sum(1 for _, status, _ in want[0] if status == "removed") >= 15

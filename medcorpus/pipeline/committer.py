@@ -55,27 +55,37 @@ class Committer:
             rows.append(row)
         table = rows_to_table(rows, stage, fingerprint, None, None, run_id)
         version_of = {src["id"]: src["version"] for src, _ in items}
+        position = self._layer_position(stage, fingerprint)
         with self.transaction():
-            self._insert_versions(table)
+            new = self._insert_versions(table)
+            if position is not None and new is not None:
+                self._layers_advance(new, position)
             self.add_rejects(rejects, stage, run_id)
             for spec, side_rows in side:
                 self.write_side_rows(spec, side_rows, run_id, fingerprint, version_of)
         return len(rows) - len(rejects), len(rejects)
 
-    def _insert_versions(self, table: pa.Table) -> None:
-        """Insert rows of ROW_SCHEMA with version ids from the sequence, in row order."""
+    def _insert_versions(self, table: pa.Table) -> pa.Table | None:
+        """Insert rows of ROW_SCHEMA with version ids from the sequence, in row order; returns
+        the new rows' (id, version, input_version)."""
         if table.num_rows == 0:
-            return
+            return None
         table = table.append_column("_ord", pa.array(range(table.num_rows), pa.int64()))
         self.con.register("_out", table)
         try:
-            self.exec("""INSERT INTO records (version, id, stage, fingerprint, input_version,
+            return self.returning("""INSERT INTO records (version, id, stage, fingerprint, input_version,
                 origin, source, lang, kind, turns, meta, status, reason, run_id, content_version)
                 SELECT nextval('version_seq'), id, stage, fingerprint, input_version, origin, source,
                 lang, kind, turns, meta, status, reason, run_id, content_version
-                FROM (SELECT * FROM _out ORDER BY _ord)""")
+                FROM (SELECT * FROM _out ORDER BY _ord) RETURNING id, version, input_version""", ("id", "version", "input_version"))
         finally:
             self.con.unregister("_out")
+
+    def returning(self, sql: str, names: tuple[str, ...]) -> pa.Table:
+        """Run an INSERT ... RETURNING and give its returned rows as an Arrow table of `names`."""
+        rows = self.con.execute(sql).fetchall()
+        cols = list(zip(*rows)) if rows else [()] * len(names)
+        return pa.table({name: list(col) for name, col in zip(names, cols)})
 
     def ensure_side_table(self, spec: Any) -> None:
         self.exec(f"CREATE TABLE IF NOT EXISTS {spec.name} ({spec.columns})")
@@ -137,6 +147,7 @@ class Committer:
         view = object.__new__(type(self))
         view.__dict__.update(self.__dict__)
         view.con = self.con.cursor()
+        view._tx_depth = 0
         return view
 
     def temp_table(self, name: str, data: pa.Table) -> None:

@@ -3,9 +3,10 @@
 Every stage writes a new *version* row per record it processed (`records` table), pointing
 at the version it read (`input_version`). When a stage left a record's turns unchanged (or
 removed the record), its row stores no turns: `content_version` points at the row that holds
-them, so they are never copied; every reading query resolves it (`with_content`). The *chain* is the ordered list of transform stages
-with their current fingerprint; the current state of a record is the furthest row along the
-chain whose lineage is intact. So a changed config (new fingerprint) or a changed input makes
+them, so they are never copied; every reading query resolves it (`with_content`). The *chain* is
+the ordered list of transform stages with their current fingerprint; the current state of a
+record is the furthest row along the chain whose lineage is intact, kept by the committer in the
+`current_layers` table (`pipeline/current.py`), so reads need no self-join per chain stage. So a changed config (new fingerprint) or a changed input makes
 exactly the affected records pending again, and nothing is ever overwritten.
 """
 from __future__ import annotations
@@ -20,6 +21,7 @@ import duckdb
 import orjson
 import pyarrow as pa
 
+from medcorpus.pipeline.current import LAYERS_DDL, CurrentLayers
 from medcorpus.pipeline.committer import ROW_SCHEMA, TURN_TYPE, Committer, _meta_json, rows_to_table  # noqa: F401
 from medcorpus.schemas import Record, Rejected
 
@@ -61,7 +63,7 @@ def _q(value: str) -> str:
     return "'" + value.replace("'", "''") + "'"
 
 
-class Workspace(Committer):
+class Workspace(Committer, CurrentLayers):
     """A directory holding `medcorpus.duckdb` plus any large files stages keep beside it."""
 
     def __init__(self, path: str | os.PathLike | None = None, read_only: bool = False):
@@ -70,6 +72,7 @@ class Workspace(Committer):
         self.db_path = self.path / DB_FILE
         self._guards: list[Callable[[], None]] = []  # checked before each commit and at close
         self._on_close: list[Callable[[], None]] = []
+        self._tx_depth = 0  # transaction() nests: only the outermost one begins and commits
         self.con = duckdb.connect(str(self.db_path), read_only=read_only,
                                   config={"memory_limit": os.environ.get("MEDCORPUS_DB_MEMORY", "1GB"),
                                           # small batches commit often: checkpoint rarely (12x faster commits)
@@ -80,6 +83,8 @@ class Workspace(Committer):
             if not self.one("SELECT count(*) FROM duckdb_sequences() WHERE sequence_name = 'version_seq'")[0]:
                 start = self.one("SELECT coalesce(max(version), 0) + 1 FROM records")[0]
                 self.exec(f"CREATE SEQUENCE version_seq START {int(start)}")
+            self.exec(LAYERS_DDL)
+            self.sync_layers()  # a workspace written before the table existed gets it once
 
     # ------------------------------------------------------------------ basics
     def exec(self, sql: str, params: list | None = None) -> list[tuple]:
@@ -116,12 +121,23 @@ class Workspace(Committer):
 
     @contextmanager
     def transaction(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        """One transaction; a nested one joins the enclosing one (its work commits with it)."""
+        if self._tx_depth:
+            self._tx_depth += 1
+            try:
+                yield self.con
+            finally:
+                self._tx_depth -= 1
+            return
         self.exec("BEGIN TRANSACTION")
+        self._tx_depth = 1
         try:
             yield self.con
         except BaseException:
+            self._tx_depth = 0
             self.exec("ROLLBACK")
             raise
+        self._tx_depth = 0
         try:
             for check in self._guards:
                 check()
@@ -186,16 +202,19 @@ class Workspace(Committer):
         table = table.append_column("_ord", pa.array(range(table.num_rows), pa.int64()))
         self.con.register("_incoming", table)
         try:
-            inserted = self.exec(f"""
-                INSERT INTO records (version, id, stage, fingerprint, input_version, origin, source,
-                    lang, kind, turns, meta, status, reason, run_id)
-                SELECT nextval('version_seq'),
-                    id, stage, fingerprint, input_version, origin, source,
-                    lang, kind, turns, meta, status, reason, run_id FROM (
-                    SELECT * FROM _incoming b
-                    WHERE NOT EXISTS (SELECT 1 FROM records r WHERE r.stage = {_q(SOURCE)} AND r.id = b.id)
-                    QUALIFY row_number() OVER (PARTITION BY b.id ORDER BY b._ord) = 1 ORDER BY b._ord)""")
-            return inserted[0][0]  # DuckDB answers an INSERT with the number of rows inserted
+            with self.transaction():
+                added = self.returning(f"""
+                    INSERT INTO records (version, id, stage, fingerprint, input_version, origin, source,
+                        lang, kind, turns, meta, status, reason, run_id)
+                    SELECT nextval('version_seq'),
+                        id, stage, fingerprint, input_version, origin, source,
+                        lang, kind, turns, meta, status, reason, run_id FROM (
+                        SELECT * FROM _incoming b
+                        WHERE NOT EXISTS (SELECT 1 FROM records r WHERE r.stage = {_q(SOURCE)} AND r.id = b.id)
+                        QUALIFY row_number() OVER (PARTITION BY b.id ORDER BY b._ord) = 1 ORDER BY b._ord)
+                    RETURNING id, version""", ("id", "version"))
+                self._layers_add_sources(added)
+            return added.num_rows
         finally:
             self.con.unregister("_incoming")
 
@@ -237,18 +256,22 @@ class Workspace(Committer):
             for pos, (stage, fp, cfg) in enumerate(stages, 1):
                 self.con.execute("INSERT INTO chain (position, stage, fingerprint, config) VALUES (?,?,?,?)",
                                  [pos, stage, fp, orjson.dumps(cfg, default=str).decode()]).fetchall()
+            self.sync_layers()
 
     def enter_chain(self, stage: str, fingerprint: str, config: dict | None = None) -> int:
         """Put `stage` in the chain (appended if new, fingerprint updated if known); its position."""
-        row = self.one("SELECT position FROM chain WHERE stage = ?", [stage])
         cfg = orjson.dumps(config or {}, default=str).decode()
-        if row:
-            self.con.execute("UPDATE chain SET fingerprint=?, config=?, updated_at=current_timestamp "
-                             "WHERE stage=?", [fingerprint, cfg, stage]).fetchall()
-            return row[0]
-        pos = self.one("SELECT coalesce(max(position), 0) + 1 FROM chain")[0]
-        self.con.execute("INSERT INTO chain (position, stage, fingerprint, config) VALUES (?,?,?,?)",
-                         [pos, stage, fingerprint, cfg]).fetchall()
+        with self.transaction():
+            row = self.one("SELECT position FROM chain WHERE stage = ?", [stage])
+            if row:
+                pos = row[0]
+                self.con.execute("UPDATE chain SET fingerprint=?, config=?, updated_at=current_timestamp "
+                                 "WHERE stage=?", [fingerprint, cfg, stage]).fetchall()
+            else:
+                pos = self.one("SELECT coalesce(max(position), 0) + 1 FROM chain")[0]
+                self.con.execute("INSERT INTO chain (position, stage, fingerprint, config) VALUES (?,?,?,?)",
+                                 [pos, stage, fingerprint, cfg]).fetchall()
+            self.sync_layers()
         return pos
 
     def layer_ctes(self, upto: int | None = None) -> tuple[str, int]:
@@ -279,6 +302,8 @@ class Workspace(Committer):
     def current_sql(self, include_removed: bool = False) -> str:
         """SQL for each record's newest state: the furthest chain layer with intact lineage.
         Adds `depth` (layer index reached) and `pending` (layers still to run)."""
+        if self.layers_ok():
+            return self.with_content(self._layers_current_sql(len(self.chain()) - 1, include_removed))
         ctes, k = self.layer_ctes()
         union = " UNION ALL ".join(f"SELECT {i} AS depth, * FROM L{i}" for i in range(k + 1))
         where = "" if include_removed else "WHERE status = 'ok'"
@@ -288,17 +313,24 @@ class Workspace(Committer):
 
     def input_sql(self, stage: str) -> str:
         """SQL for every live row `stage` takes as input (its predecessor layer in the chain)."""
+        if self.layers_ok():
+            return self.with_content(self._layers_input_sql(self._position(stage) - 1, pending_only=False))
         ctes, k = self._predecessor(stage)
         return self.with_content(f"{ctes} SELECT p.* FROM L{k} p WHERE p.status = 'ok'")
 
-    def _predecessor(self, stage: str) -> tuple[str, int]:
+    def _position(self, stage: str) -> int:
         pos = self.one("SELECT position FROM chain WHERE stage = ?", [stage])
         if pos is None:
             raise KeyError(f"stage {stage!r} is not in the workspace chain")
-        return self.layer_ctes(pos[0] - 1)
+        return pos[0]
+
+    def _predecessor(self, stage: str) -> tuple[str, int]:
+        return self.layer_ctes(self._position(stage) - 1)
 
     def pending_sql(self, stage: str, fingerprint: str) -> str:
         """SQL for the rows `stage` (at its chain position) has yet to process."""
+        if self.layers_ok() and self.chain_fingerprint(stage) == fingerprint:
+            return self.with_content(self._layers_input_sql(self._position(stage) - 1, pending_only=True))
         ctes, k = self._predecessor(stage)
         return self.with_content(
             f"{ctes} SELECT p.* FROM L{k} p WHERE p.status = 'ok' AND NOT EXISTS ("
