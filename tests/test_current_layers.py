@@ -54,8 +54,8 @@ def test_a_failed_batch_leaves_it_consistent_and_a_rerun_finishes(ws, monkeypatc
     calls = {"n": 0}
     advance = type(ws)._layers_advance
 
-    def fail_third(self, new, position):
-        advance(self, new, position)
+    def fail_third(self, new, position, **kw):
+        advance(self, new, position, **kw)
         calls["n"] += 1
         if calls["n"] == 3:
             raise OSError("killed after the layer update, before the commit")

@@ -29,11 +29,13 @@ class Committer:
     # ------------------------------------------------------------------ stage outputs (the committer)
     def write_outputs(self, stage: str, fingerprint: str, run_id: int | None,
                       items: list[tuple[dict, Record | Rejected]],
-                      side: Iterable[tuple[Any, list[dict]]] = ()) -> tuple[int, int]:
+                      side: Iterable[tuple[Any, list[dict]]] = (), pending: bool = True) -> tuple[int, int]:
         """Write one batch of a transform stage in one transaction: (input row, output) pairs and
         `side` rows [(SideTable, rows)]. A kept record's meta gets the stage in meta.stages; its
         turns, when the stage left them as they were, and a Rejected's (status 'removed', meta as
-        read) are not copied: the row points at the input's. Returns (kept, removed)."""
+        read) are not copied: the row points at the input's. `pending`: every input row is one
+        the stage had yet to process (else some were re-opened: see `_layers_advance`).
+        Returns (kept, removed)."""
         rows, rejects = [], []
         step = {"stage": stage, "fp": fingerprint}
         for src, out in items:
@@ -59,7 +61,7 @@ class Committer:
         with self.transaction():
             new = self._insert_versions(table)
             if position is not None and new is not None:
-                self._layers_advance(new, position)
+                self._layers_advance(new, position, reopened=not pending)
             self.add_rejects(rejects, stage, run_id)
             for spec, side_rows in side:
                 self.write_side_rows(spec, side_rows, run_id, fingerprint, version_of)

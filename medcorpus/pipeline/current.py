@@ -76,15 +76,20 @@ class CurrentLayers:
             finally:
                 self.con.unregister("_layers_new")
 
-    def _layers_advance(self, new: pa.Table, position: int) -> None:
+    def _layers_advance(self, new: pa.Table, position: int, reopened: bool = True) -> None:
         """Rows a stage at chain `position` just wrote (`id`, `version`, `input_version`): each one
         whose input is its record's layer position-1 becomes its layer `position`, replacing the
-        record's layers from there on (a re-opened record's later layers no longer hold)."""
+        record's layers from there on (a re-opened record's later layers no longer hold). Rows
+        read as pending (`reopened` False: their input is layer position-1 and no layer follows
+        it, as the run found them) are appended as they are."""
         if not new.num_rows:
             return
         p = int(position)
         self.con.register("_layers_new", new)
         try:
+            if not reopened:
+                self.exec(f"INSERT INTO {LAYERS} SELECT id, {p}, version, input_version FROM _layers_new")
+                return
             self.exec(f"DELETE FROM {LAYERS} WHERE depth >= {p} AND id IN (SELECT n.id FROM _layers_new n "
                       f"JOIN {LAYERS} h ON h.depth = {p - 1} AND h.version = n.input_version)")
             self.exec(f"INSERT INTO {LAYERS} SELECT n.id, {p}, n.version, n.input_version FROM _layers_new n "

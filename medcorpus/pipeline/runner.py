@@ -59,20 +59,19 @@ class StageContext:
         self.n_skipped = max(n_input - self.n_pending, 0)  # already processed with this fingerprint
 
     def _materialise_pending(self) -> int:
+        """The pending rows' versions, in order; batches read their columns from the records table
+        one at a time, so no copy of the pending rows is ever made (a million rows for dedup)."""
         limit = f" LIMIT {int(self.limit)}" if self.limit else ""
-        self.ws.exec(
-            "CREATE OR REPLACE TEMP TABLE _todo AS SELECT row_number() OVER (ORDER BY version) AS _rn, * "
-            f"FROM ({self.ws.pending_sql(self.stage.name, self.fingerprint)}) ORDER BY version{limit}")
-        return self.ws.one("SELECT count(*) FROM _todo")[0]
+        self._todo = self.ws.arrow(f"SELECT version FROM ({self.ws.pending_sql(self.stage.name, self.fingerprint)}) "
+                                   f"ORDER BY version{limit}").column("version")
+        return len(self._todo)
 
     def pending_rows(self, batch_size: int | None = None, select: str | None = None) -> Iterator[list[dict]]:
         """Pending input rows (dicts with `version` and parsed `meta`, or the `select` columns),
-        batch by batch in version order."""
+        batch by batch in version order (one Arrow query a batch: only its rows are in memory)."""
         size = batch_size or self.batch_size
-        cols = select or "* EXCLUDE (_rn)"
         for start in range(0, self.n_pending, size):
-            yield self.ws.fetch_rows(f"SELECT {cols} FROM _todo WHERE _rn > ? AND _rn <= ? ORDER BY _rn",
-                                     [start, start + size])
+            yield self.ws.rows_at(self._todo.slice(start, size), select)
 
     def workers_for(self, stage: Stage) -> int:
         if not stage.parallel or self.n_pending <= self.batch_size or self.n_pending < stage.pool_min:
@@ -89,8 +88,9 @@ class StageContext:
                 self.ws.copy_to_parquet(f"SELECT * FROM {table}", path)
 
     # ------------------------------------------------------------------ the committer
-    def commit(self, rows: list[dict], outcome: Outcome) -> None:
-        """Check the outcome against its input rows and write it (records, rejects, side rows)."""
+    def commit(self, rows: list[dict], outcome: Outcome, pending: bool = True) -> None:
+        """Check the outcome against its input rows and write it (records, rejects, side rows);
+        `pending`: the rows came from `pending_rows` (not re-opened)."""
         by_id = {r["id"]: r for r in rows}
         items, seen = [], set()
         for out in outcome.items:
@@ -109,7 +109,8 @@ class StageContext:
             raise RuntimeError(f"stage {self.stage.name!r} returned rows for undeclared side table(s) "
                                f"{', '.join(sorted(unknown))}")
         side = [(tables[name], side_rows) for name, side_rows in outcome.side_rows.items()]
-        kept, removed = self.ws.write_outputs(self.stage.name, self.fingerprint, self.run_id, items, side)
+        kept, removed = self.ws.write_outputs(self.stage.name, self.fingerprint, self.run_id, items, side,
+                                              pending=pending)
         merge_counters(self.counters, outcome.counters)
         self.n_in += len(items)
         self.n_out += kept
@@ -176,7 +177,8 @@ class StageContext:
             for start in range(0, len(resolution.extra_rows), size):
                 rows = resolution.extra_rows[start:start + size]
                 outcome = resolution.outcome(rows)
-                self.commit(*((rows, outcome) if resolution.extra_rows_changed else self._changed_only(rows, outcome)))
+                self.commit(*((rows, outcome) if resolution.extra_rows_changed else self._changed_only(rows, outcome)),
+                            pending=False)
                 advance(len(rows))
         self.counters["seconds_write"] = round(time.perf_counter() - started, 2)
 

@@ -20,6 +20,7 @@ from typing import Any, Callable, Iterable, Iterator
 import duckdb
 import orjson
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from medcorpus.pipeline.current import LAYERS_DDL, CurrentLayers
 from medcorpus.pipeline.committer import ROW_SCHEMA, TURN_TYPE, Committer, _meta_json, rows_to_table  # noqa: F401
@@ -338,7 +339,33 @@ class Workspace(Committer, CurrentLayers):
             f"AND r.input_version = p.version)")
 
     # ------------------------------------------------------------------ reading
-    def fetch_rows(self, sql: str, params: list | None = None) -> list[dict]:
+    def rows_at(self, versions: pa.Array | pa.ChunkedArray, select: str | None = None) -> list[dict]:
+        """The records rows with these (ascending) versions, their turns resolved, as dicts with
+        `meta` parsed (or the `select` columns over them), in version order. Two lookups bounded
+        by version ranges, so DuckDB reads only the row groups holding them."""
+        if len(versions) == 0:
+            return []
+        lo, hi = versions[0].as_py(), versions[-1].as_py()
+        self.con.register("_at_v", pa.table({"v": versions}))
+        try:
+            rows = self.con.sql(f"SELECT * FROM records WHERE version BETWEEN {int(lo)} AND {int(hi)} "
+                                "AND version IN (SELECT v FROM _at_v)").to_arrow_table()
+        finally:
+            self.con.unregister("_at_v")
+        bounds = pc.min_max(rows.column("content_version")).as_py()
+        content = ("SELECT NULL::BIGINT AS version, NULL::STRUCT(role VARCHAR, text VARCHAR)[] AS turns LIMIT 0"
+                   if bounds["min"] is None else
+                   f"SELECT version, turns FROM records WHERE version BETWEEN {int(bounds['min'])} AND "
+                   f"{int(bounds['max'])} AND version IN (SELECT content_version FROM _at_rows)")
+        self.con.register("_at_rows", rows)
+        try:
+            return self.fetch_rows(f"SELECT {select or '*'} FROM (SELECT b.* REPLACE (coalesce(b.turns, c.turns) "
+                                   f"AS turns) FROM _at_rows b LEFT JOIN ({content}) c ON c.version = b.content_version) "
+                                   "ORDER BY version")
+        finally:
+            self.con.unregister("_at_rows")
+
+    def fetch_rows(self, sql: str, params: list | dict | None = None) -> list[dict]:
         """Rows as dicts with `meta` parsed."""
         rows = self.con.sql(sql, params=params or None).to_arrow_table().to_pylist()
         for r in rows:
