@@ -150,7 +150,7 @@ def test_killed_export_leaves_nothing_a_loader_trips_on(ws, tmp_path, monkeypatc
     before = datasets.load_dataset("parquet", data_dir=str(out), split="train")
     add(ws, [qa(i) for i in range(40, 60)])
     calls = {"n": 0}
-    real_write = export_mod._ShardWriter.write
+    real_write = export_mod._ShardWriter.write_table
 
     def dying_write(self, rows):
         calls["n"] += 1
@@ -158,7 +158,7 @@ def test_killed_export_leaves_nothing_a_loader_trips_on(ws, tmp_path, monkeypatc
             raise KeyboardInterrupt  # the process dies here: nothing after this line runs
         real_write(self, rows)
 
-    monkeypatch.setattr(export_mod._ShardWriter, "write", dying_write)
+    monkeypatch.setattr(export_mod._ShardWriter, "write_table", dying_write)
     with pytest.raises(KeyboardInterrupt):
         export(ws, out, shard_size=10)
     assert list((out / ".export-tmp").iterdir())  # half-written shards, but outside data/

@@ -76,6 +76,17 @@ class PartStats:
         self.turns[len(turns)] += 1
         self.chars[sum(len(t["text"]) for t in turns)] += 1
 
+    def add_pairs(self, rows: Any, n_turns: Any, chars: Any) -> None:
+        """`add` for many records at once (Arrow `rows` with source/lang/kind; their turn counts
+        and total characters)."""
+        source, kind = rows.column("source").to_pylist(), rows.column("kind").to_pylist()
+        self.source.update(source)
+        self.lang.update(rows.column("lang").to_pylist())
+        self.kind.update(kind)
+        self.strata.update([f"{s} / {k}" for s, k in zip(source, kind)])
+        self.turns.update(n_turns.tolist())
+        self.chars.update(chars.to_pylist())
+
     @property
     def total(self) -> int:
         return sum(self.source.values())

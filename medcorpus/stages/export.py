@@ -26,6 +26,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import xxhash
 
+from medcorpus.export.arrow_shapes import shape_batch
 from medcorpus.export.card import DATA_DIR, SPLITS, PartStats, dataset_card, dataset_info
 from medcorpus.export.split import assign_shards, held_out, holdout_share, parse_holdout, shard_digest
 from medcorpus.export.turns import REJECT_REASON, count_fixes, normalise_turns
@@ -70,7 +71,9 @@ class _ShardWriter:
                 cols[key].append(value)
             for key, _ in EXTRA_COLUMNS:
                 cols[key].append(row[key])
-        table = pa.table(cols, schema=self.schema)
+        self.write_table(pa.table(cols, schema=self.schema))
+
+    def write_table(self, table: pa.Table) -> None:
         if self._pq is not None:
             self._pq.write_table(table)
         else:
@@ -78,6 +81,30 @@ class _ShardWriter:
 
     def close(self) -> None:
         (self._pq or self._fh).close()
+
+
+def _shape(batch: pa.RecordBatch, fmt: str, separator: str, stats: PartStats) -> pa.Table:
+    """One batch of a shard in its output shape, counted into `stats`: one question and one
+    answer column-wise, any other record normalised row by row (`normalise_turns`)."""
+    schema = pa.schema(SHAPE_SCHEMAS[fmt] + EXTRA_COLUMNS)
+    shape = SHAPES[fmt]
+
+    def slow(rows: list[dict]) -> list[dict]:
+        out = []
+        for i, row in enumerate(rows):
+            turns, fixes = normalise_turns(row["turns"], separator)
+            stats.fixes.update(fixes)
+            if turns is None:
+                stats.rejected.append(row["id"])
+                continue
+            stats.add(row, turns)
+            out.append({**shape(turns), **{k: row[k] for k, _ in EXTRA_COLUMNS}, "_i": i})
+        return out
+
+    table, pairs = shape_batch(batch, fmt, schema, [k for k, _ in EXTRA_COLUMNS], slow)
+    if len(pairs.rows):
+        stats.add_pairs(batch.take(pa.array(pairs.rows)), pairs.n_turns(), pairs.chars())
+    return table
 
 
 def _settings_digest(fmt: str, file_type: str, separator: str) -> str:
@@ -180,19 +207,10 @@ def export(ws: Workspace, out: Path, fmt: str = "alpaca", file_type: str = "parq
             stats = part_stats[part] = PartStats()
             writer = None
             for batch in db.part_rows(ws, part, BATCH):
-                rows = []
-                for row in batch.to_pylist():
-                    turns, fixes = normalise_turns(row["turns"], merge_separator)
-                    stats.fixes.update(fixes)
-                    if turns is None:
-                        stats.rejected.append(row["id"])
-                        continue
-                    row["turns"] = turns
-                    stats.add(row, turns)
-                    rows.append(row)
-                if rows:
+                table = _shape(batch, fmt, merge_separator, stats)
+                if table.num_rows:
                     writer = writer or _ShardWriter(staged / file, fmt, file_type)
-                    writer.write(rows)
+                    writer.write_table(table)
                 advance(batch.num_rows)
             if writer is not None:
                 writer.close()
