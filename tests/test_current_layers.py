@@ -98,3 +98,21 @@ def test_a_workspace_without_the_table_gets_it_on_open(tmp_path):
     with Workspace(tmp_path / "w") as ws:
         assert ws.layers_ok() and layers(ws) == want
 
+
+
+def test_pending_rows_are_held_as_versions_and_read_batch_by_batch(ws):
+    import pyarrow as pa
+
+    from medcorpus.pipeline.runner import StageContext
+
+    add(ws, *[(f"q{i}", f"a{i}") for i in range(25)])
+    stage = Suffix()
+    ws.enter_chain(stage.name, stage.fingerprint())
+    ctx = StageContext(ws, stage, ws.start_run(stage.name), batch_size=10, workers=1)
+    assert ctx.n_pending == 25 and ctx._todo.type == pa.int64()
+    assert ws.one("SELECT count(*) FROM duckdb_tables() WHERE temporary")[0] == 0  # no copy of the rows
+    batches = list(ctx.pending_rows(select="id, version"))
+    assert [len(b) for b in batches] == [10, 10, 5] and set(batches[0][0]) == {"id", "version"}
+    full = [r for b in ctx.pending_rows() for r in b]
+    assert [r["version"] for r in full] == sorted(r["version"] for r in full)
+    assert full[0]["turns"][0]["text"] == "q0" and isinstance(full[0]["meta"], dict)
