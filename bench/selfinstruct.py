@@ -16,8 +16,9 @@ kept = length, grounding, English words >= 85% and ROUGE-L novelty passed, share
 |---|---|---:|---:|---:|---:|---:|
 | before (main c4fe0f2) | tune | 8 | 6/16 (38%) | 1 | 114.2 | - |
 | before (main c4fe0f2) | untouched | 8 | 6/16 (38%) | 2 | 111.3 | - |
-| topics, per-pair schema, English check | tune | 10 | 10/20 (50%) | 1 (cut off; max_tokens raised since) | 49.4 | 7.5 |
-| topics, per-pair schema, English check | untouched | 10 | 13/20 (65%) | 0 | 17.7 | 3.8 |
+| topics, per-pair schema, English check | tune | 10 | 10/20 (50%) | 1 (cut off: a run of digits) | 49.4 | 7.5 |
+| + max_tokens for digit runs (landed) | tune | 10 | 11/20 (55%) | 0 | 24.4 | 6.6 |
+| + max_tokens for digit runs (landed) | untouched | 10 | 13/20 (65%) | 0 | 8.3 | 3.7 |
 
 Generates N Chinese instructions the way self-instruct output looks (task templates x entities of the
 TCM KG when ../shared/data is present, else a built-in list, plus edited near-copies), runs the
