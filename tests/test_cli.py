@@ -25,6 +25,13 @@ def test_cli_errors_exit_nonzero(cli, tmp_path):
     assert r.exit_code == 1 and "unknown export format" in r.output
 
 
+def test_cli_errors_keep_brackets_in_user_text(cli, tmp_path):
+    # a file name that is also rich markup: printed as given, not styled away
+    missing = tmp_path / "notes[bold]v2[/bold].json"
+    r = cli("ingest", missing, ok=False)
+    assert r.exit_code == 1 and "notes[bold]v2[/bold].json" in r.output
+
+
 def test_real_subprocess(tmp_path):
     env = {**os.environ, "MEDCORPUS_WORKSPACE": str(tmp_path / "ws")}
     run = lambda *a: subprocess.run([sys.executable, "-m", "medcorpus", *map(str, a)], env=env,

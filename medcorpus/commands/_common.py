@@ -57,7 +57,7 @@ def engine_for(kind: EngineKind | str, address: str | None = None, **options: An
     try:
         engine = get_engine(kind, **options)
     except EngineNotAvailable as exc:
-        fail(escape(str(exc)))  # the message names medcorpus[ray]: not rich markup
+        fail(str(exc))
     try:
         yield engine
     finally:
@@ -88,7 +88,8 @@ def open_workspace(path: Path | None, json_mode: bool = False, create: bool = Fa
 
 
 def fail(message: str, code: int = 1) -> NoReturn:
-    console.print(f"[bold red]error:[/] {message}", highlight=False, soft_wrap=True)
+    """Print `error: message` (plain text: brackets in file names or option names are kept) and exit."""
+    console.print(f"[bold red]error:[/] {escape(message)}", highlight=False, soft_wrap=True)
     raise typer.Exit(code)
 
 

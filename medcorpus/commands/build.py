@@ -5,7 +5,6 @@ from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
-from rich.markup import escape
 from rich.table import Table
 
 from medcorpus.commands._common import (EngineKind, JsonOpt, RayAddressOpt, WorkspaceOpt, emit_json, fail, open_workspace,
@@ -65,7 +64,7 @@ def build(
         overrides = {k: v for k, v in (("kind", engine.value if engine else None), ("address", ray_address)) if v}
         result = run_build(pipeline, workspace, only, then_train, {"model": model} if model else None, overrides)
     except (PipelineError, EngineNotAvailable) as exc:
-        fail(escape(str(exc)))  # messages quote keys and extras ([engine], medcorpus[ray]): not markup
+        fail(str(exc))
     if json:
         emit_json(result.model_dump())
         return
