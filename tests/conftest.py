@@ -2,6 +2,10 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -48,6 +52,51 @@ def cli(tmp_path: Path):
 
     run.workspace = wsdir
     return run
+
+
+@pytest.fixture(scope="module")
+def one_thread():
+    """torch on one thread for a module's tiny matrices: as fast, and far faster on a loaded 2-core machine."""
+    torch = pytest.importorskip("torch")
+    before = torch.get_num_threads()
+    torch.set_num_threads(1)
+    yield
+    torch.set_num_threads(before)
+
+
+@pytest.fixture(scope="session")
+def tiny(tmp_path_factory) -> Path:
+    """A tiny Llama (and its tokenizer) built offline, shared by the training and eval tests."""
+    pytest.importorskip("transformers")
+    from medcorpus.training.tiny import build_tiny_model
+
+    return build_tiny_model(tmp_path_factory.mktemp("tiny") / "model")
+
+
+def medcorpus_process(cwd: Path, *args: str) -> subprocess.Popen:
+    """`python -m medcorpus ARGS` in a subprocess run from `cwd` (this checkout first on the path)."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", "")}
+    return subprocess.Popen([sys.executable, "-m", "medcorpus", *args], cwd=cwd, env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def slow_stage_pipeline(stage: str, paths: list[str], sleep: float, progress: str | Path = "progress.txt",
+                        batch_size: int = 10, tail: str = "") -> str:
+    """A pipeline file's text for the kill tests: ingest `paths`, then a test stage from
+    tests/pipeline_stages.py that sleeps per batch and logs each commit to `progress`; `tail` after it."""
+    return (f'workspace = "ws"\n[[step]]\nuse = "ingest"\npaths = {json.dumps(paths)}\n'
+            f'[[step]]\nuse = "{stage}"\nbatch_size = {batch_size}\nsleep_per_batch = {sleep}\n'
+            f'progress_file = "{progress}"\n{tail}')
+
+
+def wait_for_lines(path: Path, n: int, timeout: float) -> bool:
+    """Wait until `path` (a slow stage's progress file) has `n` lines; False at the timeout."""
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        time.sleep(0.05)
+        if path.exists() and len(path.read_text().splitlines()) >= n:
+            return True
+    return False
 
 
 def write_jsonl(path: Path, rows: list) -> Path:

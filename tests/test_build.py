@@ -1,10 +1,7 @@
 """`medcorpus build`: order, incremental refresh, versions, validation, crash safety, report."""
 import json
-import os
 import signal
 import subprocess
-import sys
-import time
 from pathlib import Path
 
 import pyarrow.parquet as pq
@@ -13,7 +10,7 @@ import pytest
 from medcorpus.build import build, plan
 from medcorpus.pipeline.config import PipelineError, load_pipeline
 from medcorpus.pipeline.workspace import Workspace
-from tests.conftest import ROOT, write_jsonl
+from tests.conftest import medcorpus_process, wait_for_lines, write_jsonl
 
 PIPELINE = """
 name = "t"
@@ -136,29 +133,18 @@ def test_dry_run_plan_and_only(tmp_path):
     assert [s.stage for s in r.steps] == ["ingest"] and not r.export
 
 
-def _cli(tmp_path, *args):
-    env = {**os.environ, "PYTHONPATH": str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", "")}
-    return subprocess.Popen([sys.executable, "-m", "medcorpus", *args], cwd=tmp_path, env=env,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-
-
 def test_sigkill_mid_stage_then_rerun_matches_uninterrupted(tmp_path):
     clean, killed = tmp_path / "clean", tmp_path / "killed"
     for d in (clean, killed):
         d.mkdir()
         make_project(d, n=60, sleep=0.4, batch_size=4)
-    assert _cli(clean, "build", "pipeline.toml").wait(timeout=120) == 0
-    proc = _cli(killed, "build", "pipeline.toml")
-    deadline = time.time() + 60
-    progress = killed / "progress.txt"
-    while time.time() < deadline:  # wait until the slow stage is a few batches in
-        time.sleep(0.1)
-        if progress.exists() and len(progress.read_text().splitlines()) >= 3:
-            break
+    assert medcorpus_process(clean, "build", "pipeline.toml").wait(timeout=120) == 0
+    proc = medcorpus_process(killed, "build", "pipeline.toml")
+    wait_for_lines(killed / "progress.txt", 3, timeout=60)  # the slow stage a few batches in
     proc.send_signal(signal.SIGKILL)
     proc.wait()
     assert not (killed / "exports" / "v0001").exists()
-    assert _cli(killed, "build", "pipeline.toml").wait(timeout=120) == 0
+    assert medcorpus_process(killed, "build", "pipeline.toml").wait(timeout=120) == 0
     assert exported(killed, "v0001") == exported(clean, "v0001")
     with Workspace(killed / "ws") as ws:  # no record processed twice by the killed stage
         assert ws.one("SELECT count(*), count(DISTINCT input_version) FROM records WHERE stage = 'test_tag'") == (61, 61)
@@ -193,15 +179,15 @@ def test_report_renders(tmp_path):
 
 
 def test_build_cli_init_and_json(tmp_path):
-    p = _cli(tmp_path, "build", "--init", "mine.toml")
+    p = medcorpus_process(tmp_path, "build", "--init", "mine.toml")
     assert p.wait(timeout=60) == 0 and "use = \"ingest\"" in (tmp_path / "mine.toml").read_text()
     load_pipeline(tmp_path / "mine.toml")  # the example is valid
     pipe = make_project(tmp_path)
-    p = _cli(tmp_path, "build", str(pipe), "--json")
+    p = medcorpus_process(tmp_path, "build", str(pipe), "--json")
     out, err = p.communicate(timeout=120)
     assert p.returncode == 0, err
     assert json.loads(out)["export"]["version"] == "v0001"
-    p = _cli(tmp_path, "status", "-w", "ws", "--json")
+    p = medcorpus_process(tmp_path, "status", "-w", "ws", "--json")
     out, _ = p.communicate(timeout=60)
     st = json.loads(out)
     assert st["extra"]["exports"][0]["version"] == "v0001"

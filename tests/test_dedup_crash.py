@@ -2,26 +2,10 @@
 import json
 import random
 import signal
-import time
 
 from medcorpus.pipeline.workspace import Workspace
-from tests.conftest import SAMPLE_DIR, write_jsonl
+from tests.conftest import SAMPLE_DIR, medcorpus_process, slow_stage_pipeline, wait_for_lines, write_jsonl
 from tests.test_current_layers import layers
-from tests.test_build import _cli
-
-PIPELINE = """
-workspace = "ws"
-[[step]]
-use = "ingest"
-paths = ["raw/*.jsonl"]
-[[step]]
-use = "tests.pipeline_stages:SlowDedup"
-batch_size = 10
-sleep_per_batch = {sleep}
-progress_file = "progress.txt"
-[report]
-enabled = false
-"""
 
 
 def make_project(path, sleep):
@@ -33,7 +17,8 @@ def make_project(path, sleep):
     rng.shuffle(rows)
     (path / "raw").mkdir(parents=True)
     write_jsonl(path / "raw" / "a.jsonl", rows)
-    (path / "pipeline.toml").write_text(PIPELINE.format(sleep=sleep))
+    (path / "pipeline.toml").write_text(slow_stage_pipeline("tests.pipeline_stages:SlowDedup", ["raw/*.jsonl"], sleep,
+                                                            tail="[report]\nenabled = false\n"))
 
 
 def state(path):
@@ -47,20 +32,15 @@ def test_sigkill_in_dedup_write_phase_then_rerun_matches_uninterrupted(tmp_path)
     clean, killed = tmp_path / "clean", tmp_path / "killed"
     make_project(clean, 0.0)
     make_project(killed, 0.5)
-    assert _cli(clean, "build", "pipeline.toml").wait(timeout=180) == 0
-    proc = _cli(killed, "build", "pipeline.toml")
-    progress = killed / "progress.txt"
-    deadline = time.time() + 120
-    while time.time() < deadline:  # a few write batches committed, the rest not
-        time.sleep(0.05)
-        if progress.exists() and len(progress.read_text().splitlines()) >= 3:
-            break
+    assert medcorpus_process(clean, "build", "pipeline.toml").wait(timeout=180) == 0
+    proc = medcorpus_process(killed, "build", "pipeline.toml")
+    wait_for_lines(killed / "progress.txt", 3, timeout=120)  # a few write batches committed, the rest not
     proc.send_signal(signal.SIGKILL)
     proc.wait()
     with Workspace(killed / "ws") as ws:
         written = ws.one("SELECT count(*) FROM records WHERE stage = 'test_slow_dedup'")[0]
     assert 0 < written < 90  # killed mid-phase
-    assert _cli(killed, "build", "pipeline.toml").wait(timeout=180) == 0
+    assert medcorpus_process(killed, "build", "pipeline.toml").wait(timeout=180) == 0
     with Workspace(killed / "ws") as ws:  # the committer's current_layers survived the kill intact
         kept = layers(ws)
         ws.rebuild_layers()

@@ -21,7 +21,7 @@ import pytest
 from medcorpus.pipeline.engines import get_engine
 from medcorpus.pipeline.outcome import process_rows, start_stage
 from medcorpus.pipeline.stage import get_stage
-from tests.conftest import ROOT, SAMPLE_DIR
+from tests.conftest import ROOT, SAMPLE_DIR, slow_stage_pipeline
 
 RAY_ENV = {"RAY_AUTH_MODE": "disabled", "RAY_USAGE_STATS_ENABLED": "0"}
 SMALL_STORE = 128 * 1024 * 1024
@@ -229,17 +229,7 @@ def test_two_node_cluster_runs_a_stage_across_both_nodes(tmp_path):
     assert info["nodes"] == 2 and info["cpus"] == 2 and info["actors"]["filter"] == 2
 
 
-KILL_PIPELINE = """
-workspace = "ws"
-[[step]]
-use = "ingest"
-paths = ["raw/genmedgpt_sample.json"]
-[[step]]
-use = "tests.pipeline_stages:Tag"
-batch_size = 10
-sleep_per_batch = {sleep}
-progress_file = "{progress}"
-[export]
+KILL_TAIL = """[export]
 out = "exports"
 [report]
 enabled = false
@@ -252,8 +242,9 @@ concurrency = 2
 def _kill_demo(folder: Path, engine: str, sleep: float) -> Path:
     (folder / "raw").mkdir(parents=True)
     shutil.copy(SAMPLE_DIR / "genmedgpt_sample.json", folder / "raw")
-    (folder / "pipeline.toml").write_text(KILL_PIPELINE.format(engine=engine, sleep=sleep,
-                                                               progress=folder / "progress.txt"))
+    (folder / "pipeline.toml").write_text(slow_stage_pipeline(
+        "tests.pipeline_stages:Tag", ["raw/genmedgpt_sample.json"], sleep, folder / "progress.txt",
+        tail=KILL_TAIL.format(engine=engine)))
     return folder / "pipeline.toml"
 
 
