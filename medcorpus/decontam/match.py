@@ -8,9 +8,11 @@ document its matches, best first. Pure functions of their inputs: no workspace, 
   of its sides shares an n-gram with it. An item shorter than n tokens but at least `min_tokens`
   long matches when a side contains it whole; a question shorter than `min_tokens` (e.g. "Drug of
   choice for X?") is only matched together with its options, or by MinHash.
-- MinHash (the dedup engine's shingles and signatures): the asking side against the item's text,
-  LSH bands from the threshold, each candidate verified on the full signatures; catches edited
-  copies whose every n-gram was broken.
+- MinHash (the dedup engine's shingles and signatures): the asking side against the item's text;
+  catches edited copies whose every n-gram was broken. Only candidates are sketched: asking sides
+  that share a short n-gram (`candidate_ngram` tokens, hashed from the same tokens) with an item,
+  each compared with that item's signature. A pair at the Jaccard threshold shares most of its word
+  pairs, so it shares a short n-gram too; the other sides (nearly all) cost no shingles or hashes.
 """
 from __future__ import annotations
 
@@ -35,6 +37,10 @@ class MatchParams:
     char_shingle: int = 3
     seed: int = 1
     min_coverage: float = 0.0  # share of the item's tokens the shared n-grams must cover (held-out records: 0.5)
+    candidate_ngram: int = 5     # MinHash only for asking sides sharing n-grams this long with the item:
+    candidate_share: float = 0.2  # at least this share of the item's, and (per side) the top `candidate_items`
+    candidate_items: int = 3
+    candidate_common: int = 50    # a short n-gram of more items than this is template text: no candidate
 
 
 @dataclass
@@ -55,13 +61,23 @@ class IndexStats:
     by_benchmark: dict[str, int] = field(default_factory=dict)
 
 
-def _minhash_tools():
-    # the dedup engine (medcorpus.dedup once the core moves it out of the stage module)
-    try:
-        from medcorpus.dedup import MinHasher, band_hashes, jaccard, optimal_param, shingles
-    except ImportError:
-        from medcorpus.stages.dedup import MinHasher, band_hashes, jaccard, optimal_param, shingles
-    return MinHasher, band_hashes, jaccard, optimal_param, shingles
+def _item_ngrams(full: Tokens, n_of: np.ndarray, min_tokens: int) -> tuple[list[np.ndarray], list[np.ndarray], set]:
+    """(hashes, item numbers, lengths) of every item's n-grams, `n_of[item]` tokens long; an item
+    shorter than its n but at least `min_tokens` long gives one n-gram of all its tokens."""
+    hashes, keys, lengths = [], [], set()
+    count = full.counts()
+    short = (count < n_of) & (count >= min_tokens)
+    for n in sorted(set(n_of.tolist())):
+        h, pos = ngram_hashes(full, n, (n_of == n) & ~short)
+        hashes.append(h)
+        keys.append(full.doc[pos])
+        lengths.add(n)
+    for length in sorted(set(count[short].tolist())):
+        h, pos = ngram_hashes(full, length, short & (count == length))
+        hashes.append(h)
+        keys.append(full.doc[pos])
+        lengths.add(length)
+    return hashes, keys, lengths
 
 
 class BenchmarkIndex:
@@ -71,8 +87,11 @@ class BenchmarkIndex:
         self.item_tokens = np.zeros(len(items), np.int64)
         self.ngrams: NgramIndex | None = None
         self.lengths: list[int] = []      # n-gram lengths a document must be hashed at
-        self.bands: NgramIndex | None = None
+        self.candidates: NgramIndex | None = None   # short n-grams: which asking sides MinHash looks at
+        self.candidate_lengths: list[int] = []
+        self.candidate_count = np.zeros(len(items), np.int64)  # short n-grams per item
         self.sigs: np.ndarray | None = None
+        self.item_empty = np.zeros(len(items), bool)
 
     # ------------------------------------------------------------------ building
     @classmethod
@@ -84,57 +103,43 @@ class BenchmarkIndex:
         quest = tokenize([it.question for it in items])
         self.item_tokens = full.counts()
         n_of = doc_ngram_size(full, params.ngram, params.char_ngram)
-        hashes, keys = [], []
-        lengths = set()
-        for n in sorted(set(n_of.tolist())):
-            h, pos = ngram_hashes(full, n, n_of == n)
+        hashes, keys, lengths = _item_ngrams(full, n_of, params.min_tokens)
+        # a question shorter than n but long enough, when the options make the item longer: matched whole
+        count = quest.counts()
+        short = (count < n_of) & (count >= params.min_tokens) & (full.counts() > count)
+        for length in sorted(set(count[short].tolist())):
+            h, pos = ngram_hashes(quest, length, short & (count == length))
             hashes.append(h)
-            keys.append(full.doc[pos])
-            lengths.add(n)
-        # items (and questions) shorter than n but long enough: matched whole
-        for toks in (full, quest):
-            count = toks.counts()
-            short = (count < n_of) & (count >= params.min_tokens)
-            if toks is full:
-                self.stats.short_items = int(short.sum())
-                self.stats.too_short = int((count < params.min_tokens).sum())
-            else:
-                short &= full.counts() > count  # the question alone adds something
-            for length in sorted(set(count[short].tolist())):
-                h, pos = ngram_hashes(toks, length, short & (count == length))
-                hashes.append(h)
-                keys.append(toks.doc[pos])
-                lengths.add(length)
+            keys.append(quest.doc[pos])
+            lengths.add(length)
+        self.stats.short_items = int(((self.item_tokens < n_of) & (self.item_tokens >= params.min_tokens)).sum())
+        self.stats.too_short = int((self.item_tokens < params.min_tokens).sum())
         all_h = np.concatenate(hashes) if hashes else np.zeros(0, np.uint64)
         all_k = np.concatenate(keys).astype(np.int64) if keys else np.zeros(0, np.int64)
         self.ngrams = NgramIndex(all_h, all_k)
         self.lengths = sorted(lengths)
         self.stats.ngrams = len(all_h)
         if params.minhash and items:
-            self._build_minhash([it.text for it in items])
+            c = params.candidate_ngram
+            hashes, keys, lengths = _item_ngrams(full, np.minimum(n_of, c), 2)
+            h, key = np.concatenate(hashes), np.concatenate(keys).astype(np.int64)
+            uniq, inverse, items_of = np.unique(h, return_inverse=True, return_counts=True)
+            rare = items_of[inverse] <= params.candidate_common
+            self.candidates = NgramIndex(h[rare], key[rare])
+            self.candidate_count = np.bincount(self.candidates.keys, minlength=len(items))
+            self.candidate_lengths = sorted(lengths)
+            self.sigs, self.item_empty = self._sketch([it.text for it in items])
         return self
 
-    def _minhash_setup(self):
-        MinHasher, band_hashes, jaccard, optimal_param, shingles = _minhash_tools()
-        p = self.params
-        bands, rows = optimal_param(p.threshold, p.num_perm, 0.05, 0.95)
-        return MinHasher(p.num_perm, p.seed), band_hashes, jaccard, shingles, bands, rows
+    def _sketch(self, texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+        """(MinHash signatures, empty flags) of texts, by the dedup engine."""
+        from medcorpus.dedup import shingles
+        from medcorpus.dedup.minhash import MinHasher
 
-    def _sketch(self, texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        hasher, band_hashes, _, shingles, bands, rows = self._minhash_setup()
         p = self.params
         sh = [shingles(t, p.shingle, p.char_shingle) if t else [] for t in texts]
-        sig = hasher.signatures(sh)
-        empty = np.fromiter((len(s) == 0 for s in sh), bool, count=len(sh))
-        return sig, band_hashes(sig, bands, rows), empty
-
-    def _build_minhash(self, texts: list[str]) -> None:
-        sig, bh, empty = self._sketch(texts)
-        bh[empty] = 0
-        keys = np.repeat(np.arange(len(texts)), bh.shape[1])
-        keep = ~np.repeat(empty, bh.shape[1])
-        self.sigs = sig
-        self.bands = NgramIndex(bh.reshape(-1).view(np.uint64)[keep], keys[keep])
+        empty = np.fromiter((not x for x in sh), bool, count=len(sh))
+        return MinHasher(p.num_perm, p.seed).signatures(sh), empty
 
     # ------------------------------------------------------------------ checking
     def check(self, docs: Sequence[tuple[str, ...]]) -> list[list[Match]]:
@@ -144,13 +149,14 @@ class BenchmarkIndex:
         found: dict[tuple[int, int], Match] = {}
         toks = tokenize(flat)
         self._check_ngrams(flat, toks, k, found)
-        if self.bands is not None and len(self.bands):
-            self._check_minhash([doc[0] for doc in docs], found)
+        if self.candidates is not None and len(self.candidates):
+            self._check_minhash(flat, toks, k, found)
         out: list[list[Match]] = [[] for _ in docs]
         for (d, _), m in found.items():
             out[d].append(m)
         for ms in out:
-            ms.sort(key=lambda m: (m.method != "ngram", -m.score))
+            if len(ms) > 1:
+                ms.sort(key=lambda m: (m.method != "ngram", -m.score))
         return out
 
     def _check_ngrams(self, flat: list[str], toks: Tokens, k: int, found: dict) -> None:
@@ -190,22 +196,35 @@ class BenchmarkIndex:
             if prev is None or (prev.method == "ngram" and prev.score < m.score):
                 found[(doc, item)] = m
 
-    def _check_minhash(self, asking: list[str], found: dict) -> None:
-        _, _, jaccard, _, _, _ = self._minhash_setup()
-        sig, bh, empty = self._sketch(asking)
-        n_bands = bh.shape[1]
-        q, item = self.bands.lookup(bh.reshape(-1).view(np.uint64))
+    def _check_minhash(self, flat: list[str], toks: Tokens, k: int, found: dict) -> None:
+        """Asking sides (side 0) sharing a short n-gram with an item, not matched by n-grams yet:
+        sketched, and compared with that item's signature."""
+        asking = np.arange(toks.n_docs) % k == 0
+        hs = [ngram_hashes(toks, n, asking) for n in self.candidate_lengths]
+        q, item = self.candidates.lookup(np.concatenate([x[0] for x in hs]))
         if not len(q):
             return
-        doc = q // n_bands
-        pairs = np.unique(np.stack([doc, item], axis=1), axis=0)
-        pairs = pairs[~empty[pairs[:, 0]]]
+        p, n_items = self.params, len(self.items)
+        key, shared = np.unique(toks.doc[np.concatenate([x[1] for x in hs])[q]] // k * n_items + item, return_counts=True)
+        doc, item = key // n_items, key % n_items
+        ok = (shared >= p.candidate_share * self.candidate_count[item]) & ~self.item_empty[item]
+        doc, item, shared = doc[ok], item[ok], shared[ok]
+        order = np.lexsort((-shared, doc))  # per side its items by shared n-grams, the top few
+        doc, item = doc[order], item[order]
+        first = np.r_[0, np.flatnonzero(doc[1:] != doc[:-1]) + 1]
+        rank = np.arange(len(doc)) - np.repeat(first, np.diff(np.r_[first, len(doc)]))
+        pairs = np.stack([doc, item], axis=1)[rank < p.candidate_items]
+        pairs = pairs[[(d, it) not in found for d, it in pairs.tolist()]] if found else pairs
         if not len(pairs):
             return
-        est = jaccard(sig[pairs[:, 0]], self.sigs[pairs[:, 1]])
+        docs = np.unique(pairs[:, 0])
+        sig, empty = self._sketch([flat[d * k] for d in docs.tolist()])
+        row = np.searchsorted(docs, pairs[:, 0])
+        est = (sig[row] == self.sigs[pairs[:, 1]]).mean(axis=1)
+        est[empty[row]] = 0.0
         for (d, it), j in zip(pairs.tolist(), est.tolist()):
-            if j >= self.params.threshold and (d, it) not in found:
-                found[(d, it)] = Match(it, "minhash", 0, asking[d][:300], round(float(j), 3))
+            if j >= self.params.threshold:
+                found[(d, it)] = Match(it, "minhash", 0, flat[d * k][:300], round(float(j), 3))
 
 
 def heldout_overlap(heldout: Sequence[tuple[str, str]], train: Sequence[tuple[str, str]],

@@ -30,7 +30,8 @@ def _fmix32(h: np.ndarray) -> np.ndarray:
     return h ^ (h >> np.uint32(16))
 
 
-def _fmix64(h: np.ndarray) -> np.ndarray:
+def fmix64(h: np.ndarray) -> np.ndarray:
+    """MurmurHash3's 64-bit finalizer, element-wise (mod 2^64; shared with medcorpus.decontam)."""
     h = h ^ (h >> np.uint64(33))
     h = h * np.uint64(0xFF51AFD7ED558CCD)
     h = h ^ (h >> np.uint64(33))
@@ -109,7 +110,7 @@ def band_hashes(sig: np.ndarray, bands: int, rows: int) -> np.ndarray:
         h = np.full(n, np.uint64(0xCBF29CE484222325) ^ np.uint64(band), dtype=np.uint64)
         for col in range(band * rows, (band + 1) * rows):
             h = (h ^ sig[:, col].astype(np.uint64)) * prime
-        out[:, band] = _fmix64(h)
+        out[:, band] = fmix64(h)
     return out.view(np.int64)
 
 
