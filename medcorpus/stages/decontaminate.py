@@ -20,7 +20,8 @@ from pydantic import Field
 
 from medcorpus.pipeline.progress import progress_bar
 from medcorpus.pipeline.stage import GlobalStage, Outcome, Resolution, Stage, StageConfig, register_stage
-from medcorpus.schemas import ANSWERING_ROLES, ASKING_ROLES, Record, Rejected
+from medcorpus.dedup.shingles import doc_sides
+from medcorpus.schemas import Record, Rejected
 
 
 class DecontamConfig(StageConfig):
@@ -50,15 +51,9 @@ def expand_paths(patterns: Iterable[str]) -> list[Path]:
     return out
 
 
-def record_sides(turns: Iterable[Any]) -> tuple[str, str]:
-    ask, ans = [], []
-    for t in turns:
-        role, text = (t["role"], t["text"]) if isinstance(t, dict) else (t.role, t.text)
-        if role in ASKING_ROLES:
-            ask.append(text)
-        elif role in ANSWERING_ROLES:
-            ans.append(text)
-    return "\n".join(ask), "\n".join(ans)
+def record_sides(turns: Iterable[Any]) -> tuple[str, ...]:
+    """(asking side, answering side): the texts dedup compares, checked here against the benchmarks."""
+    return doc_sides(list(turns), "all")
 
 
 class DecontamMatches(Stage):
