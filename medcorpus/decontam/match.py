@@ -8,7 +8,8 @@ document its matches, best first. Pure functions of their inputs: no workspace, 
   of its sides shares an n-gram with it. An item shorter than n tokens but at least `min_tokens`
   long matches when a side contains it whole; a question shorter than `min_tokens` (e.g. "Drug of
   choice for X?") is only matched together with its options, or by MinHash.
-- MinHash (the dedup engine's shingles and signatures): the asking side against the item's text;
+- MinHash (the dedup engine's signatures over hashed word 2-grams / CJK character 3-grams of the
+  same tokens): the asking side against the item's text;
   catches edited copies whose every n-gram was broken. Only candidates are sketched: asking sides
   that share a short n-gram (`candidate_ngram` tokens, hashed from the same tokens) with an item,
   each compared with that item's signature. A pair at the Jaccard threshold shares most of its word
@@ -128,18 +129,33 @@ class BenchmarkIndex:
             self.candidates = NgramIndex(h[rare], key[rare])
             self.candidate_count = np.bincount(self.candidates.keys, minlength=len(items))
             self.candidate_lengths = sorted(lengths)
-            self.sigs, self.item_empty = self._sketch([it.text for it in items])
+            self.sigs, self.item_empty = self._sketch(full, np.arange(len(items)))
         return self
 
-    def _sketch(self, texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
-        """(MinHash signatures, empty flags) of texts, by the dedup engine."""
-        from medcorpus.dedup import shingles
+    def _sketch(self, toks: Tokens, texts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """(MinHash signatures by the dedup engine's MinHasher, empty flags) of the texts numbered
+        `texts` (ascending) of a tokenized batch. Shingles are hashed n-grams of the same tokens:
+        `shingle` words, or `char_shingle` characters for mostly-CJK text; a text shorter than
+        that gives one shingle of all its tokens."""
         from medcorpus.dedup.minhash import MinHasher
 
         p = self.params
-        sh = [shingles(t, p.shingle, p.char_shingle) if t else [] for t in texts]
-        empty = np.fromiter((not x for x in sh), bool, count=len(sh))
-        return MinHasher(p.num_perm, p.seed).signatures(sh), empty
+        chosen = np.zeros(toks.n_docs, bool)
+        chosen[texts] = True
+        count = toks.counts()
+        n_of = doc_ngram_size(toks, p.shingle, p.char_shingle)
+        n_of = np.where(count < n_of, count, n_of)  # a short text: one shingle of all its tokens
+        hashes, owner = [], []
+        for n in sorted(set(n_of[texts].tolist()) - {0}):
+            h, pos = ngram_hashes(toks, n, chosen & (n_of == n))
+            hashes.append(h)
+            owner.append(toks.doc[pos])
+        h = np.concatenate(hashes) if hashes else np.zeros(0, np.uint64)
+        owner = np.concatenate(owner) if owner else np.zeros(0, np.int64)
+        order = np.argsort(owner, kind="stable")
+        lengths = np.bincount(owner, minlength=toks.n_docs)[texts]
+        sig = MinHasher(p.num_perm, p.seed).signatures_of_hashes((h[order] >> np.uint64(32)).astype(np.uint32), lengths)
+        return sig, lengths == 0
 
     # ------------------------------------------------------------------ checking
     def check(self, docs: Sequence[tuple[str, ...]]) -> list[list[Match]]:
@@ -218,7 +234,7 @@ class BenchmarkIndex:
         if not len(pairs):
             return
         docs = np.unique(pairs[:, 0])
-        sig, empty = self._sketch([flat[d * k] for d in docs.tolist()])
+        sig, empty = self._sketch(toks, docs * k)
         row = np.searchsorted(docs, pairs[:, 0])
         est = (sig[row] == self.sigs[pairs[:, 1]]).mean(axis=1)
         est[empty[row]] = 0.0
