@@ -241,19 +241,3 @@ class BenchmarkIndex:
         for (d, it), j in zip(pairs.tolist(), est.tolist()):
             if j >= self.params.threshold:
                 found[(d, it)] = Match(it, "minhash", 0, flat[d * k][:300], round(float(j), 3))
-
-
-def heldout_overlap(heldout: Sequence[tuple[str, str]], train: Sequence[tuple[str, str]],
-                    params: MatchParams = MatchParams(), batch: int = 5000) -> dict[int, tuple[int, Match]]:
-    """Train documents that contain a held-out document's question: {train index: (held-out index,
-    match)}. The held-out split is a decontamination target like any benchmark (export uses this)."""
-    items = [BenchItem("heldout", str(i), ask) for i, (ask, _) in enumerate(heldout) if ask.strip()]
-    if not items or not train:
-        return {}
-    index = BenchmarkIndex.build(items, params)
-    out: dict[int, tuple[int, Match]] = {}
-    for start in range(0, len(train), batch):
-        for k, found in enumerate(index.check(list(train[start:start + batch]))):
-            if found:
-                out[start + k] = (int(items[found[0].item].item_id), found[0])
-    return out
