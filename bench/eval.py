@@ -66,7 +66,8 @@ def main() -> None:
         run = Path(tmp) / "lora"
         result = phase("train LoRA", timings, lambda: train(TrainConfig(
             data=export, model=str(args.model_dir), output=run, method="lora", epochs=1, batch_size=4,
-            max_length=512, lora_r=8, lora_alpha=16, eval_split=0, save_steps=10_000, threads=args.threads)))
+            max_length=512, lora_r=8, lora_alpha=16, eval_split=0, save_steps=10_000, logging_steps=1,
+            threads=args.threads)))
         diseases = DATA / "disease_db" / "format_dataset.csv"
         out = phase("eval base + tuned", timings, lambda: evaluate(EvalConfig(
             models=[str(args.model_dir), str(run)], labels=["base", "LoRA"], data=export, limit=args.prompts,

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import json
 import signal
-import time
 
 from medcorpus.pipeline.runner import run_stage
 from medcorpus.pipeline.workspace import Workspace
 from medcorpus.schemas import Record, Turn
 from medcorpus.stages.boilerplate import Boilerplate, formulas
-from tests.conftest import write_jsonl
+from tests.conftest import medcorpus_process, slow_stage_pipeline, wait_for_lines, write_jsonl
 
 HOUSE = "Hey there, glad you wrote to us."          # wording no phrase list carries
 CLOSE = "Wishing you all the very best."
@@ -92,20 +91,6 @@ def test_boilerplate_command(cli, tmp_path):
     assert r.exit_code != 0 and "only_formulas" in r.output
 
 
-PIPELINE = """
-workspace = "ws"
-[[step]]
-use = "ingest"
-paths = ["raw/*.jsonl"]
-[[step]]
-use = "tests.pipeline_stages:SlowBoilerplate"
-min_patients = 30
-batch_size = 10
-sleep_per_batch = {sleep}
-progress_file = "progress.txt"
-[report]
-enabled = false
-"""
 
 
 def make_project(path, sleep: float, parts: int) -> None:
@@ -113,32 +98,27 @@ def make_project(path, sleep: float, parts: int) -> None:
     for k in range(parts):
         write_jsonl(path / "raw" / f"{k}.jsonl", [{"instruction": "x", "input": f"Question {k}-{i}: cough {i} days?",
                                                   "output": f"{HOUSE} {BODY} {CLOSE}"} for i in range(20)])
-    (path / "pipeline.toml").write_text(PIPELINE.format(sleep=sleep))
+    (path / "pipeline.toml").write_text(slow_stage_pipeline("tests.pipeline_stages:SlowBoilerplate", ["raw/*.jsonl"], sleep,
+                                                            tail="min_patients = 30\n[report]\nenabled = false\n"))
 
 
 def test_sigkill_in_boilerplate_write_phase_then_rerun_matches_uninterrupted(tmp_path):
-    from tests.test_build import _cli
-
     clean, killed = tmp_path / "clean", tmp_path / "killed"
     for path in (clean, killed):  # 20 answers: below the threshold; then 20 more make it frequent
         make_project(path, 0.0, 1)
-        assert _cli(path, "build", "pipeline.toml").wait(timeout=180) == 0
+        assert medcorpus_process(path, "build", "pipeline.toml").wait(timeout=180) == 0
     make_project(clean, 0.0, 2)
-    assert _cli(clean, "build", "pipeline.toml").wait(timeout=180) == 0
+    assert medcorpus_process(clean, "build", "pipeline.toml").wait(timeout=180) == 0
     make_project(killed, 0.5, 2)
     (killed / "progress.txt").unlink(missing_ok=True)
-    proc = _cli(killed, "build", "pipeline.toml")
-    deadline = time.time() + 120
-    while time.time() < deadline:  # the 20 new records and a batch of the 20 re-opened ones committed
-        time.sleep(0.05)
-        if (killed / "progress.txt").exists() and len((killed / "progress.txt").read_text().splitlines()) >= 3:
-            break
+    proc = medcorpus_process(killed, "build", "pipeline.toml")
+    wait_for_lines(killed / "progress.txt", 3, timeout=120)  # the 20 new records and a batch of the 20 re-opened ones
     proc.send_signal(signal.SIGKILL)
     proc.wait()
     with Workspace(killed / "ws") as ws:
         texts = [t for _, _, t in current(ws).values()]
     assert 0 < sum(not t.startswith(HOUSE) for t in texts) < 40  # killed mid-phase
-    assert _cli(killed, "build", "pipeline.toml").wait(timeout=180) == 0
+    assert medcorpus_process(killed, "build", "pipeline.toml").wait(timeout=180) == 0
     with Workspace(killed / "ws") as ws, Workspace(clean / "ws") as want_ws:
         got, want = current(ws), current(want_ws)
         assert ws.one("SELECT count(*) FROM records WHERE stage = 'test_slow_boilerplate'")[0] == 60
