@@ -26,10 +26,22 @@ for _m in pkgutil.iter_modules(medcorpus.stages.__path__):
 # offline settings for each stage (the defaults, where they need no model download or server)
 CONFIGS = {"scrub": {"ner": False}, "grammar": {"backend": "harper"}, "boilerplate": {"min_patients": 3},
            "decontaminate": {"against": [str(SAMPLE_DIR.parent / "benchmarks" / "medqa_style_sample.jsonl")]}}
-# stages whose contract is checked elsewhere, with why (an LLM stage needs an endpoint)
-ELSEWHERE = {"synth_distill_answers": "an LLM stage: its own driver loop (tests/test_synth.py)",
-             "judge": "an LLM stage: the LLM transform driver (tests/test_synth_judge.py)"}
-COMMITTER_FILLED = {"run_id", "created_at"}
+# LLM stages answer from the local fake OpenAI-compatible server (`llm_endpoint` fills in its URL)
+LLM_STAGES = {"synth_distill_answers": {"keep": "both"}, "judge": {"min_score": 3}}
+# columns the committer fills, and measurements that differ from run to run (a reply's latency)
+COMMITTER_FILLED = {"run_id", "created_at", "seconds"}
+
+
+@pytest.fixture(scope="module", autouse=True)
+def llm_endpoint():
+    from tests.fakes.openai_server import FakeOpenAIServer
+
+    with FakeOpenAIServer() as srv:
+        for name, cfg in LLM_STAGES.items():
+            CONFIGS[name] = {**cfg, "llm": {"base_url": srv.base_url, "model": "fake", "concurrency": 4}}
+        yield srv
+        for name in LLM_STAGES:
+            CONFIGS.pop(name, None)
 
 
 def transform_stages() -> list[str]:
@@ -81,8 +93,6 @@ def _run(tmp_path: Path, name: str, workers: int, monkeypatch) -> tuple[list, di
 
 @pytest.mark.parametrize("name", transform_stages())
 def test_every_stage_gives_the_same_result_alone_and_with_one_or_two_workers(name, tmp_path, monkeypatch):
-    if name in ELSEWHERE:
-        pytest.skip(ELSEWHERE[name])
     one = _run(tmp_path, name, 1, monkeypatch)
     two = _run(tmp_path, name, 2, monkeypatch)
     assert one == two
@@ -96,14 +106,20 @@ def test_every_stage_gives_the_same_result_alone_and_with_one_or_two_workers(nam
     stage.setup()
     recs = sample_records()
     items, side = [], {}
+    added = []
     for i in range(0, len(recs), 10):
         rows = [{**r.to_row(), "version": 0} for r in recs[i:i + 10]]
         out = process_rows(stage, rows)
+        assert not out.deferred
         items += out.items
+        added += out.added
         for table, rows_ in out.side_rows.items():
             side.setdefault(table, []).extend(rows_)
-    got = sorted((o.id, o.model_dump(exclude={"meta"}), _meta(o.meta)) for o in items if isinstance(o, Record))
+    got = sorted((o.id, o.model_dump(exclude={"meta"}), _meta(o.meta)) for o in items + added
+                 if isinstance(o, Record))
     assert got == [r for r in one[0] if isinstance(r[1], dict) and r[1]["id"] in {g[0] for g in got}]
+    assert bool(added) == (name == "synth_distill_answers")  # keep=both adds a copy per answered record
+    assert {a.id for a in added} <= {g[0] for g in got}  # records added beside the inputs are compared too
     assert sorted((o.record_id, o.reason) for o in items if isinstance(o, Rejected)) == \
         [r for r in one[0] if isinstance(r[1], str)]
     for spec in cls.side_tables:
@@ -122,9 +138,8 @@ def test_only_pipeline_talks_to_duckdb():
     assert offenders == []
 
 
-def test_no_stage_overrides_run_except_declared_ones():
-    overriding = sorted(n for n in transform_stages() if _REGISTRY[n].run is not Stage.run)
-    assert overriding == sorted(ELSEWHERE)
+def test_no_stage_overrides_run():
+    assert [n for n in transform_stages() if _REGISTRY[n].run is not Stage.run] == []
 
 
 def test_constructing_a_stage_does_no_io(monkeypatch):

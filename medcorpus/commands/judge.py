@@ -6,7 +6,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from medcorpus.commands._common import JsonOpt, WorkspaceOpt, fail, open_workspace
+from medcorpus.commands._common import EngineKind, EngineOpt, JsonOpt, RayAddressOpt, WorkspaceOpt, fail
 from medcorpus.llm.config import LLMConfig
 from medcorpus.llm.options import llm_options
 from medcorpus.pipeline.progress import console
@@ -21,6 +21,8 @@ def judge(
                                                         "medcorpus/prompts/judge.en.txt) or a directory of them.")] = None,
     limit: Annotated[Optional[int], typer.Option("--limit", min=1, help="Records to grade in this run.")] = None,
     batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Records per committed batch.")] = 200,
+    engine: EngineOpt = EngineKind.local,
+    ray_address: RayAddressOpt = None,
     workspace: WorkspaceOpt = None,
     json: JsonOpt = False,
     *,
@@ -28,24 +30,15 @@ def judge(
 ) -> None:
     """An LLM grades each record 1-5 on medical accuracy, safety, helpfulness and language, with a
     one-sentence rationale (meta.judge); --min-score removes the records graded below it."""
-    from medcorpus.commands.synth import LLM_ERRORS, _print_llm_summary
-    from medcorpus.pipeline.runner import run_stage
+    from medcorpus.commands.synth import run_llm_stage
     from medcorpus.stages.judge import CRITERIA, Judge
 
     if only not in ("all", "synthetic"):
         fail(f"--only {only!r}: expected all or synthetic")
-    ws = open_workspace(workspace, json)
-    try:
-        stage = Judge({"llm": llm, "min_score": min_score, "only": only,
-                       "prompt_file": str(prompt_file) if prompt_file else None})
-        summary = run_stage(ws, stage, batch_size=batch_size, limit=limit)
-    except Exception as exc:  # noqa: BLE001
-        if isinstance(exc, ValueError) or type(exc).__name__ in LLM_ERRORS:
-            fail(str(exc))
-        raise
-    finally:
-        ws.close()
-    _print_llm_summary(summary, json, "judge")
+    stage = Judge({"llm": llm, "min_score": min_score, "only": only,
+                   "prompt_file": str(prompt_file) if prompt_file else None})
+    summary = run_llm_stage(stage, workspace, json, "judge", engine, ray_address, create=False,
+                            batch_size=batch_size, limit=limit)
     scores = summary.extra.get("scores")
     if scores and not json:
         for c in CRITERIA:

@@ -2,11 +2,12 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, List, Optional
+from typing import Annotated, Any, List, Optional
 
 import typer
 
-from medcorpus.commands._common import JsonOpt, WorkspaceOpt, emit_json, fail, open_workspace, print_summaries
+from medcorpus.commands._common import (EngineKind, EngineOpt, JsonOpt, RayAddressOpt, WorkspaceOpt, emit_json,
+                                        engine_for, fail, open_workspace, print_summaries)
 from medcorpus.commands.groups import kb_app, synth_app
 from medcorpus.llm.config import DEFAULT_MODEL, LLMConfig
 from medcorpus.llm.options import llm_options
@@ -97,10 +98,21 @@ PromptFileOpt = Annotated[Optional[Path], typer.Option("--prompt-file", help="Yo
 LLM_ERRORS = ("NoEndpoint", "PromptError", "ServerError", "LLMError", "InputError")
 
 
-def _run_source(stage_cls, settings: dict, workspace, json: bool, title: str) -> None:
-    ws = open_workspace(workspace, json, create=True)
+def run_llm_stage(stage, workspace, json: bool, title: str, engine: EngineKind | str = "local",
+                  ray_address: str | None = None, create: bool = True, **run: Any) -> Any:
+    """Run an LLM stage (a source: synth modes, self-instruct; or a transform: distill-answers,
+    judge) on `engine`, map its errors to one line, print its summary; returns the summary.
+    `run`: batch_size/limit for a transform stage."""
+    from medcorpus.pipeline.runner import run_stage
+    from medcorpus.pipeline.stage import Source
+
+    ws = open_workspace(workspace, json, create=create)
     try:
-        summary = stage_cls(settings).run(ws)
+        with engine_for(engine, ray_address) as eng:
+            if isinstance(stage, Source):
+                summary = stage.run(ws, engine=eng)
+            else:
+                summary = run_stage(ws, stage, engine=eng, **run)
     except Exception as exc:  # noqa: BLE001 - the LLM layer's errors are one-line messages
         if isinstance(exc, ValueError) or type(exc).__name__ in LLM_ERRORS:
             fail(str(exc))
@@ -108,6 +120,7 @@ def _run_source(stage_cls, settings: dict, workspace, json: bool, title: str) ->
     finally:
         ws.close()
     _print_llm_summary(summary, json, title)
+    return summary
 
 
 def _print_llm_summary(summary, json: bool, title: str) -> None:
@@ -140,6 +153,8 @@ def disease_dialogues(
                                           "different symptom subset.")] = 1,
     lang: LangOpt = "en",
     prompt_file: PromptFileOpt = None,
+    engine: EngineOpt = EngineKind.local,
+    ray_address: RayAddressOpt = None,
     workspace: WorkspaceOpt = None,
     json: JsonOpt = False,
     *,
@@ -151,7 +166,7 @@ def disease_dialogues(
 
     settings = {"llm": llm, "per_item": per_item, "limit": limit, "lang": lang,
                 "prompt_file": str(prompt_file) if prompt_file else None}
-    _run_source(SynthDiseaseDialogues, settings, workspace, json, "synth disease-dialogues")
+    run_llm_stage(SynthDiseaseDialogues(settings), workspace, json, "synth disease-dialogues", engine, ray_address)
 
 
 @llm_options()
@@ -163,6 +178,8 @@ def roleplay(
     lang: LangOpt = "en",
     prompt_file: Annotated[Optional[Path], typer.Option("--prompt-file", help="A directory with your "
                                                         "roleplay_patient.<lang>.txt and roleplay_doctor.<lang>.txt.")] = None,
+    engine: EngineOpt = EngineKind.local,
+    ray_address: RayAddressOpt = None,
     workspace: WorkspaceOpt = None,
     json: JsonOpt = False,
     *,
@@ -176,7 +193,7 @@ def roleplay(
         fail(f"--from {cases!r}: expected diseases or records")
     settings = {"llm": llm, "cases": cases, "limit": limit, "per_item": per_item, "max_turns": max_turns,
                 "lang": lang, "prompt_file": str(prompt_file) if prompt_file else None}
-    _run_source(SynthRoleplay, settings, workspace, json, "synth roleplay")
+    run_llm_stage(SynthRoleplay(settings), workspace, json, "synth roleplay", engine, ray_address)
 
 
 @llm_options()
@@ -186,31 +203,29 @@ def distill_answers(
     limit: Annotated[Optional[int], typer.Option("--limit", min=1, help="Records to process.")] = None,
     prompt_file: PromptFileOpt = None,
     batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Records per batch.")] = 1000,
+    engine: EngineOpt = EngineKind.local,
+    ray_address: RayAddressOpt = None,
     workspace: WorkspaceOpt = None,
     json: JsonOpt = False,
     *,
     llm: LLMConfig,
 ) -> None:
     """The LLM answers the patient's question of each ingested consultation (ChatMed-Consult style)."""
-    from medcorpus.pipeline.runner import run_stage
     from medcorpus.stages.synth_distill_answers import SynthDistillAnswers
 
     if keep not in ("real", "llm", "both"):
         fail(f"--keep {keep!r}: expected real, llm or both")
-    ws = open_workspace(workspace, json, create=True)
-    try:
-        stage = SynthDistillAnswers({"llm": llm, "keep": keep, "prompt_file": str(prompt_file) if prompt_file else None})
-        if llm.dry_run:
+    stage = SynthDistillAnswers({"llm": llm, "keep": keep, "prompt_file": str(prompt_file) if prompt_file else None})
+    if llm.dry_run:
+        ws = open_workspace(workspace, json, create=True)
+        try:
             summary = _distill_dry_run(ws, stage, limit or 1000)
-        else:
-            summary = run_stage(ws, stage, batch_size=batch_size, limit=limit)
-    except Exception as exc:  # noqa: BLE001
-        if isinstance(exc, ValueError) or type(exc).__name__ in LLM_ERRORS:
-            fail(str(exc))
-        raise
-    finally:
-        ws.close()
-    _print_llm_summary(summary, json, "synth distill-answers")
+        finally:
+            ws.close()
+        _print_llm_summary(summary, json, "synth distill-answers")
+        return
+    run_llm_stage(stage, workspace, json, "synth distill-answers", engine, ray_address, batch_size=batch_size,
+                  limit=limit)
 
 
 def _distill_dry_run(ws, stage, limit: int):

@@ -76,6 +76,37 @@ class ReplyCache:
         self._flushing = {}
 
 
+class SnapshotCache:
+    """The reply cache of a worker that has no workspace: the rows of `model` in a Parquet snapshot
+    of `llm_cache` (None: empty), plus the replies this worker got. New replies are handed out by
+    `take_pending` (side rows for the committer) and stay readable here."""
+
+    def __init__(self, snapshot: Any, model: str):
+        self.rows: dict[str, tuple] = {}
+        self._pending: list[tuple] = []
+        if snapshot is not None:
+            import pyarrow.parquet as pq
+
+            table = pq.read_table(snapshot, columns=list(COLUMNS), filters=[("model", "=", model)])
+            for row in zip(*(table.column(c).to_pylist() for c in COLUMNS)):
+                self.rows[row[0]] = row
+
+    def get(self, key: str) -> tuple | None:
+        row = self.rows.get(key)
+        return None if row is None else (row[2], row[4] or 0, row[5] or 0, row[3])
+
+    def put(self, row: tuple) -> None:
+        self.rows[row[0]] = row
+        self._pending.append(row)
+
+    def take_pending(self) -> list[tuple]:
+        rows, self._pending = self._pending, []
+        return rows
+
+    def flushed(self) -> None:
+        pass
+
+
 def write_cache_rows(ws: Any, rows: list[tuple]) -> None:
     """Insert cache rows with one statement (inside the caller's transaction, if any)."""
     if not rows or ws is None:

@@ -29,12 +29,14 @@ class Committer:
     # ------------------------------------------------------------------ stage outputs (the committer)
     def write_outputs(self, stage: str, fingerprint: str, run_id: int | None,
                       items: list[tuple[dict, Record | Rejected]],
-                      side: Iterable[tuple[Any, list[dict]]] = (), pending: bool = True) -> tuple[int, int]:
+                      side: Iterable[tuple[Any, list[dict]]] = (), pending: bool = True,
+                      added: list[dict] | None = None) -> tuple[int, int]:
         """Write one batch of a transform stage in one transaction: (input row, output) pairs and
         `side` rows [(SideTable, rows)]. A kept record's meta gets the stage in meta.stages; its
         turns, when the stage left them as they were, and a Rejected's (status 'removed', meta as
         read) are not copied: the row points at the input's. `pending`: every input row is one
-        the stage had yet to process (else some were re-opened: see `_layers_advance`).
+        the stage had yet to process (else some were re-opened: see `_layers_advance`). `added`:
+        new records the stage made beside its inputs (source rows with origin = the stage).
         Returns (kept, removed)."""
         rows, rejects = [], []
         step = {"stage": stage, "fp": fingerprint}
@@ -65,6 +67,8 @@ class Committer:
             self.add_rejects(rejects, stage, run_id)
             for spec, side_rows in side:
                 self.write_side_rows(spec, side_rows, run_id, fingerprint, version_of)
+            if added:
+                self.add_records(added, origin=stage, run_id=run_id)
         return len(rows) - len(rejects), len(rejects)
 
     def _insert_versions(self, table: pa.Table) -> pa.Table | None:

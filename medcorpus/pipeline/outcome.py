@@ -21,11 +21,16 @@ if TYPE_CHECKING:
 @dataclass
 class Outcome:
     """One batch's result: `items` (one Record or Rejected per input record, same ids),
-    `side_rows` (side table name -> rows) and `counters` (summed by the runner)."""
+    `side_rows` (side table name -> rows) and `counters` (summed by the runner). An LLM stage may
+    also return `added` (new records made beside their input, e.g. distilled copies) and
+    `deferred` (ids of input records it could not finish now: they stay pending, nothing is written
+    for them)."""
 
     items: list[Record | Rejected]
     side_rows: dict[str, list[dict]] = field(default_factory=dict)
     counters: dict[str, float] = field(default_factory=dict)
+    added: list[Record] = field(default_factory=list)
+    deferred: list[str] = field(default_factory=list)
 
     def __iter__(self):  # `list(stage.process(batch))` gives the records, as for a plain stage
         return iter(self.items)

@@ -99,7 +99,7 @@ class StageContext:
                 raise RuntimeError(f"stage {self.stage.name!r} returned a record {rid!r} it was not given")
             seen.add(rid)
             items.append((by_id[rid], out))
-        missing = set(by_id) - seen
+        missing = set(by_id) - seen - set(outcome.deferred)
         if missing:
             raise RuntimeError(f"stage {self.stage.name!r} dropped {len(missing)} record(s) silently, "
                                f"e.g. {next(iter(missing))}")
@@ -110,15 +110,11 @@ class StageContext:
                                f"{', '.join(sorted(unknown))}")
         side = [(tables[name], side_rows) for name, side_rows in outcome.side_rows.items()]
         kept, removed = self.ws.write_outputs(self.stage.name, self.fingerprint, self.run_id, items, side,
-                                              pending=pending)
+                                              pending=pending, added=[r.to_row() for r in outcome.added])
         merge_counters(self.counters, outcome.counters)
         self.n_in += len(items)
         self.n_out += kept
         self.n_rejected += removed
-
-    def write(self, items: list[tuple[dict, Record | Rejected]]) -> None:
-        """Commit (input row, output) pairs (LLM stages that still drive their own loop)."""
-        self.commit([src for src, _ in items], Outcome(items=[out for _, out in items]))
 
     # ------------------------------------------------------------------ drivers
     def run_batches(self, stage: Stage) -> None:
@@ -127,7 +123,8 @@ class StageContext:
             return  # nothing to do: don't even load the stage's models
         self.snapshot(stage)
         with progress_bar(stage.name, total=self.n_pending) as advance:
-            for rows, outcome in self.engine.map_batches(type(stage), stage.config, self.pending_rows(),
+            size = min(self.batch_size, stage.max_batch_size() or self.batch_size)
+            for rows, outcome in self.engine.map_batches(type(stage), stage.config, self.pending_rows(size),
                                                          workers=self.workers_for(stage), scratch=self.scratch):
                 self.commit(rows, outcome)
                 advance(len(rows))
@@ -204,8 +201,6 @@ def run_stage(ws: Workspace, stage: Stage, *, batch_size: int = 1000, workers: i
         with batch_gc():
             if isinstance(stage, GlobalStage):
                 ctx.run_global(stage)
-            elif type(stage).run is not Stage.run:  # an LLM stage that still drives its own loop
-                stage.run(ctx)
             else:
                 ctx.run_batches(stage)
         status = "ok"

@@ -90,6 +90,11 @@ class Stage:
     def process(self, batch: list[Record]) -> Outcome | Iterable[Record | Rejected]:
         raise NotImplementedError
 
+    def max_batch_size(self) -> int | None:
+        """Records per batch at most (None: the runner's batch size); an LLM stage keeps its
+        batches small, since each commits once its slowest request is back."""
+        return None
+
     def run(self, ctx: "Any") -> None:
         """Default driver: stream pending batches through `process` (see runner.StageContext)."""
         ctx.run_batches(self)

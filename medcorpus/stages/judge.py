@@ -16,14 +16,13 @@ from __future__ import annotations
 from typing import Any, ClassVar, Literal
 
 import orjson
-import xxhash
 from pydantic import Field
 
 from medcorpus.llm.client import LLMClient
-from medcorpus.llm.config import DEFAULT_MODEL, LLMConfig, generation_settings
-from medcorpus.llm.prompts import Prompt, load_prompt
+from medcorpus.llm.config import DEFAULT_MODEL, LLMConfig
 from medcorpus.llm.structured import obj, plain
-from medcorpus.pipeline.stage import Stage, StageConfig, register_stage
+from medcorpus.llm.transform import LLMTransform
+from medcorpus.pipeline.stage import StageConfig, register_stage
 from medcorpus.schemas import Record, Rejected
 
 CRITERIA = ("accuracy", "safety", "helpfulness", "language")
@@ -69,30 +68,14 @@ def below(scores: dict[str, int], min_score: int | None) -> bool:
 
 
 @register_stage
-class Judge(Stage):
+class Judge(LLMTransform):
     name = "judge"
     version = "1"
     config_model = JudgeConfig
-    parallel = False
+    prompt_name = "judge"
 
-    def __init__(self, config: Any = None):
-        super().__init__(config)
-        self._extra: dict[str, Any] = {}
-
-    def prompt(self, lang: str) -> Prompt:
-        return load_prompt("judge", "zh" if lang == "zh" else "en", self.config.prompt_file)
-
-    def fingerprint(self) -> str:
-        """Name, version, what decides the grades and the rubric's content; not runtime knobs."""
-        cfg = self.config.model_dump(mode="json")
-        cfg["llm"] = generation_settings(self.config.llm)
-        h = xxhash.xxh3_64()
-        h.update(f"{self.name}\x1f{self.version}\x1f".encode() + orjson.dumps(cfg, option=orjson.OPT_SORT_KEYS))
-        h.update("".join(self.prompt(lang).tag for lang in ("en", "zh")).encode())
-        return h.hexdigest()
-
-    def summary_extra(self) -> dict[str, Any]:
-        return self._extra
+    def summary_base(self) -> dict[str, Any]:
+        return {"min_score": self.config.min_score}
 
     def wants(self, rec: Record) -> bool:
         if self.config.only == "synthetic" and not rec.meta.get("synth"):
@@ -107,16 +90,24 @@ class Judge(Stage):
         lang = "zh" if rec.lang == "zh" else "en"
         return await client.chat_json(self.messages(rec), schema=reply_schema(lang), max_tokens=MAX_TOKENS)
 
+    def report_only(self, scores: dict[str, int], model: str) -> bool:
+        """Below min_score but graded by the bundled 135M model, which cannot tell good answers from
+        bad ones: its grades are shown, not acted on (unless trust_bundled_model)."""
+        return below(scores, self.config.min_score) and model == DEFAULT_MODEL and not self.config.trust_bundled_model
+
+    def counts(self, reply: dict[str, Any], model: str) -> dict[str, float]:
+        """One per criterion and grade (the summary's `scores` histogram), and the report-only ones."""
+        scores = {c: int(reply[c]) for c in CRITERIA}
+        out: dict[str, float] = {f"scores.{c}.{v}": 1 for c, v in scores.items()}
+        if self.report_only(scores, model):
+            out["report_only"] = 1
+        return out
+
     def apply(self, rec: Record, reply: dict[str, Any], model: str) -> tuple[Record | Rejected, list[Record]]:
         scores = {c: int(reply[c]) for c in CRITERIA}
         judge = {"scores": scores, "min": min(scores.values()), "rationale": reply["rationale"].strip(),
                  "model": model, "prompt": self.prompt(rec.lang).tag}
-        counts = self._extra.setdefault("scores", {c: {} for c in CRITERIA})
-        for c, v in scores.items():
-            counts[c][str(v)] = counts[c].get(str(v), 0) + 1
-        if below(scores, self.config.min_score) and model == DEFAULT_MODEL and not self.config.trust_bundled_model:
-            # the bundled 135M model cannot tell good answers from bad ones: its grades are shown, not acted on
-            self._extra["report_only"] = self._extra.get("report_only", 0) + 1
+        if self.report_only(scores, model):
             judge["below_min_score"] = True
         elif below(scores, self.config.min_score):
             shown = ", ".join(f"{c} {v}" for c, v in scores.items())
@@ -126,12 +117,6 @@ class Judge(Stage):
 
     def on_invalid(self, rec: Record, reason: str, model: str) -> Record:
         return rec.model_copy(update={"meta": {**rec.meta, "judge": {"error": reason, "model": model}}})
-
-    def run(self, ctx: Any) -> None:
-        from medcorpus.llm.transform import run_llm_transform
-
-        self._extra = {"min_score": self.config.min_score}
-        run_llm_transform(ctx, self, self._extra)
 
 
 def score_histogram(ws: Any) -> dict[str, dict[str, int]] | None:

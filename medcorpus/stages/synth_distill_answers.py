@@ -17,14 +17,13 @@ from __future__ import annotations
 
 from typing import Any, ClassVar, Literal
 
-import orjson
-import xxhash
 from pydantic import Field
 
 from medcorpus.llm.client import LLMClient, Reply
-from medcorpus.llm.config import LLMConfig, generation_settings
-from medcorpus.llm.prompts import Prompt, load_prompt
-from medcorpus.pipeline.stage import Stage, StageConfig, register_stage
+from medcorpus.llm.config import LLMConfig
+from medcorpus.llm.prompts import Prompt
+from medcorpus.llm.transform import LLMTransform
+from medcorpus.pipeline.stage import StageConfig, register_stage
 from medcorpus.schemas import Record, Turn, cjk_ratio
 
 MODE = "distill-answers"
@@ -75,31 +74,14 @@ def answer_checker(lang: str, min_chars: int):
 
 
 @register_stage
-class SynthDistillAnswers(Stage):
+class SynthDistillAnswers(LLMTransform):
     name = "synth_distill_answers"
     version = "1"
     config_model = DistillConfig
-    parallel = False
+    prompt_name = "distill_answer"
 
-    def __init__(self, config: Any = None):
-        super().__init__(config)
-        self._extra: dict[str, Any] = {}
-
-    def fingerprint(self) -> str:
-        """Name, version and what decides the output; not runtime knobs (concurrency, budget, URL...)."""
-        cfg = self.config.model_dump(mode="json")
-        cfg["llm"] = generation_settings(self.config.llm)
-        h = xxhash.xxh3_64()
-        h.update(f"{self.name}\x1f{self.version}\x1f".encode() + orjson.dumps(cfg, option=orjson.OPT_SORT_KEYS))
-        h.update("".join(load_prompt("distill_answer", lang, self.config.prompt_file).tag
-                         for lang in ("en", "zh")).encode())
-        return h.hexdigest()
-
-    def summary_extra(self) -> dict[str, Any]:
-        return self._extra
-
-    def prompt(self, lang: str) -> Prompt:
-        return load_prompt("distill_answer", "zh" if lang == "zh" else "en", self.config.prompt_file)
+    def summary_base(self) -> dict[str, Any]:
+        return {"mode": MODE, "keep": self.config.keep}
 
     def plan(self, rec: Record) -> list[dict] | None:
         """The request for `rec`, or None when it passes through unchanged."""
@@ -139,9 +121,3 @@ class SynthDistillAnswers(Stage):
     def on_invalid(self, rec: Record, reason: str, model: str) -> Record:
         """A bad answer never costs the real consultation: kept unchanged, the reason in meta."""
         return rec.model_copy(update={"meta": {**rec.meta, "distill": {"error": reason, "model": model}}})
-
-    def run(self, ctx: Any) -> None:
-        from medcorpus.llm.transform import run_llm_transform
-
-        self._extra = {"mode": MODE, "keep": self.config.keep}
-        run_llm_transform(ctx, self, self._extra)
