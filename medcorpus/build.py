@@ -116,8 +116,8 @@ def build(path: str | Path, workspace: str | Path | None = None, only: str | Non
                 result.skipped.append(note)
                 continue
             console.print(f"[bold]▶ {step.use}[/]", highlight=False)
-            if isinstance(obj, Source):
-                summary = obj.run(ws)
+            if isinstance(obj, Source):  # LLM sources run their items on the engine too
+                summary = obj.run(ws, engine=eng) if getattr(obj, "runs_on_engine", False) else obj.run(ws)
             else:
                 summary = run_stage(ws, obj, batch_size=step.batch_size, workers=step.workers, limit=step.limit,
                                     engine=eng)

@@ -342,3 +342,39 @@ def test_the_llm_rate_limit_is_shared_by_every_actor(ray_local):
             asyncio.run(asyncio.wait_for(limiter.acquire(10), 2))
     finally:
         limiter.close()
+
+
+@pytest.mark.slow
+def test_synth_disease_dialogues_on_ray_equals_local(ray_local, tmp_path):
+    """`synth disease-dialogues --engine ray` against the local fake OpenAI server: the items run on
+    two actors (one async client each, the rate limit shared through a Ray actor) and the driver
+    commits exactly the records, item log and cached replies of the local engine."""
+    from medcorpus.knowledge.diseases import load_diseases
+    from medcorpus.pipeline.workspace import Workspace
+    from medcorpus.stages.synth_disease_dialogues import SynthDiseaseDialogues
+    from tests.fakes.openai_server import FakeOpenAIServer
+    from tests.test_synth import DB
+
+    def state(ws):
+        return (sorted((r.id, r.model_dump_json()) for r in ws.records()),
+                sorted(ws.exec("SELECT stage, item_key, status, record_ids FROM synth_items")),
+                sorted(ws.exec("SELECT key, text FROM llm_cache")))
+
+    got, summaries = {}, {}
+    with FakeOpenAIServer() as srv:
+        for kind in ("local", "ray"):
+            engine = get_engine(kind, **({"concurrency": 2} if kind == "ray" else {}))
+            with Workspace(tmp_path / kind) as ws:
+                load_diseases(ws, DB)
+                cfg = {"llm": {"base_url": srv.base_url, "model": "fake", "concurrency": 1, "rpm": 10_000}, "limit": 8}
+                summaries[kind] = SynthDiseaseDialogues(cfg).run(ws, engine=engine)
+                got[kind] = state(ws)
+                again = SynthDiseaseDialogues(cfg).run(ws, engine=engine)  # resumable: nothing left to do
+                assert again.n_in == 0 and again.n_skipped == 8
+            engine.close()
+        assert srv.requests == 2 * 2 * 8  # two calls per dialogue, once per engine
+    assert got["ray"] == got["local"] and len(got["local"][0]) == summaries["local"].n_out > 0
+    info = summaries["ray"].engine
+    assert (info["engine"], info["cpus"], info["actors"]) == ("ray", 2, 2)
+    assert summaries["ray"].extra["llm"]["requests"] == summaries["local"].extra["llm"]["requests"] == 16
+    assert not list((tmp_path / "ray" / "scratch").glob("ray-*"))  # snapshots cleaned up

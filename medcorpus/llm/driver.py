@@ -83,12 +83,15 @@ class LLMTask:
         """Items to do in one run at most (None: all pending)."""
         return None
 
-    def run(self, ws: Any, limit: int | None = None, **_: Any) -> RunSummary:
-        """`limit`: items of this run (overrides the config's case limit)."""
+    runs_on_engine = True  # `medcorpus build` passes its engine to `run`
+
+    def run(self, ws: Any, limit: int | None = None, engine: Any = None, **_: Any) -> RunSummary:
+        """`limit`: items of this run (overrides the config's case limit); `engine`: where the
+        items run (None or local: this process)."""
         if limit is not None and "limit" in type(self.config).model_fields:
             self.config = self.config.model_copy(update={"limit": limit})
         self.check_inputs(ws)
-        return run_task(ws, self)
+        return run_task(ws, self, engine=engine)
 
 
 def item_key(*parts: Any) -> str:
@@ -148,8 +151,18 @@ def dry_run(stage_name: str, items: list[Item], first_request: Callable[[Item], 
     return RunSummary(stage=stage_name, n_in=len(items), extra=extra)
 
 
-def run_task(ws: Any, task: LLMTask, endpoint: Any = None) -> RunSummary:
-    """Run `task.work` over its items not finished yet; see the module docstring."""
+def note_error(state: dict, item: Item, result: BaseException) -> None:
+    """A request that failed for good (LLMError) or a bug: the item stays pending."""
+    state["errors"] += 1
+    if state["error_sample"] is None:
+        state["error_sample"] = f"{item.label or item.key[:12]}: {type(result).__name__}: {result}"
+    if not isinstance(result, (LLMError, NoEndpoint, asyncio.TimeoutError)):
+        console.print(f"[red]error[/] in {item.label}: {result!r}", highlight=False)
+
+
+def run_task(ws: Any, task: LLMTask, endpoint: Any = None, engine: Any = None) -> RunSummary:
+    """Run `task.work` over its items not finished yet; see the module docstring. With a non-local
+    `engine`, the items run there (`llm.task_stage`)."""
     from medcorpus.llm.endpoint import open_endpoint
     from medcorpus.pipeline.items import ItemWriter, done_keys
 
@@ -168,31 +181,49 @@ def run_task(ws: Any, task: LLMTask, endpoint: Any = None) -> RunSummary:
     if not todo:
         return RunSummary(stage=task.name, n_skipped=skipped, seconds=round(time.perf_counter() - started, 3),
                           extra={**extra, "note": "nothing to do: every item is finished"})
+    distributed = engine is not None and getattr(engine, "name", "local") != "local"
+    if distributed and not task.runs_on_engine:
+        console.print(f"[yellow]note:[/] {task.name} runs on this machine (its items share state the engine "
+                      "cannot split)", highlight=False)
+        distributed = False
     with open_endpoint(config) as ep:
-        config = ep.tune(config)
+        config = ep.tune(config).model_copy(update={"base_url": ep.url})
         client = LLMClient(ws, config, base_url=ep.url)
         run_id = ws.start_run(task.name, "", task.config.model_dump(mode="json"))
         writer = ItemWriter(ws, task.name, task.name, run_id, client)
         state = {"budget": False, "errors": 0, "error_sample": None}
         status = "failed"
+        stats: dict[str, Any] = {}
         try:
-            asyncio.run(_drive(client, todo, task.work, writer, state))
+            if distributed:
+                from medcorpus.llm.task_stage import run_on_engine
+
+                writer, stats = run_on_engine(ws, task, todo, engine, config, run_id, state)
+            else:
+                asyncio.run(_drive(client, todo, task.work, writer, state))
             status = "stopped" if state["budget"] else "ok"
         finally:
             writer.flush()
             writer.close()
             seconds = time.perf_counter() - started
+            llm = client.stats()
+            llm.update({k: round(v, 6) if isinstance(v, float) else v for k, v in stats.items()})
             summary_extra = {**extra, "endpoint": ep.where, "items_done": writer.n_items,
                              "items_kept": writer.n_items - writer.n_rejected, "items_rejected": writer.n_rejected,
                              "items_pending": len(todo) - writer.n_items, "duplicates": writer.n_dup,
                              "rejected_by_reason": writer.reasons, "budget_stopped": state["budget"],
-                             "errors": state["errors"], **task.after_run(), "llm": client.stats()}
+                             "errors": state["errors"], **task.after_run(), "llm": llm}
             if state["error_sample"]:
                 summary_extra["error_sample"] = state["error_sample"]
             ws.finish_run(run_id, status, writer.n_items, writer.n_records, writer.n_rejected, skipped, seconds,
                           summary_extra)
+    info: dict[str, Any] = {}
+    if distributed:
+        from medcorpus.llm.task_stage import engine_summary
+
+        info = engine_summary(engine, task.name)
     return RunSummary(stage=task.name, n_in=writer.n_items, n_out=writer.n_records, n_rejected=writer.n_rejected,
-                      n_skipped=skipped, seconds=round(seconds, 3), extra=summary_extra)
+                      n_skipped=skipped, seconds=round(seconds, 3), extra=summary_extra, engine=info)
 
 
 async def _drive(client: LLMClient, todo: list[Item], work: Callable[[LLMClient, Item], Awaitable[Outcome]],
@@ -207,12 +238,7 @@ async def _drive(client: LLMClient, todo: list[Item], work: Callable[[LLMClient,
                     state["budget"] = True
                     continue
                 if isinstance(result, BaseException):
-                    # a request that failed for good (LLMError) or a bug: the item stays pending
-                    state["errors"] += 1
-                    if state["error_sample"] is None:
-                        state["error_sample"] = f"{item.label or item.key[:12]}: {type(result).__name__}: {result}"
-                    if not isinstance(result, (LLMError, NoEndpoint, asyncio.TimeoutError)):
-                        console.print(f"[red]error[/] in {item.label}: {result!r}", highlight=False)
+                    note_error(state, item, result)
                     continue
                 writer.add(item, result)
                 advance(1)

@@ -43,6 +43,9 @@ class LLMTransform(Stage):
     """Base of the LLM transform stages; see the module docstring."""
 
     prompt_name: ClassVar[str]  # the editable prompt file (`<prompt_name>.<lang>.txt`)
+    # one worker (one actor on Ray): its async client keeps `llm.concurrency` requests in flight, and a
+    # worker that must start the local model server starts one, not one per process
+    parallel = False
     side_tables = (LLM_CACHE,)
     snapshots = (LLM_CACHE.name,)
 

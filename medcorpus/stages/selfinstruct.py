@@ -191,6 +191,7 @@ class SelfInstruct(LLMTask, Source):
     name = "selfinstruct"
     version = "4"
     config_model = SelfInstructConfig
+    runs_on_engine = False  # its ROUGE-L novelty index spans every item of a run: it runs on the driver
 
     def check_inputs(self, ws: Workspace) -> None:
         from medcorpus.knowledge.cards import select_entities

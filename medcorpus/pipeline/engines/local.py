@@ -37,6 +37,12 @@ class LocalEngine:
         with spawn_pool(workers, _init_worker, (stage_cls, config, scratch)) as pool:
             yield from ordered_map(pool, _process_in_worker, batches, workers * 2)
 
+    def actors_for(self, n_batches: int, parallel: bool = True) -> int:
+        return 1  # LLM tasks run in this process
+
+    def rate_limiter(self, rpm: int | None, tpm: int | None) -> None:
+        return None  # one process: each client's own limiter is the run's
+
     def describe(self) -> dict[str, Any]:
         return {"engine": self.name, "cpus": os.cpu_count(), "workers": self._workers}
 

@@ -110,6 +110,18 @@ class RayEngine:
         wanted = self.concurrency or max(1, int(self.cluster_cpus() // self.num_cpus))
         return max(1, min(wanted, n_batches))
 
+    def actors_for(self, n_batches: int, parallel: bool = True) -> int:
+        """Actors a parallel stage of `n_batches` batches gets (starts the cluster connection)."""
+        self._connect(1)
+        return self._actor_count(type("_", (), {"parallel": parallel}), n_batches)
+
+    def rate_limiter(self, rpm: int | None, tpm: int | None) -> "SharedRateLimiter | None":
+        """One requests/tokens-per-minute window for every actor of a run (None: no limit)."""
+        if not rpm and not tpm:
+            return None
+        self._connect(1)
+        return SharedRateLimiter(rpm, tpm, name=f"medcorpus-llm-rate-limit-{uuid.uuid4().hex[:8]}")
+
     def describe(self) -> dict[str, Any]:
         info: dict[str, Any] = {"engine": self.name, "address": self.address or os.environ.get("RAY_ADDRESS") or "local"}
         if ray.is_initialized():
