@@ -85,6 +85,18 @@ class LLMTask:
 
     runs_on_engine = True  # `medcorpus build` passes its engine to `run`
 
+    def prepare_worker(self) -> None:
+        """On an engine's worker, before `ask`: load what `items()` loads on the driver that the
+        request needs (the task there is built from its config alone)."""
+
+    async def ask(self, client: LLMClient, item: Item) -> Any:
+        """The part of `work` an engine's worker runs (the requests); default: all of it."""
+        return await self.work(client, item)
+
+    def finish(self, item: Item, value: Any, model: str) -> Outcome:
+        """The rest of `work`, on the driver with the run's state (self-instruct's novelty index)."""
+        return value
+
     def run(self, ws: Any, limit: int | None = None, engine: Any = None, **_: Any) -> RunSummary:
         """`limit`: items of this run (overrides the config's case limit); `engine`: where the
         items run (None or local: this process)."""
@@ -106,9 +118,10 @@ def as_outcome(result: Any) -> Outcome | BaseException:
 
 
 class TaskWorker:
-    """The per-item work of a task for one batch: `setup()` makes the client (no workspace: cached
-    replies are looked up by the caller's `cache`), `process(items)` returns (item, Outcome or
-    exception) pairs and the new cache rows, for the caller to commit."""
+    """The per-item work of a task for one batch on an engine's worker: `setup()` makes the client
+    (no workspace: cached replies are looked up in the caller's `cache`), `process(items)` returns
+    (item, what `task.ask` gave or its exception) pairs and the new cache rows, for the driver to
+    `finish` and commit."""
 
     def __init__(self, task: LLMTask, config: LLMConfig, base_url: str, limiter: Any = None, cache: Any = None):
         self.task, self.config, self.base_url, self.limiter, self.cache = task, config, base_url, limiter, cache
@@ -122,7 +135,7 @@ class TaskWorker:
     def process(self, items: list[Item]) -> tuple[list[tuple[Item, Outcome | BaseException]], list[tuple]]:
         async def go() -> list:
             out = [(item, as_outcome(result)) async for item, result in bounded_map(
-                items, lambda it: self.task.work(self.client, it), max(1, self.config.concurrency * 2))]
+                items, lambda it: self.task.ask(self.client, it), max(1, self.config.concurrency * 2))]
             await self.client.aclose()
             return out
         results = asyncio.run(go())
@@ -182,10 +195,6 @@ def run_task(ws: Any, task: LLMTask, endpoint: Any = None, engine: Any = None) -
         return RunSummary(stage=task.name, n_skipped=skipped, seconds=round(time.perf_counter() - started, 3),
                           extra={**extra, "note": "nothing to do: every item is finished"})
     distributed = engine is not None and getattr(engine, "name", "local") != "local"
-    if distributed and not task.runs_on_engine:
-        console.print(f"[yellow]note:[/] {task.name} runs on this machine (its items share state the engine "
-                      "cannot split)", highlight=False)
-        distributed = False
     with open_endpoint(config) as ep:
         config = ep.tune(config).model_copy(update={"base_url": ep.url})
         client = LLMClient(ws, config, base_url=ep.url)

@@ -46,6 +46,7 @@ class TaskStage(Stage):
 
         module, _, cls = self.config.task.partition(":")
         task = getattr(importlib.import_module(module), cls)(self.config.settings)
+        task.prepare_worker()
         cache = SnapshotCache(self.services.snapshot(LLM_CACHE.name), task.config.llm.model)
         self.worker = TaskWorker(task, task.config.llm, task.config.llm.base_url, self.config.limiter, cache)
         self.worker.setup()
@@ -121,7 +122,7 @@ def run_on_engine(ws: Any, task: Any, todo: list, engine: Any, config: Any, run_
                     elif isinstance(result, BaseException):
                         note_error(state, item, result)
                     else:
-                        writer.add(item, result)
+                        writer.add(item, task.finish(item, result, config.model))
                 writer.flush()  # each batch in one transaction, as it comes back
                 advance(len(outcome.side_rows[RESULTS]))
     finally:

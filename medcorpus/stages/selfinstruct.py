@@ -191,7 +191,6 @@ class SelfInstruct(LLMTask, Source):
     name = "selfinstruct"
     version = "4"
     config_model = SelfInstructConfig
-    runs_on_engine = False  # its ROUGE-L novelty index spans every item of a run: it runs on the driver
 
     def check_inputs(self, ws: Workspace) -> None:
         from medcorpus.knowledge.cards import select_entities
@@ -257,16 +256,29 @@ class SelfInstruct(LLMTask, Source):
         return {"pairs": self.counts["pairs"], "kept": self.counts["kept"]}
 
     async def work(self, client: LLMClient, item: Item) -> Outcome:
+        return self.finish(item, await self.ask(client, item), client.config.model)
+
+    def prepare_worker(self) -> None:
+        """On an engine's worker: what `ask` needs of what `items()` loads on the driver."""
+        from medcorpus.llm.prompts import load_prompt
+
+        self.prompt = load_prompt(PROMPT_NAME, self.config.lang, self.config.prompt_file)
+
+    async def ask(self, client: LLMClient, item: Item) -> list | Outcome:
+        """The request (on an engine's worker): the parsed pairs, or the item's reject."""
         try:
             card, topics = item.payload["card"], item.payload["topics"]
             schema = reply_schema(self.config.lang, self.config.per_entity, card.name, card.facts, topics)
-            pairs = await client.chat_json(self.first_messages(item), parse_pairs, schema=schema,
-                                           max_tokens=reply_tokens(self.config.lang, self.config.per_entity,
-                                                                   bool(topics)))
+            return await client.chat_json(self.first_messages(item), parse_pairs, schema=schema,
+                                          max_tokens=reply_tokens(self.config.lang, self.config.per_entity,
+                                                                  bool(topics)))
         except InvalidReply as exc:
             return Outcome(rejected=f"invalid reply after {self.config.llm.json_retries} re-asks ({exc.reason})",
                            snippet=exc.raw_text)
-        return self.filter_pairs(item, pairs, client.config.model)
+
+    def finish(self, item: Item, pairs: list | Outcome, model: str) -> Outcome:
+        """The filters (on the driver: the ROUGE-L novelty index spans every item of the run)."""
+        return pairs if isinstance(pairs, Outcome) else self.filter_pairs(item, pairs, model)
 
     def filter_pairs(self, item: Item, pairs: list, model: str) -> Outcome:
         """Kept pairs as records; the others as rejects with their reason (length, grounding, novelty)."""
