@@ -63,10 +63,11 @@ def _stop_group(proc: subprocess.Popen) -> None:
 
 @contextmanager
 def two_node_cluster(logdir: Path):
-    """`ray start --head --num-cpus 1` plus a second node with `ray start --address ... --num-cpus 1`,
-    both --block in their own process groups, stopped by killing exactly those groups (never `ray
-    stop`, which would stop every Ray on this shared machine)."""
-    port = _free_port()
+    """`ray start --head --num-cpus 1` (with a Ray Client server) plus a second node with `ray start
+    --address ... --num-cpus 1`; yields (address, ray:// address). Both --block in their own process
+    groups, stopped by killing exactly those groups (never `ray stop`, which would stop every Ray on
+    this shared machine)."""
+    port, client_port = _free_port(), _free_port()
     address = f"127.0.0.1:{port}"
     env = {**os.environ, **RAY_ENV, "PYTHONPATH": str(ROOT)}
     ray_bin = str(Path(sys.executable).parent / "ray")
@@ -76,14 +77,14 @@ def two_node_cluster(logdir: Path):
     procs: list[subprocess.Popen] = []
     try:
         for name, args in (("head", ["--head", "--port", str(port), "--include-dashboard=false",
-                                     f"--temp-dir={temp_dir}"]),
+                                     f"--ray-client-server-port={client_port}", f"--temp-dir={temp_dir}"]),
                            ("node2", ["--address", address])):
             log = open(logdir / f"ray-{name}.log", "w")
             procs.append(subprocess.Popen([ray_bin, "start", *args, *common], env=env, stdout=log,
                                           stderr=subprocess.STDOUT, start_new_session=True))
             if name == "head":
                 _wait_for_port(port, procs[0], logdir / "ray-head.log")
-        yield address
+        yield address, f"ray://127.0.0.1:{client_port}"
     finally:
         for proc in reversed(procs):
             _stop_group(proc)
@@ -223,10 +224,17 @@ def test_two_node_cluster_runs_a_stage_across_both_nodes(tmp_path):
     """A real two-node cluster on this machine (1 CPU each): two actors, one per node, local outputs."""
     batches = _sample_batches(size=20)
     want = {k: v.model_dump(mode="json") for k, v in _by_id(_local_outcomes("filter", {}, batches)).items()}
-    with two_node_cluster(tmp_path) as address:
+    with two_node_cluster(tmp_path) as (address, client_address):
         got, info = _run_driver(tmp_path, "filter", {}, batches, address=address, nodes=2)
-    assert got == want
-    assert info["nodes"] == 2 and info["cpus"] == 2 and info["actors"]["filter"] == 2
+        assert got == want
+        assert info["nodes"] == 2 and info["cpus"] == 2 and info["actors"]["filter"] == 2
+        # a driver that is not a cluster node joins through Ray Client (ray://): the engine connects
+        # itself, uploads the snapshot and gets the same outputs
+        client = tmp_path / "client"
+        client.mkdir()
+        got, info = _run_driver(client, "filter", {}, batches, engine={"address": client_address})
+        assert got == want
+        assert info["address"] == client_address and info["nodes"] == 2 and info["actors"]["filter"] == 2
 
 
 KILL_TAIL = """[export]

@@ -93,14 +93,18 @@ class RayEngine:
                 return
             actors = self._actor_count(stage_cls, len(files))  # a file is a block is one actor call
             self._actors[stage_cls.name] = actors
-            ds = read_snapshot(files)
             actor_cls = type(f"{StageActor.__name__}[{stage_cls.name}]", (StageActor,),
                              {"stage_cls": stage_cls, "config": config, "scratch": str(scratch)})
-            ds = ds.map_batches(actor_cls, batch_size=batch_size, batch_format="pyarrow", num_cpus=self.num_cpus,
-                                compute=ray.data.ActorPoolStrategy(size=actors))
-            for block in ds.iter_batches(batch_size=None, batch_format="pyarrow", prefetch_batches=2):
-                for payload in block.column("payload").to_pylist():
-                    yield pickle.loads(payload)
+            plan = (actor_cls, batch_size, self.num_cpus, actors)
+            if ray.util.client.ray.is_connected():
+                # Ray Client (ray://): Ray Data cannot execute on a client driver (its executor needs
+                # a core worker), so one task on the cluster runs the plan and returns the payloads
+                tables = [pq.read_table(f) for f in files]
+                payloads = ray.get(_run_plan_remote.remote(tables, *plan))
+            else:
+                payloads = _run_plan(read_snapshot(files), *plan)
+            for payload in payloads:
+                yield pickle.loads(payload)
         finally:
             shutil.rmtree(folder, ignore_errors=True)
 
@@ -134,6 +138,22 @@ class RayEngine:
         if self._started_here and ray.is_initialized():
             ray.shutdown()
         self._started_here = False
+
+
+def _run_plan(ds: "ray.data.Dataset", actor_cls: type, batch_size: int, num_cpus: float,
+              actors: int) -> Iterator[bytes]:
+    """The stage's actors over the snapshot; each actor call's pickled (rows, Outcome), streamed."""
+    ds = ds.map_batches(actor_cls, batch_size=batch_size, batch_format="pyarrow", num_cpus=num_cpus,
+                        compute=ray.data.ActorPoolStrategy(size=actors))
+    for block in ds.iter_batches(batch_size=None, batch_format="pyarrow", prefetch_batches=2):
+        yield from block.column("payload").to_pylist()
+
+
+@ray.remote(num_cpus=0)
+def _run_plan_remote(tables: list[pa.Table], *plan: Any) -> list[bytes]:
+    """`_run_plan` as a task on the cluster, for a Ray Client driver (every payload at once)."""
+    configure_ray_data()
+    return list(_run_plan(ray.data.from_arrow(tables), *plan))
 
 
 def configure_ray_data() -> None:
@@ -213,10 +233,8 @@ def rows_from_snapshot(table: pa.Table) -> list[dict]:
 
 def read_snapshot(files: list[Path]) -> "ray.data.Dataset":
     """The snapshot as a Dataset. `local://` makes Ray read the files on the driver's node (the
-    workspace need not be on a shared filesystem). A Ray Client driver (ray://) is not a cluster
-    node: it reads the files itself and uploads them."""
-    if ray.util.client.ray.is_connected():
-        return ray.data.from_arrow([pq.read_table(f) for f in files])
+    workspace need not be on a shared filesystem). (A Ray Client driver is not a cluster node: it
+    uploads the tables to a task instead, see `map_batches`.)"""
     with warnings.catch_warnings():  # local:// is deprecated after Ray 2.60 (pinned); see README
         warnings.simplefilter("ignore")
         # num_cpus=0: reading never waits for an actor's CPU; concurrency=2: without a CPU to bound
