@@ -423,3 +423,32 @@ enabled = false
         recs = ws.records()
         assert len(recs) == n and all(r.meta["distill"]["answer"] for r in recs)
     assert result.steps[0].n_out == n
+
+
+def test_distill_killed_mid_run_then_rerun_leaves_every_table_as_an_uninterrupted_run(tmp_path):
+    """SIGKILL of `medcorpus synth distill-answers` right after its 3rd batch commit, then re-runs:
+    every table (records, added copies, the reply cache, rejects) as after uninterrupted runs. Both
+    sides are compared once a further run has nothing to answer: the copies a run adds are new inputs
+    that the next run passes through, so a killed-then-resumed side has passed through some copies
+    one run earlier."""
+    from tests.test_trust_kill import compare, medcorpus
+
+    rows = json.loads((SAMPLE_DIR / "genmedgpt_sample.json").read_text())[:120]
+    corpus = write_jsonl(tmp_path / "corpus.jsonl", rows)
+    clean, killed = tmp_path / "clean", tmp_path / "killed"
+    with FakeOpenAIServer() as srv:
+        cmd = ["synth", "distill-answers", "--keep", "both", "--base-url", srv.base_url, "--model", "fake",
+               "--concurrency", "2"]
+        for ws in (clean, killed):
+            assert medcorpus(ws, "ingest", corpus).returncode == 0
+        for _ in range(2):
+            assert medcorpus(clean, *cmd).returncode == 0
+        r = medcorpus(killed, *cmd, kill_after=3)
+        assert r.returncode == -9, r.stderr[-2000:]
+        asked = srv.requests
+        assert 120 + 3 * 8 <= asked < 2 * 120  # three batches of 8 committed, the rest not asked yet
+        for _ in range(2):
+            r = medcorpus(killed, *cmd)
+            assert r.returncode == 0, r.stderr
+        assert srv.requests - asked <= 120 - 3 * 8  # committed answers are not asked again
+    compare(clean, killed)
