@@ -91,16 +91,18 @@ class LLMTransform(Stage):
         return h.hexdigest()
 
     def max_batch_size(self) -> int:
-        return max(8, self.config.llm.concurrency * BATCH_PER_SLOT)
+        return max(4, self.config.llm.concurrency * BATCH_PER_SLOT)
 
     def prepare(self) -> None:
         """On the driver: the endpoint a configured URL, the environment or a running `llm serve`
         gives (starting nothing), written into the config the workers get, tuned for it."""
-        from medcorpus.llm.endpoint import find_endpoint
+        from medcorpus.llm.endpoint import Endpoint, find_endpoint
 
         found = find_endpoint(self.config.llm)
-        if found is None:
+        if found is None:  # the worker starts the local server: tuned as for one already running
             self._where = "local llama.cpp server (started by the worker that needs it)"
+            llm = Endpoint(None, self._where, local=True).tune(self.config.llm)
+            self.config = self.config.model_copy(update={"llm": llm})
             return
         self._where = found.where
         llm = found.tune(self.config.llm).model_copy(update={"base_url": found.url})
