@@ -109,8 +109,12 @@ class LLMTransform(Stage):
         self.config = self.config.model_copy(update={"llm": llm})
 
     def setup(self) -> None:
-        snapshot = self.services.snapshot(LLM_CACHE.name)
-        self._cache = SnapshotCache(snapshot, self.config.llm.model)
+        """The reply cache (the runner's snapshot) and, when the endpoint is known, the client (it
+        opens nothing until its first request); otherwise the client comes with the local server,
+        on the first record that needs the LLM."""
+        self._cache = SnapshotCache(self.services.snapshot(LLM_CACHE.name), self.config.llm.model)
+        if self.config.llm.base_url:
+            self._client()
 
     def _client(self) -> LLMClient:
         if self.client is None:
