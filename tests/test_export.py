@@ -201,6 +201,20 @@ def test_holdout_split_is_stable_stratified_and_loads(ws, tmp_path):
     assert ids2["test"] <= _split_ids(tmp_path / "v3")["test"]
 
 
+def test_holdout_count_keeps_its_first_share_when_the_corpus_grows(ws, tmp_path):
+    add(ws, [qa(i, source="a") for i in range(200)])
+    first = export(ws, tmp_path / "o", holdout=20)
+    before = _split_ids(tmp_path / "o")
+    assert first.extra["holdout"]["share"] == pytest.approx(20 / 200)
+    add(ws, [qa(i, source="a") for i in range(200, 400)])
+    again = export(ws, tmp_path / "o", holdout=20)  # recomputed, 20 of 400 would halve the share
+    after = _split_ids(tmp_path / "o")
+    assert again.extra["holdout"]["share"] == pytest.approx(20 / 200)
+    assert before["test"] <= after["test"] and before["train"] <= after["train"]
+    fresh = export(ws, tmp_path / "new", holdout=20)  # a new folder resolves the count afresh
+    assert fresh.extra["holdout"]["share"] == pytest.approx(20 / 400)
+
+
 def test_holdout_keeps_near_duplicates_on_one_side(ws, tmp_path):
     from medcorpus.stages.dedup import Dedup
 

@@ -182,9 +182,10 @@ def export(ws: Workspace, out: Path, fmt: str = "alpaca", file_type: str = "parq
 
     index, n_pending = db.open_snapshot(ws, complete_only)
     total = index.num_rows
-    share = share if share is not None else holdout_share(hold, total)
     source = reuse_from or out
     previous = _read_manifest(source)
+    if share is None:
+        share = _kept_count_share(hold, holdout, previous) or holdout_share(hold, total)
     sticky = _previous_shards(source) if previous.get("shard_size") == shard_size else {}  # else a fresh layout
     ids, parts, order, digests = _plan(index, share, hold is not None, shard_size, sticky)
     db.assign_parts(ws, ids, parts)
@@ -266,6 +267,15 @@ def export(ws: Workspace, out: Path, fmt: str = "alpaca", file_type: str = "parq
     ws.finish_run(run_id, "ok", total, written, len(rejects), 0, seconds, extra)
     return RunSummary(stage="export", n_in=total, n_out=written, n_rejected=len(rejects),
                       seconds=round(seconds, 3), extra=extra)
+
+
+def _kept_count_share(hold: tuple[str, float] | None, holdout: str | int | None, previous: dict) -> float | None:
+    """A record count is turned into a share once, at the folder's first export, and kept after:
+    recomputing it over a grown corpus would move held-out records into train."""
+    before = previous.get("holdout") or {}
+    if hold is None or hold[0] != "count" or before.get("asked") != str(holdout):
+        return None
+    return before.get("share")
 
 
 def held_out_ids(ws: Workspace, holdout: str | int, complete_only: bool = False,
