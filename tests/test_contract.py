@@ -139,7 +139,7 @@ def test_only_pipeline_talks_to_duckdb():
 
 
 def test_no_stage_overrides_run():
-    assert [n for n in transform_stages() if _REGISTRY[n].run is not Stage.run] == []
+    assert [n for n in transform_stages() if hasattr(_REGISTRY[n], "run")] == []  # the runner drives every one
 
 
 def test_constructing_a_stage_does_no_io(monkeypatch):

@@ -95,17 +95,9 @@ class Stage:
         batches small, since each commits once its slowest request is back."""
         return None
 
-    def run(self, ctx: "Any") -> None:
-        """Default driver: stream pending batches through `process` (see runner.StageContext)."""
-        ctx.run_batches(self)
-
     def summary(self, counters: dict[str, float]) -> dict[str, Any]:
         """Stage-specific figures for the end-of-run summary from the summed counters."""
-        return {**counters, **self.summary_extra()}
-
-    def summary_extra(self) -> dict[str, Any]:
-        """Figures the driver's stage object gathered itself (LLM stages)."""
-        return {}
+        return dict(counters)
 
 
 class GlobalStage(Stage):
@@ -153,8 +145,9 @@ class Resolution:
 class Source:
     """A stage that adds records instead of transforming them (ingest, scrape, synth, self-instruct).
 
-    Subclasses set `name` and `config_model` and implement `run(ws)`, which writes new records
-    with `ws.add_records` (idempotent by id) and returns a RunSummary. Resumable: a re-run must
+    Subclasses set `name` and `config_model` and implement `run(ws)`, which commits new records
+    (with their rejects and side rows) through `ws.commit_source` (idempotent by id) and returns a
+    RunSummary. Resumable: a re-run must
     redo no finished work. `medcorpus build` calls sources by name with a config from the
     pipeline file, exactly as their CLI command does.
     """
