@@ -93,6 +93,17 @@ def fail(message: str, code: int = 1) -> NoReturn:
     raise typer.Exit(code)
 
 
+def options_problem(exc: Any, prefix: str = "") -> str:
+    """One line naming each invalid option of a pydantic ValidationError (`prefix`: "--" for flags)."""
+    return "; ".join(f"{prefix}{'.'.join(map(str, e['loc'])) or 'options'}: {e['msg']}" for e in exc.errors())
+
+
+def require_records(ws: Workspace) -> None:
+    """Fail with the next step to take when a transform command finds an empty workspace."""
+    if ws.one("SELECT count(*) FROM records")[0] == 0:
+        fail("the workspace has no records: run `medcorpus ingest` first")
+
+
 def emit_json(obj: Any) -> None:
     typer.echo(orjson.dumps(obj, default=str, option=orjson.OPT_INDENT_2 | orjson.OPT_NON_STR_KEYS).decode())
 

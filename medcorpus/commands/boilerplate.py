@@ -7,7 +7,8 @@ import typer
 from rich.table import Table
 
 from medcorpus.commands._common import (BatchOpt, JsonOpt, WorkersOpt, WorkspaceOpt, emit_json, fail,
-                                        open_workspace, print_summaries)
+                                        open_workspace, print_summaries, options_problem,
+                                        require_records)
 from medcorpus.commands._common import EngineKind, EngineOpt, RayAddressOpt, engine_for
 from medcorpus.pipeline.progress import console
 
@@ -37,7 +38,7 @@ def boilerplate(
     try:
         config = BoilerplateConfig(min_patients=min_patients, edge=edge, only_formulas=only_formulas)
     except ValidationError as exc:
-        problem = "; ".join(f"{'.'.join(map(str, e['loc'])) or 'options'}: {e['msg']}" for e in exc.errors())
+        problem = options_problem(exc)
     if problem:
         fail(problem)
     ws = open_workspace(workspace, json)
@@ -51,8 +52,7 @@ def boilerplate(
                 fail(problem)
             _print_formulas(found, json)
             return
-        if ws.one("SELECT count(*) FROM records")[0] == 0:
-            fail("the workspace has no records: run `medcorpus ingest` first")
+        require_records(ws)
         with engine_for(engine, ray_address) as eng:
             summary = run_stage(ws, Boilerplate(config), batch_size=batch_size, workers=workers, engine=eng)
     finally:

@@ -6,8 +6,9 @@ from typing import Annotated, Optional
 
 import typer
 
-from medcorpus.commands._common import (BatchOpt, JsonOpt, WorkersOpt, WorkspaceOpt, fail, open_workspace,
-                                        print_summaries)
+from medcorpus.commands._common import (BatchOpt, JsonOpt, WorkersOpt, WorkspaceOpt, fail,
+                                        open_workspace, print_summaries, options_problem,
+                                        require_records)
 
 
 def decontaminate(
@@ -41,15 +42,14 @@ def decontaminate(
         stage = Decontaminate(config)
         stage.fingerprint()  # missing files fail here, before the workspace opens
     except ValidationError as exc:
-        problem = "; ".join(f"--{'.'.join(map(str, e['loc'])) or 'options'}: {e['msg']}" for e in exc.errors())
+        problem = options_problem(exc, "--")
     except (InputError, FileNotFoundError) as exc:
         problem = str(exc)
     if problem:
         fail(problem)
     ws = open_workspace(workspace, json)
     try:
-        if ws.one("SELECT count(*) FROM records")[0] == 0:
-            fail("the workspace has no records: run `medcorpus ingest` first")
+        require_records(ws)
         try:
             summary = run_stage(ws, stage, batch_size=batch_size, workers=workers)
         except BenchmarkError as exc:

@@ -7,7 +7,8 @@ import typer
 from rich.table import Table
 
 from medcorpus.commands._common import (BatchOpt, JsonOpt, WorkersOpt, WorkspaceOpt, emit_json, fail,
-                                        open_workspace, print_summaries)
+                                        open_workspace, print_summaries, options_problem,
+                                        require_records)
 from medcorpus.commands._common import EngineKind, EngineOpt, RayAddressOpt, engine_for
 from medcorpus.pipeline.progress import console
 
@@ -43,7 +44,7 @@ def dedup(
         config = DedupConfig(threshold=threshold, num_perm=num_perm, ngram=ngram, char_ngram=char_ngram,
                              latin_char_ngram=latin_char_ngram, on=on, keep=keep, bands=bands, rows=rows)
     except ValidationError as exc:
-        problem = "; ".join(f"{'.'.join(map(str, e['loc'])) or 'options'}: {e['msg']}" for e in exc.errors())
+        problem = options_problem(exc)
     if problem:
         fail(problem)
     ws = open_workspace(workspace, json)
@@ -57,8 +58,7 @@ def dedup(
                 fail(problem)
             _print_cluster(info, json)
             return
-        if ws.one("SELECT count(*) FROM records")[0] == 0:
-            fail("the workspace has no records: run `medcorpus ingest` first")
+        require_records(ws)
         with engine_for(engine, ray_address) as eng:
             summary = run_stage(ws, Dedup(config), batch_size=batch_size, workers=workers, engine=eng)
     finally:
