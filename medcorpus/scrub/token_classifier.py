@@ -1,0 +1,217 @@
+"""A learned second opinion on names and places: a linear classifier over each candidate word's
+shape, gazetteer memberships (names-dataset, GeoNames, hunspell English, the medical allow-list)
+and its neighbours, trained on generated tuning material (`bench/train_scrub_classifier.py`).
+
+It generalises where phrasing rules cannot: it never sees the candidate word itself, only what
+kind of word it is and where it stands. Its spans score below 0.8, so the medical allow-list and
+the drug/eponym guard veto them like every other weak signal. The weights ship as
+`resources/scrub/token_classifier.json.gz` (a few thousand features) and are read once per worker.
+"""
+from __future__ import annotations
+
+import gzip
+import json
+import re
+from functools import lru_cache
+
+import numpy as np
+from presidio_analyzer import LocalRecognizer, RecognizerResult
+
+from medcorpus.scrub.allowlist import resource_path
+from medcorpus.scrub.gazetteers import cities, fold, is_english, person_names
+from medcorpus.scrub.recognizers_en import MONTH_NAMES, STOP
+from medcorpus.scrub.recognizers_gazetteer import CLOSING, WORD, _folded_regions, looks_medical
+
+WEIGHTS_FILE = "token_classifier.json.gz"
+LABELS = ("O", "PERSON", "LOCATION", "STREET")
+_SHAPE_RUN = re.compile(r"(.)\1+")
+_HAN = re.compile(r"[\u3400-\u9fff]")
+
+
+def word_shape(word: str) -> str:
+    """"McDonald" -> "XxXx", "o'neill" -> "x'x", "SMITH" -> "X": case runs, collapsed."""
+    s = "".join("X" if c.isupper() else "x" if c.isalpha() else c for c in word)
+    return _SHAPE_RUN.sub(r"\1", s)[:5]
+
+
+def _gap_kind(gap: str) -> str:
+    """What separates two words, in a few classes: " ", ",", ".", "\\n", "(", ":", "D" (digits)..."""
+    if "\n" in gap:
+        return "NL"
+    g = gap.strip()
+    if not g:
+        return "SP"
+    if any(c.isdigit() for c in g):
+        return "D"
+    return g[:2]
+
+
+@lru_cache(maxsize=100_000)
+def is_candidate(word: str) -> bool:
+    """Worth classifying: capitalised, or a known name or place, or not an English word (single
+    letters never: initials join a neighbouring name span)."""
+    if len(word) < 2:
+        return False
+    if word[0].isupper():
+        return True
+    k = fold(word)
+    first, last = person_names()
+    return k in first or k in last or k in cities()[0] or not is_english(word)
+
+
+def _kind(word: str, terms) -> tuple[str, ...]:
+    """Which lists a word is on (the word itself is never a feature)."""
+    key = (word, id(terms))
+    hit = _KIND_CACHE.get(key)
+    if hit is None:
+        if len(_KIND_CACHE) > 200_000:
+            _KIND_CACHE.clear()
+        hit = _KIND_CACHE[key] = _kind_of(word, terms)
+    return hit
+
+
+_KIND_CACHE: dict[tuple[str, int], tuple[str, ...]] = {}
+
+
+def _kind_of(word: str, terms) -> tuple[str, ...]:
+    k = fold(word)
+    first, last = person_names()
+    low = word.lower()
+    out = []
+    if k in first:
+        out.append("first")
+    if k in last:
+        out.append("last")
+    if k in cities()[0]:
+        out.append("city")
+    if k in _folded_regions():
+        out.append("region")
+    if low in STOP:
+        out.append("stop")
+    elif is_english(word):
+        out.append("english")
+    if low in MONTH_NAMES:
+        out.append("month")
+    if looks_medical(word, terms):
+        out.append("medical")
+    return tuple(out) or ("unknown",)
+
+
+def _context_word(word: str, terms) -> list[str]:
+    """A neighbour: its lower-case form when it is a common word, else only its kind and shape."""
+    low = word.lower()
+    if low in STOP or (is_english(word) and not word[0].isupper()):
+        return [low]
+    return [f"k:{k}" for k in _kind(word, terms)] + [f"s:{word_shape(word)}"]
+
+
+def token_features(text: str, terms) -> tuple[list[tuple[int, int]], list[list[str]]]:
+    """(word spans, features) of the candidate words of a text."""
+    toks = [(m.start(), m.end(), m.group()) for m in WORD.finditer(text)]
+    spans, feats = [], []
+    n = len(text)
+    closing_lines: dict[int, bool] = {}
+    for i, (s, e, w) in enumerate(toks):
+        if not is_candidate(w) or (s > 0 and _HAN.match(text[s - 1])) or (e < n and _HAN.match(text[e])):
+            continue  # a Latin word glued to Chinese text ("维生素B", "我叫Mark") is left to the Chinese rules
+        kinds = _kind(w, terms)
+        shape = word_shape(w)
+        f = ["bias", f"shape={shape}", f"len={min(len(w), 9) // 3}"]
+        f += [f"kind={k}" for k in kinds]
+        f += [f"kind={k}&shape={shape}" for k in kinds]
+        before = text[:s].rstrip(" \t")
+        line_start = text.rfind("\n", 0, s) + 1
+        line_end = text.find("\n", e)
+        line_end = len(text) if line_end < 0 else line_end
+        if not before or before[-1] in ".!?\n:;":
+            f.append("sentence_start")
+        if not text[line_start:s].strip():
+            f.append("line_start")
+        if not text[e:line_end].strip(" \t.,!"):
+            f.append("line_end")
+        if not text[e:].strip(" \t\n.,!"):
+            f.append("text_end")
+        if line_start > 0:
+            if line_start not in closing_lines:
+                prev_end = line_start - 1
+                prev_start = text.rfind("\n", 0, prev_end) + 1
+                closing_lines[line_start] = bool(CLOSING.search(text[prev_start:prev_end]))
+            if closing_lines[line_start]:
+                f.append("after_closing_line")
+        if line_end - line_start <= 40:
+            f.append("short_line")
+        for d in (-2, -1, 1, 2):
+            j = i + d
+            if not 0 <= j < len(toks):
+                f.append(f"w{d:+d}=<none>")
+                continue
+            f += [f"w{d:+d}={c}" for c in _context_word(toks[j][2], terms)]
+        if i > 0:
+            f.append(f"gap-1={_gap_kind(text[toks[i - 1][1]:s])}")
+            prev = toks[i - 1][2].lower() if toks[i - 1][2].lower() in STOP else "*"
+            f.append(f"w-1|gap={prev}|{_gap_kind(text[toks[i - 1][1]:s])}")
+        if i + 1 < len(toks):
+            f.append(f"gap+1={_gap_kind(text[e:toks[i + 1][0]])}")
+        if i > 1 and toks[i - 2][2].lower() in STOP and toks[i - 1][2].lower() in STOP:
+            f.append(f"w-2,w-1={toks[i - 2][2].lower()} {toks[i - 1][2].lower()}")
+        spans.append((s, e))
+        feats.append(f)
+    return spans, feats
+
+
+@lru_cache(maxsize=1)
+def load_weights() -> tuple[dict[str, int], np.ndarray, np.ndarray, tuple[str, ...]]:
+    """(feature index, weights [features x labels], bias [labels], labels) from the shipped file."""
+    with gzip.open(resource_path(WEIGHTS_FILE), "rt", encoding="utf-8") as fh:
+        data = json.load(fh)
+    index = {f: i for i, f in enumerate(data["features"])}
+    return index, np.asarray(data["weights"], dtype=np.float32), np.asarray(data["bias"], dtype=np.float32), \
+        tuple(data["labels"])
+
+
+def predict(feats: list[list[str]]) -> np.ndarray:
+    """Class probabilities [words x labels]."""
+    index, weights, bias, _ = load_weights()
+    scores = np.tile(bias, (len(feats), 1))
+    for row, f in enumerate(feats):
+        ids = [index[x] for x in f if x in index]
+        if ids:
+            scores[row] += weights[ids].sum(axis=0)
+    scores -= scores.max(axis=1, keepdims=True)
+    p = np.exp(scores)
+    return p / p.sum(axis=1, keepdims=True)
+
+
+class TokenClassifierRecognizer(LocalRecognizer):
+    """PERSON and LOCATION spans where the classifier is confident; adjacent words of the same
+    label (separated by a space, a hyphen or an initial) join into one span."""
+
+    def __init__(self, terms, threshold: float = 0.7, language: str = "en"):
+        self.terms, self.threshold = terms, threshold
+        super().__init__(supported_entities=["PERSON", "LOCATION"], name="TokenClassifier", supported_language=language)
+
+    def load(self) -> None:
+        load_weights()
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts=None) -> list[RecognizerResult]:
+        spans, feats = token_features(text, self.terms)
+        if not spans:
+            return []
+        labels = load_weights()[3]
+        probs = predict(feats)
+        out: list[RecognizerResult] = []
+        for (s, e), p in zip(spans, probs):
+            best = int(p.argmax())
+            label = labels[best]
+            if label == "O" or p[best] < self.threshold:
+                continue
+            entity = "PERSON" if label == "PERSON" else "LOCATION"
+            last = out[-1] if out else None
+            if last and last.entity_type == entity and re.fullmatch(r"[ \t]+|[ \t]*-[ \t]*|[ \t]*\.[ \t]*",
+                                                                     text[last.end:s]):
+                last.end = e
+                continue
+            out.append(RecognizerResult(entity, s, e, round(0.42 + 0.1 * float(p[best]), 3), recognition_metadata={
+                RecognizerResult.RECOGNIZER_NAME_KEY: f"{self.name}:{label.lower()}",
+                RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id}))
+        return out
