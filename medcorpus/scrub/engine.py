@@ -17,6 +17,7 @@ from medcorpus.scrub.offline import import_presidio
 
 import_presidio()  # offline tldextract, no transformers: before anything imports presidio
 from medcorpus.scrub.allowlist import load_terms  # noqa: E402
+from medcorpus.scrub.gazetteers import is_english  # noqa: E402
 from medcorpus.scrub.medical_context import medical_context_spans  # noqa: E402
 from medcorpus.scrub.ner import NER_RECOGNIZER, load_spacy_model, make_nlp_engine_class  # noqa: E402,F401
 from medcorpus.scrub.recognizers_en import common_recognizers, english_recognizers  # noqa: E402
@@ -125,9 +126,10 @@ class Scrubber:
             from medcorpus.scrub.recognizers_gazetteer import CityRecognizer, ZhCityRecognizer
             from medcorpus.scrub.recognizers_names import NameRecognizer
             from medcorpus.scrub.recognizers_phone import PhoneNumberRecognizer
+            from medcorpus.scrub.token_classifier import TokenClassifierRecognizer
 
             for rec in (CityRecognizer(self.terms), NameRecognizer(self.terms), PhoneNumberRecognizer("en"),
-                        PhoneNumberRecognizer("zh"), ZhCityRecognizer(self.terms)):
+                        PhoneNumberRecognizer("zh"), ZhCityRecognizer(self.terms), TokenClassifierRecognizer(self.terms)):
                 rec.load()
                 registry.add_recognizer(rec)
         if self.use_ner:
@@ -230,7 +232,32 @@ class Scrubber:
             elif entity == "PERSON":
                 e = extend_name_list(text, s, e, self.terms)
             spans.append(Span(s, e, entity, round(float(score), 3), rec))
-        return resolve_overlaps(spans)
+        return resolve_overlaps(spans + repeated_mentions(text, spans))
+
+
+def repeated_mentions(text: str, spans: list[Span]) -> list[Span]:
+    """A name or place found once is removed everywhere in the text: "谢谢！張雅婷" at the end,
+    "Olga" again three sentences after "my wife Olga". Exact, case-sensitive, whole-word matches
+    of values with two Chinese characters or a capitalised Latin word of three letters or more."""
+    out: list[Span] = []
+    seen: set[str] = set()
+    for sp in spans:
+        value = text[sp.start:sp.end].strip()
+        if sp.entity not in ("PERSON", "LOCATION") or value in seen:
+            continue
+        seen.add(value)
+        if _CJK.search(value):
+            if len(value) < 2:
+                continue
+            rx = re.compile(re.escape(value))
+        elif len(value) >= 3 and value[0].isupper() and not value.isupper() and not (" " not in value and is_english(value)):
+            rx = re.compile(rf"(?<![\w'’-]){re.escape(value)}(?![\w'’-])")
+        else:
+            continue
+        for m in rx.finditer(text):
+            if m.start() != sp.start:
+                out.append(Span(m.start(), m.end(), sp.entity, sp.score, f"Repeated:{sp.recognizer.split(':')[0]}"))
+    return out
 
 
 def resolve_overlaps(spans: list[Span]) -> list[Span]:

@@ -131,7 +131,9 @@ def address_patterns(terms) -> list[Rx]:
 
 _UNIT_BEFORE = re.compile(rf"(?:{_UNIT}\.?[ \t]*[\w/-]{{1,6}},?[ \t]*){{1,3}}$", re.IGNORECASE)
 _UNIT_AFTER = re.compile(rf",?[ \t]*{_UNIT}\.?[ \t]*[\w/-]{{1,6}}(?!\w)", re.IGNORECASE)
-_POSTCODE_AFTER = re.compile(rf",?[ \t]+(?:{UK_POSTCODE}|{CA_POSTCODE}|\d{{4,6}}(?:-\d{{4}})?)(?![\w-])")
+# "Leeds LS1 4AP", "Pune 411001", "Uppsala 394 13" (Swedish, Czech, Slovak), "Katni 849 189", ZIP+4
+_POSTCODE_AFTER = re.compile(rf",?[ \t]+(?:{UK_POSTCODE}|{CA_POSTCODE}|\d{{3}}[ \t]\d{{2,3}}|\d{{4,6}}(?:-\d{{4}})?)"
+                             rf"(?![a-z\d-])")
 
 
 def extend_address(text: str, s: int, e: int, place: bool) -> tuple[int, int]:

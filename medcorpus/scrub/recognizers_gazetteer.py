@@ -258,14 +258,14 @@ class ZhCityRecognizer(LocalRecognizer):
             window_s = max(0, s - 4)
             pos, own_word = window_s, False
             for w in jieba.cut(text[window_s:min(n, e + 4)], HMM=False):
-                if pos == s and (pos + len(w) == e or (pos + len(w) == e + 1 and text[e] == "市")):
+                if pos == s and (pos + len(w) == e or (pos + len(w) == e + 1 and text[e] in "市区县")):
                     own_word = True
                 pos += len(w)
             with_shi = e < n and text[e] == "市"
             big = cities()[1].get(name, 0) >= ZH_BIG_CITY
             if (name in geo and (big and (own_word or ctx) or place_tag and ctx)) or (name in ns and own_word and ctx) \
                     or (with_shi and (big or place_tag)):
-                if e < n and text[e] == "市":
+                if e < n and text[e] in "市区县镇乡旗":  # 自贡区, 仙桃市: the unit word is part of the place
                     e += 1
                 out.append(_result("LOCATION", s, e, 0.7 if own_word else 0.6, self, "gazetteer"))
             i = e

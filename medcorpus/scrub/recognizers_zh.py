@@ -31,9 +31,16 @@ NAME_BEFORE = (r"我叫|我是|我的名字是|我的名字叫|我名叫|本人|
 def surnames() -> tuple[frozenset[str], frozenset[str]]:
     lines = [l for l in resource_path("zh_surnames.txt").read_text(encoding="utf-8").splitlines()
              if l and not l.startswith("#")]
-    single = frozenset(lines[0])
-    compound = frozenset(lines[1].split()) if len(lines) > 1 else frozenset()
-    return single, compound
+    single = set(lines[0])
+    compound = set(lines[1].split()) if len(lines) > 1 else set()
+    try:  # traditional forms (陳, 張, 許, 鄭 ...): Faker's zh_TW surname list, part of the scrub extra
+        from faker.providers.person.zh_TW import Provider
+
+        for n in Provider.last_names:
+            (single if len(n) == 1 else compound).add(n)
+    except ImportError:
+        pass
+    return frozenset(single), frozenset(compound)
 
 
 def has_surname(name: str) -> bool:
@@ -255,7 +262,10 @@ def chinese_recognizers(terms) -> list:
         Rx("context", re.compile(rf"(?:住在|家住|住址\s*[:：]?|地址\s*[:：]?|现住|居住在|来自)\s*([{HAN}0-9A-Za-z]{{2,30}}?"
                                  rf"(?:市|县|区|镇|乡|村|路|街|号|小区|省))"), 0.75, group=1, validate=_place_ok),
     ]
+    from medcorpus.scrub.recognizers_zh_context import ZhContextRecognizer
+
     return [
         JiebaNameRecognizer(terms, "zh"),
         GroupPatternRecognizer("ZhAddress", "LOCATION", address, "zh"),
+        ZhContextRecognizer(terms, "zh"),
     ]

