@@ -238,26 +238,31 @@ class Scrubber:
 def repeated_mentions(text: str, spans: list[Span]) -> list[Span]:
     """A name or place found once is removed everywhere in the text: "谢谢！張雅婷" at the end,
     "Olga" again three sentences after "my wife Olga". Exact, case-sensitive, whole-word matches
-    of values with two Chinese characters or a capitalised Latin word of three letters or more."""
+    of values with two Chinese characters or a capitalised Latin word of three letters or more
+    (not a general English word: "Hope" the name does not take "Hope this helps")."""
     out: list[Span] = []
     seen: set[str] = set()
     for sp in spans:
-        value = text[sp.start:sp.end].strip()
-        if sp.entity not in ("PERSON", "LOCATION") or value in seen:
+        value = text[sp.start:sp.end]
+        if sp.entity not in ("PERSON", "LOCATION") or value in seen or text.count(value) < 2:
             continue
         seen.add(value)
-        if _CJK.search(value):
-            if len(value) < 2:
-                continue
-            rx = re.compile(re.escape(value))
-        elif len(value) >= 3 and value[0].isupper() and not value.isupper() and not (" " not in value and is_english(value)):
-            rx = re.compile(rf"(?<![\w'’-]){re.escape(value)}(?![\w'’-])")
-        else:
+        han = bool(_CJK.search(value))
+        if han and len(value) < 2 or not han and (len(value) < 3 or not value[0].isupper() or value.isupper()
+                                                   or (" " not in value and is_english(value))):
             continue
-        for m in rx.finditer(text):
-            if m.start() != sp.start:
-                out.append(Span(m.start(), m.end(), sp.entity, sp.score, f"Repeated:{sp.recognizer.split(':')[0]}"))
+        pos = text.find(value)
+        while pos >= 0:
+            end = pos + len(value)
+            if pos != sp.start and (han or ((pos == 0 or not _WORD_CHAR(text[pos - 1]))
+                                            and (end == len(text) or not _WORD_CHAR(text[end])))):
+                out.append(Span(pos, end, sp.entity, sp.score, f"Repeated:{sp.recognizer.split(':')[0]}"))
+            pos = text.find(value, end)
     return out
+
+
+def _WORD_CHAR(c: str) -> bool:
+    return c.isalnum() or c in "'’-_"
 
 
 def resolve_overlaps(spans: list[Span]) -> list[Span]:

@@ -58,6 +58,15 @@ def _jieba():
     return jieba, pseg
 
 
+@lru_cache(maxsize=50_000)
+def _cut(window: str, pos: bool) -> tuple[tuple[str, str], ...]:
+    """jieba's (word, flag) of a short window; windows repeat across consultations ("尽快咨询医生")."""
+    jieba, pseg = _jieba()
+    if pos:
+        return tuple((w, f) for w, f in pseg.cut(window))
+    return tuple((w, "") for w in jieba.cut(window))
+
+
 # common words jieba's dictionary tags as person names (nr)
 ZH_NOT_NAMES = frozenset("谢谢 毛发 张嘴 白发 阳虚 阴虚 祖父母 叶黄素 阴道炎 阴茎头 阴茎 黄体 高压 高烧 高热 万一 "
                          "周期 周围 常规 程度 时候 时间 任何 何时 方面 方法 向前 于是 关节 甘油 白带 包皮 马上 张力 肌张力 "
@@ -119,16 +128,10 @@ class JiebaNameRecognizer(LocalRecognizer):
 
     def _segment(self, text: str, s: int, e: int, pos: bool = False) -> list[tuple[int, int, str, str]]:
         """jieba tokens (start, end, word, flag) of text[s:e], offsets in `text`; posseg when `pos`."""
-        jieba, pseg = _jieba()
         out, p = [], s
-        if pos:
-            for word, flag in pseg.cut(text[s:e]):
-                out.append((p, p + len(word), word, flag))
-                p += len(word)
-        else:
-            for word in jieba.cut(text[s:e]):
-                out.append((p, p + len(word), word, ""))
-                p += len(word)
+        for word, flag in _cut(text[s:e], pos):
+            out.append((p, p + len(word), word, flag))
+            p += len(word)
         return out
 
     def _name_at(self, tokens, s: int, max_len: int = 3, strict: bool = False) -> Optional[tuple[int, int]]:

@@ -48,15 +48,15 @@ def _gap_kind(gap: str) -> str:
 
 @lru_cache(maxsize=100_000)
 def is_candidate(word: str) -> bool:
-    """Worth classifying: capitalised, or a known name or place, or not an English word (single
-    letters never: initials join a neighbouring name span)."""
-    if len(word) < 2:
+    """Worth classifying: a capitalised word, a lower-case word that is not English ("ramesh",
+    "pune") or an English word that is also a first name ("grace"); never a stop word or a single
+    letter (initials join a neighbouring name span)."""
+    low = word.lower()
+    if len(word) < 2 or low in STOP:
         return False
     if word[0].isupper():
         return True
-    k = fold(word)
-    first, last = person_names()
-    return k in first or k in last or k in cities()[0] or not is_english(word)
+    return not is_english(word) or fold(word) in person_names()[0]
 
 
 def _kind(word: str, terms) -> tuple[str, ...]:
@@ -105,51 +105,73 @@ def _context_word(word: str, terms) -> list[str]:
     return [f"k:{k}" for k in _kind(word, terms)] + [f"s:{word_shape(word)}"]
 
 
+_FEATURE_CACHE: dict[tuple, tuple[str, ...]] = {}
+_LINE_TAIL = re.compile(r"[ \t.,!]*(?:\n|\Z)")
+_TEXT_TAIL = re.compile(r"[ \t\n.,!]*\Z")
+
+
+def _cached(key: tuple, make) -> tuple[str, ...]:
+    hit = _FEATURE_CACHE.get(key)
+    if hit is None:
+        if len(_FEATURE_CACHE) > 300_000:
+            _FEATURE_CACHE.clear()
+        hit = _FEATURE_CACHE[key] = tuple(make())
+    return hit
+
+
+def _own_features(word: str, terms):
+    kinds, shape = _kind(word, terms), word_shape(word)
+    yield from ("bias", f"shape={shape}", f"len={min(len(word), 9) // 3}")
+    yield from (f"kind={k}" for k in kinds)
+    yield from (f"kind={k}&shape={shape}" for k in kinds)
+
+
 def token_features(text: str, terms) -> tuple[list[tuple[int, int]], list[list[str]]]:
     """(word spans, features) of the candidate words of a text."""
     toks = [(m.start(), m.end(), m.group()) for m in WORD.finditer(text)]
     spans, feats = [], []
-    n = len(text)
+    n, t = len(text), id(terms)
     closing_lines: dict[int, bool] = {}
     for i, (s, e, w) in enumerate(toks):
         if not is_candidate(w) or (s > 0 and _HAN.match(text[s - 1])) or (e < n and _HAN.match(text[e])):
             continue  # a Latin word glued to Chinese text ("维生素B", "我叫Mark") is left to the Chinese rules
-        kinds = _kind(w, terms)
-        shape = word_shape(w)
-        f = ["bias", f"shape={shape}", f"len={min(len(w), 9) // 3}"]
-        f += [f"kind={k}" for k in kinds]
-        f += [f"kind={k}&shape={shape}" for k in kinds]
-        before = text[:s].rstrip(" \t")
-        line_start = text.rfind("\n", 0, s) + 1
-        line_end = text.find("\n", e)
-        line_end = len(text) if line_end < 0 else line_end
-        if not before or before[-1] in ".!?\n:;":
+        f = list(_cached((w, t), lambda: _own_features(w, terms)))
+        k = s - 1
+        while k >= 0 and text[k] in " \t":
+            k -= 1
+        if k < 0 or text[k] in ".!?\n:;":
             f.append("sentence_start")
-        if not text[line_start:s].strip():
+        line_start = text.rfind("\n", 0, s) + 1
+        k = s - 1
+        while k >= line_start and text[k].isspace():
+            k -= 1
+        if k < line_start:
             f.append("line_start")
-        if not text[e:line_end].strip(" \t.,!"):
+        if _LINE_TAIL.match(text, e):
             f.append("line_end")
-        if not text[e:].strip(" \t\n.,!"):
+        if _TEXT_TAIL.match(text, e):
             f.append("text_end")
         if line_start > 0:
             if line_start not in closing_lines:
-                prev_end = line_start - 1
-                prev_start = text.rfind("\n", 0, prev_end) + 1
-                closing_lines[line_start] = bool(CLOSING.search(text[prev_start:prev_end]))
+                prev_start = text.rfind("\n", 0, line_start - 1) + 1
+                closing_lines[line_start] = bool(CLOSING.search(text[prev_start:line_start - 1]))
             if closing_lines[line_start]:
                 f.append("after_closing_line")
-        if line_end - line_start <= 40:
+        line_end = text.find("\n", e)
+        if (n if line_end < 0 else line_end) - line_start <= 40:
             f.append("short_line")
         for d in (-2, -1, 1, 2):
             j = i + d
             if not 0 <= j < len(toks):
                 f.append(f"w{d:+d}=<none>")
                 continue
-            f += [f"w{d:+d}={c}" for c in _context_word(toks[j][2], terms)]
+            word = toks[j][2]
+            f += _cached((word, t, d), lambda: (f"w{d:+d}={c}" for c in _context_word(word, terms)))
         if i > 0:
-            f.append(f"gap-1={_gap_kind(text[toks[i - 1][1]:s])}")
+            gap = _gap_kind(text[toks[i - 1][1]:s])
+            f.append(f"gap-1={gap}")
             prev = toks[i - 1][2].lower() if toks[i - 1][2].lower() in STOP else "*"
-            f.append(f"w-1|gap={prev}|{_gap_kind(text[toks[i - 1][1]:s])}")
+            f.append(f"w-1|gap={prev}|{gap}")
         if i + 1 < len(toks):
             f.append(f"gap+1={_gap_kind(text[e:toks[i + 1][0]])}")
         if i > 1 and toks[i - 2][2].lower() in STOP and toks[i - 1][2].lower() in STOP:
@@ -172,11 +194,12 @@ def load_weights() -> tuple[dict[str, int], np.ndarray, np.ndarray, tuple[str, .
 def predict(feats: list[list[str]]) -> np.ndarray:
     """Class probabilities [words x labels]."""
     index, weights, bias, _ = load_weights()
+    rows = [[index[x] for x in f if x in index] for f in feats]
     scores = np.tile(bias, (len(feats), 1))
-    for row, f in enumerate(feats):
-        ids = [index[x] for x in f if x in index]
-        if ids:
-            scores[row] += weights[ids].sum(axis=0)
+    flat = [x for r in rows for x in r]
+    if flat:
+        owner = np.repeat(np.arange(len(rows)), [len(r) for r in rows])
+        np.add.at(scores, owner, weights[flat])
     scores -= scores.max(axis=1, keepdims=True)
     p = np.exp(scores)
     return p / p.sum(axis=1, keepdims=True)
