@@ -2,7 +2,7 @@
 material only: the "tune", "tune-hard" and "fresh" splits of bench/make_scrub_devset.py, the
 first with several seeds (new carriers and values, same phrasings). Never "untouched" or "blind".
 
-    python bench/train_scrub_classifier.py [--tune-seeds 3] [--C 0.3] [--check] [--out PATH]
+    python bench/train_scrub_classifier.py [--tune-seeds 4] [--restyle] [--C 0.3] [--check] [--out PATH]
 
 `--check` first trains on tune + tune-hard and prints word-level precision/recall on fresh (a
 phrasing set the model did not see), then trains on everything and writes the weights.
@@ -47,6 +47,23 @@ def labelled_words(docs: list[dict], terms) -> tuple[list[list[str]], list[str]]
             X.append(f)
             y.append(KEEP[hit[0]] if hit else "O")
     return X, y
+
+
+def restyled(docs: list[dict], seed: int = 7) -> list[dict]:
+    """Copies of English docs in the texting styles the templates under-represent: all lower case
+    (half of them) and, for a quarter, punctuation blanked out (same offsets, so labels hold)."""
+    import random
+    import re
+
+    rnd, out = random.Random(seed), []
+    for d in docs:
+        if d["lang"] != "en" or rnd.random() < 0.5:
+            continue
+        text = d["text"].lower()
+        if rnd.random() < 0.5:
+            text = re.sub(r"[,.!?;:]", " ", text)
+        out.append({**d, "text": text})
+    return out
 
 
 def fit(X, y, C: float):
@@ -94,6 +111,7 @@ def main() -> None:
     ap.add_argument("--en", type=int, default=400)
     ap.add_argument("--C", type=float, default=0.3)
     ap.add_argument("--check", action="store_true")
+    ap.add_argument("--restyle", action="store_true", help="add lower-case / unpunctuated copies of half the docs")
     ap.add_argument("--without-fresh", action="store_true", help="train on tune + tune-hard only (to measure on fresh)")
     ap.add_argument("--out", default=str(resource_path(WEIGHTS_FILE)))
     a = ap.parse_args()
@@ -103,6 +121,8 @@ def main() -> None:
     tune = [d for k in range(a.tune_seeds) for d in dev.build_split("tune", a.en, 0, seed=None if k == 0 else 1000 + k)]
     hard = dev.build_split("tune-hard", a.en, 0)
     fresh = [d for d in dev.build_split("fresh", a.en, 200) if d["lang"] == "en"]
+    if a.restyle:
+        tune, hard, fresh = tune + restyled(tune), hard + restyled(hard), fresh + restyled(fresh)
     Xt, yt = labelled_words(tune + hard, terms)
     Xf, yf = labelled_words(fresh, terms)
     print(f"{len(tune)} tune + {len(hard)} tune-hard + {len(fresh)} fresh docs, {len(Xt) + len(Xf)} words "

@@ -1,6 +1,6 @@
 """Medical words the allow-list does not know, recognised by their context: an eponym before a
 disease word ("Kienbock's disease", "Ramsay Hunt syndrome", "Zenker's diverticulum"), and a
-capitalised word used as a drug: before a dose ("Keppra 500 mg"), after a prescribing verb
+word used as a drug (any case): before a dose ("Keppra 500 mg"), after a prescribing verb
 ("put me on Lyrica", "switched from Celexa to Lexapro") or before "cause(s)" / "tablets".
 These spans join the allow-list's in the engine's veto: a name or place detection on them is dropped."""
 from __future__ import annotations
@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 _CAPWORD = r"[A-Z][A-Za-z\u00c0-\u024f]+(?:['’]s|s['’])?"
+_DRUGWORD = r"[A-Za-z][A-Za-z\u00c0-\u024f]+"  # drugs in a prescribing frame, in any case ("switched from lialda")
 _DISEASE_WORD = (r"disease|syndrome|palsy|sarcoma|lymphoma|tumou?r|cyst|arteritis|thyroiditis|tendinitis|tendonitis|"
                  r"tenosynovitis|an(?:a)?emia|fracture|neuroma|purpura|disorder|diverticulum|lesion|angina|ulcer|"
                  r"(?:muscular )?dystrophy|o?esophagus|sign|phenomenon|reflex|test|procedure|operation|maneuvre|maneuver|"
@@ -21,11 +22,11 @@ _PRESCRIBE = (r"(?:tak(?:e|es|ing)|took|prescribed|prescribing|started|starting|
               r"switch(?:ing)? to|put (?:me|him|her|us|them) on|(?:am|is|was|been|are|were|be) on|given|gave (?:me|him|her)|"
               r"dose of|tablets? of|course of|a (?:tab|tablet|capsule|strip) of|recommend(?:ed)?|try|tried|trying|using|"
               r"increase(?:d)? (?:the|my)|reduce(?:d)? (?:the|my))")
-DRUG_BEFORE_DOSE = re.compile(rf"(?<![\w'’-])({_CAPWORD}(?:-[A-Z0-9]+)?)(?={_DOSE})")
-DRUG_AFTER_VERB = re.compile(rf"(?i:\b{_PRESCRIBE})[ \t]+(?:the[ \t]+)?({_CAPWORD}(?:-[A-Z0-9]+)?)(?![ \t]+[A-Z])")
+DRUG_BEFORE_DOSE = re.compile(rf"(?<![\w'’-])({_DRUGWORD}(?:-[A-Z0-9]+)?)(?={_DOSE})")
+DRUG_AFTER_VERB = re.compile(rf"(?i:\b{_PRESCRIBE})[ \t]+(?:the[ \t]+)?({_DRUGWORD}(?:-[A-Z0-9]+)?)(?![ \t]+[A-Z])")
 DRUG_BEFORE_USE = re.compile(rf"(?<![\w'’-])({_CAPWORD})(?=[ \t]+(?:causes?|caused|tablets?|capsules?|syrup|injections?|"
                              rf"cream|ointment|gel|drops|inhaler|dosage|dose|side effects?|[0-9]+[ \t]*mg)\b)")
-SWITCH_TO = re.compile(rf"(?i:\bswitched from)[ \t]+{_CAPWORD}[ \t]+to[ \t]+({_CAPWORD})")
+SWITCH_TO = re.compile(rf"(?i:\bswitched from)[ \t]+{_DRUGWORD}[ \t]+to[ \t]+({_DRUGWORD})")
 
 
 def medical_context_spans(text: str, is_name=None) -> list[tuple[int, int]]:
