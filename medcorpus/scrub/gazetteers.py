@@ -95,18 +95,44 @@ def person_names() -> tuple[frozenset[str], frozenset[str]]:
 
 @lru_cache(maxsize=1)
 def english_words() -> frozenset[str]:
-    """Lower-case entries of hunspell's en_US dictionary (common words, no proper nouns); empty
-    when the dictionary is not installed (then only the stop list guards against common words)."""
+    """Lower-case words of hunspell's en_US dictionary with their affixed forms expanded by the
+    dictionary's own rules ("scribe/C" -> "describe", "react/V" -> "reactive"); no proper nouns.
+    Empty when the dictionary is not installed (then only the stop list guards against common words)."""
     for d in HUNSPELL_DIRS:
-        p = Path(d) / "en_US.dic"
-        if p.exists():
-            words = set()
-            for line in p.read_text(encoding="utf-8", errors="replace").splitlines()[1:]:
-                w = line.split("/", 1)[0].strip()
-                if w and w.islower() and w.isalpha():
-                    words.add(w)
+        dic, aff = Path(d) / "en_US.dic", Path(d) / "en_US.aff"
+        if dic.exists():
+            prefixes, suffixes = _affix_rules(aff) if aff.exists() else ({}, {})
+            words: set[str] = set()
+            for line in dic.read_text(encoding="utf-8", errors="replace").splitlines()[1:]:
+                w, _, flags = line.partition("/")
+                w = w.strip()
+                if not (w and w.islower() and w.isalpha()):
+                    continue
+                forms = [w]
+                for f in flags.strip():
+                    for strip, add, cond in suffixes.get(f, ()):
+                        if w.endswith(strip) and (cond is None or cond.search(w)):
+                            forms.append(w[:len(w) - len(strip)] + add)
+                for f in flags.strip():
+                    for strip, add, cond in prefixes.get(f, ()):
+                        words.update(add + x[len(strip):] for x in forms if cond is None or cond.search(x))
+                words.update(forms)
             return frozenset(words)
     return frozenset()
+
+
+def _affix_rules(aff: Path) -> tuple[dict, dict]:
+    """{flag: [(strip, add, condition)]} for prefixes and suffixes of a hunspell .aff file."""
+    rules: dict[str, dict] = {"PFX": {}, "SFX": {}}
+    for line in aff.read_text(encoding="utf-8", errors="replace").splitlines():
+        parts = line.split()
+        if len(parts) < 5 or parts[0] not in rules:
+            continue  # a rule header ("SFX V N 2") has four fields
+        kind, flag, strip, add, cond = parts[:5]
+        pattern = None if cond == "." else re.compile(f"{cond}$" if kind == "SFX" else f"^{cond}")
+        rules[kind].setdefault(flag, []).append(("" if strip == "0" else strip, "" if add == "0" else add.split("/")[0],
+                                                 pattern))
+    return rules["PFX"], rules["SFX"]
 
 
 def is_english(word: str) -> bool:

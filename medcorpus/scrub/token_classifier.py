@@ -25,7 +25,7 @@ from medcorpus.scrub.recognizers_gazetteer import CLOSING, WORD, _folded_regions
 WEIGHTS_FILE = "token_classifier.json.gz"
 LABELS = ("O", "PERSON", "LOCATION", "STREET")
 _SHAPE_RUN = re.compile(r"(.)\1+")
-_HAN = re.compile(r"[\u3400-\u9fff]")
+_HAN = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")  # Chinese characters and full-width punctuation
 
 
 def word_shape(word: str) -> str:
@@ -133,8 +133,8 @@ def token_features(text: str, terms) -> tuple[list[tuple[int, int]], list[list[s
     n, t = len(text), id(terms)
     closing_lines: dict[int, bool] = {}
     for i, (s, e, w) in enumerate(toks):
-        if not is_candidate(w) or (s > 0 and _HAN.match(text[s - 1])) or (e < n and _HAN.match(text[e])):
-            continue  # a Latin word glued to Chinese text ("维生素B", "我叫Mark") is left to the Chinese rules
+        if not is_candidate(w) or _HAN.search(text, max(0, s - 2), s) or _HAN.search(text, e, e + 2):
+            continue  # a Latin word next to Chinese ("维生素B", "卵巢囊肿（Ovarian cysts）") is left to the Chinese rules
         f = list(_cached((w, t), lambda: _own_features(w, terms)))
         k = s - 1
         while k >= 0 and text[k] in " \t":
@@ -205,12 +205,16 @@ def predict(feats: list[list[str]]) -> np.ndarray:
     return p / p.sum(axis=1, keepdims=True)
 
 
-class TokenClassifierRecognizer(LocalRecognizer):
-    """PERSON and LOCATION spans where the classifier is confident; adjacent words of the same
-    label (separated by a space, a hyphen or an initial) join into one span."""
+_JOIN = re.compile(r"[ \t]+(?:[A-Za-z]\.?[ \t]+)?|[ \t]*[-.][ \t]*")  # a space, an initial, a hyphen
 
-    def __init__(self, terms, threshold: float = 0.7, language: str = "en"):
-        self.terms, self.threshold = terms, threshold
+
+class TokenClassifierRecognizer(LocalRecognizer):
+    """PERSON and LOCATION spans where the classifier is confident (`threshold`), grown over
+    adjacent words it gives the same label at least `extend` probability ("mark sweeney" when
+    only "sweeney" is sure) and over initials between them ("anabel a. nichols")."""
+
+    def __init__(self, terms, threshold: float = 0.55, extend: float = 0.3, language: str = "en"):
+        self.terms, self.threshold, self.extend = terms, threshold, extend
         super().__init__(supported_entities=["PERSON", "LOCATION"], name="TokenClassifier", supported_language=language)
 
     def load(self) -> None:
@@ -222,19 +226,23 @@ class TokenClassifierRecognizer(LocalRecognizer):
             return []
         labels = load_weights()[3]
         probs = predict(feats)
+        best = probs.argmax(axis=1)
         out: list[RecognizerResult] = []
-        for (s, e), p in zip(spans, probs):
-            best = int(p.argmax())
-            label = labels[best]
-            if label == "O" or p[best] < self.threshold:
+        for i, (s, e) in enumerate(spans):
+            b = int(best[i])
+            if b == 0 or probs[i, b] < self.threshold:
                 continue
-            entity = "PERSON" if label == "PERSON" else "LOCATION"
-            last = out[-1] if out else None
-            if last and last.entity_type == entity and re.fullmatch(r"[ \t]+|[ \t]*-[ \t]*|[ \t]*\.[ \t]*",
-                                                                     text[last.end:s]):
-                last.end = e
-                continue
-            out.append(RecognizerResult(entity, s, e, round(0.42 + 0.1 * float(p[best]), 3), recognition_metadata={
-                RecognizerResult.RECOGNIZER_NAME_KEY: f"{self.name}:{label.lower()}",
-                RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id}))
+            if out and out[-1].end >= s:
+                continue  # already taken by the previous span's growth
+            j, k = i, i  # grow left and right over adjacent words of the same label
+            while j > 0 and probs[j - 1, b] >= self.extend and _JOIN.fullmatch(text, spans[j - 1][1], spans[j][0]) \
+                    and (not out or out[-1].end <= spans[j - 1][0]):
+                j -= 1
+            while k + 1 < len(spans) and probs[k + 1, b] >= self.extend and _JOIN.fullmatch(text, spans[k][1], spans[k + 1][0]):
+                k += 1
+            label = labels[b]
+            out.append(RecognizerResult("PERSON" if label == "PERSON" else "LOCATION", spans[j][0], spans[k][1],
+                                        round(0.42 + 0.1 * float(probs[i, b]), 3), recognition_metadata={
+                                            RecognizerResult.RECOGNIZER_NAME_KEY: f"{self.name}:{label.lower()}",
+                                            RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id}))
         return out
