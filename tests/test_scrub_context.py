@@ -88,3 +88,36 @@ def test_names_places_and_streets_from_their_frame(scrubber, text, value):
 ])
 def test_chinese_frames_leave_ordinary_words(scrubber, text):
     assert [text[s.start:s.end] for s in scrubber.analyze([text])[0] if s.entity == "LOCATION"] == []
+
+
+@pytest.mark.parametrize("text,term", [
+    ("He was on Telma and then Jardiance for a month.", "Telma"),        # a name-like brand in a drug chain
+    ("He was on Telma and then Jardiance for a month.", "Jardiance"),
+    ("Can I take Liv52 with atorvastatin? It worries me.", "Liv52"),     # the partner of a known drug
+    ("switched from lialda to kenalog last month", "lialda"),            # lower case, prescribing frame
+    ("Doctor put me on Spiriva. Hospital number: A1234", "Spiriva"),     # not the start of a clinic name
+])
+def test_drugs_in_a_drug_frame_stay(scrubber, text, term):
+    spans = scrubber.analyze([text])[0]
+    s = text.index(term)
+    assert not any(sp.start < s + len(term) and s < sp.end for sp in spans)
+
+
+def test_a_name_after_a_verb_without_a_drug_chain_is_still_a_name(scrubber):
+    assert removed(scrubber, "The nurse gave me Rachel's number and I called her.", "Rachel")
+
+
+def test_lower_case_dates_and_english_words():
+    from medcorpus.scrub.gazetteers import english_words, is_english
+
+    if not english_words():
+        pytest.skip("hunspell en_US is not installed")
+    assert all(is_english(w) for w in ("described", "reactions", "uncomfortable", "describe"))
+    assert not any(is_english(w) for w in ("priya", "pune", "oyelaran"))
+
+
+def test_month_names_in_any_case_are_dates(scrubber):
+    text = "see you on tuesday 23 june 2026, i may 2 times a day take it"
+    found = [(text[s.start:s.end], s.entity) for s in scrubber.analyze([text])[0]]
+    assert ("tuesday 23 june 2026", "DATE") in found
+    assert not any("may" in v for v, e in found if e == "DATE")

@@ -26,17 +26,30 @@ DRUG_BEFORE_DOSE = re.compile(rf"(?<![\w'’-])({_DRUGWORD}(?:-[A-Z0-9]+)?)(?={_
 DRUG_AFTER_VERB = re.compile(rf"(?i:\b{_PRESCRIBE})[ \t]+(?:the[ \t]+)?({_DRUGWORD}(?:-[A-Z0-9]+)?)(?![ \t]+[A-Z])")
 DRUG_BEFORE_USE = re.compile(rf"(?<![\w'’-])({_CAPWORD})(?=[ \t]+(?:causes?|caused|tablets?|capsules?|syrup|injections?|"
                              rf"cream|ointment|gel|drops|inhaler|dosage|dose|side effects?|[0-9]+[ \t]*mg)\b)")
+# "was on Telma and then Jardiance", "take Liv52 with atorvastatin": a drug's partner is a drug
+_CHAIN = r"[ \t]+(?:and then|then|or|with|plus|instead of|followed by)[ \t]+"
+DRUG_CHAIN_AFTER = re.compile(rf"{_CHAIN}{_DRUGWORD}")
+DRUG_PAIR = re.compile(rf"(?<![\w'’-])({_DRUGWORD}\d*){_CHAIN}({_DRUGWORD}\d*)(?![\w'’-])")
 SWITCH_TO = re.compile(rf"(?i:\bswitched from)[ \t]+{_DRUGWORD}[ \t]+to[ \t]+({_DRUGWORD})")
 
 
-def medical_context_spans(text: str, is_name=None) -> list[tuple[int, int]]:
-    """Spans of eponymous conditions and of capitalised words used as drugs. `is_name(word)`, when
-    given, keeps a known first name after a verb out ("gave me Rachel's number" is not a drug)."""
+def medical_context_spans(text: str, is_name=None, is_term=None) -> list[tuple[int, int]]:
+    """Spans of eponymous conditions and of words used as drugs. `is_name(word)`, when given,
+    keeps a known first name after a verb out ("gave me Rachel's number" is not a drug) unless a
+    drug chain follows ("on Telma and then Jardiance"); `is_term(word)` (the allow-list) lets a
+    drug's partner in a chain count as a drug ("take Liv52 with atorvastatin")."""
     out = [m.span() for m in EPONYM.finditer(text)]
     for rx in (DRUG_BEFORE_DOSE, DRUG_AFTER_VERB, DRUG_BEFORE_USE, SWITCH_TO):
         for m in rx.finditer(text):
             word = m.group(1)
-            if rx is DRUG_AFTER_VERB and is_name is not None and is_name(word):
+            if rx is DRUG_AFTER_VERB and is_name is not None and is_name(word) \
+                    and not DRUG_CHAIN_AFTER.match(text, m.end(1)):
                 continue
             out.append(m.span(1))
+    for m in DRUG_PAIR.finditer(text):
+        sides = [m.span(1), m.span(2)]
+        known = [any(s < oe and os < e for os, oe in out) or (is_term is not None and is_term(text[s:e]))
+                 for s, e in sides]
+        if known[0] != known[1]:
+            out.append(sides[1] if known[0] else sides[0])
     return out

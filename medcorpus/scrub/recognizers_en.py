@@ -368,7 +368,7 @@ def english_recognizers(terms) -> list[GroupPatternRecognizer]:
     person[0].validate = lower_ok(0.95)
     org = [
         Rx("clinic", re.compile(
-            r"\b(?P<n>(?:[A-Z][A-Za-z'&.-]+[ \t]+){1,4}(?:Clinic|Hospital|Medical Cent(?:er|re)|Health Cent(?:er|re)|"
+            r"\b(?P<n>(?:(?:[A-Z][A-Za-z'&-]+|[A-Z][a-z]{0,2}\.|[A-Z]\.(?:[A-Z]\.)+)[ \t]+){1,4}(?:Clinic|Hospital|Medical Cent(?:er|re)|Health Cent(?:er|re)|"
             r"Nursing Home|Polyclinic|Diagnostics|Medical College|Dental Care|Eye Care)"
             r"(?:[ \t]+(?:of|at)[ \t]+[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?|(?:[ \t]+[A-Z][a-z]+){1,2}(?=[ \t]*[,.;\n]|$))?)\b"), 0.7, group="n",
             validate=lambda v, m: None if v.split()[0].lower() in STOP else 0.7),
