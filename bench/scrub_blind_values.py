@@ -76,9 +76,11 @@ STYLE_NAMES = {  # Faker locales (or ROMANISED keys) whose names an author of th
     "mixed": ["CNPY", "en_US"], "chinese": ["CNPY"],
 }
 STYLE_REGIONS = {  # (place lists, phone regions)
-    "formal": (["US", "GB", "XX"], ["US", "CA", "GB", "DE"]), "texting": (list(PLACES), ["US", "AU", "IN", "NG", "PH", "GB"]),
+    "formal": (["US", "GB", "XX"], ["US", "CA", "GB", "DE"]), "texting": (list(PLACES), ["US", "AU", "IN", "NG", "PH",
+    "GB"]),
     "indian": (["IN"], ["IN"]), "british": (["GB", "IE"], ["GB", "IE"]), "australian": (["AU"], ["AU", "NZ"]),
-    "nigerian": (["NG"], ["NG", "GH", "KE"]), "filipino": (["PH"], ["PH"]), "form": (list(PLACES), ["DE", "PK", "MY", "ZA", "AE", "FR"]),
+    "nigerian": (["NG"], ["NG", "GH", "KE"]), "filipino": (["PH"], ["PH"]), "form": (list(PLACES), ["DE", "PK", "MY",
+    "ZA", "AE", "FR"]),
     "mixed": (["XX", "US"], ["SG", "MY", "HK", "CN"]), "chinese": (["XX"], ["CN"]),
 }
 MAIL_DOMAINS = ["gmail.com", "yahoo.com", "yahoo.co.in", "rediffmail.com", "outlook.com", "hotmail.co.uk", "bigpond.com",
@@ -106,7 +108,8 @@ class BlindValues:
 
         self.rnd = rnd
         self.fakers = {}
-        for loc in sorted({l for ls in STYLE_NAMES.values() for l in ls if "_" in l} | set(FAKER_CITY_LOCALES) | {"zh_CN", "zh_TW"}):
+        for loc in sorted({l for ls in STYLE_NAMES.values() for l in ls if "_" in l} | set(FAKER_CITY_LOCALES) | {"zh_CN",
+                                                                           "zh_TW"}):
             self.fakers[loc] = Faker(loc)
             self.fakers[loc].seed_instance(rnd.randint(0, 1 << 30))
 
@@ -140,7 +143,8 @@ class BlindValues:
         region = rnd.choice(self.place_regions)
         name, kind = rnd.choice(EN_STREET_NAMES), rnd.choice(EN_STREET_TYPES)
         if rnd.random() < 0.1:
-            return rnd.choice([f"PO Box {rnd.randint(100, 9999)}", f"P.O. Box {rnd.randint(10, 999)}-{rnd.randint(10000, 99999)}"])
+            return rnd.choice([f"PO Box {rnd.randint(100, 9999)}",
+                               f"P.O. Box {rnd.randint(10, 999)}-{rnd.randint(10000, 99999)}"])
         if region == "IN":
             return rnd.choice([f"H.No. {rnd.randint(1, 16)}-{rnd.randint(1, 9)}-{rnd.randint(1, 400)}, {rnd.choice(IN_STREETS)}",
                                f"{rnd.choice('ABCDE')}-{rnd.randint(101, 1204)}, {rnd.choice(BUILDINGS)}, {rnd.choice(IN_STREETS)}",
@@ -156,7 +160,8 @@ class BlindValues:
             return f"Blk {rnd.randint(1, 40)} Lot {rnd.randint(1, 60)} {name} St"
         if region == "XX" and rnd.random() < 0.3:
             return f"{rnd.choice(['Haupt', 'Linden', 'Bahnhof', 'Garten'])}straße {n}"
-        return rnd.choice([f"{n} {name} {kind}", f"{n * 10 + rnd.randint(0, 9)} {name} {kind} Apt {rnd.randint(1, 12)}{rnd.choice('ABCD')}",
+        return rnd.choice([f"{n} {name} {kind}",
+                           f"{n * 10 + rnd.randint(0, 9)} {name} {kind} Apt {rnd.randint(1, 12)}{rnd.choice('ABCD')}",
                            f"{n} W {rnd.randint(2, 99)}th St"])
 
     def ident(self, kind: str) -> str:
@@ -166,7 +171,8 @@ class BlindValues:
             return rnd.choice([digits(8), f"H-{digits(4)}-{digits(3)}", f"AP{digits(10)}", f"PT-{digits(5)}",
                                f"{digits(4)}/{digits(2)}", f"MR{digits(7)}"])
         if kind == "ins":
-            by_style = {"australian": f"{digits(4)} {digits(5)} {rnd.randint(1, 9)}", "british": f"{digits(3)} {digits(3)} {digits(4)}",
+            by_style = {"australian": f"{digits(4)} {digits(5)} {rnd.randint(1, 9)}",
+                        "british": f"{digits(3)} {digits(3)} {digits(4)}",
                         "filipino": f"{digits(2)}-{digits(9)}-{digits(1)}", "nigerian": f"NHIS/{digits(3)}/{digits(4)}",
                         "indian": f"{digits(2)}-{digits(4)}-{digits(4)}-{digits(4)}"}
             if self.style in by_style:
@@ -175,9 +181,11 @@ class BlindValues:
                                f"W{digits(9)}", f"POL-{digits(5)}-{rnd.choice(['XK', 'QA', 'ZT'])}",
                                f"{digits(2)}-{digits(9)}-{digits(1)}", f"NHIS/{digits(3)}/{digits(4)}",
                                f"{digits(2)}-{digits(4)}-{digits(4)}-{digits(4)}"])
-        return rnd.choice([f"{rnd.randint(100, 665)}-{digits(2)}-{digits(4)}", f"{rnd.randint(2, 9)}{digits(3)} {digits(4)} {digits(4)}",
+        return rnd.choice([f"{rnd.randint(100, 665)}-{digits(2)}-{digits(4)}",
+                           f"{rnd.randint(2, 9)}{digits(3)} {digits(4)} {digits(4)}",
                            f"{''.join(rnd.choice('ABCDEFGHJKLMNPRSTWXYZ') for _ in range(5))}{digits(4)}{rnd.choice('ABCFHPT')}",
-                           f"{rnd.randint(1, 9)}{digits(10)}", f"{rnd.choice(['AB', 'JK', 'PR', 'TW'])}{digits(6)}{rnd.choice('ABCD')}",
+                           f"{rnd.randint(1, 9)}{digits(10)}",
+                           f"{rnd.choice(['AB', 'JK', 'PR', 'TW'])}{digits(6)}{rnd.choice('ABCD')}",
                            f"{digits(2)}-{digits(7)}-{digits(1)}"])
 
     def date(self, birth: bool, zh: bool = False) -> str:
@@ -229,7 +237,8 @@ class BlindValues:
         if key == "addr":
             return [(self.street(), "STREET", None), (", ", None, None), (self.place(), "LOCATION", None)]
         if key in ("phone", "phone_any"):
-            regions = self.phone_regions if key == "phone" else ["GB", "IN", "AU", "CN", "NG", "PH", "DE", "US", "CA", "IE", "NZ", "KE"]
+            regions = self.phone_regions if key == "phone" else ["GB", "IN", "AU", "CN", "NG", "PH", "DE", "US", "CA",
+                                                   "IE", "NZ", "KE"]
             return [(phone_text(rnd, rnd.choice(regions)), "PHONE", None)]
         if key == "zmobile":
             return [(phone_text(rnd, "CN", True), "PHONE", None)]
@@ -237,17 +246,22 @@ class BlindValues:
             return [(phone_text(rnd, "CN", False), "PHONE", None)]
         if key in ("email", "zemail"):
             if key == "zemail":
-                user = rnd.choice([str(rnd.randint(10**7, 10**10)), f"{rnd.choice(['xiaoyu', 'happy', 'lily', 'wangjun', 'chenmama'])}{rnd.randint(1, 999)}"])
+                user = rnd.choice([str(rnd.randint(10**7, 10**10)),
+                                                                    f"{rnd.choice(['xiaoyu', 'happy', 'lily', 'wangjun', 'chenmama'])}{rnd.randint(1, 999)}"])
                 return [(f"{user}@{rnd.choice(ZH_MAIL)}", "EMAIL", None)]
             f, l = _ascii(self.first) or "pt", _ascii(self.last) or "mail"
-            user = rnd.choice([f"{f}.{l}{rnd.randint(1, 99)}", f"{f}{l}", f"{f[0]}_{l}", f"{l}.{f}{rnd.randint(60, 99)}", f"{f}{rnd.randint(100, 9999)}"])
+            user = rnd.choice([f"{f}.{l}{rnd.randint(1, 99)}", f"{f}{l}", f"{f[0]}_{l}", f"{l}.{f}{rnd.randint(60, 99)}",
+                               f"{f}{rnd.randint(100, 9999)}"])
             return [(f"{user}@{rnd.choice(MAIL_DOMAINS)}", "EMAIL", None)]
         if key == "url":
             tok = "".join(rnd.choice("abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789") for _ in range(rnd.randint(6, 12)))
             f, l = _ascii(self.first) or "me", _ascii(self.last) or "x"
-            return [(rnd.choice([f"https://drive.google.com/file/d/{tok}/view", f"bit.ly/{tok[:6]}", f"https://imgur.com/a/{tok[:7]}",
-                                 f"facebook.com/{f}.{l}.{rnd.randint(1, 99)}", f"www.{_ascii(self.dr_last) or 'dr'}clinic.com.au",
-                                 f"https://wa.me/{rnd.randint(10**10, 10**11)}", f"http://www.dropbox.com/s/{tok}/scan.pdf"]), "URL", None)]
+            return [(rnd.choice([f"https://drive.google.com/file/d/{tok}/view", f"bit.ly/{tok[:6]}",
+                                 f"https://imgur.com/a/{tok[:7]}",
+                                 f"facebook.com/{f}.{l}.{rnd.randint(1, 99)}",
+                                 f"www.{_ascii(self.dr_last) or 'dr'}clinic.com.au",
+                                 f"https://wa.me/{rnd.randint(10**10, 10**11)}",
+                                 f"http://www.dropbox.com/s/{tok}/scan.pdf"]), "URL", None)]
         if key in ("mrn", "ins", "natid"):
             return [(self.ident(key), "ID", None)]
         if key == "zid":
