@@ -198,11 +198,11 @@ NOTES = {"dev": "[shapes the recognizers were tuned on before issue 18]",
          "tune": "[issue 18 tuning split: its misses were read while tuning]",
          "tune-hard": "[issue 18 tuning side, third round: harder phrasings; its misses are read while tuning]",
          "untouched": "[issue 18 untouched split: measured once last round; aggregate figures only, misses never shown]",
-         "fresh": "[issue 18 fresh split: written before this round's changes; other phrasings, sources, carriers; never tuned on]",
+         "fresh": "[issue 18 fresh split: never tuned on until round 4, whose classifier trains on it and whose Chinese rules came from its misses: tuning side now]",
          "blind": "[issue 18 blind split: written without reading the recognizers or other splits; never tuned on, misses never shown]"}
-SPLITS = ["tune", "tune-hard", "untouched", "blind", "fresh"]
-HIDDEN = ("untouched", "fresh", "blind")  # measured, never tuned on: their misses are never printed
-GOALS = {"PERSON": ">=0.98", "PHONE": ">=0.99", "CITY": ">=0.97", "EMAIL": "1.0", "URL": "1.0", "ID": "1.0",
+SPLITS = ["tune", "tune-hard", "fresh", "untouched", "blind"]
+HIDDEN = ("untouched", "blind")  # measured, never tuned on: their misses are never printed
+GOALS = {"PERSON": ">=0.98", "PHONE": ">=0.99", "CITY": ">=0.97", "LOCATION": ">=0.97", "EMAIL": "1.0", "URL": "1.0", "ID": "1.0",
          "STREET": "1.0", "DATE": "1.0"}
 
 
