@@ -121,3 +121,19 @@ def test_month_names_in_any_case_are_dates(scrubber):
     found = [(text[s.start:s.end], s.entity) for s in scrubber.analyze([text])[0]]
     assert ("tuesday 23 june 2026", "DATE") in found
     assert not any("may" in v for v, e in found if e == "DATE")
+
+
+@pytest.mark.parametrize("text,word", [
+    ("NAME: SAMMY MWIRIGI   AGE: 30   TOWN: SOKOTO\nDoctor, I have a cough", "TOWN"),   # a field label
+    ("Mobile: 083 346 6080 | Alt: 96749 50259", "Alt"),
+    ("hlo sir me sophie mcardle frm kurnool", "hlo"),                                    # a greeting
+    ("sincerely,\nbara buric, mbbs\nraichur", "mbbs"),                                   # a degree
+    ("we moved to Tumkur in spring. Doctor, I have been coughing", "spring"),           # lower-case English word
+    ("i live in 2 room flat with my parents", "live"),
+])
+def test_classifier_leaves_labels_greetings_degrees_and_common_words(text, word):
+    from medcorpus.scrub.allowlist import load_terms
+    from medcorpus.scrub.token_classifier import TokenClassifierRecognizer
+
+    hits = [text[r.start:r.end] for r in TokenClassifierRecognizer(load_terms(())).analyze(text, ["PERSON"])]
+    assert not any(word in h.split() for h in hits), hits

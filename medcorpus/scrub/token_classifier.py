@@ -46,14 +46,20 @@ def _gap_kind(gap: str) -> str:
     return g[:2]
 
 
+# words that stand where names stand but never are one: greetings and a doctor's degrees
+NOT_NAMES = frozenset("""hlo helo hii hy hola olá ola namaste namaskar salam salaam assalam ciao bonjour hallo hej
+gud mrng mng evng pls plz thx thanx tnx regds rgds mbbs md mch mrcp mrcgp frcs frcp frcpc facp fcps dnb dgo dch
+mds bds dds phd rn np bsc msc mph dm drnb facs""".split())
+
+
 @lru_cache(maxsize=100_000)
 def is_candidate(word: str) -> bool:
     """Worth classifying: a capitalised word, a lower-case word that is not English ("ramesh",
     "pune") or an English word that is also a first name ("grace"); never a stop word or a single
     letter (initials join a neighbouring name span)."""
     low = word.lower()
-    if len(word) < 2 or low in STOP:
-        return False
+    if len(word) < 2 or low in STOP or fold(word) in NOT_NAMES or _CONTRACTION.sub("", low) in STOP:
+        return False  # "You're", "We'll": a stop word with its contraction
     if word[0].isupper():
         return True
     return not is_english(word) or fold(word) in person_names()[0]
@@ -106,6 +112,8 @@ def _context_word(word: str, terms) -> list[str]:
 
 
 _FEATURE_CACHE: dict[tuple, tuple[str, ...]] = {}
+_CONTRACTION = re.compile(r"['’](?:re|s|ll|ve|d|m|t)$")
+_FIELD_LABEL = re.compile(r"[ \t]*:(?!//)")
 _LINE_TAIL = re.compile(r"[ \t.,!]*(?:\n|\Z)")
 _TEXT_TAIL = re.compile(r"[ \t\n.,!]*\Z")
 
@@ -135,6 +143,8 @@ def token_features(text: str, terms) -> tuple[list[tuple[int, int]], list[list[s
     for i, (s, e, w) in enumerate(toks):
         if not is_candidate(w) or _HAN.search(text, max(0, s - 2), s) or _HAN.search(text, e, e + 2):
             continue  # a Latin word next to Chinese ("维生素B", "卵巢囊肿（Ovarian cysts）") is left to the Chinese rules
+        if _FIELD_LABEL.match(text, e):
+            continue  # a form's field label ("TOWN:", "Mobile:", "DOB:") is never the identifier itself
         f = list(_cached((w, t), lambda: _own_features(w, terms)))
         k = s - 1
         while k >= 0 and text[k] in " \t":
@@ -234,6 +244,8 @@ class TokenClassifierRecognizer(LocalRecognizer):
                 continue
             if out and out[-1].end >= s:
                 continue  # already taken by the previous span's growth
+            if text[s].islower() and is_english(text[s:e]) and (b != 1 or probs[i, b] < 0.9):
+                continue  # a lower-case English word may be a first name ("my wife grace"), when sure; never a place
             j, k = i, i  # grow left and right over adjacent words of the same label
             while j > 0 and probs[j - 1, b] >= self.extend and _JOIN.fullmatch(text, spans[j - 1][1], spans[j][0]) \
                     and (not out or out[-1].end <= spans[j - 1][0]):
