@@ -215,6 +215,7 @@ def predict(feats: list[list[str]]) -> np.ndarray:
     return p / p.sum(axis=1, keepdims=True)
 
 
+_NUMBER_NEAR = re.compile(r"\d")
 _JOIN = re.compile(r"[ \t]+(?:[A-Za-z]\.?[ \t]+)?|[ \t]*[-.][ \t]*")  # a space, an initial, a hyphen
 
 
@@ -244,8 +245,12 @@ class TokenClassifierRecognizer(LocalRecognizer):
                 continue
             if out and out[-1].end >= s:
                 continue  # already taken by the previous span's growth
+            if is_english(text[s:e]) and fold(text[s:e]) not in person_names()[0] and probs[i, b] < 0.9:
+                continue  # an English word that is no first name ("Sent from my phone", "One possible cause"): only when sure
             if text[s].islower() and is_english(text[s:e]) and (b != 1 or probs[i, b] < 0.9):
                 continue  # a lower-case English word may be a first name ("my wife grace"), when sure; never a place
+            if labels[b] == "STREET" and not _NUMBER_NEAR.search(text, max(0, s - 25), min(len(text), e + 25)):
+                continue  # a street without a house number, postcode or box number near it is a guess
             j, k = i, i  # grow left and right over adjacent words of the same label
             while j > 0 and probs[j - 1, b] >= self.extend and _JOIN.fullmatch(text, spans[j - 1][1], spans[j][0]) \
                     and (not out or out[-1].end <= spans[j - 1][0]):
