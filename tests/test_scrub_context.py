@@ -137,3 +137,32 @@ def test_classifier_leaves_labels_greetings_degrees_and_common_words(text, word)
 
     hits = [text[r.start:r.end] for r in TokenClassifierRecognizer(load_terms(())).analyze(text, ["PERSON"])]
     assert not any(word in h.split() for h in hits), hits
+
+
+@pytest.mark.parametrize("text,value", [
+    ("Follow-up on 5-Mar-2024 please.", "5-Mar-2024"),
+    ("Born in March 1990 in a small town.", "March 1990"),      # month and year: Safe Harbor keeps only the year
+    ("My last period was on 3/5.", "3/5"),
+    ("Visit date 20240305", "20240305"),
+    ("since sept 2022 i have pain", "sept 2022"),
+    ("PAN ABCDE1234F for the bill", "ABCDE1234F"),
+    ("Hospital reg no 2023/45678", "2023/45678"),
+    ("Ref: KX-4471-93", "KX-4471-93"),
+    ("ABHA 12-3456-7890-1234", "12-3456-7890-1234"),
+    ("passport no. K1234567", "K1234567"),
+    ("I live at 221B Baker Street, London.", "221B Baker Street"),
+    ("my address is H.No. 4-5-6, MG Road, Hyderabad", "H.No. 4-5-6, MG Road"),
+    ("We stay at Blk 12 Lot 4, Phase 2, Camella Homes", "Blk 12 Lot 4"),
+    ("Hauptstraße 12, 10115 Berlin", "Hauptstraße 12"),
+    ("addr: 55 rue de la Paix, Paris", "55 rue de la Paix"),
+    ("Calle Mayor 5, 2º B, Madrid", "Calle Mayor 5"),
+    ("No. 7 Jalan Ampang, Kuala Lumpur", "No. 7 Jalan Ampang"),
+    ("我住在朝阳区建国路88号3号楼502室", "建国路88号3号楼502室"),
+])
+def test_dates_ids_and_addresses_in_other_shapes(scrubber, text, value):
+    assert removed(scrubber, text, value)
+
+
+def test_a_drug_list_with_numbers_is_not_an_address(scrubber):
+    text = "Azathioprine, Vitamin B 12, Amitriptyline, Triamcinolone"
+    assert [s for s in scrubber.analyze([text])[0] if s.entity == "LOCATION"] == []

