@@ -135,6 +135,7 @@ def _affix_rules(aff: Path) -> tuple[dict, dict]:
     return rules["PFX"], rules["SFX"]
 
 
+@lru_cache(maxsize=200_000)
 def is_english(word: str) -> bool:
     """A general English word, inflections included ("spreading", "allergies", "lips", "harmed"):
     hunspell's affix rules approximated by stripping common suffixes."""

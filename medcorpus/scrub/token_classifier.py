@@ -28,6 +28,7 @@ _SHAPE_RUN = re.compile(r"(.)\1+")
 _HAN = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")  # Chinese characters and full-width punctuation
 
 
+@lru_cache(maxsize=100_000)
 def word_shape(word: str) -> str:
     """"McDonald" -> "XxXx", "o'neill" -> "x'x", "SMITH" -> "X": case runs, collapsed."""
     s = "".join("X" if c.isupper() else "x" if c.isalpha() else c for c in word)
