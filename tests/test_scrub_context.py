@@ -166,3 +166,11 @@ def test_dates_ids_and_addresses_in_other_shapes(scrubber, text, value):
 def test_a_drug_list_with_numbers_is_not_an_address(scrubber):
     text = "Azathioprine, Vitamin B 12, Amitriptyline, Triamcinolone"
     assert [s for s in scrubber.analyze([text])[0] if s.entity == "LOCATION"] == []
+
+
+def test_parts_of_a_found_name_are_removed_elsewhere(scrubber):
+    text = "My mother Ngozi Adebayo-Okafor has a cough. Adebayo-Okafor is 70. hi doc its ramesh. ramesh again, worse."
+    spans = scrubber.analyze([text])[0]
+    second = text.index("Adebayo-Okafor", text.index("cough"))
+    assert any(s.start <= second < s.end for s in spans)
+    assert removed(scrubber, text, "ramesh", 1)

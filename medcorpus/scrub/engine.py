@@ -246,28 +246,46 @@ class Scrubber:
 
 def repeated_mentions(text: str, spans: list[Span]) -> list[Span]:
     """A name or place found once is removed everywhere in the text: "谢谢！張雅婷" at the end,
-    "Olga" again three sentences after "my wife Olga". Exact, case-sensitive, whole-word matches
-    of values with two Chinese characters or a capitalised Latin word of three letters or more
-    (not a general English word: "Hope" the name does not take "Hope this helps")."""
+    "Olga" again three sentences after "my wife Olga", "Lopez" alone after "Maria Lopez". Exact,
+    case-sensitive, whole-word matches of values with two Chinese characters, or of Latin names and
+    name parts that `_propagates` allows ("Hope" the name does not take "Hope this helps")."""
     out: list[Span] = []
     seen: set[str] = set()
     for sp in spans:
+        if sp.entity not in ("PERSON", "LOCATION"):
+            continue
         value = text[sp.start:sp.end]
-        if sp.entity not in ("PERSON", "LOCATION") or value in seen or text.count(value) < 2:
-            continue
-        seen.add(value)
-        han = bool(_CJK.search(value))
-        if han and len(value) < 2 or not han and (len(value) < 3 or not value[0].isupper() or value.isupper()
-                                                   or (" " not in value and is_english(value))):
-            continue
-        pos = text.find(value)
-        while pos >= 0:
-            end = pos + len(value)
-            if pos != sp.start and (han or ((pos == 0 or not _WORD_CHAR(text[pos - 1]))
-                                            and (end == len(text) or not _WORD_CHAR(text[end])))):
-                out.append(Span(pos, end, sp.entity, sp.score, f"Repeated:{sp.recognizer.split(':')[0]}"))
-            pos = text.find(value, end)
+        values = [value]
+        if sp.entity == "PERSON" and " " in value.strip() and not _CJK.search(value):
+            values += [w for w in re.findall(r"[^\W\d_][\w'’-]*", value) if w not in values]
+        for v in values:
+            if v in seen or text.count(v) < 2:
+                continue
+            seen.add(v)
+            han = bool(_CJK.search(v))
+            if han and len(v) < 2 or not han and not _propagates(v):
+                continue
+            pos = text.find(v)
+            while pos >= 0:
+                end = pos + len(v)
+                if not (sp.start <= pos < sp.end) and (han or ((pos == 0 or not _WORD_CHAR(text[pos - 1]))
+                                                                and (end == len(text) or not _WORD_CHAR(text[end])))):
+                    out.append(Span(pos, end, sp.entity, sp.score, f"Repeated:{sp.recognizer.split(':')[0]}"))
+                pos = text.find(v, end)
     return out
+
+
+def _propagates(value: str) -> bool:
+    """A Latin value worth looking for elsewhere: capitalised (or lower case, four letters or more),
+    not all capitals, not a title or particle, and not a general English word unless several words."""
+    if len(value) < 3 or value.isupper() or value.lower() in _NAME_STOP:
+        return False
+    if not (value[0].isupper() or (value.islower() and len(value) >= 4)):
+        return False
+    return " " in value or not is_english(value)
+
+
+_NAME_STOP = frozenset("dr mr mrs ms miss prof sir madam doctor the and von van der de del la le".split())
 
 
 def _WORD_CHAR(c: str) -> bool:
