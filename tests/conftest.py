@@ -65,6 +65,14 @@ def one_thread():
 
 
 @pytest.fixture(scope="session")
+def scrubber():
+    """One Scrubber (models, gazetteers, allow-list) for every scrub test."""
+    from medcorpus.scrub.engine import Scrubber
+
+    return Scrubber()
+
+
+@pytest.fixture(scope="session")
 def tiny(tmp_path_factory) -> Path:
     """A tiny Llama (and its tokenizer) built offline, shared by the training and eval tests."""
     pytest.importorskip("transformers")

@@ -47,6 +47,19 @@ class Count(Stage):
             yield r.model_copy(update={"meta": {**r.meta, "words": len(r.text_of().split())}})
 
 
+def slowed(res, config):
+    """A global stage's resolution whose write phase sleeps per batch and logs each batch it decides."""
+    decide = res.decide
+    if decide is not None:
+        def slow(rows):
+            time.sleep(config.sleep_per_batch)
+            with open(config.progress_file, "a") as fh:
+                fh.write(f"{len(rows)}\n")
+            return decide(rows)
+        res.decide = slow
+    return res
+
+
 class SlowDedupConfig(DedupConfig):
     path_fields: ClassVar[tuple[str, ...]] = ("progress_file",)
     progress_file: str = ""
@@ -60,16 +73,7 @@ class SlowDedup(Dedup):
     config_model = SlowDedupConfig
 
     def resolve(self, ctx, mapped):
-        res = super().resolve(ctx, mapped)
-        decide = res.decide
-        if decide is not None:
-            def slow(rows):
-                time.sleep(self.config.sleep_per_batch)
-                with open(self.config.progress_file, "a") as fh:
-                    fh.write(f"{len(rows)}\n")
-                return decide(rows)
-            res.decide = slow
-        return res
+        return slowed(super().resolve(ctx, mapped), self.config)
 
 
 class SlowBoilerplateConfig(BoilerplateConfig):
@@ -86,13 +90,4 @@ class SlowBoilerplate(Boilerplate):
     map_phase = type("SlowBoilerplateCounts", (BoilerplateCounts,), {"config_model": SlowBoilerplateConfig})
 
     def resolve(self, ctx, mapped):
-        res = super().resolve(ctx, mapped)
-        decide = res.decide
-
-        def slow(rows):
-            time.sleep(self.config.sleep_per_batch)
-            with open(self.config.progress_file, "a") as fh:
-                fh.write(f"{len(rows)}\n")
-            return decide(rows)
-        res.decide = slow
-        return res
+        return slowed(super().resolve(ctx, mapped), self.config)

@@ -8,19 +8,9 @@ import pytest
 from medcorpus.pipeline.runner import run_stage
 from medcorpus.schemas import Record, Turn
 
+from tests.scrub_helpers import found
+
 pytest.importorskip("presidio_analyzer")
-
-
-@pytest.fixture(scope="module")
-def scrubber():
-    from medcorpus.scrub.engine import Scrubber
-
-    return Scrubber()
-
-
-def found(scrubber, text, lang="auto"):
-    """[(value, ENTITY)] detected in text."""
-    return [(text[s.start:s.end], s.entity) for s in scrubber.analyze([text], lang)[0]]
 
 
 def values(scrubber, text, lang="auto"):

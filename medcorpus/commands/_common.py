@@ -104,6 +104,31 @@ def require_records(ws: Workspace) -> None:
         fail("the workspace has no records: run `medcorpus ingest` first")
 
 
+def show_or_run(workspace: Path | None, json_mode: bool, name: str, stage: Any, show: Any = None, *,
+                batch_size: int, workers: int, engine: EngineKind | str, ray_address: str | None) -> None:
+    """A global stage's command: with `show` (a `(query(ws), print(found, json_mode))` pair) print what
+    the workspace holds and stop (a LookupError is the one-line error); else run `stage` over the records
+    on the chosen engine and print its summary."""
+    from medcorpus.pipeline.runner import run_stage
+
+    ws = open_workspace(workspace, json_mode)
+    try:
+        if show is not None:
+            query, print_found = show
+            try:
+                found = query(ws)
+            except LookupError as exc:
+                fail(str(exc))
+            print_found(found, json_mode)
+            return
+        require_records(ws)
+        with engine_for(engine, ray_address) as eng:
+            summary = run_stage(ws, stage, batch_size=batch_size, workers=workers, engine=eng)
+    finally:
+        ws.close()
+    print_summaries(summary, json_mode, name)
+
+
 def emit_json(obj: Any) -> None:
     typer.echo(orjson.dumps(obj, default=str, option=orjson.OPT_INDENT_2 | orjson.OPT_NON_STR_KEYS).decode())
 

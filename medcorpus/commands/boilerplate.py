@@ -6,10 +6,8 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from medcorpus.commands._common import (BatchOpt, JsonOpt, WorkersOpt, WorkspaceOpt, emit_json, fail,
-                                        open_workspace, print_summaries, options_problem,
-                                        require_records)
-from medcorpus.commands._common import EngineKind, EngineOpt, RayAddressOpt, engine_for
+from medcorpus.commands._common import (BatchOpt, EngineKind, EngineOpt, JsonOpt, RayAddressOpt, WorkersOpt,
+                                        WorkspaceOpt, emit_json, fail, options_problem, show_or_run)
 from medcorpus.pipeline.progress import console
 
 
@@ -31,7 +29,6 @@ def boilerplate(
     rewritten when a formula becomes (or stops being) frequent."""
     from pydantic import ValidationError
 
-    from medcorpus.pipeline.runner import run_stage
     from medcorpus.stages.boilerplate import Boilerplate, BoilerplateConfig, formulas
 
     problem = None
@@ -41,23 +38,9 @@ def boilerplate(
         problem = options_problem(exc)
     if problem:
         fail(problem)
-    ws = open_workspace(workspace, json)
-    try:
-        if show:
-            try:
-                found = formulas(ws, limit=200)
-            except LookupError as exc:
-                problem = str(exc)
-            if problem:
-                fail(problem)
-            _print_formulas(found, json)
-            return
-        require_records(ws)
-        with engine_for(engine, ray_address) as eng:
-            summary = run_stage(ws, Boilerplate(config), batch_size=batch_size, workers=workers, engine=eng)
-    finally:
-        ws.close()
-    print_summaries(summary, json, "boilerplate")
+    show_or_run(workspace, json, "boilerplate", Boilerplate(config),
+                (lambda ws: formulas(ws, limit=200), _print_formulas) if show else None,
+                batch_size=batch_size, workers=workers, engine=engine, ray_address=ray_address)
 
 
 def _print_formulas(found: list[dict], json_mode: bool) -> None:

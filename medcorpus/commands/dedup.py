@@ -6,10 +6,8 @@ from typing import Annotated, Optional
 import typer
 from rich.table import Table
 
-from medcorpus.commands._common import (BatchOpt, JsonOpt, WorkersOpt, WorkspaceOpt, emit_json, fail,
-                                        open_workspace, print_summaries, options_problem,
-                                        require_records)
-from medcorpus.commands._common import EngineKind, EngineOpt, RayAddressOpt, engine_for
+from medcorpus.commands._common import (BatchOpt, EngineKind, EngineOpt, JsonOpt, RayAddressOpt, WorkersOpt,
+                                        WorkspaceOpt, emit_json, fail, options_problem, show_or_run)
 from medcorpus.pipeline.progress import console
 
 
@@ -36,7 +34,6 @@ def dedup(
     matched against every record deduplicated before. Another threshold recomputes from the input."""
     from pydantic import ValidationError
 
-    from medcorpus.pipeline.runner import run_stage
     from medcorpus.stages.dedup import Dedup, DedupConfig, show_cluster
 
     problem = None
@@ -47,23 +44,9 @@ def dedup(
         problem = options_problem(exc)
     if problem:
         fail(problem)
-    ws = open_workspace(workspace, json)
-    try:
-        if show is not None:
-            try:
-                info = show_cluster(ws, show)
-            except LookupError as exc:
-                problem = str(exc)
-            if problem:
-                fail(problem)
-            _print_cluster(info, json)
-            return
-        require_records(ws)
-        with engine_for(engine, ray_address) as eng:
-            summary = run_stage(ws, Dedup(config), batch_size=batch_size, workers=workers, engine=eng)
-    finally:
-        ws.close()
-    print_summaries(summary, json, "dedup")
+    show_or_run(workspace, json, "dedup", Dedup(config),
+                None if show is None else (lambda ws: show_cluster(ws, show), _print_cluster),
+                batch_size=batch_size, workers=workers, engine=engine, ray_address=ray_address)
 
 
 def _print_cluster(info: dict, json_mode: bool) -> None:

@@ -205,7 +205,10 @@ class Scrubber:
             return False
 
         def medical_share(s: int, e: int) -> float:
-            """The share of the span's letters that medical terms cover."""
+            """The share of the span's letters that (strong) medical terms cover."""
+            nonlocal found
+            if found is None:
+                found = self.terms.find_marked(text)
             letters = [i for i in range(s, e) if text[i].isalpha()]
             inside = sum(any(ms <= i < me for ms, me, weak in found if not weak) for i in letters)
             return inside / max(1, len(letters))
