@@ -199,9 +199,9 @@ NOTES = {"dev": "[shapes the recognizers were tuned on before issue 18]",
          "tune-hard": "[issue 18 tuning side, third round: harder phrasings; its misses are read while tuning]",
          "untouched": "[issue 18 untouched split: measured once last round; aggregate figures only, misses never shown]",
          "fresh": "[issue 18 fresh split: never tuned on until round 4, whose classifier trains on it and whose Chinese rules came from its misses: tuning side now]",
-         "blind": "[issue 18 blind split: written without reading the recognizers or other splits; never tuned on, misses never shown]"}
+         "blind": "[issue 18 blind split: written without reading the recognizers or other splits; held out in round 4, tuning side from round 5 (blind2 took its place)]"}
 SPLITS = ["tune", "tune-hard", "fresh", "untouched", "blind"]
-HIDDEN = ("untouched", "blind")  # measured, never tuned on: their misses are never printed
+HIDDEN = ("untouched",)  # measured, never tuned on: their misses are never printed
 GOALS = {"PERSON": ">=0.98", "PHONE": ">=0.99", "CITY": ">=0.97", "LOCATION": ">=0.97", "EMAIL": "1.0", "URL": "1.0", "ID": "1.0",
          "STREET": "1.0", "DATE": "1.0"}
 
