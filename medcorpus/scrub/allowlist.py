@@ -160,6 +160,23 @@ class MedicalTerms:
                 i += 1
         return out
 
+    def zh_term_length(self, text: str, i: int) -> int:
+        """Length of the longest Chinese term starting at text[i] (0: none)."""
+        for t in sorted(self.zh_by_prefix.get(text[i:i + 2], ()), key=len, reverse=True):
+            if text.startswith(t, i):
+                return len(t)
+        return 0
+
+    def zh_overlaps(self, text: str, s: int, e: int) -> bool:
+        """Whether a Chinese term covers all of text[s:e] or runs across one of its ends (丁香 in
+        吃丁香, 黄明胶 past the 黄明 of it). A term wholly inside (牡丹 in 牡丹江) does not count: a
+        name or place may hold one, and be part of a longer term only where the text goes on into it."""
+        for i in range(max(0, s - 5), e):
+            end = i + self.zh_term_length(text, i)
+            if end > i and (i < s < end or i < e < end or (i <= s and end >= e)):
+                return True
+        return False
+
     def is_medical_word(self, word: str, strong_only: bool = False) -> bool:
         """Any word of any term ("edward" of "edwards syndrome"): for vetoing weak evidence."""
         return _norm(word) in (self.strong_words if strong_only else self.words)

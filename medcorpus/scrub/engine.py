@@ -22,7 +22,7 @@ from medcorpus.scrub.medical_context import medical_context_spans  # noqa: E402
 from medcorpus.scrub.ner import NER_RECOGNIZER, load_spacy_model, make_nlp_engine_class  # noqa: E402,F401
 from medcorpus.scrub.recognizers_en import common_recognizers, english_recognizers  # noqa: E402
 from medcorpus.scrub.recognizers_address import extend_address  # noqa: E402
-from medcorpus.scrub.recognizers_names import extend_name_list, is_first_name  # noqa: E402
+from medcorpus.scrub.recognizers_names import extend_name_list, is_first_name, trim_medical_edges  # noqa: E402
 from medcorpus.scrub.regions import ALLOWED_REGIONS  # noqa: E402,F401
 
 ENTITIES = ("PERSON", "LOCATION", "ORG", "DATE", "PHONE", "EMAIL", "URL", "IP", "ID", "AGE")
@@ -195,13 +195,14 @@ class Scrubber:
             nonlocal found
             if found is None:
                 found = self.terms.find_marked(text)
+            chinese = "\u4e00" <= text[s] <= "\u9fff"
             for ms, me, weak in found:
                 if weak and not fully:
                     continue
                 if fully and ms <= s and e <= me:
                     return True
-                if not fully and ms < e and s < me:
-                    return True
+                if not fully and ms < e and s < me and not (chinese and s <= ms and me <= e and me - ms < e - s):
+                    return True  # a Chinese term wholly inside a longer name or place (牡丹 in 牡丹江) is not a tie
             return False
 
         def medical_share(s: int, e: int) -> float:
@@ -242,9 +243,32 @@ class Scrubber:
             if entity == "LOCATION":
                 s, e = extend_address(text, s, e, place=not rec.startswith(ADDRESS_RECOGNIZERS))
             elif entity == "PERSON":
-                e = extend_name_list(text, s, e, self.terms)
+                s, e = trim_medical_edges(text, s, extend_name_list(text, s, e, self.terms), self.terms)
             spans.append(Span(s, e, entity, round(float(score), 3), rec))
-        return resolve_overlaps(spans + repeated_mentions(text, spans))
+        return join_name_particles(text, resolve_overlaps(spans + repeated_mentions(text, spans)))
+
+
+# "Ó Fionnalláin", "Clara Ó Seitheacháin", "Omar bin Laden": a particle between or before name parts
+NAME_PARTICLE = re.compile(r"[ \t]*\b(?:Ó|Ní|Nic|Mac|Ua|Bin|bin|Binti|binti|Ibn|ibn|Abu|Van|van|Von|von|De|de|Da|da|Di|di|Al|al|El|el)[ \t]+")
+
+
+def join_name_particles(text: str, spans: list[Span]) -> list[Span]:
+    """A person's span grows back over a particle right before it, and two person spans with
+    only a particle (or a space) between them become one."""
+    out: list[Span] = []
+    for sp in spans:
+        if sp.entity == "PERSON":
+            head = re.search(rf"(?:{NAME_PARTICLE.pattern})$", text[max(0, sp.start - 8):sp.start])
+            particle = head.group().lstrip() if head else ""
+            if particle[:1].isupper():  # "Dr Ó Fionnalláin": a capitalised particle belongs to the name
+                sp = Span(sp.start - len(particle), sp.end, sp.entity, sp.score, sp.recognizer)
+            prev = out[-1] if out else None
+            if prev and prev.entity == "PERSON" and (text[prev.end:sp.start].strip(" \t") == ""
+                                                     or NAME_PARTICLE.fullmatch(text, prev.end, sp.start)):
+                out[-1] = Span(prev.start, sp.end, "PERSON", max(prev.score, sp.score), prev.recognizer)
+                continue
+        out.append(sp)
+    return out
 
 
 def repeated_mentions(text: str, spans: list[Span]) -> list[Span]:

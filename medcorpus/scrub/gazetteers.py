@@ -23,7 +23,7 @@ from medcorpus.scrub.allowlist import resource_path
 
 HUNSPELL_DIRS = ("/usr/share/hunspell", "/usr/share/myspell/dicts", "/usr/share/myspell")
 _CJK = re.compile(r"[\u3400-\u9fff]")
-_LATIN = re.compile(r"^[A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f' .-]*$")
+_LATIN = re.compile(r"^[A-Za-z\u00c0-\u024f\u1e00-\u1eff][A-Za-z\u00c0-\u024f\u1e00-\u1eff' .-]*$")
 
 
 _ASCII_NAME = re.compile(r"[A-Za-z][A-Za-z' .-]*$")
@@ -37,7 +37,7 @@ def fold(text: str) -> str:
 
 def _fold(text: str) -> str:
     t = unicodedata.normalize("NFKD", text.lower().replace("’", "'"))
-    return "".join(c for c in t if not unicodedata.combining(c)).replace("ı", "i").replace("ł", "l").replace("ø", "o")
+    return "".join(c for c in t if not unicodedata.combining(c)).replace("ı", "i").replace("ł", "l").replace("ø", "o").replace("đ", "d")
 
 
 @lru_cache(maxsize=1)
@@ -60,6 +60,8 @@ def cities() -> tuple[dict[str, int], dict[str, int]]:
             elif c.get("countrycode") in ("CN", "TW", "HK", "MO") and 2 <= len(n) <= 5 and _CJK.search(n) \
                     and not any(x in n for x in "（(·"):
                 zh[n] = max(zh.get(n, 0), pop)
+                if n.endswith("市") and len(n) >= 3:  # 许昌市 is also written 许昌
+                    zh[n[:-1]] = max(zh.get(n[:-1], 0), pop)
         for k in keys:
             if len(k) >= 3 and k not in regions and latin.get(k, 0) < pop:
                 latin[k] = pop

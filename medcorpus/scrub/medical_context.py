@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import re
 
-_CAPWORD = r"[A-Z][A-Za-z\u00c0-\u024f]+(?:['’]s|s['’])?"
-_DRUGWORD = r"[A-Za-z][A-Za-z\u00c0-\u024f]+"  # drugs in a prescribing frame, in any case ("switched from lialda")
+_CAPWORD = r"[A-Z][A-Za-z\u00c0-\u024f\u1e00-\u1eff]+(?:['’]s|s['’])?"
+_DRUGWORD = r"[A-Za-z][A-Za-z\u00c0-\u024f\u1e00-\u1eff]+"  # drugs in a prescribing frame, in any case ("switched from lialda")
 _DISEASE_WORD = (r"disease|syndrome|palsy|sarcoma|lymphoma|tumou?r|cyst|arteritis|thyroiditis|tendinitis|tendonitis|"
                  r"tenosynovitis|an(?:a)?emia|fracture|neuroma|purpura|disorder|diverticulum|lesion|angina|ulcer|"
                  r"(?:muscular )?dystrophy|o?esophagus|sign|phenomenon|reflex|test|procedure|operation|maneuvre|maneuver|"
@@ -16,7 +16,7 @@ _DISEASE_WORD = (r"disease|syndrome|palsy|sarcoma|lymphoma|tumou?r|cyst|arteriti
                  r"neuralgia|ataxia|chorea|cardiomyopathy|nephropathy|hepatitis|scale|score|criteria|classification|"
                  r"technique|method|diet|regimen|protocol|therapy|vaccine|bacillus|virus")
 EPONYM = re.compile(rf"(?<![\w'’-])(?:(?:de|von|van|di)[ \t]+)?{_CAPWORD}(?:[- ](?:{_CAPWORD}|de|von|van)){{0,3}}"
-                    rf"[ \t]+(?:{_DISEASE_WORD})\b")
+                    rf"[ \t]+(?:{_DISEASE_WORD})(?:e?s)?\b")
 _DOSE = r"[ \t]*\(?\d+(?:[.,]\d+)?[ \t]*(?:mg|mcg|µg|g|ml|iu|units?|%|tabs?|tablets?|caps?|capsules?|puffs?|drops?)\b"
 _PRESCRIBE = (r"(?:tak(?:e|es|ing)|took|prescribed|prescribing|started|starting|stopped|stopping|switched (?:from|to)|"
               r"switch(?:ing)? to|put (?:me|him|her|us|them) on|(?:am|is|was|been|are|were|be) on|given|gave (?:me|him|her)|"
@@ -30,6 +30,13 @@ DRUG_BEFORE_USE = re.compile(rf"(?<![\w'’-])({_CAPWORD})(?=[ \t]+(?:causes?|ca
 _CHAIN = r"[ \t]+(?:and then|then|or|with|plus|instead of|followed by)[ \t]+"
 DRUG_CHAIN_AFTER = re.compile(rf"{_CHAIN}{_DRUGWORD}")
 DRUG_PAIR = re.compile(rf"(?<![\w'’-])({_DRUGWORD}\d*){_CHAIN}({_DRUGWORD}\d*)(?![\w'’-])")
+# "Combiflam didn't help", "Nifedipine made me dizzy", "alongside your Panadol": what a drug does or goes with
+DRUG_EFFECT = re.compile(rf"(?<![\w'’-])({_CAPWORD})(?=[ \t]+(?:(?:didn[’']t|did not|doesn[’']t|does not|isn[’']t|wasn[’']t)[ \t]+"
+                         rf"(?:help|work)|(?:made|makes)[ \t]+me[ \t]+(?:feel[ \t]+)?(?:dizzy|sick|drowsy|sleepy|nauseous|"
+                         rf"nauseated|itchy|worse|groggy|jittery)|(?:is|was|are)[ \t]+(?:fine|safe|ok|okay)[ \t]+(?:alongside|with)|"
+                         rf"wore off|kicked in)\b)")
+DRUG_ALONGSIDE = re.compile(rf"(?i:\b(?:alongside|along with|together with|with|plus)[ \t]+(?:your|my|his|her)[ \t]+"
+                            rf"(?:usual[ \t]+|daily[ \t]+|regular[ \t]+)?)({_CAPWORD})\b")
 SWITCH_TO = re.compile(rf"(?i:\bswitched from)[ \t]+{_DRUGWORD}[ \t]+to[ \t]+({_DRUGWORD})")
 
 
@@ -39,9 +46,11 @@ def medical_context_spans(text: str, is_name=None, is_term=None) -> list[tuple[i
     drug chain follows ("on Telma and then Jardiance"); `is_term(word)` (the allow-list) lets a
     drug's partner in a chain count as a drug ("take Liv52 with atorvastatin")."""
     out = [m.span() for m in EPONYM.finditer(text)]
-    for rx in (DRUG_BEFORE_DOSE, DRUG_AFTER_VERB, DRUG_BEFORE_USE, SWITCH_TO):
+    for rx in (DRUG_BEFORE_DOSE, DRUG_AFTER_VERB, DRUG_BEFORE_USE, SWITCH_TO, DRUG_EFFECT, DRUG_ALONGSIDE):
         for m in rx.finditer(text):
             word = m.group(1)
+            if rx in (DRUG_EFFECT, DRUG_ALONGSIDE) and is_name is not None and is_name(word):
+                continue  # "Maria made me tea"
             if rx is DRUG_AFTER_VERB and is_name is not None and is_name(word) \
                     and not DRUG_CHAIN_AFTER.match(text, m.end(1)):
                 continue

@@ -57,8 +57,9 @@ def _street_any_ok(terms):
         head = re.match(r"[#\w/-]*\d[\w/-]*,?", value)
         if head and _UNITS_AFTER_NUMBER.match(value, head.end()):
             return None
-        words = re.findall(r"[A-Za-z][A-Za-z'’-]*", value[head.end() if head else 0:])
-        if len(words) < 2 or re.fullmatch(r"(?:19|20)\d\d,?", head.group() if head else ""):
+        words = [w for w in re.findall(r"(?<![\dA-Za-z])[A-Za-z][A-Za-z'’-]*", value[head.end() if head else 0:])
+                 if w not in ("N", "S", "E", "W")]  # "77 E 42nd St": a direction and an ordinal are not words
+        if len(words) < 2 - bool(re.search(r"\d(?:st|nd|rd|th)\b", value)) or re.fullmatch(r"(?:19|20)\d\d,?", head.group() if head else ""):
             return None
         if any(w.lower() in STOP or looks_medical(w, terms) for w in words[:-1]):
             return None
@@ -111,7 +112,7 @@ def address_patterns(terms) -> list[Rx]:
            validate=lambda v, m: None if v.split()[-1].lower() in STOP else 0.75),
         # number (+ comma) + 1-3 words + street word, any case: "111 harvey junction", "929, Gill Ganj", "No. 5 Adeola Close"
         Rx("street_any", re.compile(
-            rf"(?<![\w/.,-])(?:No\.?[ \t]*)?\d{{1,6}}[A-Za-z]?(?:/\d{{1,5}})?,?(?:[ \t]+(?:[A-Za-z][A-Za-z'’-]+|\d{{1,3}}(?:st|nd|rd|th))\.?){{1,3}}?"
+            rf"(?<![\w/.,-])(?:No\.?[ \t]*)?\d{{1,6}}[A-Za-z]?(?:/\d{{1,5}})?,?(?:[ \t]+(?:[A-Za-z][A-Za-z'’-]+|[NSEW]|\d{{1,3}}(?:st|nd|rd|th))\.?){{1,3}}?"
             rf"[ \t]+(?i:{suffixes})\b\.?"), 0.8, validate=_street_any_ok(terms)),
         Rx("street", re.compile(
             rf"\b\d{{1,6}}[A-Za-z]?\s+(?:[A-Z][A-Za-z'-]+\.?\s+){{1,3}}(?:{suffixes})\.?(?:\s+(?:N|S|E|W|NE|NW|SE|SW)\b)?"

@@ -44,11 +44,16 @@ MEDICAL_SUFFIX = re.compile(r"(?i)(?:ia|itis|osis|emia|aemia|oma|pathy|ectomy|ot
                             r"verine|tyline|oxetine|azolam|setron|triptan|lukast|gliptin|gliflozin|afil|terol|tropium|"
                             r"caine|dronate|tinib|zumab|ximab|apine|peridone|piprazole|olone|asone|conazole|floxacin|"
                             r"oxacin|tadine|tidine|lamide|fenac|coxib|glinide|gliptin|lutamide|relin|tecan|platin|"
-                            r"rubicin|stigmine|thromycin|cefixime|ceftriaxone|prost|parib)$")
+                            r"rubicin|stigmine|thromycin|cefixime|ceftriaxone|prost|parib|xaban|gatran|glutide|tirzepatide|dipine|mustine)$")
+
+# drug-name stems only (no disease endings such as -ia, which names share: Zacchia, Bernicia)
+DRUG_SUFFIX = re.compile(r"(?i)(?:mycin|cillin|azole|olol|pril|sartan|statin|dipine|oxacin|cycline|tidine|profen|mab|nib|"
+                         r"parin|semide|thiazide|azepam|azolam|tyline|oxetine|setron|triptan|lukast|gliptin|gliflozin|afil|"
+                         r"terol|tropium|caine|dronate|apine|peridone|olone|asone|fenac|coxib|xaban|gatran|glutide|vir)$")
 
 # letters of Latin-script names (Kutgün, Hayrioğlu, Şefiye, İlalmış, Mętel): Latin-1 and Latin Extended-A/B
-_UP = "A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u024f"
-_LO = "a-z\u00df-\u00f6\u00f8-\u00ff\u0100-\u024f\u0300-\u036f"
+_UP = "A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u024f\u1e00-\u1eff"
+_LO = "a-z\u00df-\u00f6\u00f8-\u00ff\u0100-\u024f\u1e00-\u1eff\u0300-\u036f"
 NAME_WORD = rf"[{_UP}][{_LO}]+(?:(?<=Mc|Ma|De|Di|La|Le)[{_UP}][{_LO}]+)?(?:[-'’][{_UP}]?[{_LO}]+)?"
 NAME_ANY = rf"[A-Za-z{_UP}][{_LO}]+(?:[-'’][A-Za-z{_UP}]?[{_LO}]+)?"
 CAP_NAME = rf"{NAME_WORD}(?:[ \t]+(?:[A-Z]\.[ \t]*)?{NAME_WORD}){{0,2}}"
@@ -94,6 +99,10 @@ def make_name_check(terms, min_score: float, allow_lower: bool = False, medical_
         if all(w.lower() in stop for w in words):
             return None
         if medical_veto and all(w.lower() in stop or looks_medical(w, terms) for w in words):
+            return None
+        from medcorpus.scrub.recognizers_gazetteer import CLINIC_WORDS
+
+        if CLINIC_WORDS.search(value):  # "— Harbourside Medical Practice" is a clinic, not a person
             return None
         if veto_any and any(looks_medical(w, terms) for w in words):
             return None
@@ -173,7 +182,7 @@ ID_CONTEXT = re.compile(
     r"national insurance|ni|tax|ic|emirates id|ref|reference)"
     r"(?:[ \t]+(?:number|no\b\.?|num\b\.?|#)|(?=[ \t]*[:#]))|(?<![A-Za-z0-9])(?:insurance card|national insurance)\b|"
     r"(?:身份证(?:号|号码)?|病历号|住院号|门诊号|医保卡号|医保号|社保卡号|社保号|就诊卡号|档案号|卡号|账号|护照号|证件号))"
-    r"\s*(?:is|was|=|[:#：.-])?\s*((?:[A-Za-z]{1,5}[ -]?|#)?\d[\dA-Za-z/-]{1,24}(?:[ ]\d{2,6}){0,4}(?:[ ][A-Z](?!\w))?)(?![\w-])")
+    r"\s*(?:is|was|=|[:#：.-])?\s*((?:[A-Za-z]{1,5}[ /-]?|#)?\d[\dA-Za-z/-]{1,24}(?:[ ]\d{2,6}){0,4}(?:[ ][A-Z](?!\w))?)(?![\w-])")
 QQ = re.compile(r"(?i)(?:QQ|扣扣)\s*(?:号码?|number|no\.?|id)?\s*(?:is|是|为)?\s*[:：]?\s*([1-9]\d{4,11})(?!\d)")
 WECHAT = re.compile(r"(?i)(?:微信|wechat|weixin|wx|vx)\s*(?:号|id|账号)?\s*(?:is|是|为)?\s*[:：]?\s*"
                     r"([A-Za-z][-_A-Za-z0-9]{3,19}|1[3-9]\d{9})(?![\w-])")

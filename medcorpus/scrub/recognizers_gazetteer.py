@@ -23,14 +23,16 @@ def looks_medical(word: str, terms) -> bool:
         return True
     return len(word) > 5 and bool(MEDICAL_SUFFIX.search(word)) and fold(word) not in person_names()[0]
 
-WORD = re.compile(r"[A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f\u0300-\u036f'’]*(?:-[A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f\u0300-\u036f'’]*)*")
+WORD = re.compile(r"[A-Za-z\u00c0-\u024f\u1e00-\u1eff][A-Za-z\u00c0-\u024f\u1e00-\u1eff\u0300-\u036f'’]*(?:-[A-Za-z\u00c0-\u024f\u1e00-\u1eff][A-Za-z\u00c0-\u024f\u1e00-\u1eff\u0300-\u036f'’]*)*")
 # words before a place: "from Pune", "live near pune", "in Dundee", "moved to Leeds"
 CITY_PREP = {"from", "frm", "in", "near", "to", "at", "around", "outside", "nearby", "towards", "of", "visiting", "via"}
 CITY_STRONG = re.compile(r"(?i)(?:\bfrom|\bfrm|\bnear|\b(?:live|living|lives|lived|stay|staying|stays|born|based|settled|work|"
                          r"works|working|studying|located|reside|residing|hospital|clinic|specialist|doctor|somewhere|"
-                         r"village|town|city)\s+(?:in|at|near|of)|\bmoved (?:to|from)|\bgreetings from|\bdrove (?:down |up )?"
+                         r"village|town|city)\s+(?:in|at|near|of)|\bmoved (?:to|from)|\bnative place(?:\s+is)?|\bhome ?town(?:\s+is)?|"
+                         r"\bnative of|\b(?:i'?m|i am|we'?re|we are)\s+(?:in|from)|\bgreetings from|\bdrove (?:down |up )?"
                          r"(?:from|to))\s+$")
-PARTICLES = {"de", "del", "la", "le", "van", "von", "der", "da", "do", "dos", "di", "el", "al", "upon", "on", "sur", "am"}
+PARTICLES = {"de", "del", "la", "le", "van", "von", "der", "da", "do", "dos", "di", "el", "al", "upon", "on", "sur", "am",
+             "ó", "ní", "nic", "mac", "ua", "bin", "binti", "bint", "ibn", "abu", "ap"}
 REGION_WORDS = {fold(r) for r in ("Dubai", "Abu Dhabi", "Hong Kong", "Singapore", "Kuwait", "Doha", "Qatar", "Delhi",
                                   "New Delhi", "Washington", "New York", "Georgia")}
 CLOSING = re.compile(r"(?i)(?:regards|wishes|wish you[^\n]{0,40}|thanks?(?: you| u)?[^\n]{0,30}|take care[^\n]{0,30}|"
@@ -55,7 +57,7 @@ def _common(word: str) -> bool:
     return w in STOP or w.endswith(("'s", "’s")) or is_english(w)
 
 
-_PLACE_LAST = {"from", "frm", "near", "in", "at", "of", "to"}  # the last word of every CITY_STRONG phrase
+_PLACE_LAST = {"from", "frm", "near", "in", "at", "of", "to", "is", "place", "hometown", "town"}  # the last word of every CITY_STRONG phrase
 _WEAK_PLACE = {"in", "near", "outside", "around", "nearby", "towards", "visiting", "frm"}  # + an unknown capitalised word
 _GAP = re.compile(r"[ \t]+|[ \t]*-[ \t]*")
 
@@ -172,6 +174,8 @@ class CityRecognizer(LocalRecognizer):
                 return 0.6, "gazetteer_lower"
             if capital and alone and not common:
                 return 0.7, "gazetteer_line"
+            if lower and alone and not common and CLINIC_WORDS.search(text[:max(0, line_start - 1)].rsplit("\n", 1)[-1]):
+                return 0.6, "gazetteer_line"  # the town on the line under a clinic's name, in any case
             if capital and not common and not self._name_like(words) and s > 0:
                 return 0.55, "gazetteer"
             return None
@@ -196,7 +200,7 @@ ZH_PLACE_AFTER = re.compile(r"^(?:市|人|那边|这边|的医院|医院|工作|
 
 ZH_NOT_LOCAL = set("""欧洲 亚洲 非洲 美洲 中东 香港 澳门 台湾 新加坡 加拿大 澳大利亚 俄罗斯 印度 日本 泰国 越南 马来西亚 意大利 西班牙 巴西
 墨西哥 埃及 全国 国内 国外 海外 南方 北方 内地 大陆 中华 华夏 中原 江南 东北 西北 西南 华北 华东 华南 华中 朝鲜 蒙古 缅甸 老挝 菲律宾
-印尼 巴基斯坦 伊朗 土耳其 以色列 希腊 瑞士 瑞典 荷兰 比利时 丹麦 挪威 芬兰 波兰 乌克兰 阿根廷 智利 秘鲁 古巴 新西兰 南非 欧美 东南亚 中西""".split())
+印尼 巴基斯坦 伊朗 土耳其 以色列 希腊 瑞士 瑞典 荷兰 比利时 丹麦 挪威 芬兰 波兰 乌克兰 阿根廷 智利 秘鲁 古巴 新西兰 南非 欧美 东南亚 中西 澳洲 大洋洲 北美洲 南美洲""".split())
 
 
 @lru_cache(maxsize=1)
@@ -210,7 +214,7 @@ def zh_places() -> tuple[frozenset[str], frozenset[str]]:
     blocked = provinces | {p + "省" for p in provinces} | {p + "市" for p in provinces} | ZH_NOT_LOCAL
 
     def ok(w: str) -> bool:
-        return 2 <= len(w) <= 5 and w not in blocked and not w.endswith(("国", "洲", "省"))
+        return 2 <= len(w) <= 5 and w not in blocked and not w.endswith(("国", "省"))  # 株洲, 苏州: 洲 ends towns too
 
     ns = frozenset(w for w, tag in pseg.dt.word_tag_tab.items() if tag == "ns" and ok(w))
     return frozenset(w for w in cities()[1] if ok(w)), ns

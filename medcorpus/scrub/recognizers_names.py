@@ -8,7 +8,7 @@ import re
 from presidio_analyzer import LocalRecognizer, RecognizerResult
 
 from medcorpus.scrub.gazetteers import english_words, fold, is_english, person_names
-from medcorpus.scrub.recognizers_en import MONTH_NAMES, STOP, TITLE_STOP
+from medcorpus.scrub.recognizers_en import DRUG_SUFFIX, MONTH_NAMES, STOP, TITLE_STOP
 from medcorpus.scrub.recognizers_gazetteer import (CLINIC_WORDS, CLOSING, PARTICLES, WORD, _common, _folded_regions,
                                                    _result, looks_medical)
 
@@ -18,16 +18,18 @@ NAME_CONTEXT_LOWER = re.compile(
     r"mother|father|mom|mum|dad|brother|sister|friend|baby|aunt|uncle|grandmother|grandfather|grandma|grandpa|cousin|"
     r"nephew|niece|boyfriend|girlfriend|partner|dr|doctor|mr|mrs|ms)[.,!:]?[ \t]+)$")
 # "i am gaurav wright 39 yrs", "its peter again", "hi im priya from pune": lower-case words in a self-introduction
-LOWER_INTRO = re.compile(r"(?i:\b(?:i am|i'm|im|its|it's|this is|my name is|my names|my name's|myself|name is)[ \t]+)"
-                         r"(?P<n>[a-z\u00df-\u024f][a-z\u00df-\u024f\u0300-\u036f'’-]+(?:[ \t]+[a-z\u00df-\u024f]"
-                         r"[a-z\u00df-\u024f\u0300-\u036f'’-]+){0,2}?)"
-                         r"(?=[ \t]*(?:\d|,|\.|!|\n|$|again\b|here\b|from\b|and\b|aged?\b|writing\b))")
+LOWER_INTRO = re.compile(r"(?i:\b(?:i am|i'm|im|its me|it's me|it is me|its|it's|this is|my name is|my names|my name's|myself|name is)[ \t]+)"
+                         r"(?P<n>[a-z\u00df-\u024f\u1e00-\u1eff][a-z\u00df-\u024f\u1e00-\u1eff\u0300-\u036f'’-]+(?:[ \t]+[a-z\u00df-\u024f\u1e00-\u1eff]"
+                         r"[a-z\u00df-\u024f\u1e00-\u1eff\u0300-\u036f'’-]+){0,2}?)"
+                         r"(?=[ \t]*(?:\d|,|\.|!|\n|$|again\b|here\b|from\b|and\b|aged?\b|writing\b|(?:hi|hello|doc|doctor|dr|sir)\b))")
+# what tells a first name that is also an English word ("grace", "will") from the word in a self-introduction
+INTRO_STRONG_AFTER = re.compile(r"[ \t]*(?:\d|,|again\b|here\b|from\b|aged?\b|writing\b|(?:hi|hello|doc|doctor|dr|sir)\b)")
 # the last words of a text after a closing or "waiting for ur reply"
-LOWER_END = re.compile(r"(?i:\b(?:reply|regards|thanks|thank you|thank u|thanks a lot|cheers|bye|thx|doc|doctor)\b)"
-                       r"[ \t,.!]*\n?[ \t]*(?P<n>[a-z\u00df-\u024f][a-z\u00df-\u024f\u0300-\u036f'’-]+"
-                       r"(?:[ \t]+[a-z\u00df-\u024f][a-z\u00df-\u024f\u0300-\u036f'’-]+)?)[ \t.!]*\Z")
+LOWER_END = re.compile(r"(?i:\b(?:reply|regards|thanks|thank you|thank u|thanks a lot|cheers|bye|thx|ta|ty|tnx|doc|doctor)\b)"
+                       r"[ \t,.!]*\n?[ \t]*(?P<n>[a-z\u00df-\u024f\u1e00-\u1eff][a-z\u00df-\u024f\u1e00-\u1eff\u0300-\u036f'’-]+"
+                       r"(?:[ \t]+[a-z\u00df-\u024f\u1e00-\u1eff][a-z\u00df-\u024f\u1e00-\u1eff\u0300-\u036f'’-]+)?)[ \t.!]*\Z")
 INITIAL = re.compile(r"(?<![A-Za-z])[A-Z]\.(?=[ \t])")
-_UP_WORD = r"[A-Z\u00c0-\u00de\u0100-\u024f][A-Za-z\u00c0-\u024f'’-]+"
+_UP_WORD = r"[A-Z\u00c0-\u00de\u0100-\u024f\u1e00-\u1eff][A-Za-z\u00c0-\u024f\u1e00-\u1eff'’-]+"
 # a form field or header that holds a person, in any case: "PATIENT NAME: JOHN SMITH", "Caller: Smith, Ann"
 FIELD = re.compile(
     r"(?im:^[ \t]*(?:patient(?:'s)?[ \t]+name|full[ \t]+name|name(?:[ \t]+of[ \t]+(?:the[ \t]+)?patient)?|patient|pt|"
@@ -36,7 +38,7 @@ FIELD = re.compile(
     r"physician|nurse|carer|caregiver|relative|spouse|mother|father)[ \t]*[:\-–—][ \t]*)"
     rf"(?P<n>{_UP_WORD}(?:,?[ \t]+{_UP_WORD}){{0,3}})")
 # a name opening a sentence, followed by what a person does or has: "Dante and I", "Olga's fever", "Ravi drove me"
-START_NAME = re.compile(r"(?:^|(?<=[.!?\n])[ \t]*|(?<=[.!?][ \t]))(?P<n>[A-Z][a-z\u00df-\u024f]+)"
+START_NAME = re.compile(r"(?:^|(?<=[.!?\n])[ \t]*|(?<=[.!?][ \t]))(?P<n>[A-Z][a-z\u00df-\u024f\u1e00-\u1eff]+)"
                         r"(?=['’]s\b|[ \t]+(?:and|&)[ \t]+(?:I|me|my|[A-Z])|[ \t]+[a-z]{2,})")
 
 STRONG_AFTER = re.compile(r"['’]s\b|[ \t]+(?:and|&)[ \t]+(?:I|me)\b|[ \t]+is[ \t]+my\b")
@@ -44,6 +46,19 @@ STRONG_AFTER = re.compile(r"['’]s\b|[ \t]+(?:and|&)[ \t]+(?:I|me)\b|[ \t]+is[ 
 MET = re.compile(rf"(?i:\b(?:ask(?:ed)? for|speak(?:ing)? (?:to|with)|spoke (?:to|with)|talk(?:ed)? to|met|meet|"
                  rf"(?:mother|father|mom|mum|dad|parent|guardian|wife|husband|son|daughter|sister|brother|carer) of))"
                  rf"[ \t]+(?P<n>{_UP_WORD}(?:[ \t]+{_UP_WORD})?)(?![\w'’-])")
+# a relative, partner or friend named: "my brother April", "My missus Autumn", "my bf Will"
+KIN_NAME = re.compile(rf"(?i:\bmy[ \t]+(?:(?:younger|older|elder|little|big|late)[ \t]+)?(?:brother|sister|bro|sis|mum|mom|mother|"
+                      rf"dad|father|husband|hubby|wife|missus|son|daughter|aunt|auntie|uncle|cousin|niece|nephew|grandma|"
+                      rf"grandpa|granny|gran|partner|bf|gf|boyfriend|girlfriend|fiance|fiancee|friend|mate|flatmate|roommate|"
+                      rf"neighbour|neighbor|colleague|boss|carer|caregiver|baby|child|kid|twin)(?:-in-law)?,?[ \t]+)"
+                      rf"(?P<n>{_UP_WORD})(?![\w'’-])")
+# a first name that suggests, says or thinks: "so Jade suggested atenolol", "Grace reckons it's stress"
+SAYS = re.compile(rf"(?<![\w'’-])(?P<n>{_UP_WORD})[ \t]+(?:suggested|suggests|says|said|thinks|thought|reckons|reckoned|"
+                  rf"told me|tells me|asked me|advised|recommended|mentioned|noticed|insisted|insists|believes|feels)\b")
+# "Faith Carpenter here": a first and a last name before "here"
+NAME_HERE = re.compile(rf"(?<![\w'’-])(?P<n>{_UP_WORD}[ \t]+{_UP_WORD})[ \t]+here\b")
+# "Hello will," "Dear grace,": a greeting, one word and a comma
+GREETING_NAME = re.compile(r"(?i:\b(?:hello|hi|hey|dear|good (?:morning|afternoon|evening))[ \t]+)(?P<n>[A-Za-z][a-z'’-]+)(?=,)")
 VOCATIVE_END = re.compile(rf",[ \t]+(?P<n>{_UP_WORD})[ \t]*[.!]?[ \t]*\Z")
 # a closing line "from leonard, warszawa" / "- ryan" (lower case too)
 FROM_LINE = re.compile(r"(?im:^[ \t]*(?:from|frm|[-–—~])[ \t]*(?P<n>[^\W\d_][\w'’-]*(?:[ \t]+[^\W\d_][\w'’-]*)?)"
@@ -54,6 +69,23 @@ def is_first_name(word: str) -> bool:
     """A frequent first name of names-dataset that is not also a general English word."""
     w = re.sub(r"['’]s$", "", word)
     return fold(w) in person_names()[0] and not is_english(w)
+
+
+def trim_medical_edges(text: str, s: int, e: int, terms) -> tuple[int, int]:
+    """A name that ran into a word shaped like a drug loses it ("Dr Rishi Shere
+    Nifedipine made me dizzy" keeps Nifedipine). Surnames that are also terms stay (James Parkinson)."""
+    def drug_shaped(word: str) -> bool:
+        k = fold(word)
+        return len(word) > 5 and bool(DRUG_SUFFIX.search(word)) and k not in person_names()[0] and k not in person_names()[1]
+
+    words = [(m.start(), m.end(), m.group()) for m in WORD.finditer(text, s, e)]
+    while len(words) > 1 and drug_shaped(words[-1][2]):
+        words.pop()
+        e = words[-1][1]
+    while len(words) > 1 and drug_shaped(words[0][2]):
+        words.pop(0)
+        s = words[0][0]
+    return s, e
 
 
 def extend_name_list(text: str, s: int, e: int, terms) -> int:
@@ -115,11 +147,23 @@ class NameRecognizer(LocalRecognizer):
                 if all(self._plain_word(w) and not CLINIC_WORDS.match(w) for w in words) and \
                         (any(fold(w) in person_names()[0] for w in words) or not all(_common(w) for w in words)):
                     out.append(_result("PERSON", m.start("n"), m.end("n"), 0.65, self, how))
+        first = person_names()[0]
+        for rx, how in ((KIN_NAME, "kin"), (SAYS, "says"), (GREETING_NAME, "greeting")):
+            for m in rx.finditer(text):  # the frame says person: a first name that is also a word counts here
+                w = m.group("n")
+                if fold(w) in first and w.lower() not in TITLE_STOP and not looks_medical(w, self.terms) \
+                        and not CLINIC_WORDS.match(w) and not re.match(r"[ \t]*\d", text[m.end("n"):m.end("n") + 3]):
+                    out.append(_result("PERSON", m.start("n"), m.end("n"), 0.65, self, how))
+        for m in NAME_HERE.finditer(text):
+            w1, w2 = m.group("n").split()[0], m.group("n").split()[-1]
+            if fold(w1) in first and fold(w2) in person_names()[1] and self._plain_word(w1) and self._plain_word(w2):
+                out.append(_result("PERSON", m.start("n"), m.end("n"), 0.65, self, "name_here"))
         for rx, how in ((LOWER_INTRO, "lower_intro"), (LOWER_END, "lower_end")):
             for m in rx.finditer(text):
                 words = m.group("n").split()
                 named = re.search(r"(?i)name", text[max(0, m.start("n") - 12):m.start("n")])
-                if all(self._plain_word(w) and (not _common(w) or (named and self._is_name(w, strict=False)))
+                sure = (how == "lower_end" or INTRO_STRONG_AFTER.match(text, m.end("n"))) and len(words) == 1
+                if all(self._plain_word(w) and (not _common(w) or ((named or sure) and self._is_name(w, strict=False)))
                        for w in words):
                     out.append(_result("PERSON", m.start("n"), m.end("n"), 0.6, self, how))
         toks = [(m.start(), m.end(), m.group()) for m in WORD.finditer(text)]
@@ -168,7 +212,7 @@ class NameRecognizer(LocalRecognizer):
             cand = (body[:cut.start()] if cut else body).rstrip(" \t.")
             lead = len(cand) - len(cand.lstrip())
             cand = cand.strip()
-            words = [w for w in WORD.findall(cand) if not (len(w) == 1 and w.isupper())]  # initials
+            words = [w for w in WORD.findall(cand) if not (len(w) == 1 and w.isupper() and w.lower() not in PARTICLES)]  # initials
             plain_cand = re.sub(r"[ \t]+", " ", re.sub(r"(?<![A-Za-z])[A-Z]\.[ \t]*", "", cand)).strip()
             if not words or len(words) > 4 or " ".join(words) != plain_cand:
                 continue

@@ -11,7 +11,8 @@ from medcorpus.scrub.recognizers_gazetteer import _result
 PHONE_REGIONS = ("US", "GB", "IN", "AU", "CA", "CN", "PK", "NG", "PH", "AE", "SA", "DE", "MY", "NZ", "KE", "IE", "ZA",
                  "SG", "BD", "LK", "NP", "EG", "FR", "ES", "IT", "NL", "PL", "TR", "ID", "HK", "TW", "JP", "KR", "BR", "MX",
                  "GH", "UG", "TZ", "QA", "KW", "OM", "BH")
-PHONE_CANDIDATE = re.compile(r"(?<![\w.+/-])(?:\+|00)?\(?\d[\d \t().-]{5,20}\d(?![\w/]|\.\d|\s?(?:mg|ml|mcg|kg|g|iu|mm|cm|%|units?)\b)")
+PHONE_CANDIDATE = re.compile(r"(?<![A-Za-z0-9_.+/-])(?:\+|00)?\(?\d[\d \t().-]{5,20}\d(?![A-Za-z0-9_/]|\.\d|\s?(?:mg|ml|mcg|kg|g|iu|mm|cm|%|units?)\b)")
+# a Chinese character may touch the number (请回电1312 182 3793): only Latin letters and digits may not
 PHONE_WORDS = re.compile(r"(?i)(?:phone|ph|mobile|mob|cell|tel|call|ring|text|sms|whatsapp|contact|number|no\.?|landline|"
                          r"fax|reach|电话|手机|座机|联系|致电|打)[^\d\n]{0,14}$")
 

@@ -23,7 +23,9 @@ _NOT_PLACE = ("心前区", "肝区", "肾区", "脾区", "胃区", "腹区", "�
 NAME_TITLES = "医生|大夫|主任|教授|院长|护士|先生|女士|小姐|同学|老师|阿姨|叔叔|师傅|医师|博士"
 NAME_BEFORE = (r"我叫|我是|我的名字是|我的名字叫|我名叫|本人|姓名\s*[:：]?\s*|患者\s*[:：]?\s*|病人\s*[:：]?\s*|"
                r"联系人\s*[:：]?\s*|家属\s*[:：]?\s*|签名\s*[:：]?\s*|就诊人\s*[:：]?\s*|我儿子|我女儿|我老公|我老婆|"
-               r"我妈妈|我爸爸|我丈夫|我妻子|孩子(?:他)?(?:爸爸|妈妈|爸|妈)|宝宝(?:爸爸|妈妈)|我(?:爷爷|奶奶|外公|外婆|姥姥|姥爷|哥哥|姐姐|弟弟|妹妹)|孩子叫|儿子叫|女儿叫|宝宝叫|盼复[，,]\s*|此致敬礼[，,]?\s*|——\s*|--\s*|"
+               r"我妈妈|我爸爸|我丈夫|我妻子|我(?:妈|爸|哥|姐|弟|妹|婆婆|公公|岳母|岳父|舅舅|姑姑|阿姨|叔叔|媳妇|闺女|侄子|侄女|外甥|表哥|表姐|表妹|表弟)(?![妈爸哥姐弟妹])|"
+               r"(?i:my[ \t]+(?:mum|mom|mother|dad|father|husband|wife|son|daughter|brother|sister|grandma|grandpa|aunt|uncle|"
+               r"friend|cousin|mother-in-law|father-in-law))[ \t]*|孩子(?:他)?(?:爸爸|妈妈|爸|妈)|宝宝(?:爸爸|妈妈)|我(?:爷爷|奶奶|外公|外婆|姥姥|姥爷|哥哥|姐姐|弟弟|妹妹)|孩子叫|儿子叫|女儿叫|宝宝叫|盼复[，,]\s*|此致敬礼[，,]?\s*|——\s*|--\s*|"
                r"落款[:：]?\s*|咨询人[:：]?\s*|提问人[:：]?\s*|患者[:：]\s*")
 
 
@@ -119,12 +121,12 @@ class JiebaNameRecognizer(LocalRecognizer):
             RecognizerResult.RECOGNIZER_NAME_KEY: f"{self.name}:{how}",
             RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id})
 
-    def _plausible(self, name: str) -> bool:
+    def _plausible(self, text: str, s: int, e: int) -> bool:
+        """A name of 1-4 characters with a known surname that no medical term in the text covers."""
+        name = text[s:e]
         if not (1 <= len(name) <= 4) or not has_surname(name):
             return False
-        if name in self.terms.zh or any(name in t for t in self.terms.zh_by_prefix.get(name[:2], ())):
-            return False
-        return True
+        return name not in self.terms.zh and not self.terms.zh_overlaps(text, s, e)
 
     def _segment(self, text: str, s: int, e: int, pos: bool = False) -> list[tuple[int, int, str, str]]:
         """jieba tokens (start, end, word, flag) of text[s:e], offsets in `text`; posseg when `pos`."""
@@ -150,6 +152,10 @@ class JiebaNameRecognizer(LocalRecognizer):
                 return None
             nxt = toks[1] if len(toks) > 1 else None
             if nxt and self._given_name(nxt, strict):
+                third = toks[2] if len(toks) > 2 else None
+                if len(nxt[2]) == 1 and third and len(third[2]) == 1 and self._given_name(third, strict) \
+                        and (len(toks) == 3 or not re.match(f"[{HAN}]", toks[3][2])):
+                    return (ts, third[1])  # 鍾 + 美 + 華: characters jieba's dictionary does not know
                 return (ts, nxt[1])
             return (ts, te) if flag.startswith("nr") or not flag else None
         if len(word) > max_len or word in ZH_NOT_NAMES:
@@ -206,12 +212,16 @@ class JiebaNameRecognizer(LocalRecognizer):
         for m in self.CONTEXT_BEFORE.finditer(text):
             s = m.start(1)
             span = self._name_at(self._segment(text, s, min(len(text), s + 6), pos=True), s)
-            if span and self._plausible(text[span[0]:span[1]]):
+            if span and span[1] - span[0] == 2 and span[1] + 1 <= len(text) and re.match(f"[{HAN}]", text[span[1]]) \
+                    and not re.match(f"[{HAN}]", text[span[1] + 1:span[1] + 2]) \
+                    and text[span[1]] not in self.NAME_FOLLOWERS and text[span[1]] not in "有了着过吗呢吧啊也":
+                span = (span[0], span[1] + 1)  # 郑国 + 强 before a space or a comma: the third character is the name's
+            if span and self._plausible(text, span[0], span[1]):
                 out.append(self._result(span[0], span[1], 0.85, "context_before"))
         for m in self.CONTEXT_GENDER.finditer(text):  # 冯红梅，女，49岁
             s = m.start(1)
             span = self._name_at(self._segment(text, s, m.end(1), pos=True), s)
-            if span and span[1] == m.end(1) and self._plausible(text[span[0]:span[1]]):
+            if span and span[1] == m.end(1) and self._plausible(text, span[0], span[1]):
                 out.append(self._result(span[0], span[1], 0.85, "context_gender"))
         for m in self.TITLE_START.finditer(text):
             t = m.start()
@@ -219,7 +229,7 @@ class JiebaNameRecognizer(LocalRecognizer):
                 continue
             tokens = self._segment(text, max(0, t - 5), m.end(), pos=True)
             span = self._name_before(tokens, t)
-            if span and self._plausible(text[span[0]:span[1]]):
+            if span and self._plausible(text, span[0], span[1]):
                 out.append(self._result(span[0], span[1], 0.8, "context_title"))
         for m in self.BARE.finditer(text):
             s, e = m.span(1)
@@ -233,7 +243,7 @@ class JiebaNameRecognizer(LocalRecognizer):
                         break  # 李医生: the title rule reports the name alone
                     # a bare name must be new to the dictionary (jieba tags 谢谢, 毛发, 阳虚 as nr)
                     if te - ts > 3 or word[-1] in self.HERB_ENDINGS or _in_dictionary(word) or word in ZH_NOT_NAMES \
-                            or not self._plausible(word):
+                            or not self._plausible(text, ts, te):
                         break
                     after = text[te] if te < len(text) else ""
                     if after and after not in self.NAME_FOLLOWERS and not self.TITLE_START.match(text, te):
@@ -262,8 +272,8 @@ def chinese_recognizers(terms) -> list:
         Rx("city", re.compile(rf"(?:(?![住在于到从的是我家去来和与及省])[{HAN}]){{2,6}}?(?:市|县)[{HAN}]{{1,6}}?(?:区|县|镇|乡){addr_tail}"), 0.8,
            validate=_place_ok),
         # 住在/家住/地址：…
-        Rx("context", re.compile(rf"(?:住在|家住|住址\s*[:：]?|地址\s*[:：]?|现住|居住在|来自)\s*([{HAN}0-9A-Za-z]{{2,30}}?"
-                                 rf"(?:市|县|区|镇|乡|村|路|街|号|小区|省))"), 0.75, group=1, validate=_place_ok),
+        Rx("context", re.compile(rf"(?:住在|家住|住址\s*[:：]?|地址\s*(?:是|为|在)?\s*[:：]?|现住|居住在|来自)\s*([{HAN}0-9A-Za-z]{{2,30}}?"
+                                 rf"(?:市|县|区|镇|乡|村|路|街|号|小区|省)(?:\d{{1,5}}(?:号楼|号|室|栋|幢|单元|楼|层|弄))*)"), 0.75, group=1, validate=_place_ok),
     ]
     from medcorpus.scrub.recognizers_zh_context import ZhContextRecognizer
 

@@ -10,16 +10,19 @@ from functools import lru_cache
 
 from presidio_analyzer import LocalRecognizer, RecognizerResult
 
+from medcorpus.scrub.recognizers_gazetteer import zh_places
 from medcorpus.scrub.recognizers_zh import HAN, surnames
 
 # what a place word never contains (家里, 医院, 网上, 当地, 这边 ...)
 _NOT_IN_PLACE = set("我你您他她它们的了和与及在从到去来是有没不也都就还很最这那哪里上下内外边家医院诊科药店校司厂网当本附近孩处")
 _PLACE_BEFORE = r"(?:在|从|来自|我是|住在|家在|家住|老家(?:是|在)?|回到|搬到|我住)"
+# where these stand before a place, a comma may end it (我住在许昌，…; 老家越秀区，现在…)
+_HOME = r"(?:来自|住在|家在|家住|老家(?:是|在)?|搬到|我住)"
 _PLACE_AFTER = (r"(?=做生意|工作|出差|上班|打工|读书|上学|念书|生活|定居|过来|来的|看过|看病|住院|就诊|治疗|检查|开的|买的|"
                 r"人|那边|这边|的(?:医院|诊所|$|{surname}[" + HAN + r"]{1,2}[，,。！!\n]))")
 _RELATIVE = r"我(?:儿子|女儿|老公|老婆|丈夫|妻子|爱人|妈妈|爸爸|母亲|父亲|爷爷|奶奶|外公|外婆|哥哥|姐姐|弟弟|妹妹|朋友|同事|孩子)"
 _CLOSING = r"(?:谢谢[！!。，,]?|祝好[！!。，,]|此致敬礼[！!。，,]?|盼复[！!。，,]|——|--|—)"
-_STREET = re.compile(rf"(?:(?![我住在是的了和与从到去于来])[{HAN}]){{2,6}}?(?:大街|大道|路|街|巷|胡同|小区|新村|花园)"
+_STREET = re.compile(rf"(?:和平|(?![我住在是的了和与从到去于来])[{HAN}]){{2,6}}?(?:大街|大道|路|街|巷|胡同|小区|新村|花园)"
                      rf"\d{{1,5}}(?:号|弄|栋|幢)(?:\d{{1,5}}(?:号楼|号|室|栋|幢|单元|楼|层))*")
 
 
@@ -56,11 +59,20 @@ class ZhContextRecognizer(LocalRecognizer):
         sur = _surname_class()
         name = rf"{sur}[{HAN}]{{1,2}}"
         end = r"(?=[，,。！!？?\s]|$)"
-        self.place = re.compile(rf"{_PLACE_BEFORE}(?P<p>[{HAN}]{{2,4}}?(?:市|区|县)?){_PLACE_AFTER.replace('{surname}', sur)}")
+        self.clause_start = re.compile(rf"(?:^|(?<=[。，,！!？?；;\s]))(?={sur}[{HAN}])")
+        # a place word never holds a function word, so 现在在板桥 is read from its second 在
+        word = "(?:(?![" + "".join(sorted(_NOT_IN_PLACE)) + rf"])[{HAN}]){{2,4}}?(?:市|区|县)?"
+        self.places = [
+            ("place_frame", re.compile(rf"{_PLACE_BEFORE}(?P<p>{word}){_PLACE_AFTER.replace('{surname}', sur)}")),
+            ("home", re.compile(rf"{_HOME}(?P<p>{word})(?=[，,。！!？?；;\s]|$)")),
+            ("after_street", re.compile(rf"(?<=[号室弄栋幢])[，,]\s*(?P<p>{word})(?=[，,。.！!？?；;\s]|$)")),
+        ]
         self.names = [
             ("place_of", re.compile(rf"(?:我是|来自)[{HAN}]{{2,4}}?的(?P<n>{name}?){end}")),
             ("left_message", re.compile(rf"(?P<n>{name}?)(?:留言|敬上|拜上|上$)")),
             ("closing", re.compile(rf"{_CLOSING}\s*(?P<n>{name}?)\s*$", re.M)),
+            # 陳美華心悸好几天了: a name opening a clause, a symptom or disease right after it
+            ("before_symptom", None),
             ("relative", re.compile(rf"{_RELATIVE}(?P<n>{name}?)(?=今年|也|怀孕|说|得了|患|最近|已经|[，,。（(\d])")),
         ]
 
@@ -69,29 +81,44 @@ class ZhContextRecognizer(LocalRecognizer):
             RecognizerResult.RECOGNIZER_NAME_KEY: f"{self.name}:{how}",
             RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id})
 
-    def _medical(self, value: str) -> bool:
-        return bool(self.terms.zh) and (value in self.terms.zh or any(
-            value in t or t in value for t in self.terms.zh_by_prefix.get(value[:2], ())))
+    def _names_before_symptom(self, text: str) -> list[RecognizerResult]:
+        out = []
+        for m in self.clause_start.finditer(text):
+            s = m.start()
+            for e in (s + 3, s + 2):  # the longer name first
+                value = text[s:e]
+                if e > len(text) or not re.fullmatch(f"[{HAN}]+", value) or any(c in "的了和与在是有也都就我你他她" for c in value):
+                    continue
+                tag = _word_tag(value)
+                if self.terms.zh_term_length(text, e) and not self._medical(text, s, e) and (not tag or tag.startswith("nr")):
+                    out.append(self._result("PERSON", s, e, 0.6, "before_symptom"))
+                    break
+        return out
+
+    def _medical(self, text: str, s: int, e: int) -> bool:
+        return bool(self.terms.zh) and self.terms.zh_overlaps(text, s, e)
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts=None) -> list[RecognizerResult]:
         if not re.search(f"[{HAN}]", text):
             return []
-        if not hasattr(self, "place"):
+        if not hasattr(self, "places"):
             self.load()
         out = []
-        for m in self.place.finditer(text):
-            p = m.group("p")
-            core = p.rstrip("市区县")
-            if len(core) < 2 or any(c in _NOT_IN_PLACE for c in core) or self._medical(core) or _region(core) \
-                    or _word_tag(core)[:1] in ("v", "d", "t", "m", "r", "p", "c", "u"):
-                continue
-            out.append(self._result("LOCATION", m.start("p"), m.end("p"), 0.6, "place_frame"))
-        for how, rx in self.names:
+        for how, rx in self.places:
             for m in rx.finditer(text):
+                p = m.group("p")
+                core = p.rstrip("市区县")
+                if len(core) < 2 or self._medical(text, m.start("p"), m.start("p") + len(core)) or _region(core) or (
+                        core not in zh_places()[0] and _word_tag(core)[:1] in ("v", "d", "t", "m", "r", "p", "c", "u", "a")):
+                    continue
+                out.append(self._result("LOCATION", m.start("p"), m.end("p"), 0.6, how))
+        for how, rx in self.names:
+            for m in rx.finditer(text) if rx else ():
                 value = m.group("n")
-                if len(value) < 2 or self._medical(value) or any(c in "的了和与在是有也都就" for c in value[1:]):
+                if len(value) < 2 or self._medical(text, *m.span("n")) or any(c in "的了和与在是有也都就" for c in value[1:]):
                     continue
                 out.append(self._result("PERSON", m.start("n"), m.end("n"), 0.65, how))
+        out += self._names_before_symptom(text)
         for m in _STREET.finditer(text):
             out.append(self._result("LOCATION", m.start(), m.end(), 0.75, "street"))
         return out
