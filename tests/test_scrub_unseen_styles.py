@@ -78,3 +78,31 @@ def test_drugs_in_use_frames_and_eponym_plurals_stay(scrubber, text, term):
 def test_a_name_that_is_also_a_word_needs_the_frame(scrubber):
     text = "My husband works abroad. Grace period ended, and I will call. Hope this helps."
     assert found(scrubber, text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Salamat po! Anyway the rash is gone.",
+    "Ingat po!\nSee you next week.",
+    "Clinic hours: (Mon to Sat)\nPh: 0000 and Tel. below",
+    "Take care mate.\nThanks heaps,\nSigned,",
+    "G'day doc, my knee hurts.",
+])
+def test_particles_labels_and_sign_off_words_are_not_names(scrubber, text):
+    assert [v for v, e in found(scrubber, text) if e in ("PERSON", "LOCATION")] == []
+
+
+def test_a_clinic_after_a_name_is_not_a_person(scrubber):
+    text = "Regards,\nAnna Kowalczyk\nBlue Gum Medical Practice"
+    spans = found(scrubber, text)
+    assert ("Anna Kowalczyk", "PERSON") in spans
+    assert all(e != "PERSON" or "Blue" not in v for v, e in spans)
+
+
+def test_a_surname_after_a_particle_joins_the_first_name(scrubber):
+    text = "Yours,\nSiobhán Ó Conchubhair — Riverside Practice"
+    assert ("Siobhán Ó Conchubhair", "PERSON") in found(scrubber, text)
+
+
+def test_a_possessive_fever_is_a_person_s(scrubber):
+    assert removed(scrubber, "Doctor, Marisol's fever will not go down.", "Marisol")
+    assert not removed(scrubber, "Is it Lassa fever or malaria?", "Lassa")

@@ -20,7 +20,7 @@ from medcorpus.scrub.allowlist import load_terms  # noqa: E402
 from medcorpus.scrub.gazetteers import is_english  # noqa: E402
 from medcorpus.scrub.medical_context import medical_context_spans  # noqa: E402
 from medcorpus.scrub.ner import NER_RECOGNIZER, load_spacy_model, make_nlp_engine_class  # noqa: E402,F401
-from medcorpus.scrub.recognizers_en import common_recognizers, english_recognizers  # noqa: E402
+from medcorpus.scrub.recognizers_en import NOT_NAMES, TITLE_STOP, common_recognizers, english_recognizers  # noqa: E402
 from medcorpus.scrub.recognizers_address import extend_address  # noqa: E402
 from medcorpus.scrub.recognizers_names import extend_name_list, is_first_name, trim_medical_edges  # noqa: E402
 from medcorpus.scrub.regions import ALLOWED_REGIONS  # noqa: E402,F401
@@ -240,12 +240,39 @@ class Scrubber:
                 continue
             if entity == "LOCATION" and value.lower().strip(". ") in ALLOWED_REGIONS:
                 continue
+            if entity in ("PERSON", "LOCATION") and not_a_name(value):
+                continue  # "Salamat po", "Tel", "Take care mate": words where names stand
+            if entity == "PERSON" and rec != NER_RECOGNIZER and part_of_clinic(text, s, e):
+                entity, e = "ORG", clinic_end(text, e)  # "Cityview Health Centre", "Blue" + "Gum Medical": a clinic
             if entity == "LOCATION":
                 s, e = extend_address(text, s, e, place=not rec.startswith(ADDRESS_RECOGNIZERS))
             elif entity == "PERSON":
                 s, e = trim_medical_edges(text, s, extend_name_list(text, s, e, self.terms), self.terms)
             spans.append(Span(s, e, entity, round(float(score), 3), rec))
         return join_name_particles(text, resolve_overlaps(spans + repeated_mentions(text, spans)))
+
+
+# the rest of a clinic's name on the same line: "Gum Medical", "Medical Practice"
+_CLINIC_REST = re.compile(r"(?:[ \t]+[A-Z][\w'’&-]*){0,3}?[ \t]+(?i:clinic|hospital|cent(?:re|er)|medical|health|practice|"
+                          r"surgery|diagnostics|pharmacy|polyclinic|nursing home)\b")
+
+
+def part_of_clinic(text: str, s: int, e: int) -> bool:
+    """A clinic word inside the span, or the rest of a clinic's name right after it."""
+    from medcorpus.scrub.recognizers_gazetteer import CLINIC_WORDS
+
+    return bool(CLINIC_WORDS.search(text, s, e)) or bool(_CLINIC_REST.match(text, e))
+
+
+def clinic_end(text: str, e: int) -> int:
+    m = _CLINIC_REST.match(text, e)
+    return m.end() if m else e
+
+
+def not_a_name(value: str) -> bool:
+    """Every word is a stop word (not one that is also a first name) or one of NOT_NAMES (a label, greeting, particle or degree)."""
+    words = re.findall(r"[^\W\d_][\w'’-]*", value)
+    return bool(words) and all(w.lower() in NOT_NAMES or w.lower() in TITLE_STOP for w in words)
 
 
 # "Ó Fionnalláin", "Clara Ó Seitheacháin", "Omar bin Laden": a particle between or before name parts
@@ -262,7 +289,10 @@ def join_name_particles(text: str, spans: list[Span]) -> list[Span]:
             particle = head.group().lstrip() if head else ""
             if particle[:1].isupper():  # "Dr Ó Fionnalláin": a capitalised particle belongs to the name
                 sp = Span(sp.start - len(particle), sp.end, sp.entity, sp.score, sp.recognizer)
-            prev = out[-1] if out else None
+        prev = out[-1] if out else None
+        if prev and prev.entity == "PERSON" and sp.entity == "LOCATION" and NAME_PARTICLE.fullmatch(text, prev.end, sp.start):
+            sp = Span(sp.start, sp.end, "PERSON", sp.score, sp.recognizer)  # "Clara Ó" + a surname read as a place
+        if sp.entity == "PERSON":
             if prev and prev.entity == "PERSON" and (text[prev.end:sp.start].strip(" \t") == ""
                                                      or NAME_PARTICLE.fullmatch(text, prev.end, sp.start)):
                 out[-1] = Span(prev.start, sp.end, "PERSON", max(prev.score, sp.score), prev.recognizer)

@@ -22,6 +22,7 @@ _PRESCRIBE = (r"(?:tak(?:e|es|ing)|took|prescribed|prescribing|started|starting|
               r"switch(?:ing)? to|put (?:me|him|her|us|them) on|(?:am|is|was|been|are|were|be) on|given|gave (?:me|him|her)|"
               r"dose of|tablets? of|course of|a (?:tab|tablet|capsule|strip) of|recommend(?:ed)?|try|tried|trying|using|"
               r"increase(?:d)? (?:the|my)|reduce(?:d)? (?:the|my))")
+_POSSESSIVE_FEVER = re.compile(r"['’]s[ \t]+fever$")  # "Dorina's fever" is a person's; eponymous fevers have no 's
 DRUG_BEFORE_DOSE = re.compile(rf"(?<![\w'’-])({_DRUGWORD}(?:-[A-Z0-9]+)?)(?={_DOSE})")
 DRUG_AFTER_VERB = re.compile(rf"(?i:\b{_PRESCRIBE})[ \t]+(?:the[ \t]+)?({_DRUGWORD}(?:-[A-Z0-9]+)?)(?![ \t]+[A-Z])")
 DRUG_BEFORE_USE = re.compile(rf"(?<![\w'’-])({_CAPWORD})(?=[ \t]+(?:causes?|caused|tablets?|capsules?|syrup|injections?|"
@@ -45,7 +46,7 @@ def medical_context_spans(text: str, is_name=None, is_term=None) -> list[tuple[i
     keeps a known first name after a verb out ("gave me Rachel's number" is not a drug) unless a
     drug chain follows ("on Telma and then Jardiance"); `is_term(word)` (the allow-list) lets a
     drug's partner in a chain count as a drug ("take Liv52 with atorvastatin")."""
-    out = [m.span() for m in EPONYM.finditer(text)]
+    out = [m.span() for m in EPONYM.finditer(text) if not _POSSESSIVE_FEVER.search(m.group())]
     for rx in (DRUG_BEFORE_DOSE, DRUG_AFTER_VERB, DRUG_BEFORE_USE, SWITCH_TO, DRUG_EFFECT, DRUG_ALONGSIDE):
         for m in rx.finditer(text):
             word = m.group(1)

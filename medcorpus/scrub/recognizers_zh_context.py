@@ -90,6 +90,8 @@ class ZhContextRecognizer(LocalRecognizer):
                 if e > len(text) or not re.fullmatch(f"[{HAN}]+", value) or any(c in "的了和与在是有也都就我你他她" for c in value):
                     continue
                 tag = _word_tag(value)
+                if len(value) == 3 and _word_tag(value[:2])[:2] not in ("", "nr"):
+                    continue  # 高中生: a word (高中) with an ending, not a surname and a given name
                 if self.terms.zh_term_length(text, e) and not self._medical(text, s, e) and (not tag or tag.startswith("nr")):
                     out.append(self._result("PERSON", s, e, 0.6, "before_symptom"))
                     break

@@ -20,6 +20,7 @@ from presidio_analyzer import LocalRecognizer, RecognizerResult
 from medcorpus.scrub.allowlist import resource_path
 from medcorpus.scrub.gazetteers import cities, fold, is_english, person_names
 from medcorpus.scrub.recognizers_en import MONTH_NAMES, STOP
+from medcorpus.scrub.recognizers_en import NOT_NAMES
 from medcorpus.scrub.recognizers_gazetteer import CLOSING, WORD, _folded_regions, looks_medical
 
 WEIGHTS_FILE = "token_classifier.json.gz"
@@ -47,10 +48,6 @@ def _gap_kind(gap: str) -> str:
     return g[:2]
 
 
-# words that stand where names stand but never are one: greetings and a doctor's degrees
-NOT_NAMES = frozenset("""hlo helo hii hy hola olá ola namaste namaskar salam salaam assalam ciao bonjour hallo hej
-gud mrng mng evng pls plz thx thanx tnx regds rgds mbbs md mch mrcp mrcgp frcs frcp frcpc facp fcps dnb dgo dch
-mds bds dds phd rn np bsc msc mph dm drnb facs""".split())
 
 
 @lru_cache(maxsize=100_000)
