@@ -106,3 +106,18 @@ def test_a_surname_after_a_particle_joins_the_first_name(scrubber):
 def test_a_possessive_fever_is_a_person_s(scrubber):
     assert removed(scrubber, "Doctor, Marisol's fever will not go down.", "Marisol")
     assert not removed(scrubber, "Is it Lassa fever or malaria?", "Lassa")
+
+
+@pytest.mark.parametrize("text,term", [
+    ("My endocrinologist thinks it is Cushing's.", "Cushing's"),
+    ("Is Addison's hereditary?", "Addison's"),
+    ("she has raynauds in both hands and Raynauds runs in the family", "Raynauds"),
+    ("My son has Osgood Schlatter in his left knee.", "Osgood Schlatter"),
+    ("Could this be Wegener's granulomatosis?", "Wegener's granulomatosis"),
+])
+def test_bare_eponyms_stay(scrubber, text, term):
+    assert not removed(scrubber, text, term), found(scrubber, text)
+
+
+def test_an_eponym_surname_without_a_possessive_is_still_a_name(scrubber):
+    assert removed(scrubber, "Regards,\nDr. Helen Addison\nRiverside Clinic", "Helen Addison")

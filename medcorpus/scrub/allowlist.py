@@ -65,6 +65,11 @@ def terms_from_disease_db(path: str | Path) -> set[str]:
     return terms
 
 
+_CONDITION_HEADS = frozenset("disease syndrome palsy phenomenon thyroiditis sarcoma lymphoma cyst contracture esophagus "
+                             "oesophagus encephalopathy granulomatosis disorder neuroma tumor tumour ulcer anomaly "
+                             "dystrophy arteritis node nodes sign".split())
+
+
 def _norm(word: str) -> str:
     """Lower case, straight apostrophe, no possessive: "Crohn’s" -> "crohn"."""
     w = word.lower().replace("’", "'")
@@ -184,6 +189,14 @@ class MedicalTerms:
     def is_term(self, word: str) -> bool:
         """A word that is a term on its own ("ibuprofen", "gout")."""
         return (_norm(word),) in self.phrases
+
+    def is_eponym(self, word: str) -> bool:
+        """A word that names a condition in a term ("addison" of "addison disease", both parts
+        of "osgood-schlatter disease"): a bare "Addison's" or "Raynauds" is that condition."""
+        if not hasattr(self, "_eponyms"):
+            self._eponyms = {part for key in self.phrases if len(key) >= 2 and key[1] in _CONDITION_HEADS
+                             for part in key[0].split("-") if len(part) > 3}
+        return _norm(word) in self._eponyms
 
 
 HUNSPELL_MEDICAL = ("/usr/share/hunspell/en_med_glut.dic", "/usr/share/hunspell/en_med.dic",

@@ -220,7 +220,8 @@ class Scrubber:
             """On a capitalised word used as a drug or an eponym before a disease word."""
             nonlocal context
             if context is None:
-                context = medical_context_spans(text, is_name=is_first_name, is_term=self.terms.is_term)
+                context = medical_context_spans(text, is_name=is_first_name, is_term=self.terms.is_term,
+                                                is_eponym=self.terms.is_eponym)
             return any(ms < e and s < me for ms, me in context)
 
         spans: list[Span] = []

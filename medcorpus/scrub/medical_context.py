@@ -14,7 +14,8 @@ _DISEASE_WORD = (r"disease|syndrome|palsy|sarcoma|lymphoma|tumou?r|cyst|arteriti
                  r"(?:muscular )?dystrophy|o?esophagus|sign|phenomenon|reflex|test|procedure|operation|maneuvre|maneuver|"
                  r"manoeuvre|tear|triad|node|duct|gland|canal|cells?|contracture|deformity|fever|encephalopathy|"
                  r"neuralgia|ataxia|chorea|cardiomyopathy|nephropathy|hepatitis|scale|score|criteria|classification|"
-                 r"technique|method|diet|regimen|protocol|therapy|vaccine|bacillus|virus")
+                 r"technique|method|diet|regimen|protocol|therapy|vaccine|bacillus|virus|granulomatosis|polyangiitis|neuropathy|"
+                 r"myopathy|keratitis|dermatitis|arthritis|hernia|aneurysm|malformation|anomaly|fibrosis|nodes|cysts")
 EPONYM = re.compile(rf"(?<![\w'’-])(?:(?:de|von|van|di)[ \t]+)?{_CAPWORD}(?:[- ](?:{_CAPWORD}|de|von|van)){{0,3}}"
                     rf"[ \t]+(?:{_DISEASE_WORD})(?:e?s)?\b")
 _DOSE = r"[ \t]*\(?\d+(?:[.,]\d+)?[ \t]*(?:mg|mcg|µg|g|ml|iu|units?|%|tabs?|tablets?|caps?|capsules?|puffs?|drops?)\b"
@@ -41,12 +42,26 @@ DRUG_ALONGSIDE = re.compile(rf"(?i:\b(?:alongside|along with|together with|with|
 SWITCH_TO = re.compile(rf"(?i:\bswitched from)[ \t]+{_DRUGWORD}[ \t]+to[ \t]+({_DRUGWORD})")
 
 
-def medical_context_spans(text: str, is_name=None, is_term=None) -> list[tuple[int, int]]:
+# a bare eponym, possessive or with a plural s ("I have Addison's", "Raynauds", "Sever's"), or two joined (Osgood Schlatter)
+BARE_EPONYM = re.compile(r"(?<![\w'’-])([A-Z][a-z\u00df-\u024f]{3,}?)(?:['’]s|s['’]|s)?(?:[- ]([A-Z][a-z\u00df-\u024f]{3,}?)"
+                         r"(?:['’]s|s['’]|s)?)?(?![\w'’-])")
+
+
+def medical_context_spans(text: str, is_name=None, is_term=None, is_eponym=None) -> list[tuple[int, int]]:
     """Spans of eponymous conditions and of words used as drugs. `is_name(word)`, when given,
     keeps a known first name after a verb out ("gave me Rachel's number" is not a drug) unless a
     drug chain follows ("on Telma and then Jardiance"); `is_term(word)` (the allow-list) lets a
     drug's partner in a chain count as a drug ("take Liv52 with atorvastatin")."""
     out = [m.span() for m in EPONYM.finditer(text) if not _POSSESSIVE_FEVER.search(m.group())]
+    if is_eponym is not None:
+        for m in BARE_EPONYM.finditer(text):
+            first, second = m.group(1), m.group(2)
+            if not is_eponym(first):
+                continue
+            if second is not None and is_eponym(second):
+                out.append(m.span())  # "Osgood Schlatter"
+            elif m.end(1) < len(text) and text[m.end(1)] in "'’s":  # "Addison's", "Raynauds"; "Addison" alone may be a surname
+                out.append((m.start(1), m.end(1) + (2 if text[m.end(1)] in "'’" else 1)))
     for rx in (DRUG_BEFORE_DOSE, DRUG_AFTER_VERB, DRUG_BEFORE_USE, SWITCH_TO, DRUG_EFFECT, DRUG_ALONGSIDE):
         for m in rx.finditer(text):
             word = m.group(1)
