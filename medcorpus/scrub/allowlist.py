@@ -127,7 +127,17 @@ class MedicalTerms:
         return [(s, e) for s, e, weak in self.find_marked(text) if not (strong_only and weak)]
 
     def find_marked(self, text: str) -> list[tuple[int, int, bool]]:
-        """(start, end, weak) of term occurrences: one pass for both readings of `find`."""
+        """(start, end, weak) of term occurrences: one pass for both readings of `find`. The
+        last texts' answers are kept: the NER vetting and the engine's veto ask about the same text."""
+        cache = self.__dict__.setdefault("_found", {})
+        hit = cache.get(text)
+        if hit is None:
+            if len(cache) >= 512:
+                cache.clear()
+            hit = cache[text] = self._find_marked(text)
+        return hit
+
+    def _find_marked(self, text: str) -> list[tuple[int, int, bool]]:
         toks = [(m.start(), m.end(), _norm(m.group())) for m in _WORD.finditer(text)]
         spans: list[tuple[int, int, bool]] = []
         i = 0

@@ -123,6 +123,8 @@ class CityRecognizer(LocalRecognizer):
                         context[s] = False
                 return context[s]
 
+            if head not in multi and head not in latin and toks[i][2].islower() and not place_context():
+                continue  # a lower-case word that neither is nor starts a known place, in no place frame
             for n in (3, 2, 1):
                 if n > 1 and (not all(joined[i:i + n - 1]) or i + n > len(toks)
                               or (head not in multi and not (toks[i][2][0].isupper() and place_context()))):

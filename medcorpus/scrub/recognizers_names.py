@@ -59,6 +59,7 @@ SAYS = re.compile(rf"(?<![\w'’-])(?P<n>{_UP_WORD})[ \t]+(?:suggested|suggests|
 NAME_HERE = re.compile(rf"(?<![\w'’-])(?P<n>{_UP_WORD}[ \t]+{_UP_WORD})[ \t]+here\b")
 # "Hello will," "Dear grace,": a greeting, one word and a comma
 GREETING_NAME = re.compile(r"(?i:\b(?:hello|hi|hey|dear|good (?:morning|afternoon|evening))[ \t]+)(?P<n>[A-Za-z][a-z'’-]+)(?=,)")
+_NAME_GAP = re.compile(r"[ \t]+(?:[A-Z]\.[ \t]+)?")  # between a first and a last name: a space, maybe an initial
 VOCATIVE_END = re.compile(rf",[ \t]+(?P<n>{_UP_WORD})[ \t]*[.!]?[ \t]*\Z")
 # a closing line "from leonard, warszawa" / "- ryan" (lower case too)
 FROM_LINE = re.compile(r"(?im:^[ \t]*(?:from|frm|[-–—~])[ \t]*(?P<n>[^\W\d_][\w'’-]*(?:[ \t]+[^\W\d_][\w'’-]*)?)"
@@ -169,18 +170,24 @@ class NameRecognizer(LocalRecognizer):
         toks = [(m.start(), m.end(), m.group()) for m in WORD.finditer(text)]
         first, last = person_names()
         for i, (s, e, w) in enumerate(toks):
-            nxt = toks[i + 1] if i + 1 < len(toks) and re.fullmatch(r"[ \t]+(?:[A-Z]\.[ \t]+)?", text[e:toks[i + 1][0]]) else None
-            if w[0].isupper() and not w.isupper():
-                k = fold(w)
-                if k not in first and k not in last:
-                    continue
+            upper = w[0].isupper() and not w.isupper()
+            if not upper and not w.islower():
+                continue
+            k = fold(w)
+            if k not in first and k not in last:
+                continue  # neither branch below takes a word that is no name at all
+            nxt = toks[i + 1] if i + 1 < len(toks) and _NAME_GAP.fullmatch(text, e, toks[i + 1][0]) else None
+            if upper:
                 if nxt and nxt[2][0].isupper() and not nxt[2].isupper() and self._is_name(w, False, TITLE_STOP) \
                         and (fold(nxt[2]) in last or not _common(nxt[2])) and self._plain_word(nxt[2]) \
                         and (not _common(w) or (fold(nxt[2]) in last and not _common(nxt[2]))) \
                         and not CLINIC_WORDS.match(nxt[2]):
                     out.append(_result("PERSON", s, nxt[1], 0.7, self, "first_last"))
                     continue
-                sentence_start = not text[:s].strip() or text[:s].rstrip()[-1] in ".!?:;\n"
+                j = s - 1
+                while j >= 0 and text[j].isspace():
+                    j -= 1
+                sentence_start = j < 0 or text[j] in ".!?:;"
                 if not sentence_start and self._is_name(w, strict=True):
                     out.append(_result("PERSON", s, e, 0.55, self, "capitalised"))
                 elif not sentence_start and not nxt and self._is_name(w, strict=False, stop=TITLE_STOP) \

@@ -56,8 +56,10 @@ class PhoneNumberRecognizer(LocalRecognizer):
                 num = pn.parse(("+" + raw[2:]) if raw.startswith("00") else raw, region)
             except pn.NumberParseException:
                 continue
+            if not pn.is_possible_number(num):  # a length check: cheap, and every valid number passes it
+                continue
             if pn.is_valid_number(num):
                 return 0.75
-            if (context or intl) and pn.is_possible_number(num):
+            if context or intl:
                 return 0.6
         return None

@@ -203,11 +203,13 @@ def predict(feats: list[list[str]]) -> np.ndarray:
     """Class probabilities [words x labels]."""
     index, weights, bias, _ = load_weights()
     rows = [[index[x] for x in f if x in index] for f in feats]
-    scores = np.tile(bias, (len(feats), 1))
+    scores = np.tile(bias, (len(feats), 1)).astype(np.float64)
     flat = [x for r in rows for x in r]
     if flat:
         owner = np.repeat(np.arange(len(rows)), [len(r) for r in rows])
-        np.add.at(scores, owner, weights[flat])
+        picked = weights[flat]
+        for c in range(scores.shape[1]):  # per label, a weighted bincount: the rows' feature sums
+            scores[:, c] += np.bincount(owner, weights=picked[:, c], minlength=len(rows))
     scores -= scores.max(axis=1, keepdims=True)
     p = np.exp(scores)
     return p / p.sum(axis=1, keepdims=True)
