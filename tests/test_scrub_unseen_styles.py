@@ -121,3 +121,16 @@ def test_bare_eponyms_stay(scrubber, text, term):
 
 def test_an_eponym_surname_without_a_possessive_is_still_a_name(scrubber):
     assert removed(scrubber, "Regards,\nDr. Helen Addison\nRiverside Clinic", "Helen Addison")
+
+
+@pytest.mark.parametrize("text,value", [
+    ("谢谢医生。——来自义乌的陈静", "义乌"),
+    ("我住在拉萨最近总是头疼", "拉萨"),
+    ("上官婉儿主任您好，我想咨询一下。", "上官婉儿"),
+    ("司马文静主任您好，我想咨询一下。", "司马文静"),
+    ("my address house 9, road 3, lakeview housing estate, chittagong", "house 9, road 3, lakeview housing estate"),
+    ("Please post it to 18 Mandela Umgwaqo, Soweto.", "18 Mandela Umgwaqo"),
+    ("Our home: 77 Oak Glade, Leeds", "77 Oak Glade"),
+])
+def test_town_after_laizi_compound_surnames_and_more_street_shapes(scrubber, text, value):
+    assert removed(scrubber, text, value), found(scrubber, text)

@@ -19,7 +19,8 @@ EXTRA_STREET_WORDS = """Street St Avenue Ave Av Road Rd Boulevard Blvd Lane Ln D
 Terrace Tce Terr Circle Cir Parkway Pkwy Highway Hwy Square Sq Trl Crescent Cres Close Cl Grove Gr Walk Parade Pde
 Esplanade Quay Wharf Rise Chase Gate Vale Wynd Mews Promenade Arcade Broadway Vista Via Viale Rua Calle Avenida Rue
 Strasse Straße Weg Jalan Jln Lorong Soi Nagar Marg Salai Peth Chowk Ganj Zila Gali Bazar Bazaar Colony Layout Cross
-Main Sector Enclave Vihar Puram Halli Wadi Mohalla Towers Apartments Residency Estate Housing""".split()
+Main Sector Enclave Vihar Puram Halli Wadi Mohalla Towers Apartments Residency Estate Housing Glade Row Path
+Umgwaqo Indlela Isitaladi Straat Laan Gasse Gata Gatan Vei Veien Vägen Utca Ulica Sokak Caddesi""".split()
 PLAIN_STREET_WORDS = set("""street st road rd avenue ave av lane ln drive dr boulevard blvd highway hwy parkway pkwy
 nagar marg ganj chowk salai jalan jln crescent cres terrace tce""".split())
 _HOUSE_HEAD = r"(?:h\.?\s?no\.?|house(?: no\.?)?|flat(?: no\.?)?|studio|apt\.?|apartment|plot(?: no\.?)?|door no\.?|unit|block|blk\.?|lot|#)"
@@ -91,6 +92,11 @@ _NAME_PARTICLE = r"de|del|de la|de los|la|le|les|du|des|di|da|do|dos|das|van|von
 def address_patterns(terms) -> list[Rx]:
     suffixes, _ = street_words()
     return [
+        # Bangladeshi / Pakistani blocks: "House 27, Road 4, Barker Housing Estate", "house 12, road 5, sector 3"
+        Rx("house_road", re.compile(
+            r"(?i:\bhouse[ \t]*(?:no\.?[ \t]*)?\d+[A-Za-z]?(?:/\d+)?,?[ \t]+(?:road|rd\.?|lane|street|st\.?)[ \t]*(?:no\.?[ \t]*)?"
+            r"\d+[A-Za-z]?(?:,?[ \t]+(?:[\w'’-]+[ \t]+){0,3}?(?:housing estate|housing society|residential area|r/a|"
+            r"sector[ \t]*\d+|block[ \t]*[a-z0-9]{1,2}|phase[ \t]*\d+))?)"), 0.8),
         # Indian / British address heads: "H.No. 62, Barman Street", "37/575, Jhaveri Circle", "Flat 86, O'Connor Land"
         Rx("street_head", re.compile(
             r"(?<![\w/(])(?:(?:H\.?[ \t]?No\.?|House(?: No\.?)?|Flat|Studio|Apt\.?|Apartment|Plot(?: No\.?)?|Door No\.?|"

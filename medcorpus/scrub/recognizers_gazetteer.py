@@ -197,6 +197,7 @@ class CityRecognizer(LocalRecognizer):
 
 
 ZH_PLACE_BEFORE = re.compile(r"(?:来自|住在|家在|家住|老家|在|从|到|去|搬到|回|位于|是|我们|我)$")
+ZH_HOME_BEFORE = re.compile(r"(?:来自|住在|家在|家住|老家|搬到)$")
 ZH_PLACE_AFTER = re.compile(r"^(?:市|人|那边|这边|的医院|医院|工作|上班|上学|附近|读书|生活|定居|打工|出差)")
 
 
@@ -269,7 +270,8 @@ class ZhCityRecognizer(LocalRecognizer):
                 pos += len(w)
             with_shi = e < n and text[e] == "市"
             big = cities()[1].get(name, 0) >= ZH_BIG_CITY
-            if (name in geo and (big and (own_word or ctx) or place_tag and ctx)) or (name in ns and own_word and ctx) \
+            home = bool(ZH_HOME_BEFORE.search(text[max(0, s - 3):s]))  # 住在/来自/老家: a GeoNames town after them is one
+            if (name in geo and (big and (own_word or ctx) or place_tag and ctx or home)) or (name in ns and own_word and ctx) \
                     or (with_shi and (big or place_tag)):
                 if e < n and text[e] in "市区县镇乡旗":  # 自贡区, 仙桃市: the unit word is part of the place
                     e += 1

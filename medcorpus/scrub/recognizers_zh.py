@@ -193,11 +193,13 @@ class JiebaNameRecognizer(LocalRecognizer):
             return (before[-2][0], te)  # 张 + 杨 + 医生
         if len(word) == 1:  # 刘医生: jieba tags a lone surname nr, zg, r, ...
             return (ts, te) if has_surname(word) and word not in FUNCTION_CHARS else None
-        if len(word) > 3 or word in ZH_NOT_NAMES:
-            return None
+        if (len(word) > 3 and not (len(word) == 4 and word[:2] in surnames()[1])) or word in ZH_NOT_NAMES:
+            return None  # 上官婉儿: four characters with a compound surname
         if len(before) > 1 and len(before[-2][2]) == 1 and has_surname(before[-2][2]) \
                 and before[-2][2] not in FUNCTION_CHARS and self._given_name(before[-1], strict=False):
             return (before[-2][0], te)  # 张 + 婷婷
+        if len(before) > 1 and before[-2][2] in surnames()[1] and self._given_name(before[-1], strict=False):
+            return (before[-2][0], te)  # 欧阳 + 桂芝
         if flag.startswith("nr") or not _in_dictionary(word):
             return (ts, te)
         return None
