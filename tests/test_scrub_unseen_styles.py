@@ -134,3 +134,8 @@ def test_an_eponym_surname_without_a_possessive_is_still_a_name(scrubber):
 ])
 def test_town_after_laizi_compound_surnames_and_more_street_shapes(scrubber, text, value):
     assert removed(scrubber, text, value), found(scrubber, text)
+
+
+def test_no_name_or_place_in_a_plain_description_or_a_relatives_clinic(scrubber):
+    assert found(scrubber, "It's red, swollen, and itchy since Monday.") == []
+    assert [v for v, e in found(scrubber, "我今天在亲戚的医院做了检查。") if e == "LOCATION"] == []

@@ -23,7 +23,7 @@ LOWER_INTRO = re.compile(r"(?i:\b(?:i am|i'm|im|its me|it's me|it is me|its|it's
                          r"[a-z\u00df-\u024f\u1e00-\u1eff\u0300-\u036f'’-]+){0,2}?)"
                          r"(?=[ \t]*(?:\d|,|\.|!|\n|$|again\b|here\b|from\b|and\b|aged?\b|writing\b|(?:hi|hello|doc|doctor|dr|sir)\b))")
 # what tells a first name that is also an English word ("grace", "will") from the word in a self-introduction
-INTRO_STRONG_AFTER = re.compile(r"[ \t]*(?:\d|,|again\b|here\b|from\b|aged?\b|writing\b|(?:hi|hello|doc|doctor|dr|sir)\b)")
+INTRO_STRONG_AFTER = re.compile(r"[ \t]*(?:\d|again\b|here\b|from\b|aged?\b|writing\b|(?:hi|hello|doc|doctor|dr|sir)\b)")
 # the last words of a text after a closing or "waiting for ur reply"
 LOWER_END = re.compile(r"(?i:\b(?:reply|regards|thanks|thank you|thank u|thanks a lot|cheers|bye|thx|ta|ty|tnx|doc|doctor)\b)"
                        r"[ \t,.!]*\n?[ \t]*(?P<n>[a-z\u00df-\u024f\u1e00-\u1eff][a-z\u00df-\u024f\u1e00-\u1eff\u0300-\u036f'’-]+"

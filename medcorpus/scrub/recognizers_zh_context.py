@@ -14,7 +14,7 @@ from medcorpus.scrub.recognizers_gazetteer import zh_places
 from medcorpus.scrub.recognizers_zh import HAN, surnames
 
 # what a place word never contains (家里, 医院, 网上, 当地, 这边 ...)
-_NOT_IN_PLACE = set("我你您他她它们的了和与及在从到去来是有没不也都就还很最这那哪里上下内外边家医院诊科药店校司厂网当本附近孩处")
+_NOT_IN_PLACE = set("我你您他她它们的了和与及在从到去来是有没不也都就还很最这那哪里上下内外边家医院诊科药店校司厂网当本附近孩处戚")
 _PLACE_BEFORE = r"(?:在|从|来自|我是|住在|家在|家住|老家(?:是|在)?|回到|搬到|我住)"
 # where these stand before a place, a comma may end it (我住在许昌，…; 老家越秀区，现在…)
 _HOME = r"(?:来自|住在|家在|家住|老家(?:是|在)?|搬到|我住)"
