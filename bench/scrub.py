@@ -194,7 +194,7 @@ def fmt(num: int, den: int) -> str:
 NOTES = {"dev": "[shapes the recognizers were tuned on before issue 18]",
          "heldout": "[earlier round: measured untuned, then used to fix general gaps]",
          "heldout2": "[earlier round: measured untuned, then used to fix general gaps]",
-         "heldout3": "[earlier round: written last, never used for tuning]",
+         "heldout3": "[earlier round: written last; its name misses were read in round 5 (tuning side now)]",
          "tune": "[issue 18 tuning split: its misses were read while tuning]",
          "tune-hard": "[issue 18 tuning side, third round: harder phrasings; its misses are read while tuning]",
          "untouched": "[issue 18 untouched split: measured once last round; aggregate figures only, misses never shown]",

@@ -139,3 +139,13 @@ def test_town_after_laizi_compound_surnames_and_more_street_shapes(scrubber, tex
 def test_no_name_or_place_in_a_plain_description_or_a_relatives_clinic(scrubber):
     assert found(scrubber, "It's red, swollen, and itchy since Monday.") == []
     assert [v for v, e in found(scrubber, "我今天在亲戚的医院做了检查。") if e == "LOCATION"] == []
+
+
+@pytest.mark.parametrize("text,value", [
+    ("本人姓周，最近总是胃疼。", "周"),
+    ("宝宝蒋雨涵，三岁了，一直咳嗽。", "蒋雨涵"),
+    ("盼回复，—— 钱志远 敬上", "钱志远"),
+    ("Hi doc, tamsin again. The rash came back.", "tamsin"),
+])
+def test_surname_alone_baby_name_signed_name_and_a_returning_patient(scrubber, text, value):
+    assert removed(scrubber, text, value), found(scrubber, text)

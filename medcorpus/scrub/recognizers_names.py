@@ -18,7 +18,7 @@ NAME_CONTEXT_LOWER = re.compile(
     r"mother|father|mom|mum|dad|brother|sister|friend|baby|aunt|uncle|grandmother|grandfather|grandma|grandpa|cousin|"
     r"nephew|niece|boyfriend|girlfriend|partner|dr|doctor|mr|mrs|ms)[.,!:]?[ \t]+)$")
 # "i am gaurav wright 39 yrs", "its peter again", "hi im priya from pune": lower-case words in a self-introduction
-LOWER_INTRO = re.compile(r"(?i:\b(?:i am|i'm|im|its me|it's me|it is me|its|it's|this is|my name is|my names|my name's|myself|name is)[ \t]+)"
+LOWER_INTRO = re.compile(r"(?i:\b(?:(?:hey|hi|hello)[ \t]+doc(?:tor)?,|i am|i'm|im|its me|it's me|it is me|its|it's|this is|my name is|my names|my name's|myself|name is)[ \t]+)"
                          r"(?P<n>[a-z\u00df-\u024f\u1e00-\u1eff][a-z\u00df-\u024f\u1e00-\u1eff\u0300-\u036f'’-]+(?:[ \t]+[a-z\u00df-\u024f\u1e00-\u1eff]"
                          r"[a-z\u00df-\u024f\u1e00-\u1eff\u0300-\u036f'’-]+){0,2}?)"
                          r"(?=[ \t]*(?:\d|,|\.|!|\n|$|again\b|here\b|from\b|and\b|aged?\b|writing\b|(?:hi|hello|doc|doctor|dr|sir)\b))")
@@ -152,7 +152,8 @@ class NameRecognizer(LocalRecognizer):
         for rx, how in ((KIN_NAME, "kin"), (SAYS, "says"), (GREETING_NAME, "greeting")):
             for m in rx.finditer(text):  # the frame says person: a first name that is also a word counts here
                 w = m.group("n")
-                if fold(w) in first and w.lower() not in TITLE_STOP and not looks_medical(w, self.terms) \
+                known = fold(w) in first or (how == "kin" and w[0].isupper() and (fold(w) in person_names()[1] or not _common(w)))
+                if known and w.lower() not in TITLE_STOP and not looks_medical(w, self.terms) \
                         and not CLINIC_WORDS.match(w) and not re.match(r"[ \t]*\d", text[m.end("n"):m.end("n") + 3]):
                     out.append(_result("PERSON", m.start("n"), m.end("n"), 0.65, self, how))
         for m in NAME_HERE.finditer(text):

@@ -69,7 +69,9 @@ class ZhContextRecognizer(LocalRecognizer):
         ]
         self.names = [
             ("place_of", re.compile(rf"(?:我是|来自)[{HAN}]{{2,4}}?的(?P<n>{name}?){end}")),
-            ("left_message", re.compile(rf"(?P<n>{name}?)(?:留言|敬上|拜上|上$)")),
+            ("left_message", re.compile(rf"(?P<n>{name}?)\s*(?:留言|敬上|拜上|上$)")),
+            # 本人姓李 / 我姓张: a surname alone is part of a name
+            ("surname", re.compile(rf"(?:本人|我|患者|病人)姓(?P<n>{sur})(?=[，,。！!\s]|$)")),
             ("closing", re.compile(rf"{_CLOSING}\s*(?P<n>{name}?)\s*$", re.M)),
             # 陳美華心悸好几天了: a name opening a clause, a symptom or disease right after it
             ("before_symptom", None),
@@ -117,7 +119,7 @@ class ZhContextRecognizer(LocalRecognizer):
         for how, rx in self.names:
             for m in rx.finditer(text) if rx else ():
                 value = m.group("n")
-                if len(value) < 2 or self._medical(text, *m.span("n")) or any(c in "的了和与在是有也都就" for c in value[1:]):
+                if (len(value) < 2 and how != "surname") or self._medical(text, *m.span("n")) or any(c in "的了和与在是有也都就" for c in value[1:]):
                     continue
                 out.append(self._result("PERSON", m.start("n"), m.end("n"), 0.65, how))
         out += self._names_before_symptom(text)
