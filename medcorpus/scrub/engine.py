@@ -20,7 +20,8 @@ from medcorpus.scrub.allowlist import load_terms  # noqa: E402
 from medcorpus.scrub.gazetteers import is_english  # noqa: E402
 from medcorpus.scrub.medical_context import medical_context_spans  # noqa: E402
 from medcorpus.scrub.ner import NER_RECOGNIZER, load_spacy_model, make_nlp_engine_class  # noqa: E402,F401
-from medcorpus.scrub.recognizers_en import NOT_NAMES, TITLE_STOP, common_recognizers, english_recognizers  # noqa: E402
+from medcorpus.scrub.recognizers_en import TITLE_STOP, common_recognizers, english_recognizers  # noqa: E402
+from medcorpus.scrub.word_classes import NOT_NAMES  # noqa: E402
 from medcorpus.scrub.recognizers_address import extend_address  # noqa: E402
 from medcorpus.scrub.recognizers_names import extend_name_list, is_first_name, trim_medical_edges  # noqa: E402
 from medcorpus.scrub.regions import ALLOWED_REGIONS  # noqa: E402,F401

@@ -20,7 +20,7 @@ from presidio_analyzer import LocalRecognizer, RecognizerResult
 from medcorpus.scrub.allowlist import resource_path
 from medcorpus.scrub.gazetteers import cities, fold, is_english, person_names
 from medcorpus.scrub.recognizers_en import MONTH_NAMES, STOP
-from medcorpus.scrub.recognizers_en import NOT_NAMES
+from medcorpus.scrub.word_classes import NOT_NAMES
 from medcorpus.scrub.recognizers_gazetteer import CLOSING, WORD, _folded_regions, looks_medical
 
 WEIGHTS_FILE = "token_classifier.json.gz"
