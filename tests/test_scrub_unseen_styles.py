@@ -149,3 +149,21 @@ def test_no_name_or_place_in_a_plain_description_or_a_relatives_clinic(scrubber)
 ])
 def test_surname_alone_baby_name_signed_name_and_a_returning_patient(scrubber, text, value):
     assert removed(scrubber, text, value), found(scrubber, text)
+
+
+@pytest.mark.parametrize("text,value", [
+    ("my wife summer has the same cough since monday", "summer"),
+    ("ibuprofen didn't help, so ruby suggested paracetamol.", "ruby"),
+    ("thank you for your query, tamar. based on your symptoms it is a sprain.", "tamar"),
+    ("Dear Wanjiru Kamau, Based on your symptoms, you may have gastritis.", "Wanjiru Kamau"),
+    ("yours faithfully,\nlina osei\n742 mills crossing\naccra", "742 mills crossing"),
+    ("our home: 12 harbour glen, wellington", "12 harbour glen"),
+    ("you can send letters to post box no. 512, gulu.", "post box no. 512"),
+])
+def test_lower_case_writing(scrubber, text, value):
+    assert removed(scrubber, text, value), found(scrubber, text)
+
+
+def test_lower_case_frames_need_a_first_name_and_an_action(scrubber):
+    text = "my mum will call you tomorrow and my son may have a fever, and even noticed blood. 3 mills course on tuesdays."
+    assert found(scrubber, text) == []

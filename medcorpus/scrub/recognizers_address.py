@@ -32,7 +32,7 @@ _ADDRESS_WORD = (r"\b(?:address(?:\s+is)?\s*[:\-]?|(?:live|living|lives|stay|sta
 UK_POSTCODE = r"(?:[A-Z]{1,2}\d[A-Z\d]?|GIR)[ \t]?\d[A-Z]{2}"
 CA_POSTCODE = r"[A-Z]\d[A-Z][ \t]?\d[A-Z]\d"
 PO_BOX = re.compile(r"(?i:\b(?:G\.?[ \t]?P\.?[ \t]?O\.?[ \t]?|P\.?[ \t]?O\.?[ \t]?|Post(?:al)?[ \t]+(?:Office[ \t]+)?)Box|"
-                    r"\bPost[ \t]+Bag|\bPrivate[ \t]+Bag|\bP\.?M\.?B\.?(?=[ \t]*\d))(?:[ \t]+No\.?)?[ \t]*[A-Z]?\d+(?:-\d+)?\b"
+                    r"\bPost[ \t]+Bag|\bPrivate[ \t]+Bag|\bP\.?M\.?B\.?(?=[ \t]*\d))(?i:[ \t]+No\.?)?[ \t]*[A-Za-z]?\d+(?:-\d+)?\b"
                     r"|\bBox[ \t]+\d{2,6}\b")
 _UNITS_AFTER_NUMBER = re.compile(r"(?i)\s*(?:mg|mcg|ml|kg|g|km|cm|mm|times?|tablets?|tabs?|pills?|days?|weeks?|months?|"
                                  r"years?|hours?|hrs?|mins?|minutes?|units?|iu|doses?|bpm|mmhg|%|x)\b")
@@ -51,6 +51,20 @@ def street_words() -> tuple[str, frozenset[str]]:
             frozenset(n.lower() for n in names))
 
 
+# what says the next words are an address: "our home:", "clinic at", "send letters to", "address -"
+_ADDRESS_BEFORE = re.compile(r"(?i)(?:address|home|live[sd]?[ \t]+at|living[ \t]+at|stay(?:ing)?[ \t]+at|located[ \t]+at|"
+                             r"clinic[ \t]+at|find[ \t]+(?:us|our[ \t]+\w+)[ \t]+at|send[ \t]+(?:\w+[ \t]+)?to|post[ \t]+(?:\w+[ \t]+)?to|"
+                             r"letters[ \t]+(?:go[ \t]+)?to)[ \t]*[:\-–]?[ \t]*$")
+
+
+def _address_place(text: str, s: int, e: int) -> bool:
+    """An address word right before, or the value alone on its line (a signature block's street line)."""
+    line_start = text.rfind("\n", 0, s) + 1
+    line_end = text.find("\n", e)
+    alone = not text[line_start:s].strip() and not text[e:len(text) if line_end < 0 else line_end].strip(" \t.,")
+    return alone or bool(_ADDRESS_BEFORE.search(text, max(0, s - 40), s))
+
+
 def _street_any_ok(terms):
     """Number + words + street word in any case: not a dose or a duration, no stop or medical word."""
 
@@ -64,10 +78,11 @@ def _street_any_ok(terms):
             return None
         if any(w.lower() in STOP or looks_medical(w, terms) for w in words[:-1]):
             return None
-        if value.islower():  # "2 room flat" is not an address: a street word that says so, or a name in it
+        if value.islower():  # "2 room flat" is not an address: a street word that says so, a name in it, or its place
             from medcorpus.scrub.gazetteers import is_english
 
-            if words[-1].lower().rstrip(".") not in PLAIN_STREET_WORDS and all(is_english(w) for w in words[:-1]):
+            if words[-1].lower().rstrip(".") not in PLAIN_STREET_WORDS and all(is_english(w) for w in words[:-1]) \
+                    and not _address_place(m.string, m.start(), m.end()):
                 return None
             return 0.75
         return 0.8

@@ -48,18 +48,29 @@ MET = re.compile(rf"(?i:\b(?:ask(?:ed)? for|speak(?:ing)? (?:to|with)|spoke (?:t
                  rf"(?:mother|father|mom|mum|dad|parent|guardian|wife|husband|son|daughter|sister|brother|carer) of))"
                  rf"[ \t]+(?P<n>{_UP_WORD}(?:[ \t]+{_UP_WORD})?)(?![\w'’-])")
 # a relative, partner or friend named: "my brother April", "My missus Autumn", "my bf Will"
-KIN_NAME = re.compile(rf"(?i:\bmy[ \t]+(?:(?:younger|older|elder|little|big|late)[ \t]+)?(?:brother|sister|bro|sis|mum|mom|mother|"
-                      rf"dad|father|husband|hubby|wife|missus|son|daughter|aunt|auntie|uncle|cousin|niece|nephew|grandma|"
-                      rf"grandpa|granny|gran|partner|bf|gf|boyfriend|girlfriend|fiance|fiancee|friend|mate|flatmate|roommate|"
-                      rf"neighbour|neighbor|colleague|boss|carer|caregiver|baby|child|kid|twin)(?:-in-law)?,?[ \t]+)"
-                      rf"(?P<n>{_UP_WORD})(?![\w'’-])")
+_KIN = (r"(?i:\bmy[ \t]+(?:(?:younger|older|elder|little|big|late)[ \t]+)?(?:brother|sister|bro|sis|mum|mom|mother|"
+        r"dad|father|husband|hubby|wife|missus|son|daughter|aunt|auntie|uncle|cousin|niece|nephew|grandma|"
+        r"grandpa|granny|gran|lola|lolo|partner|bf|gf|boyfriend|girlfriend|fiance|fiancee|friend|mate|flatmate|roommate|"
+        r"neighbour|neighbor|colleague|boss|carer|caregiver|baby|child|kid|twin)(?:-in-law)?,?[ \t]+)")
+KIN_NAME = re.compile(rf"{_KIN}(?P<n>{_UP_WORD})(?![\w'’-])")
+# in lower case the name must be followed by what a person does: "my husband autumn works", "my aunt ivy has it"
+_DOES = (r"(?=[ \t]+(?:has|had|is|was|says|said|asked|thinks|thought|reckons|works|worked|told|tells|suggested|also|too|"
+         r"and|who|got|gets|took|takes|wants|keeps|passed|died|lives|lived)\b|[ \t]*[,(])")
+KIN_LOWER = re.compile(rf"{_KIN}(?P<n>[a-z][a-z'’-]+(?:[ \t]+[a-z][a-z'’-]+)??){_DOES}")
 # a first name that suggests, says or thinks: "so Jade suggested atenolol", "Grace reckons it's stress"
-SAYS = re.compile(rf"(?<![\w'’-])(?P<n>{_UP_WORD})[ \t]+(?:suggested|suggests|says|said|thinks|thought|reckons|reckoned|"
-                  rf"told me|tells me|asked me|advised|recommended|mentioned|noticed|insisted|insists|believes|feels)\b")
+_SAYS = (r"[ \t]+(?:suggested|suggests|says|said|thinks|thought|reckons|reckoned|told me|tells me|asked me|advised|"
+         r"recommended|mentioned|noticed|insisted|insists|believes|feels)\b")
+SAYS = re.compile(rf"(?<![\w'’-])(?P<n>{_UP_WORD}){_SAYS}")
+SAYS_LOWER = re.compile(rf"(?:(?<=\bso[ \t])|(?<=\band[ \t])|(?<=\bbut[ \t])|(?<=,[ \t]))(?P<n>[a-z][a-z'’-]+){_SAYS}")
+# words that stand before a verb and are first names somewhere (Even, Ever, Still): never a name in lower case
+_BEFORE_A_VERB = frozenset("even ever still just also only then never always really actually already soon later".split())
+# "thank you for your query, lei." in lower case
+THANKS_LOWER = re.compile(r"(?i:\bthanks?(?:[ \t]+you)?(?:[ \t]+for[ \t]+[a-z' ]{2,30})?),[ \t]+(?P<n>[a-z][a-z'’-]+)(?=[ \t]*[.!,])")
 # "Faith Carpenter here": a first and a last name before "here"
 NAME_HERE = re.compile(rf"(?<![\w'’-])(?P<n>{_UP_WORD}[ \t]+{_UP_WORD})[ \t]+here\b")
 # "Hello will," "Dear grace,": a greeting, one word and a comma
-GREETING_NAME = re.compile(r"(?i:\b(?:hello|hi|hey|dear|good (?:morning|afternoon|evening))[ \t]+)(?P<n>[A-Za-z][a-z'’-]+)(?=,)")
+GREETING_NAME = re.compile(r"(?i:\b(?:hello|hi|hey|dear|good (?:morning|afternoon|evening))[ \t]+)"
+                           r"(?P<n>[A-Za-z][a-z'’-]+(?:[ \t]+[A-Za-z][a-z'’-]+)?)(?=,)")
 _NAME_GAP = re.compile(r"[ \t]+(?:[A-Z]\.[ \t]+)?")  # between a first and a last name: a space, maybe an initial
 VOCATIVE_END = re.compile(rf",[ \t]+(?P<n>{_UP_WORD})[ \t]*[.!]?[ \t]*\Z")
 # a closing line "from leonard, warszawa" / "- ryan" (lower case too)
@@ -150,10 +161,15 @@ class NameRecognizer(LocalRecognizer):
                         (any(fold(w) in person_names()[0] for w in words) or not all(_common(w) for w in words)):
                     out.append(_result("PERSON", m.start("n"), m.end("n"), 0.65, self, how))
         first = person_names()[0]
-        for rx, how in ((KIN_NAME, "kin"), (SAYS, "says"), (GREETING_NAME, "greeting")):
+        for rx, how in ((KIN_NAME, "kin"), (SAYS, "says"), (GREETING_NAME, "greeting"), (KIN_LOWER, "kin_lower"),
+                        (SAYS_LOWER, "says_lower"), (THANKS_LOWER, "thanks_lower")):
             for m in rx.finditer(text):  # the frame says person: a first name that is also a word counts here
-                w = m.group("n")
+                w, *rest = m.group("n").split()
+                if rest and not (fold(rest[0]) in person_names()[1] or not _common(rest[0])):
+                    continue  # "Dear Anna Kowalska," yes; "Hi doctor there," no
                 known = fold(w) in first or (how == "kin" and w[0].isupper() and (fold(w) in person_names()[1] or not _common(w)))
+                if how.endswith("_lower") and (w in _BEFORE_A_VERB or w.endswith("ly")):
+                    continue  # "and even noticed", "so finally said"
                 if known and w.lower() not in TITLE_STOP and not looks_medical(w, self.terms) \
                         and not CLINIC_WORDS.match(w) and not re.match(r"[ \t]*\d", text[m.end("n"):m.end("n") + 3]):
                     out.append(_result("PERSON", m.start("n"), m.end("n"), 0.65, self, how))
