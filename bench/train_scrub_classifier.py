@@ -1,6 +1,7 @@
 """Train the scrubber's token classifier (medcorpus/scrub/token_classifier.py) on the TUNING
 material only: the "tune", "tune-hard" and "fresh" splits of bench/make_scrub_devset.py, the
-first with several seeds (new carriers and values, same phrasings). Never "untouched" or "blind".
+first with several seeds (new carriers and values, same phrasings), and with `--blind` the round-4
+blind split (tuning side from round 5). Never "untouched" or "blind2".
 
     python bench/train_scrub_classifier.py [--tune-seeds 4] [--restyle] [--C 0.3] [--check] [--out PATH]
 
@@ -95,7 +96,7 @@ def export(vec, model, out: Path, floor: float = 1e-3) -> int:
     names = vec.get_feature_names_out()
     body = {"labels": list(LABELS), "bias": [round(float(b), 4) for b in model.intercept_[order]],
             "features": [str(names[i]) for i in keep], "weights": [[round(float(w), 4) for w in W[i]] for i in keep],
-            "trained_on": "bench/train_scrub_classifier.py: tune (several seeds), tune-hard, fresh; never untouched/blind"}
+            "trained_on": "bench/train_scrub_classifier.py: tune (several seeds), tune-hard, fresh, blind with --blind; never untouched/blind2"}
     with gzip.GzipFile(out, "wb", mtime=0) as fh:
         fh.write(json.dumps(body, separators=(",", ":")).encode("utf-8"))
     return len(keep)
@@ -114,6 +115,7 @@ def main() -> None:
     ap.add_argument("--legacy", action="store_true", help="also the earlier rounds' dev and held-out sets")
     ap.add_argument("--restyle", action="store_true", help="add lower-case / unpunctuated copies of half the docs")
     ap.add_argument("--without-fresh", action="store_true", help="train on tune + tune-hard only (to measure on fresh)")
+    ap.add_argument("--blind", action="store_true", help="also the round-4 blind split (tuning side from round 5)")
     ap.add_argument("--out", default=str(resource_path(WEIGHTS_FILE)))
     a = ap.parse_args()
     dev = _devset()
@@ -125,6 +127,8 @@ def main() -> None:
         hard += [{**d, "skip": ("LOCATION",)} for v in ("dev", "heldout", "heldout2", "heldout3")  # streets and towns
                  for d in dev.build(a.en, 0, 13, v) if d["lang"] == "en"]  # share one label there: names only
     fresh = [d for d in dev.build_split("fresh", a.en, 200) if d["lang"] == "en"]
+    if a.blind:
+        hard += [d for d in dev.build_split("blind", a.en, 200) if d["lang"] == "en"]
     if a.restyle:
         tune, hard, fresh = tune + restyled(tune), hard + restyled(hard), fresh + restyled(fresh)
     Xt, yt = labelled_words(tune + hard, terms)

@@ -167,3 +167,12 @@ def test_lower_case_writing(scrubber, text, value):
 def test_lower_case_frames_need_a_first_name_and_an_action(scrubber):
     text = "my mum will call you tomorrow and my son may have a fever, and even noticed blood. 3 mills course on tuesdays."
     assert found(scrubber, text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "AMH 从5.67ng/mL上升到了10.48 ng/ml之间。",
+    "B超所见:卵泡数据:&lt;1.0cm，建议复查。",
+    "以下产品供参考: Omega-3 鱼油和维生素D。",
+])
+def test_units_entities_and_greek_letters_are_not_names(scrubber, text):
+    assert [v for v, e in found(scrubber, text) if e in ("PERSON", "LOCATION")] == []
