@@ -176,3 +176,28 @@ def test_lower_case_frames_need_a_first_name_and_an_action(scrubber):
 ])
 def test_units_entities_and_greek_letters_are_not_names(scrubber, text):
     assert [v for v, e in found(scrubber, text) if e in ("PERSON", "LOCATION")] == []
+
+
+@pytest.mark.parametrize("text,value", [
+    ("DNI 48213377Q, por favor.", "48213377Q"),
+    ("CURP PEMJ890312MDFRRL04 en el expediente.", "PEMJ890312MDFRRL04"),
+    ("Personnummer 19880412-5531", "19880412-5531"),
+    ("Medicare number 2EG7-RT3-KL19 on file.", "2EG7-RT3-KL19"),
+    ("Our file reference is LK-77-2034.", "LK-77-2034"),
+    ("Ghana card GHA-723456781-3", "GHA-723456781-3"),
+    ("病案号：ZY889102", "ZY889102"),
+    ("护照号码 G87654321", "G87654321"),
+    ("ph 91234567", "91234567"),
+    ("office line 62251234 ext 12", "62251234"),
+])
+def test_national_ids_and_short_phones_after_a_label(scrubber, text, value):
+    assert removed(scrubber, text, value), found(scrubber, text)
+
+
+def test_id_labels_and_code_fragments_are_not_names(scrubber):
+    text = "DNI 48213377Q. NIE X7654321L. COVID-19 test done."
+    assert [v for v, e in found(scrubber, text) if e == "PERSON"] == []
+
+
+def test_a_short_number_without_a_phone_word_stays(scrubber):
+    assert found(scrubber, "I walked 12000 steps and slept 7 hours.") == []

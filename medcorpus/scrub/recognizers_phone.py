@@ -14,7 +14,7 @@ PHONE_REGIONS = ("US", "GB", "IN", "AU", "CA", "CN", "PK", "NG", "PH", "AE", "SA
 PHONE_CANDIDATE = re.compile(r"(?<![A-Za-z0-9_.+/-])(?:\+|00)?\(?\d[\d \t().-]{5,20}\d(?![A-Za-z0-9_/]|\.\d|\s?(?:mg|ml|mcg|kg|g|iu|mm|cm|%|units?)\b)")
 # a Chinese character may touch the number (请回电1312 182 3793): only Latin letters and digits may not
 PHONE_WORDS = re.compile(r"(?i)(?:phone|ph|mobile|mob|cell|tel|call|ring|text|sms|whatsapp|contact|number|no\.?|landline|"
-                         r"fax|reach|电话|手机|座机|联系|致电|打)[^\d\n]{0,14}$")
+                         r"fax|reach|line|hotline|电话|手机|座机|联系|致电|打)[^\d\n]{0,14}$")
 
 
 class PhoneNumberRecognizer(LocalRecognizer):
@@ -41,9 +41,9 @@ class PhoneNumberRecognizer(LocalRecognizer):
             digits = re.sub(r"\D", "", raw)
             if not 7 <= len(digits) <= 15 or re.fullmatch(r"\d{1,4}([./-])\d{1,2}\1\d{1,4}", raw):
                 continue
-            if re.fullmatch(r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?", raw) and len(digits) < 9:
-                continue
             context = bool(PHONE_WORDS.search(text[max(0, s - 30):s]))
+            if re.fullmatch(r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?", raw) and len(digits) < 9 and not context:
+                continue  # a bare short number is a count or a measure unless a phone word stands before it
             score = self._score(phonenumbers, raw, context)
             if score:
                 out.append(_result("PHONE", s, s + len(raw), score, self, "libphonenumber"))

@@ -111,6 +111,7 @@ def _context_word(word: str, terms) -> list[str]:
 
 _FEATURE_CACHE: dict[tuple, tuple[str, ...]] = {}
 _CONTRACTION = re.compile(r"['’](?:re|s|ll|ve|d|m|t)$")
+_CODE_NEXT = re.compile(r"-?\d")
 _PER_UNIT = re.compile(r"/[A-Za-zµ]{1,4}(?![A-Za-z])")
 _FIELD_LABEL = re.compile(r"[ \t]*:(?!//)")
 _LINE_TAIL = re.compile(r"[ \t.,!]*(?:\n|\Z)")
@@ -142,8 +143,8 @@ def token_features(text: str, terms) -> tuple[list[tuple[int, int]], list[list[s
     for i, (s, e, w) in enumerate(toks):
         if not is_candidate(w) or _HAN.search(text, max(0, s - 2), s) or _HAN.search(text, e, e + 2):
             continue  # a Latin word next to Chinese ("维生素B", "卵巢囊肿（Ovarian cysts）") is left to the Chinese rules
-        if (s > 0 and (text[s - 1].isdigit() or text[s - 1] == "&")) or _PER_UNIT.match(text, e):
-            continue  # a unit glued to its number (5.67ng), a unit ratio (ng/mL) or an HTML entity (&lt;)
+        if (s > 0 and (text[s - 1].isdigit() or text[s - 1] == "&")) or _PER_UNIT.match(text, e) or _CODE_NEXT.match(text, e):
+            continue  # a unit glued to its number (5.67ng), a unit ratio (ng/mL), an HTML entity (&lt;), part of a code (TE5, GHA-123)
         if _FIELD_LABEL.match(text, e):
             continue  # a form's field label ("TOWN:", "Mobile:", "DOB:") is never the identifier itself
         f = list(_cached((w, t), lambda: _own_features(w, terms)))

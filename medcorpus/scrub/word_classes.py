@@ -6,7 +6,7 @@ import re
 
 # words that stand where names stand but never are one: greetings, a doctor's degrees, contact field
 # labels, chat words, Filipino politeness particles, sign-off words, weekday abbreviations, phone networks,
-# Greek letters (omega-3, beta blockers) and HTML entities (&lt;)
+# Greek letters (omega-3, beta blockers), HTML entities (&lt;) and ID labels (DNI, CURP, NRIC)
 NOT_NAMES = frozenset("""hlo helo hii hy hola olá ola namaste namaskar salam salaam assalam ciao bonjour hallo hej
 gud mrng mng evng pls plz thx thanx tnx regds rgds mbbs md mch mrcp mrcgp frcs frcp frcpc facp fcps dnb dgo dch
 mds bds dds phd rn np bsc msc mph dm drnb facs gp
@@ -15,7 +15,8 @@ po opo ko salamat ingat naman lang sana ang mga
 lol btw tysm omg idk imo asap fyi
 mate heaps g'day gday cheers well
 mon tue tues wed thu thur thurs fri sat globe smart
-alpha beta gamma kappa lambda omega lt gt amp nbsp quot""".split())
+alpha beta gamma kappa lambda omega lt gt amp nbsp quot
+mrn uhid dni nie nif nrc curp rfc rut bsn pesel cpf nric cnic iqama personnummer kimlik""".split())
 
 # drug-name stems only (no disease endings such as -ia, which names share: Zacchia, Bernicia)
 DRUG_SUFFIX = re.compile(r"(?i)(?:mycin|cillin|azole|olol|pril|sartan|statin|dipine|oxacin|cycline|tidine|profen|mab|nib|"
