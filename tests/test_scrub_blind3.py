@@ -1,0 +1,76 @@
+"""The third blind PII split (bench/scrub_blind3.py) is well labelled: spans land exactly on planted
+values, every entity kind is present in both languages' share, medical spans never overlap PII, planted
+values are well formed, and the split is the same in another process with another hash seed.
+The scrubber is never run on it here."""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import subprocess
+import sys
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from tests.test_scrub_blind import ENTITIES, _devset, check_labels
+
+ROOT = Path(__file__).resolve().parents[1]
+pytestmark = pytest.mark.skipif(not (ROOT / ".." / "shared" / "data").exists(), reason="../shared/data is not present")
+
+
+@pytest.fixture(scope="module")
+def blind3():
+    mod = _devset()
+    return mod, mod.build_split("blind3", 60, 20)
+
+
+def _digest(docs) -> str:
+    return hashlib.sha256(json.dumps(docs, ensure_ascii=False).encode()).hexdigest()
+
+
+def test_blind3_labels_are_exact_and_every_kind_is_present(blind3):
+    _, docs = blind3
+    assert len(docs) == 80 and Counter(d["lang"] for d in docs) == {"en": 60, "zh": 20}
+    assert check_labels(docs) == []
+    assert set(Counter(ent for d in docs for *_, ent in d["pii"])) == ENTITIES
+    assert {ent for d in docs if d["lang"] == "zh" for *_, ent in d["pii"]} >= {"PERSON", "PHONE", "LOCATION", "STREET", "ID", "DATE"}
+    assert sum(k == "blind3-medical" for d in docs for *_, k in d["medical"]) >= 40
+    assert len({d["origin"].split("/")[1] for d in docs}) >= 17 and all(d["id"].startswith("blind3-") for d in docs)
+
+
+def test_medical_spans_never_overlap_pii(blind3):
+    _, docs = blind3
+    for d in docs:
+        for m in d["medical"]:
+            assert not any(m[0] < p[1] and p[0] < m[1] for p in d["pii"]), (d["id"], m)
+    doc = next(d for d in docs if d["pii"] and d["medical"])
+    s, e, _ = doc["pii"][0]
+    assert check_labels([dict(doc, medical=doc["medical"] + [[s, e, "blind3-medical"]])])  # the check can fail
+
+
+def test_planted_values_are_well_formed(blind3):
+    """International phones parse as valid numbers; Chinese ID numbers carry a valid check digit."""
+    import phonenumbers
+
+    _, docs = blind3
+    values = [(d["text"][s:e], ent) for d in docs for s, e, ent in d["pii"]]
+    intl = [v for v, ent in values if ent == "PHONE" and v.startswith("+") and "x" not in v and "转" not in v]
+    assert len(intl) >= 10 and all(phonenumbers.is_valid_number(phonenumbers.parse(v)) for v in intl)
+    cn_ids = [v for v, ent in values if ent == "ID" and len(v) == 18 and v[:17].isdigit()]
+    w = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
+    assert cn_ids and all("10X98765432"[sum(int(a) * b for a, b in zip(v, w)) % 11] == v[17] for v in cn_ids)
+
+
+def test_blind3_is_the_same_in_another_process(blind3):
+    """Nothing random depends on the interpreter's hash seed."""
+    mod, docs = blind3
+    assert mod.build_split("blind3", 60, 20) == docs
+    code = ("import hashlib, importlib.util, json, sys; sys.path.insert(0, 'bench');"
+            "spec = importlib.util.spec_from_file_location('m', 'bench/make_scrub_devset.py');"
+            "m = importlib.util.module_from_spec(spec); spec.loader.exec_module(m);"
+            "print(hashlib.sha256(json.dumps(m.build_split('blind3', 60, 20), ensure_ascii=False).encode()).hexdigest())")
+    out = {subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True,
+                          env={**os.environ, "PYTHONHASHSEED": seed}).stdout.strip() for seed in ("1", "2")}
+    assert out == {_digest(docs)}
