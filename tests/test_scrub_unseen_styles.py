@@ -189,6 +189,12 @@ def test_units_entities_and_greek_letters_are_not_names(scrubber, text):
     ("护照号码 G87654321", "G87654321"),
     ("ph 91234567", "91234567"),
     ("office line 62251234 ext 12", "62251234"),
+    ("member # 66123498", "66123498"),
+    ("Encounter #55120931", "55120931"),
+    ("NHI ZBC4471", "ZBC4471"),
+    ("codice fiscale VRDLGU80A01H501Z", "VRDLGU80A01H501Z"),
+    ("numéro de sécurité sociale 2 91 03 75 114 058 21", "2 91 03 75 114 058 21"),
+    ("employee no. E-55219", "E-55219"),
 ])
 def test_national_ids_and_short_phones_after_a_label(scrubber, text, value):
     assert removed(scrubber, text, value), found(scrubber, text)

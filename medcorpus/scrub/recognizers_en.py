@@ -174,12 +174,16 @@ ID_CONTEXT = re.compile(
     r"pan(?: number| no\.?| card)?|nhs(?: number| no\.?)?|health card(?: number)?|employee id|uhid|reg(?:istration)? no\.?|"
     r"medicare(?: number| no\.?| card(?: number| no\.?)?)?|medicaid|philhealth|abha|nric|cnic|iqama|nin|bvn|dni|nie|nif|curp|"
     r"rfc|rut|nrc|bsn|pesel|personnummer|cpf|mykad|tc kimlik(?: no\.?)?|kimlik(?: no\.?)?|ghana card|voter id|"
-    r"driver'?s licen[cs]e(?: number| no\.?)?|(?:file |our )?reference(?: number| no\.?)?(?: is)?)\b|"
-    r"(?<![A-Za-z0-9])(?:hospital|file|folder|chart|opd|ipd|op|ip|cr|mr|admission|token|card|insurance card|"
+    r"driver'?s licen[cs]e(?: number| no\.?)?|(?:file |our )?reference(?: number| no\.?)?(?: is)?|nhi|ihi|ohip|phn|"
+    r"philsys|ktp(?: number| no\.?)?|versichertennummer|codice fiscale|(?:num[ée]ro de )?s[ée]curit[ée] sociale|"
+    r"carte vitale|pps(?: number| no\.?)?|chi(?: number| no\.?))\b|"
+    r"(?<![A-Za-z0-9])(?:hospital|hosp\.?|file|folder|chart|opd|ipd|op|ip|cr|mr|admission|token|card|insurance card|"
+    r"member|membership|encounter|accession|employee|staff|student|visit|sample|lab|specimen|booking|case|"
+    r"referral|subscriber|group|voter|"
     r"national insurance|ni|tax|ic|emirates id|ref|reference)"
     r"(?:[ \t]+(?:number|no\b\.?|num\b\.?|#)|(?=[ \t]*[:#]))|(?<![A-Za-z0-9])(?:insurance card|national insurance)\b|"
     r"(?:身份证(?:号|号码)?|病历号|病案号|住院号|门诊号|医保卡号|医保号|社保卡号|社保号|就诊卡号|档案号|卡号|账号|护照号(?:码)?|证件号(?:码)?))"
-    r"\s*(?:is|was|=|[:#：.-])?\s*((?:[A-Za-z]{1,5}[ /-]?|#)?\d[\dA-Za-z/-]{1,24}(?:[ ]\d{2,6}){0,4}(?:[ ][A-Z](?!\w))?)(?![\w-])")
+    r"\s*(?:is|was|=|[:#：.-])?\s*((?:[A-Za-z]{1,6}[ /-]?|#)?\d[\dA-Za-z/.-]{0,24}(?:[ ]\d{1,6}){0,6}(?:[ ][A-Z]{1,2}(?!\w))?)(?![\w-])")
 QQ = re.compile(r"(?i)(?:QQ|扣扣)\s*(?:号码?|number|no\.?|id)?\s*(?:is|是|为)?\s*[:：]?\s*([1-9]\d{4,11})(?!\d)")
 WECHAT = re.compile(r"(?i)(?:微信|wechat|weixin|wx|vx)\s*(?:号|id|账号)?\s*(?:is|是|为)?\s*[:：]?\s*"
                     r"([A-Za-z][-_A-Za-z0-9]{3,19}|1[3-9]\d{9})(?![\w-])")

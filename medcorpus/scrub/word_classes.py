@@ -16,7 +16,8 @@ lol btw tysm omg idk imo asap fyi
 mate heaps g'day gday cheers well
 mon tue tues wed thu thur thurs fri sat globe smart
 alpha beta gamma kappa lambda omega lt gt amp nbsp quot
-mrn uhid dni nie nif nrc curp rfc rut bsn pesel cpf nric cnic iqama personnummer kimlik""".split())
+mrn uhid dni nie nif nrc curp rfc rut bsn pesel cpf nric cnic iqama personnummer kimlik nhi ihi ohip phn pps
+philsys ktp versichertennummer codice fiscale numéro sécurité sociale""".split())
 
 # drug-name stems only (no disease endings such as -ia, which names share: Zacchia, Bernicia)
 DRUG_SUFFIX = re.compile(r"(?i)(?:mycin|cillin|azole|olol|pril|sartan|statin|dipine|oxacin|cycline|tidine|profen|mab|nib|"
