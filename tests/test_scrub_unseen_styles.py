@@ -207,3 +207,19 @@ def test_id_labels_and_code_fragments_are_not_names(scrubber):
 
 def test_a_short_number_without_a_phone_word_stays(scrubber):
     assert found(scrubber, "I walked 12000 steps and slept 7 hours.") == []
+
+
+@pytest.mark.parametrize("text,value", [
+    ("dear mrs okafor, based on your symptoms it is a sprain", "okafor"),
+    ("my gp, dr nakamura, is away this week", "nakamura"),
+    ("hope this helps. take care.\nmarta kowalski", "marta kowalski"),
+    ("many thanks, rosa delgado", "rosa delgado"),
+    ("good luck.\nsigned,\nkwame mensah", "kwame mensah"),
+    ("hello, i'm tobias. my knee hurts", "tobias"),
+])
+def test_lower_case_titles_signatures_and_introductions(scrubber, text, value):
+    assert removed(scrubber, text, value), found(scrubber, text)
+
+
+def test_lower_case_title_before_a_verb_is_not_a_name(scrubber):
+    assert found(scrubber, "the dr said it was fine and the dr prescribed rest. it's red.") == []

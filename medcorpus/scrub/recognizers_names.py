@@ -62,6 +62,12 @@ _SAYS = (r"[ \t]+(?:suggested|suggests|says|said|thinks|thought|reckons|reckoned
          r"recommended|mentioned|noticed|insisted|insists|believes|feels)\b")
 SAYS = re.compile(rf"(?<![\w'’-])(?P<n>{_UP_WORD}){_SAYS}")
 SAYS_LOWER = re.compile(rf"(?:(?<=\bso[ \t])|(?<=\band[ \t])|(?<=\bbut[ \t])|(?<=,[ \t]))(?P<n>[a-z][a-z'’-]+){_SAYS}")
+# a title in lower case without its period: "dear mrs smith", "my gp, dr carter,", "hi mr. de la cruz"
+TITLE_LOWER = re.compile(r"(?i:\b(?:dr|mr|mrs|ms|prof)\.?[ \t]+)(?P<n>(?:(?:de|del|la|van|von|da|di|ó|ní|bin|al)[ \t]+){0,2}"
+                         r"[a-z\u00df-\u024f\u1e00-\u1eff][a-z\u00df-\u024f\u1e00-\u1eff'’-]+)(?![\w'’-])")
+# verbs that follow "the dr" and are names somewhere (Said, Gave)
+_TITLE_VERBS = frozenset("said says told tells asked asks gave gives give put puts thinks thought wants wanted sent "
+                         "sees saw checks took takes made makes kept keeps left came comes".split())
 # words that stand before a verb and are first names somewhere (Even, Ever, Still): never a name in lower case
 _BEFORE_A_VERB = frozenset("even ever still just also only then never always really actually already soon later".split())
 # "thank you for your query, lei." in lower case
@@ -173,6 +179,12 @@ class NameRecognizer(LocalRecognizer):
                 if known and w.lower() not in TITLE_STOP and not looks_medical(w, self.terms) \
                         and not CLINIC_WORDS.match(w) and not re.match(r"[ \t]*\d", text[m.end("n"):m.end("n") + 3]):
                     out.append(_result("PERSON", m.start("n"), m.end("n"), 0.65, self, how))
+        for m in TITLE_LOWER.finditer(text):  # the last word must be a name of names-dataset, not a verb ("dr said")
+            w = m.group("n").split()[-1]
+            k = fold(w)
+            if (k in first or k in person_names()[1]) and w not in STOP and w not in _BEFORE_A_VERB and w not in _TITLE_VERBS \
+                    and not looks_medical(w, self.terms) and not re.search(r"(?:ed|ing)$", w):
+                out.append(_result("PERSON", m.start("n"), m.end("n"), 0.65, self, "title_lower"))
         for m in NAME_HERE.finditer(text):
             w1, w2 = m.group("n").split()[0], m.group("n").split()[-1]
             if fold(w1) in first and fold(w2) in person_names()[1] and self._plain_word(w1) and self._plain_word(w2):
@@ -181,7 +193,9 @@ class NameRecognizer(LocalRecognizer):
             for m in rx.finditer(text):
                 words = m.group("n").split()
                 named = re.search(r"(?i)name", text[max(0, m.start("n") - 12):m.start("n")])
-                sure = (how == "lower_end" or INTRO_STRONG_AFTER.match(text, m.end("n"))) and len(words) == 1
+                own = not re.search(r"(?i)\bit['’]?s[ \t]+$", text[max(0, m.start("n") - 12):m.start("n")])  # not "it's red."
+                sure = len(words) == 1 and (how == "lower_end" or INTRO_STRONG_AFTER.match(text, m.end("n"))
+                                            or (own and fold(words[0]) in first and re.match(r"[ \t]*[.,]", text[m.end("n"):])))
                 if all(self._plain_word(w) and (not _common(w) or ((named or sure) and self._is_name(w, strict=False)))
                        for w in words):
                     out.append(_result("PERSON", m.start("n"), m.end("n"), 0.6, self, how))
@@ -228,8 +242,9 @@ class NameRecognizer(LocalRecognizer):
             pos += len(line) + 1
             m = re.match(r"[ \t]*(?:[-–—~]+[ \t]*)?(?:(?:Dr|DR|dr|Doctor)\.?[ \t]*)?", line)
             body = line[m.end():]
-            same_line = re.match(r"(?i)(?:warm |best |kind |with )?(?:regards|rgds|regds|wishes|thanks|thank you|thx|cheers|sincerely|"
-                                 r"love|take care|stay safe)[ \t]*[,.!:-][ \t]*(?:(?:Dr|DR|Doctor)\.?[ \t]*)?", body)
+            same_line = re.match(r"(?i)(?:warm |best |kind |with |many |warmest |god )?(?:regards|rgds|regds|wishes|thanks|thank you|"
+                                 r"thx|cheers|sincerely|love|take care|stay safe|bless(?: you)?)[ \t]*[,.!:-][ \t]*(?:(?:Dr|DR|Doctor)\.?[ \t]*)?",
+                                 body)
             if same_line:
                 body = body[same_line.end():]
             offset = start + len(line) - len(body)
@@ -249,7 +264,8 @@ class NameRecognizer(LocalRecognizer):
                 continue
             prev = next((l for l in reversed(lines[:k]) if l.strip()), "")
             after_closing = bool(same_line) or bool(re.match(r"[ \t]*[-–—~]", line)) or bool(CLOSING.search(prev)) or bool(re.search(r"(?i)\b(?:Dr|Doctor)\.?[ \t]*$", line[:m.end()]))
-            names = [w for w in words if self._is_name(w, strict=not capital)]
+            # after a closing, a lower-case line of first and last names is a signature even when they are words too
+            names = [w for w in words if self._is_name(w, strict=not capital and not after_closing)]
             plain = [w for w in words if w.lower() in PARTICLES or not _common(w)]
             if capital and after_closing and len(plain) == len(words):
                 pass  # "Take care.\nŞehza Mansız": a capitalised line of uncommon words after a closing
