@@ -223,3 +223,21 @@ def test_lower_case_titles_signatures_and_introductions(scrubber, text, value):
 
 def test_lower_case_title_before_a_verb_is_not_a_name(scrubber):
     assert found(scrubber, "the dr said it was fine and the dr prescribed rest. it's red.") == []
+
+
+@pytest.mark.parametrize("text,value", [
+    ("Address: 2-7-14 Higashi-Ikebukuro, Tokyo", "2-7-14 Higashi-Ikebukuro"),
+    ("I live at 88 Gangnam-daero 10-gil, Seoul", "88 Gangnam-daero 10-gil"),
+    ("adres: İstiklal Cad. No:42 Daire:5, İstanbul", "İstiklal Cad. No:42 Daire:5"),
+    ("RR 3 Box 112, Millville", "RR 3 Box 112"),
+    ("we stay at 12, 4th Cross, 5th Main, Jayanagar", "12, 4th Cross, 5th Main"),
+    ("Tower C, 11th Floor, DLF Phase 3", "Tower C, 11th Floor"),
+    ("Apartment 4, 22 Leeson Street Upper, Dublin", "Apartment 4, 22 Leeson Street Upper"),
+])
+def test_more_national_address_shapes(scrubber, text, value):
+    assert removed(scrubber, text, value), found(scrubber, text)
+
+
+def test_stage_phase_and_dose_ranges_are_not_addresses(scrubber):
+    text = "She has 2nd stage labour pains, a 1st phase trial, and takes 1-2 Tablets twice."
+    assert [v for v, e in found(scrubber, text) if e == "LOCATION"] == []

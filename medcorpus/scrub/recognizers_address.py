@@ -136,7 +136,8 @@ def address_patterns(terms) -> list[Rx]:
             rf"(?<![\w/.,-])(?:No\.?[ \t]*)?\d{{1,6}}[A-Za-z]?(?:/\d{{1,5}})?,?(?:[ \t]+(?:[A-Za-z][A-Za-z'’-]+|[NSEW]|\d{{1,3}}(?:st|nd|rd|th))\.?){{1,3}}?"
             rf"[ \t]+(?i:{suffixes})\b\.?"), 0.8, validate=_street_any_ok(terms)),
         Rx("street", re.compile(
-            rf"\b\d{{1,6}}[A-Za-z]?\s+(?:[A-Z][A-Za-z'-]+\.?\s+){{1,3}}(?:{suffixes})\.?(?:\s+(?:N|S|E|W|NE|NW|SE|SW)\b)?"
+            rf"\b(?:No\.?[ \t]*)?\d{{1,6}}[A-Za-z]?\s+(?:[A-Z][A-Za-z'-]+\.?\s+){{1,3}}(?:{suffixes})\.?"
+            rf"(?:\s+(?:N|S|E|W|NE|NW|SE|SW|Lower|Upper|North|South|East|West|Extension|Ext\.?)\b)?"
             rf"(?:,?\s+(?:Apt|Apartment|Suite|Ste|Unit|Room|Flat|#)\.?\s*[\w-]+)?"
             rf"(?:,?\s*\n?\s*[A-Z][a-z]+(?:\s[A-Z][a-z]+){{0,2}},\s*(?:{_US_STATES})\s+\d{{5}}(?:-\d{{4}})?)?(?!\w)"), 0.85),
         # the street word first or the number last: "Calle Mayor 5", "No. 7 Jalan Ampang", "55 rue de la Paix",
@@ -155,6 +156,18 @@ def address_patterns(terms) -> list[Rx]:
         Rx("military", re.compile(rf"\b(?:(?:USNS|USNV|USS|USCGC)[ \t]+[A-Z][a-z]+|PSC[ \t]+\d{{4}},?[ \t]+Box[ \t]+\d{{4}}|"
                                   rf"Unit[ \t]+\d{{4}}[ \t]+Box[ \t]+\d{{4}})\s*\n?\s*(?:FPO|DPO|APO)[ \t]+(?:AA|AE|AP)[ \t]+\d{{5}}\b"), 0.85),
         Rx("po_box", PO_BOX, 0.85),
+        # Japanese block numbers (3-12-1 Shinjuku), Korean roads (123 Teheran-ro, 45 Sejong-daero 12-gil)
+        Rx("jp_block", re.compile(r"(?<![\w-])\d{1,2}-\d{1,3}-\d{1,4}[ \t]+[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?(?![\w-])"), 0.75),
+        Rx("kr_road", re.compile(r"(?<![\w-])\d{1,5}(?:-\d{1,4})?[ \t]+[A-Z][a-z]+-(?:ro|daero|gil)(?:[ \t]+\d{1,4}(?:beon)?-?gil)?"
+                                 r"(?![\w-])"), 0.8),
+        # Turkish: "Cumhuriyet Cad. No:15 Daire:3", "Bağdat Caddesi No: 120", "Atatürk Mah. 12. Sok. No 4"
+        Rx("tr_street", re.compile(r"(?:[A-ZÇĞİÖŞÜ][\wçğıöşü]*\.?[ \t]+){1,3}(?:Cad(?:desi)?|Sok(?:ak|ağı)?|Sk|Bulvar[ıi]|Blv)\.?"
+                                   r"[ \t]*No[:.]?[ \t]*\d+[A-Za-z]?(?:[ \t/,]*(?:Daire|D|Kat|K)[:.]?[ \t]*\d+)*"), 0.8),
+        # US rural routes, Indian cross/main chains, towers and floors: "RR 2 Box 45", "45, 2nd Cross, 3rd Main", "Tower B, 9th Floor"
+        Rx("rural_route", re.compile(r"(?i:\b(?:RR|R\.R\.|Rural Route|HC|Star Route)[ \t]*\d+[ \t,]+Box[ \t]+\d+)\b"), 0.8),
+        Rx("in_cross_main", re.compile(r"(?<![\w/.-])(?:\d{1,4}[A-Za-z]?(?:/\d{1,4})?,[ \t]*)?\d{1,2}(?:st|nd|rd|th)[ \t]+(?i:cross|main)"
+                                       r"(?:,?[ \t]*\d{1,2}(?:st|nd|rd|th)[ \t]+(?i:cross|main))*\b"), 0.75),
+        Rx("tower_floor", re.compile(r"(?i:\b(?:tower|wing|block|building|bldg\.?)[ \t]+[A-Z0-9]{1,3},?[ \t]*\d{1,2}(?:st|nd|rd|th)[ \t]+floor)\b"), 0.75),
         Rx("uk_postcode", re.compile(rf"(?<![\w-]){UK_POSTCODE}(?![\w-])"), 0.8),
         Rx("ca_postcode", re.compile(rf"(?<![\w-]){CA_POSTCODE}(?![\w-])"), 0.8),
         Rx("zip_context", re.compile(r"(?i)\b(?:zip|zip code|postal code|pin ?code|pincode|postcode)\s*[:#-]?\s*(\d{5,6}(?:-\d{4})?)\b"),
