@@ -241,3 +241,7 @@ def test_more_national_address_shapes(scrubber, text, value):
 def test_stage_phase_and_dose_ranges_are_not_addresses(scrubber):
     text = "She has 2nd stage labour pains, a 1st phase trial, and takes 1-2 Tablets twice."
     assert [v for v, e in found(scrubber, text) if e == "LOCATION"] == []
+
+
+def test_initials_before_a_name_join_it(scrubber):
+    assert removed(scrubber, "Yours, T. K. Raghunathan", "T. K. Raghunathan")

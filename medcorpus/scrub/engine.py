@@ -281,6 +281,9 @@ def not_a_name(value: str) -> bool:
 NAME_PARTICLE = re.compile(r"[ \t]*\b(?:Ó|Ní|Nic|Mac|Ua|Bin|bin|Binti|binti|Ibn|ibn|Abu|Van|van|Von|von|De|de|Da|da|Di|di|Al|al|El|el)[ \t]+")
 
 
+_INITIALS_BEFORE = re.compile(r"(?<![\w.])(?:[A-Z]\.[ \t]*){1,3}$")
+
+
 def join_name_particles(text: str, spans: list[Span]) -> list[Span]:
     """A person's span grows back over a particle right before it, and two person spans with
     only a particle (or a space) between them become one."""
@@ -291,6 +294,9 @@ def join_name_particles(text: str, spans: list[Span]) -> list[Span]:
             particle = head.group().lstrip() if head else ""
             if particle[:1].isupper():  # "Dr Ó Fionnalláin": a capitalised particle belongs to the name
                 sp = Span(sp.start - len(particle), sp.end, sp.entity, sp.score, sp.recognizer)
+            initials = _INITIALS_BEFORE.search(text, max(0, sp.start - 12), sp.start)
+            if initials:  # "T. K. Raghunathan": initials before a name are part of it
+                sp = Span(initials.start(), sp.end, sp.entity, sp.score, sp.recognizer)
         prev = out[-1] if out else None
         if prev and prev.entity == "PERSON" and sp.entity == "LOCATION" and NAME_PARTICLE.fullmatch(text, prev.end, sp.start):
             sp = Span(sp.start, sp.end, "PERSON", sp.score, sp.recognizer)  # "Clara Ó" + a surname read as a place
