@@ -104,15 +104,23 @@ def test_blind_split_is_deterministic(blind):
     assert all(d["id"].startswith("blind-") for d in docs)
 
 
+def split_digest(docs: list[dict]) -> str:
+    return hashlib.sha256(json.dumps(docs, ensure_ascii=False).encode()).hexdigest()
+
+
+def digests_under_hash_seeds(split: str, *sizes: int) -> set[str]:
+    """The digest of `build_split(split, *sizes)` built in two fresh interpreters with other hash seeds."""
+    args = ", ".join([repr(split)] + [str(n) for n in sizes])
+    code = ("import hashlib, importlib.util, json, sys; sys.path.insert(0, 'bench');"
+            "spec = importlib.util.spec_from_file_location('m', 'bench/make_scrub_devset.py');"
+            "m = importlib.util.module_from_spec(spec); spec.loader.exec_module(m);"
+            f"print(hashlib.sha256(json.dumps(m.build_split({args}), ensure_ascii=False).encode()).hexdigest())")
+    return {subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True,
+                           env={**os.environ, "PYTHONHASHSEED": seed}).stdout.strip() for seed in ("1", "2")}
+
+
 def test_blind_split_is_the_same_in_another_process(blind):
     """The default split is the same whatever the interpreter's hash seed (set order must not reach the
     random draws: Faker it_IT's city() did)."""
     mod, _ = blind
-    digest = lambda docs: hashlib.sha256(json.dumps(docs, ensure_ascii=False).encode()).hexdigest()  # noqa: E731
-    code = ("import hashlib, importlib.util, json, sys; sys.path.insert(0, 'bench');"
-            "spec = importlib.util.spec_from_file_location('m', 'bench/make_scrub_devset.py');"
-            "m = importlib.util.module_from_spec(spec); spec.loader.exec_module(m);"
-            "print(hashlib.sha256(json.dumps(m.build_split('blind'), ensure_ascii=False).encode()).hexdigest())")
-    out = {subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True,
-                          env={**os.environ, "PYTHONHASHSEED": seed}).stdout.strip() for seed in ("1", "2")}
-    assert out == {digest(mod.build_split("blind"))}
+    assert digests_under_hash_seeds("blind") == {split_digest(mod.build_split("blind"))}

@@ -4,17 +4,12 @@ values are well formed, and the split is the same in another process with anothe
 The scrubber is never run on it here."""
 from __future__ import annotations
 
-import hashlib
-import json
-import os
-import subprocess
-import sys
 from collections import Counter
 from pathlib import Path
 
 import pytest
 
-from tests.test_scrub_blind import ENTITIES, _devset, check_labels
+from tests.test_scrub_blind import ENTITIES, _devset, check_labels, digests_under_hash_seeds, split_digest
 
 ROOT = Path(__file__).resolve().parents[1]
 pytestmark = pytest.mark.skipif(not (ROOT / ".." / "shared" / "data").exists(), reason="../shared/data is not present")
@@ -25,9 +20,6 @@ def blind3():
     mod = _devset()
     return mod, mod.build_split("blind3", 60, 20)
 
-
-def _digest(docs) -> str:
-    return hashlib.sha256(json.dumps(docs, ensure_ascii=False).encode()).hexdigest()
 
 
 def test_blind3_labels_are_exact_and_every_kind_is_present(blind3):
@@ -67,10 +59,4 @@ def test_blind3_is_the_same_in_another_process(blind3):
     """Nothing random depends on the interpreter's hash seed."""
     mod, docs = blind3
     assert mod.build_split("blind3", 60, 20) == docs
-    code = ("import hashlib, importlib.util, json, sys; sys.path.insert(0, 'bench');"
-            "spec = importlib.util.spec_from_file_location('m', 'bench/make_scrub_devset.py');"
-            "m = importlib.util.module_from_spec(spec); spec.loader.exec_module(m);"
-            "print(hashlib.sha256(json.dumps(m.build_split('blind3', 60, 20), ensure_ascii=False).encode()).hexdigest())")
-    out = {subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True,
-                          env={**os.environ, "PYTHONHASHSEED": seed}).stdout.strip() for seed in ("1", "2")}
-    assert out == {_digest(docs)}
+    assert digests_under_hash_seeds("blind3", 60, 20) == {split_digest(docs)}
