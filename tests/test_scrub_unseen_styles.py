@@ -245,3 +245,26 @@ def test_stage_phase_and_dose_ranges_are_not_addresses(scrubber):
 
 def test_initials_before_a_name_join_it(scrubber):
     assert removed(scrubber, "Yours, T. K. Raghunathan", "T. K. Raghunathan")
+
+
+@pytest.mark.parametrize("text,value", [
+    ("My IC is T0412345J, in case you need it.", "T0412345J"),
+    ("My documento is XKQ551203998. Gracias.", "XKQ551203998"),
+    ("身分證字號A123456789。謝謝醫師！", "A123456789"),
+    ("HKID K123456(7)。唔該", "K123456(7)"),
+    ("Insurer: member H552019874.", "H552019874"),
+    ("My OHIP number is 4421-553-901-KT and my date of birth", "4421-553-901-KT"),
+    ("ok thats all call me on zero eight one two three four five 6789", "zero eight one two three four five 6789"),
+    ("Ring me on (021) 44512 Ext 330, mobile's best.", "(021) 44512 Ext 330"),
+    ("我電話5512.3304，whatsapp都得。", "5512.3304"),
+    ("i was born on october twenty-first 1969 doctor", "october twenty-first 1969"),
+    ("Visit date: may 3, 2022", "may 3, 2022"),
+    ("医保号NO572498，检查结果在网上", "NO572498"),
+])
+def test_read_out_numbers_extensions_and_more_id_labels(scrubber, text, value):
+    assert removed(scrubber, text, value), found(scrubber, text)
+
+
+def test_may_as_a_verb_and_one_spelled_digit_stay(scrubber):
+    text = "you may take two tablets, and i may call you on one of these days."
+    assert found(scrubber, text) == []

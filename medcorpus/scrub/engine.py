@@ -248,6 +248,9 @@ class Scrubber:
                 entity, e = "ORG", clinic_end(text, e)  # "Cityview Health Centre", "Blue" + "Gum Medical": a clinic
             if entity == "LOCATION":
                 s, e = extend_address(text, s, e, place=not rec.startswith(ADDRESS_RECOGNIZERS))
+            elif entity == "PHONE":
+                ext = _PHONE_EXTENSION.match(text, e)
+                e = ext.end() if ext else e  # "+44 1869 102660 ext 1054": the extension is part of the number
             elif entity == "PERSON":
                 s, e = trim_medical_edges(text, s, extend_name_list(text, s, e, self.terms), self.terms)
             spans.append(Span(s, e, entity, round(float(score), 3), rec))
@@ -281,6 +284,7 @@ def not_a_name(value: str) -> bool:
 NAME_PARTICLE = re.compile(r"[ \t]*\b(?:Ó|Ní|Nic|Mac|Ua|Bin|bin|Binti|binti|Ibn|ibn|Abu|Van|van|Von|von|De|de|Da|da|Di|di|Al|al|El|el)[ \t]+")
 
 
+_PHONE_EXTENSION = re.compile(r"(?i)[ \t]*(?:ext\.?|extn\.?|extension|x|转|轉|分机|分機)[ \t]*\d{1,5}(?!\d)")
 _INITIALS_BEFORE = re.compile(r"(?<![\w.])(?:[A-Z]\.[ \t]*){1,3}$")
 
 

@@ -7,6 +7,7 @@ import re
 from typing import Optional
 
 from medcorpus.scrub.patterns import GroupPatternRecognizer, Rx
+from medcorpus.scrub.recognizers_dates import DATE_PATTERNS
 
 I = re.IGNORECASE
 # ----------------------------------------------------------------------------- helpers
@@ -160,7 +161,12 @@ PHONE_CN_MOBILE = re.compile(r"(?<![\d])(?:(?:\+|00)?86[\s-]?)?1[3-9]\d(?:[\s-]?
 PHONE_CN_LAND = re.compile(r"(?<![\d])(?:\(0\d{2,3}\)|（0\d{2,3}）|0\d{2,3}[\s-])\s?\d{7,8}(?:[-转]\d{1,5})?(?!\d)")
 PHONE_CONTEXT = re.compile(
     r"(?i)(?:phone|mobile|cell|tel|telephone|call me|text me|whatsapp|contact|fax|reach me|number is|"
-    r"电话|手机|座机|联系方式|联系电话|传真|致电)[^\d\n]{0,16}((?:\+?\d[\d\s().-]{5,18}\d))")
+    r"电话|電話|手机|手機|座机|座機|联系方式|联系电话|聯絡電話|聯絡|传真|傳真|致电|致電)[^\d\n]{0,16}((?:\+?\d[\d\s().-]{5,18}\d))")
+# a number read out in words after a phone word (voice-to-text): "call me on zero seven three two ... 8819"
+_DIGIT_WORD = r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|double|triple)"
+PHONE_SPELLED = re.compile(rf"(?i:\b(?:call me on|call me at|ring me on|text me on|reach me on|my number is|number is|"
+                           rf"phone|mobile|cell|whatsapp)[ \t:]+)(?P<n>(?i:{_DIGIT_WORD}[ \t,-]+){{4,}}"
+                           rf"(?:(?i:{_DIGIT_WORD})\b|\d{{2,}})(?:[ \t,-]+(?:(?i:{_DIGIT_WORD})\b|\d+))*)")
 SSN = re.compile(r"(?<![\d-])\d{3}-\d{2}-\d{4}(?![\d-])")
 CN_ID = re.compile(r"(?<![0-9A-Za-z])[1-9]\d{5}(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx](?![0-9A-Za-z])")
 CARD = re.compile(r"(?<![\d-])(?:\d{4}[\s-]?){3}\d{1,7}(?![\d-])")
@@ -176,41 +182,20 @@ ID_CONTEXT = re.compile(
     r"rfc|rut|nrc|bsn|pesel|personnummer|cpf|mykad|tc kimlik(?: no\.?)?|kimlik(?: no\.?)?|ghana card|voter id|"
     r"driver'?s licen[cs]e(?: number| no\.?)?|(?:file |our )?reference(?: number| no\.?)?(?: is)?|nhi|ihi|ohip|phn|"
     r"philsys|ktp(?: number| no\.?)?|versichertennummer|codice fiscale|(?:num[ée]ro de )?s[ée]curit[ée] sociale|"
-    r"carte vitale|pps(?: number| no\.?)?|chi(?: number| no\.?))\b|"
+    r"carte vitale|pps(?: number| no\.?)?|chi(?: number| no\.?)|hkid|ic|documento(?: de identidad)?|c[ée]dula|"
+    r"medical aid(?: number| no\.?)?|member)\b|"
     r"(?<![A-Za-z0-9])(?:hospital|hosp\.?|file|folder|chart|opd|ipd|op|ip|cr|mr|admission|token|card|insurance card|"
     r"member|membership|encounter|accession|employee|staff|student|visit|sample|lab|specimen|booking|case|"
-    r"referral|subscriber|group|voter|"
+    r"referral|subscriber|group|voter|insurance|"
     r"national insurance|ni|tax|ic|emirates id|ref|reference)"
     r"(?:[ \t]+(?:number|no\b\.?|num\b\.?|#)|(?=[ \t]*[:#]))|(?<![A-Za-z0-9])(?:insurance card|national insurance)\b|"
-    r"(?:身份证(?:号|号码)?|病历号|病案号|住院号|门诊号|医保卡号|医保号|社保卡号|社保号|就诊卡号|档案号|卡号|账号|护照号(?:码)?|证件号(?:码)?))"
-    r"\s*(?:is|was|=|[:#：.-])?\s*((?:[A-Za-z]{1,6}[ /-]?|#)?\d[\dA-Za-z/.-]{0,24}(?:[ ]\d{1,6}){0,6}(?:[ ][A-Z]{1,2}(?!\w))?)(?![\w-])")
+    r"(?:身[份分]證字號|身[份分][证證](?:号|號|号码|號碼)?|病[历歷]号|病[历歷]號|病案[号號]|住院[号號]|[门門]诊[号號]|[门門]診號|"
+    r"[医醫]保卡[号號]|医保号|社保卡号|社保号|就诊卡号|档案号|卡号|账号|[护護]照[号號](?:码|碼)?|[证證]件[号號](?:码|碼)?))"
+    r"\s*(?:(?:number|num\.?|no\.?)(?![A-Za-z0-9])\s*|#\s*)?(?:is|was|=|[:#：.-])?\s*((?:[A-Za-z]{1,6}[ /-]?|#)?\d[\dA-Za-z/.-]{0,24}"
+    r"(?:[ ]\d{1,6}){0,6}(?:[ ][A-Z]{1,2}(?!\w)|\([0-9A-Z]\))?)(?![\w-])")
 QQ = re.compile(r"(?i)(?:QQ|扣扣)\s*(?:号码?|number|no\.?|id)?\s*(?:is|是|为)?\s*[:：]?\s*([1-9]\d{4,11})(?!\d)")
 WECHAT = re.compile(r"(?i)(?:微信|wechat|weixin|wx|vx)\s*(?:号|id|账号)?\s*(?:is|是|为)?\s*[:：]?\s*"
                     r"([A-Za-z][-_A-Za-z0-9]{3,19}|1[3-9]\d{9})(?![\w-])")
-# any case ("12 march 2024", "MONDAY 3 JUNE"), except "may", which is a verb more often than a month
-MONTHS = (r"(?:(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|jun(?:e)?|jul(?:y)?|aug(?:ust)?|"
-          r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)|May|MAY)")
-WEEKDAY = r"(?i:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?)\.?"
-DATE_PATTERNS = [
-    # "Monday 5 March 2024", "Wed 14/01/2026", "Sunday the 8th of February", "Tuesday, November 17"
-    ("weekday", re.compile(rf"(?<![A-Za-z0-9]){WEEKDAY},?\s+(?:the\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTHS}\.?"
-                           rf"(?:,?\s+(?:19|20)\d{{2}})?|{MONTHS}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+(?:19|20)\d{{2}})?|"
-                           rf"\d{{1,2}}[/.-]\d{{1,2}}[/.-](?:19|20)?\d{{2}})(?![\d:])"), 0.85),
-    ("month_day", re.compile(rf"(?<![A-Za-z0-9]){MONTHS}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+(?:19|20)\d{{2}})?(?![\d:])"), 0.8),
-    ("day_month", re.compile(rf"(?<![A-Za-z0-9])\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTHS}\.?(?:,?\s+(?:19|20)\d{{2}})?\b"), 0.8),
-    # "5-Mar-2024", "12/Jan/24"; a month with its year ("March 1990", "sept 2022": Safe Harbor keeps the year alone)
-    ("day_mon_year", re.compile(rf"(?<![A-Za-z0-9])\d{{1,2}}[-/]{MONTHS}[-/](?:19|20)?\d{{2}}(?![\d])"), 0.85),
-    ("month_year", re.compile(rf"(?<![A-Za-z0-9]){MONTHS}\.?,?[ \t]+(?:19|20)\d{{2}}(?![\d])"), 0.8),
-    # "on 3/5", "since 12/4": a bare day/month needs a word that says it is one
-    ("short_context", re.compile(r"(?i:\b(?:on|since|from|until|till|by|before|after|dated?)[ \t]+)(\d{1,2}/\d{1,2})(?![\d/])"),
-     0.75, 1),
-    ("compact", re.compile(r"(?i:\b(?:date|dated|dob|on|visit|seen)[ \t]*[:#-]?[ \t]*)((?:19|20)\d{2}(?:0[1-9]|1[0-2])"
-                           r"(?:0[1-9]|[12]\d|3[01]))(?!\d)"), 0.8, 1),
-    ("numeric", re.compile(r"(?<![\d/.-])(?:\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)?\d{2}|(?:19|20)\d{2}[/.-]\d{1,2}[/.-]\d{1,2})(?![\d/-])(?!\.\d)"), 0.8),
-    ("zh", re.compile(r"(?:(?:19|20)\d{2}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*[日号]"), 0.8),
-    ("dob", re.compile(r"(?i)(?:dob|d\.o\.b\.?|date of birth|born on|birth ?date|出生日期|生日)\s*[:：-]?\s*"
-                       r"((?:\d{1,4}[/.\-年]\s*\d{1,2}[/.\-月]\s*\d{1,4}日?)|(?:[A-Za-z]+\.?\s+\d{1,2},?\s+\d{4}))"), 0.9),
-]
 AGE_OVER_89 = re.compile(r"(?i)(?<![\d.])(?:aged?\s*[:]?\s*)?((?:9\d|1[0-4]\d))(?:\s*|-)(?:years?|yrs?|y/?o|yo|-year|岁|周岁)"
                          r"(?:[\s-]*old)?")
 
@@ -285,7 +270,8 @@ def common_recognizers(language: str) -> list[GroupPatternRecognizer]:
         GroupPatternRecognizer("Phone", "PHONE", [
             Rx("cn_mobile", PHONE_CN_MOBILE, 0.9), Rx("cn_landline", PHONE_CN_LAND, 0.8),
             Rx("nanp", PHONE_NANP, 0.8, validate=_phone_ok), Rx("intl", PHONE_INTL, 0.8, validate=_phone_ok),
-            Rx("context", PHONE_CONTEXT, 0.75, group=1, validate=_context_phone_ok)], L),
+            Rx("context", PHONE_CONTEXT, 0.75, group=1, validate=_context_phone_ok),
+            Rx("spelled", PHONE_SPELLED, 0.75, group="n")], L),
         GroupPatternRecognizer("IdNumber", "ID", [
             Rx("cn_resident_id", CN_ID, 1.0, validate=_cn_id), Rx("ssn", SSN, 0.85),
             Rx("card_luhn", CARD, 0.9, validate=_card), Rx("context", ID_CONTEXT, 0.9, group=1, validate=_ctx_id),

@@ -14,7 +14,7 @@ PHONE_REGIONS = ("US", "GB", "IN", "AU", "CA", "CN", "PK", "NG", "PH", "AE", "SA
 PHONE_CANDIDATE = re.compile(r"(?<![A-Za-z0-9_.+/-])(?:\+|00)?\(?\d[\d \t().-]{5,20}\d(?![A-Za-z0-9_/]|\.\d|\s?(?:mg|ml|mcg|kg|g|iu|mm|cm|%|units?)\b)")
 # a Chinese character may touch the number (请回电1312 182 3793): only Latin letters and digits may not
 PHONE_WORDS = re.compile(r"(?i)(?:phone|ph|mobile|mob|cell|tel|call|ring|text|sms|whatsapp|contact|number|no\.?|landline|"
-                         r"fax|reach|line|hotline|电话|手机|座机|联系|致电|打)[^\d\n]{0,14}$")
+                         r"fax|reach|line|hotline|电话|電話|手机|手機|座机|座機|联系|聯絡|聯繫|致电|致電|打)[^\d\n]{0,14}$")
 
 
 class PhoneNumberRecognizer(LocalRecognizer):

@@ -1,0 +1,37 @@
+"""Date patterns of the scrubber: numeric, month-name and weekday shapes in any case, read-out
+ordinals ("february twentieth 1978"), dates of birth and Chinese dates."""
+from __future__ import annotations
+
+import re
+
+# any case ("12 march 2024", "MONDAY 3 JUNE"), except "may", which is a verb more often than a month
+MONTHS = (r"(?:(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|jun(?:e)?|jul(?:y)?|aug(?:ust)?|"
+          r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)|May|MAY)")
+_ORDINAL_WORD = (r"(?i:(?:twenty|thirty)[- ]?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|first|second|third|"
+                 r"fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|"
+                 r"seventeenth|eighteenth|nineteenth|twentieth|thirtieth)")
+WEEKDAY = r"(?i:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?)\.?"
+DATE_PATTERNS = [
+    # "Monday 5 March 2024", "Wed 14/01/2026", "Sunday the 8th of February", "Tuesday, November 17"
+    ("weekday", re.compile(rf"(?<![A-Za-z0-9]){WEEKDAY},?\s+(?:the\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTHS}\.?"
+                           rf"(?:,?\s+(?:19|20)\d{{2}})?|{MONTHS}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+(?:19|20)\d{{2}})?|"
+                           rf"\d{{1,2}}[/.-]\d{{1,2}}[/.-](?:19|20)?\d{{2}})(?![\d:])"), 0.85),
+    # read out: "february twentieth 1978", "the fifth of july", "may 14, 2023" (a lower-case "may" only with its year)
+    ("month_word_day", re.compile(rf"(?<![A-Za-z0-9]){MONTHS}\.?\s+(?:the\s+)?{_ORDINAL_WORD}(?:,?\s+(?:19|20)\d{{2}})?\b"), 0.8),
+    ("word_day_month", re.compile(rf"(?i:\bthe\s+){_ORDINAL_WORD}\s+of\s+{MONTHS}(?:,?\s+(?:19|20)\d{{2}})?\b"), 0.8),
+    ("may_year", re.compile(r"\bmay\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{2}\b"), 0.8),
+    ("month_day", re.compile(rf"(?<![A-Za-z0-9]){MONTHS}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+(?:19|20)\d{{2}})?(?![\d:])"), 0.8),
+    ("day_month", re.compile(rf"(?<![A-Za-z0-9])\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTHS}\.?(?:,?\s+(?:19|20)\d{{2}})?\b"), 0.8),
+    # "5-Mar-2024", "12/Jan/24"; a month with its year ("March 1990", "sept 2022": Safe Harbor keeps the year alone)
+    ("day_mon_year", re.compile(rf"(?<![A-Za-z0-9])\d{{1,2}}[-/]{MONTHS}[-/](?:19|20)?\d{{2}}(?![\d])"), 0.85),
+    ("month_year", re.compile(rf"(?<![A-Za-z0-9]){MONTHS}\.?,?[ \t]+(?:19|20)\d{{2}}(?![\d])"), 0.8),
+    # "on 3/5", "since 12/4": a bare day/month needs a word that says it is one
+    ("short_context", re.compile(r"(?i:\b(?:on|since|from|until|till|by|before|after|dated?)[ \t]+)(\d{1,2}/\d{1,2})(?![\d/])"),
+     0.75, 1),
+    ("compact", re.compile(r"(?i:\b(?:date|dated|dob|on|visit|seen)[ \t]*[:#-]?[ \t]*)((?:19|20)\d{2}(?:0[1-9]|1[0-2])"
+                           r"(?:0[1-9]|[12]\d|3[01]))(?!\d)"), 0.8, 1),
+    ("numeric", re.compile(r"(?<![\d/.-])(?:\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)?\d{2}|(?:19|20)\d{2}[/.-]\d{1,2}[/.-]\d{1,2})(?![\d/-])(?!\.\d)"), 0.8),
+    ("zh", re.compile(r"(?:(?:19|20)\d{2}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*[日号]"), 0.8),
+    ("dob", re.compile(r"(?i)(?:dob|d\.o\.b\.?|date of birth|born on|birth ?date|出生日期|生日)\s*[:：-]?\s*"
+                       r"((?:\d{1,4}[/.\-年]\s*\d{1,2}[/.\-月]\s*\d{1,4}日?)|(?:[A-Za-z]+\.?\s+\d{1,2},?\s+\d{4}))"), 0.9),
+]
