@@ -268,3 +268,23 @@ def test_read_out_numbers_extensions_and_more_id_labels(scrubber, text, value):
 def test_may_as_a_verb_and_one_spelled_digit_stay(scrubber):
     text = "you may take two tablets, and i may call you on one of these days."
     assert found(scrubber, text) == []
+
+
+@pytest.mark.parametrize("text,value", [
+    ("Hello醫生，我係陳大文，住沙田，最近成日頭暈", "沙田"),
+    ("地址：台中市民權路二段88號5樓。謝謝", "民權路二段88號5樓"),
+    ("【患者信息】王强，男，40岁，柳市镇人\n【主诉】头痛", "柳市镇"),
+    ("张医生（桐庐县）", "桐庐县"),
+    ("大夫您好，我是东风村的，今年16岁。", "东风村"),
+    ("现住址：沛县翠湖苑8栋3单元2701室", "翠湖苑8栋3单元2701室"),
+    ("地址：Flat C, 12/F, 88 Nathan Road，旺角。", "Flat C, 12/F, 88 Nathan Road"),
+    ("My new address is 4-chome-2-8 Tenjin, Hakata.", "4-chome-2-8 Tenjin"),
+    ("Our address is 12 avenue Victor Hugo, Lyon.", "12 avenue Victor Hugo"),
+    ("he lives at 207-799 Robson St, Vaughan.", "207-799 Robson St"),
+])
+def test_cantonese_taiwanese_and_more_street_shapes(scrubber, text, value):
+    assert removed(scrubber, text, value), found(scrubber, text)
+
+
+def test_staying_in_hospital_is_not_a_place(scrubber):
+    assert [v for v, e in found(scrubber, "我住院三天了，住了一周，医生说没事。") if e == "LOCATION"] == []

@@ -65,12 +65,15 @@ def _address_place(text: str, s: int, e: int) -> bool:
     return alone or bool(_ADDRESS_BEFORE.search(text, max(0, s - 40), s))
 
 
+_MG_ROAD = re.compile(r"[ \t]*MG[ \t]+(?:Road|Rd|Marg)\b")  # Mahatma Gandhi Road, not milligrams
+
+
 def _street_any_ok(terms):
     """Number + words + street word in any case: not a dose or a duration, no stop or medical word."""
 
     def check(value: str, m: re.Match):
         head = re.match(r"[#\w/-]*\d[\w/-]*,?", value)
-        if head and _UNITS_AFTER_NUMBER.match(value, head.end()):
+        if head and _UNITS_AFTER_NUMBER.match(value, head.end()) and not _MG_ROAD.match(value, head.end()):
             return None
         words = [w for w in re.findall(r"(?<![\dA-Za-z])[A-Za-z][A-Za-z'’-]*", value[head.end() if head else 0:])
                  if w not in ("N", "S", "E", "W")]  # "77 E 42nd St": a direction and an ordinal are not words
@@ -98,10 +101,11 @@ def _regions() -> str:
 
 
 _TYPE_FIRST = (r"Calle|C/|Carrer|Avenida|Av\.|Avda\.?|Rua|Travessa|Via|Viale|Corso|Piazza|Rue|Boulevard|Bd\.?|Jalan|Jln\.?|"
-               r"Lorong|Soi|Ulica|ul\.|Strada|Str\.|Calea|Sokak|Sok\.|Cadde(?:si)?|Cd\.|Ð?ường|Duong|Phố|Pho|Street|Road|Lane")
+               r"Lorong|Soi|Ulica|ul\.|Strada|Str\.|Calea|Sokak|Sok\.|Cadde(?:si)?|Cd\.|Ð?ường|Duong|Phố|Pho|Street|Road|Lane|"
+               r"Avenue|All[ée]e|Chemin|Impasse|Quai|Cours|B[óo]thar|Sr[áa]id|Ascaill|Ard|Sraid")
 _UNIT_PAIR = (r"(?:blk|block|lot|phase|unit|flat|apt|house(?:[ \t]+no)?|h\.?[ \t]?no|plot(?:[ \t]+no)?|street|st|road|rd|"
               r"sector|lane|gali|building|bldg|floor)\.?[ \t]*[\w/-]*\d[\w/-]*")
-_NAME_PARTICLE = r"de|del|de la|de los|la|le|les|du|des|di|da|do|dos|das|van|von|der|al|el"
+_NAME_PARTICLE = r"de|del|de la|de los|la|le|les|du|des|di|da|do|dos|das|van|von|der|al|el|na|an"
 
 
 def address_patterns(terms) -> list[Rx]:
@@ -133,7 +137,7 @@ def address_patterns(terms) -> list[Rx]:
            validate=lambda v, m: None if v.split()[-1].lower() in STOP else 0.75),
         # number (+ comma) + 1-3 words + street word, any case: "111 harvey junction", "929, Gill Ganj", "No. 5 Adeola Close"
         Rx("street_any", re.compile(
-            rf"(?<![\w/.,-])(?:No\.?[ \t]*)?\d{{1,6}}[A-Za-z]?(?:/\d{{1,5}})?,?(?:[ \t]+(?:[A-Za-z][A-Za-z'’-]+|[NSEW]|\d{{1,3}}(?:st|nd|rd|th))\.?){{1,3}}?"
+            rf"(?<![\w/.,-])(?:No\.?[ \t]*)?(?:[A-Za-z]-)?\d{{1,6}}[A-Za-z]?(?:[/-]\d{{1,5}})?,?(?:[ \t]+(?:[A-Za-z][A-Za-z'’-]+|[NSEW]|\d{{1,3}}(?:st|nd|rd|th))\.?){{1,3}}?"
             rf"[ \t]+(?i:{suffixes})\b\.?"), 0.8, validate=_street_any_ok(terms)),
         Rx("street", re.compile(
             rf"\b(?:No\.?[ \t]*)?\d{{1,6}}[A-Za-z]?\s+(?:[A-Z][A-Za-z'-]+\.?\s+){{1,3}}(?:{suffixes})\.?"
@@ -157,7 +161,7 @@ def address_patterns(terms) -> list[Rx]:
                                   rf"Unit[ \t]+\d{{4}}[ \t]+Box[ \t]+\d{{4}})\s*\n?\s*(?:FPO|DPO|APO)[ \t]+(?:AA|AE|AP)[ \t]+\d{{5}}\b"), 0.85),
         Rx("po_box", PO_BOX, 0.85),
         # Japanese block numbers (3-12-1 Shinjuku), Korean roads (123 Teheran-ro, 45 Sejong-daero 12-gil)
-        Rx("jp_block", re.compile(r"(?<![\w-])\d{1,2}-\d{1,3}-\d{1,4}[ \t]+[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?(?![\w-])"), 0.75),
+        Rx("jp_block", re.compile(r"(?<![\w-])\d{1,2}-(?:chome-)?\d{1,3}-\d{1,4}[ \t]+[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?(?![\w-])"), 0.75),
         Rx("kr_road", re.compile(r"(?<![\w-])\d{1,5}(?:-\d{1,4})?[ \t]+[A-Z][a-z]+-(?:ro|daero|gil)(?:[ \t]+\d{1,4}(?:beon)?-?gil)?"
                                  r"(?![\w-])"), 0.8),
         # Turkish: "Cumhuriyet Cad. No:15 Daire:3", "Bağdat Caddesi No: 120", "Atatürk Mah. 12. Sok. No 4"
@@ -183,7 +187,7 @@ def address_patterns(terms) -> list[Rx]:
     ]
 
 
-_UNIT_BEFORE = re.compile(rf"(?:{_UNIT}\.?[ \t]*[\w/-]{{1,6}},?[ \t]*){{1,3}}$", re.IGNORECASE)
+_UNIT_BEFORE = re.compile(rf"(?:(?:{_UNIT}\.?[ \t]*[\w/-]{{1,6}}|\d{{1,2}}/F),?[ \t]*){{1,3}}$", re.IGNORECASE)  # 28/F: a floor
 _UNIT_AFTER = re.compile(rf",?[ \t]*{_UNIT}\.?[ \t]*[\w/-]{{1,6}}(?!\w)", re.IGNORECASE)
 # "Leeds LS1 4AP", "Pune 411001", "Uppsala 394 13" (Swedish, Czech, Slovak), "Katni 849 189", ZIP+4
 _POSTCODE_AFTER = re.compile(rf",?[ \t]+(?:{UK_POSTCODE}|{CA_POSTCODE}|\d{{3}}[ \t]\d{{2,3}}|\d{{4,6}}(?:-\d{{4}})?)"

@@ -17,13 +17,16 @@ from medcorpus.scrub.recognizers_zh import HAN, surnames
 _NOT_IN_PLACE = set("我你您他她它们的了和与及在从到去来是有没不也都就还很最这那哪里上下内外边家医院诊科药店校司厂网当本附近孩处戚")
 _PLACE_BEFORE = r"(?:在|从|来自|我是|住在|家在|家住|老家(?:是|在)?|回到|搬到|我住)"
 # where these stand before a place, a comma may end it (我住在许昌，…; 老家越秀区，现在…)
-_HOME = r"(?:来自|住在|家在|家住|老家(?:是|在)?|搬到|我住)"
-_PLACE_AFTER = (r"(?=做生意|工作|出差|上班|打工|读书|上学|念书|生活|定居|过来|来的|看过|看病|住院|就诊|治疗|检查|开的|买的|"
-                r"人|那边|这边|的(?:医院|诊所|$|{surname}[" + HAN + r"]{1,2}(?:[，,。！!\n]|$)))")
+_HOME = r"(?:来自|來自|住在|家在|家住|老家(?:是|在)?|搬到|我住|住(?![在院了过過的着著]))"
+_PLACE_AFTER = (r"(?=农村|乡下|做生意|工作|出差|上班|打工|读书|上学|念书|生活|定居|过来|来的|看过|看病|住院|就诊|治疗|检查|开的|买的|"
+                r"人|那边|这边|的(?:医院|醫院|诊所|診所|[，,。！!]|$|{surname}[" + HAN + r"]{1,2}(?:[，,。！!\n]|$)))")
 _RELATIVE = r"我(?:儿子|女儿|老公|老婆|丈夫|妻子|爱人|妈妈|爸爸|母亲|父亲|爷爷|奶奶|外公|外婆|哥哥|姐姐|弟弟|妹妹|朋友|同事|孩子)"
 _CLOSING = r"(?:谢谢[！!。，,]?|祝好[！!。，,]|此致敬礼[！!。，,]?|盼复[！!。，,]|——|--|—)"
-_STREET = re.compile(rf"(?:和平|(?![我住在是的了和与从到去于来])[{HAN}]){{2,6}}?(?:大街|大道|路|街|巷|胡同|小区|新村|花园)"
-                     rf"\d{{1,5}}(?:号|弄|栋|幢)(?:\d{{1,5}}(?:号楼|号|室|栋|幢|单元|楼|层))*")
+_STREET = re.compile(rf"(?:和平|(?![我住在是的了和与从到去于来址：:])[{HAN}]){{2,6}}?(?:大街|大道|路(?:[一二三四五六七八九十]段)?|街|巷|胡同|"
+                     rf"小区|新村|花园|苑|园|家园|公寓|大厦|里(?=\d+[弄号號]))"
+                     rf"\d{{1,5}}(?:号|號|弄|栋|棟|幢|巷)(?:\d{{1,5}}(?:号楼|號樓|号|號|室|栋|棟|幢|单元|單元|楼|樓|层|層|弄)|[A-Z]室)*")
+# 大沥镇人 (a native of), 李健医生（寿光县）: a place with its unit word in a frame
+_PLACE_UNIT = rf"[{HAN}]{{1,4}}?(?:市|区|區|县|縣|镇|鎮|村|乡|鄉)"
 
 
 @lru_cache(maxsize=1)
@@ -65,6 +68,8 @@ class ZhContextRecognizer(LocalRecognizer):
         self.places = [
             ("place_frame", re.compile(rf"{_PLACE_BEFORE}(?P<p>{word}){_PLACE_AFTER.replace('{surname}', sur)}")),
             ("home", re.compile(rf"{_HOME}(?P<p>{word})(?=[，,。！!？?；;\s]|$)")),
+            ("native_of", re.compile(rf"(?<=[，,\s])(?P<p>{_PLACE_UNIT})人(?=[\s，,。]|$)")),
+            ("in_brackets", re.compile(rf"[（(](?P<p>{_PLACE_UNIT})[）)]")),
             ("after_street", re.compile(rf"(?<=[号室弄栋幢])[，,]\s*(?P<p>{word})(?=[，,。.！!？?；;\s]|$)")),
         ]
         self.names = [
