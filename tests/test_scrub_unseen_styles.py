@@ -288,3 +288,21 @@ def test_cantonese_taiwanese_and_more_street_shapes(scrubber, text, value):
 
 def test_staying_in_hospital_is_not_a_place(scrubber):
     assert [v for v, e in found(scrubber, "我住院三天了，住了一周，医生说没事。") if e == "LOCATION"] == []
+
+
+@pytest.mark.parametrize("text,value", [
+    ("From: Ramón S <ramon.s@mail.com>", "Ramón S"),
+    ("Patient: Margaret E. Holloway\nHospital no: 55123", "Margaret E. Holloway"),
+    ("我替我妈问的，她叫韩秀英，38岁，住洛阳市。", "韩秀英"),
+    ("Hi doctor，我阿媽何美玲今年61歲，住旺角", "何美玲"),
+    ("Hello醫生，我係黃志明，住沙田", "黃志明"),
+    ("回复人：吴欣怡", "吴欣怡"),
+    ("She lives with her husband tom baker in Ballarat.", "tom baker"),
+    ("Salamat po! Rosalinda", "Rosalinda"),
+])
+def test_trailing_initials_chinese_and_cantonese_self_naming_and_thanks_endings(scrubber, text, value):
+    assert removed(scrubber, text, value), found(scrubber, text)
+
+
+def test_a_drug_a_doctor_gave_stays(scrubber):
+    assert not removed(scrubber, "The doctor in Arar, Dr. Mahmoud, gave Ponstan. It helped.", "Ponstan")

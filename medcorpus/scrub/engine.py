@@ -285,6 +285,8 @@ NAME_PARTICLE = re.compile(r"[ \t]*\b(?:Ó|Ní|Nic|Mac|Ua|Bin|bin|Binti|binti|Ib
 
 
 _PHONE_EXTENSION = re.compile(r"(?i)[ \t]*(?:ext\.?|extn\.?|extension|x|转|轉|分机|分機)[ \t]*\d{1,5}(?!\d)")
+_INITIAL_AFTER = re.compile(r"[ \t]+[A-Z]\.?(?![\w'’.-])(?![ \t]*[A-Z][a-z])")
+_MIDDLE_INITIAL = re.compile(r"[ \t]+[A-Za-z]\.?[ \t]+")
 _INITIALS_BEFORE = re.compile(r"(?<![\w.])(?:[A-Z]\.[ \t]*){1,3}$")
 
 
@@ -301,12 +303,16 @@ def join_name_particles(text: str, spans: list[Span]) -> list[Span]:
             initials = _INITIALS_BEFORE.search(text, max(0, sp.start - 12), sp.start)
             if initials:  # "T. K. Raghunathan": initials before a name are part of it
                 sp = Span(initials.start(), sp.end, sp.entity, sp.score, sp.recognizer)
+            tail = _INITIAL_AFTER.match(text, sp.end)
+            if tail:  # "Timoteo S", "Abdul Rahman A": a surname cut to its initial
+                sp = Span(sp.start, tail.end(), sp.entity, sp.score, sp.recognizer)
         prev = out[-1] if out else None
         if prev and prev.entity == "PERSON" and sp.entity == "LOCATION" and NAME_PARTICLE.fullmatch(text, prev.end, sp.start):
             sp = Span(sp.start, sp.end, "PERSON", sp.score, sp.recognizer)  # "Clara Ó" + a surname read as a place
         if sp.entity == "PERSON":
             if prev and prev.entity == "PERSON" and (text[prev.end:sp.start].strip(" \t") == ""
-                                                     or NAME_PARTICLE.fullmatch(text, prev.end, sp.start)):
+                                                     or NAME_PARTICLE.fullmatch(text, prev.end, sp.start)
+                                                     or _MIDDLE_INITIAL.fullmatch(text, prev.end, sp.start)):
                 out[-1] = Span(prev.start, sp.end, "PERSON", max(prev.score, sp.score), prev.recognizer)
                 continue
         out.append(sp)

@@ -21,7 +21,7 @@ EPONYM = re.compile(rf"(?<![\w'’-])(?:(?:de|von|van|di)[ \t]+)?{_CAPWORD}(?:[-
 _DOSE = r"[ \t]*\(?\d+(?:[.,]\d+)?[ \t]*(?:mg|mcg|µg|g|ml|iu|units?|%|tabs?|tablets?|caps?|capsules?|puffs?|drops?)\b"
 _PRESCRIBE = (r"(?:tak(?:e|es|ing)|took|prescribed|prescribing|started|starting|stopped|stopping|switched (?:from|to)|"
               r"switch(?:ing)? to|put (?:me|him|her|us|them) on|(?:am|is|was|been|are|were|be) on|given|gave (?:me|him|her)|"
-              r"dose of|tablets? of|course of|a (?:tab|tablet|capsule|strip) of|recommend(?:ed)?|try|tried|trying|using|"
+              r"gave|give me|dose of|tablets? of|course of|a (?:tab|tablet|capsule|strip) of|recommend(?:ed)?|try|tried|trying|using|"
               r"increase(?:d)? (?:the|my)|reduce(?:d)? (?:the|my))")
 _POSSESSIVE_FEVER = re.compile(r"['’]s[ \t]+fever$")  # "Dorina's fever" is a person's; eponymous fevers have no 's
 DRUG_BEFORE_DOSE = re.compile(rf"(?<![\w'’-])({_DRUGWORD}(?:-[A-Z0-9]+)?)(?={_DOSE})")
@@ -29,7 +29,7 @@ DRUG_AFTER_VERB = re.compile(rf"(?i:\b{_PRESCRIBE})[ \t]+(?:the[ \t]+)?({_DRUGWO
 DRUG_BEFORE_USE = re.compile(rf"(?<![\w'’-])({_CAPWORD})(?=[ \t]+(?:causes?|caused|tablets?|capsules?|syrup|injections?|"
                              rf"cream|ointment|gel|drops|inhaler|dosage|dose|side effects?|[0-9]+[ \t]*mg)\b)")
 # "was on Telma and then Jardiance", "take Liv52 with atorvastatin": a drug's partner is a drug
-_CHAIN = r"[ \t]+(?:and then|then|or|with|plus|instead of|followed by)[ \t]+"
+_CHAIN = r"[ \t]+(?:and then|then|or|with|plus|instead of|followed by|\+)[ \t]+"
 DRUG_CHAIN_AFTER = re.compile(rf"{_CHAIN}{_DRUGWORD}")
 DRUG_PAIR = re.compile(rf"(?<![\w'’-])({_DRUGWORD}\d*){_CHAIN}({_DRUGWORD}\d*)(?![\w'’-])")
 # "Combiflam didn't help", "Nifedipine made me dizzy", "alongside your Panadol": what a drug does or goes with

@@ -38,7 +38,8 @@ REGION_WORDS = {fold(r) for r in ("Dubai", "Abu Dhabi", "Hong Kong", "Singapore"
 CLOSING = re.compile(r"(?i)(?:regards|wishes|wish you[^\n]{0,40}|thanks?(?: you| u)?[^\n]{0,30}|take care[^\n]{0,30}|"
                      r"sincerely|faithfully|truly|cheers|get well soon[^\n]{0,10}|hope (?:this|i|that)[^\n]{0,80}|"
                      r"good luck|all the best|god bless[^\n]{0,10}|stay safe|have a nice day|best|help|reply|signed|yours|respectfully|"
-                     r"blessings)[.!,]?\s*$")
+                     r"blessings|gracias|muchas gracias|dios le bendiga|shukran|asante(?: sana)?|merci|danke|obrigad[oa]|thanking you|"
+                     r"ta very much)[.!,]?\s*$")
 
 
 @lru_cache(maxsize=1)

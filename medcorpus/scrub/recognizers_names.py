@@ -37,7 +37,7 @@ FIELD = re.compile(
     r"caller|guardian|parent|contact(?:[ \t]+person)?|emergency[ \t]+contact|next[ \t]+of[ \t]+kin|informant|"
     r"submitted[ \t]+by|posted[ \t]+by|sent[ \t]+by|from|to|attn|re|signed|referred[ \t]+by|consultant|doctor|"
     r"physician|nurse|carer|caregiver|relative|spouse|mother|father)[ \t]*[:\-–—][ \t]*)"
-    rf"(?P<n>{_UP_WORD}(?:,?[ \t]+{_UP_WORD}){{0,3}})")
+    rf"(?P<n>{_UP_WORD}(?:,?[ \t]+(?:[A-Z]\.|{_UP_WORD})){{0,3}})")
 # a name opening a sentence, followed by what a person does or has: "Dante and I", "Olga's fever", "Ravi drove me"
 START_NAME = re.compile(r"(?:^|(?<=[.!?\n])[ \t]*|(?<=[.!?][ \t]))(?P<n>[A-Z][a-z\u00df-\u024f\u1e00-\u1eff]+)"
                         r"(?=['’]s\b|[ \t]+(?:and|&)[ \t]+(?:I|me|my|[A-Z])|[ \t]+[a-z]{2,})")
@@ -48,15 +48,15 @@ MET = re.compile(rf"(?i:\b(?:ask(?:ed)? for|speak(?:ing)? (?:to|with)|spoke (?:t
                  rf"(?:mother|father|mom|mum|dad|parent|guardian|wife|husband|son|daughter|sister|brother|carer) of))"
                  rf"[ \t]+(?P<n>{_UP_WORD}(?:[ \t]+{_UP_WORD})?)(?![\w'’-])")
 # a relative, partner or friend named: "my brother April", "My missus Autumn", "my bf Will"
-_KIN = (r"(?i:\bmy[ \t]+(?:(?:younger|older|elder|little|big|late)[ \t]+)?(?:brother|sister|bro|sis|mum|mom|mother|"
+_KIN = (r"(?i:\b(?:my|her|his|our|their)[ \t]+(?:(?:younger|older|elder|little|big|late)[ \t]+)?(?:brother|sister|bro|sis|mum|mom|mother|"
         r"dad|father|husband|hubby|wife|missus|son|daughter|aunt|auntie|uncle|cousin|niece|nephew|grandma|"
         r"grandpa|granny|gran|lola|lolo|partner|bf|gf|boyfriend|girlfriend|fiance|fiancee|friend|mate|flatmate|roommate|"
         r"neighbour|neighbor|colleague|boss|carer|caregiver|baby|child|kid|twin)(?:-in-law)?,?[ \t]+)")
 KIN_NAME = re.compile(rf"{_KIN}(?P<n>{_UP_WORD})(?![\w'’-])")
 # in lower case the name must be followed by what a person does: "my husband autumn works", "my aunt ivy has it"
 _DOES = (r"(?=[ \t]+(?:has|had|is|was|says|said|asked|thinks|thought|reckons|works|worked|told|tells|suggested|also|too|"
-         r"and|who|got|gets|took|takes|wants|keeps|passed|died|lives|lived)\b|[ \t]*[,(])")
-KIN_LOWER = re.compile(rf"{_KIN}(?P<n>[a-z][a-z'’-]+(?:[ \t]+[a-z][a-z'’-]+)??){_DOES}")
+         r"and|who|got|gets|took|takes|wants|keeps|passed|died|lives|lived|stay|stays|in|went|came|had)\b|[ \t]*[,(])")
+KIN_LOWER = re.compile(rf"{_KIN}(?P<n>[a-z][a-z'’-]+(?:[ \t]+(?:bin|binti|bint|al|de|van)?[ \t]*[a-z][a-z'’-]+){{0,2}}?){_DOES}")
 # a first name that suggests, says or thinks: "so Jade suggested atenolol", "Grace reckons it's stress"
 _SAYS = (r"[ \t]+(?:suggested|suggests|says|said|thinks|thought|reckons|reckoned|told me|tells me|asked me|advised|"
          r"recommended|mentioned|noticed|insisted|insists|believes|feels)\b")
@@ -69,7 +69,8 @@ TITLE_LOWER = re.compile(r"(?i:\b(?:dr|mr|mrs|ms|prof)\.?[ \t]+)(?P<n>(?:(?:de|d
 _TITLE_VERBS = frozenset("said says told tells asked asks gave gives give put puts thinks thought wants wanted sent "
                          "sees saw checks took takes made makes kept keeps left came comes".split())
 # words that stand before a verb and are first names somewhere (Even, Ever, Still): never a name in lower case
-_BEFORE_A_VERB = frozenset("even ever still just also only then never always really actually already soon later".split())
+_BEFORE_A_VERB = frozenset("even ever still just also only then never always really actually already soon later "
+                           "may will can could would should must might shall".split())
 # "thank you for your query, lei." in lower case
 THANKS_LOWER = re.compile(r"(?i:\bthanks?(?:[ \t]+you)?(?:[ \t]+for[ \t]+[a-z' ]{2,30})?),[ \t]+(?P<n>[a-z][a-z'’-]+)(?=[ \t]*[.!,])")
 # "Faith Carpenter here": a first and a last name before "here"
@@ -78,6 +79,10 @@ NAME_HERE = re.compile(rf"(?<![\w'’-])(?P<n>{_UP_WORD}[ \t]+{_UP_WORD})[ \t]+h
 GREETING_NAME = re.compile(r"(?i:\b(?:hello|hi|hey|dear|good (?:morning|afternoon|evening))[ \t]+)"
                            r"(?P<n>[A-Za-z][a-z'’-]+(?:[ \t]+[A-Za-z][a-z'’-]+)?)(?=,)")
 _NAME_GAP = re.compile(r"[ \t]+(?:[A-Z]\.[ \t]+)?")  # between a first and a last name: a space, maybe an initial
+# a first name at the very end after a thanks in any language: "Salamat po! Princess", "Gracias, Lorenzo"
+THANKS_END = re.compile(rf"(?i:\b(?:salamat(?:[ \t]+po)?|ingat(?:[ \t]+po)?|gracias|shukran|asante(?:[ \t]+sana)?|merci|danke|"
+                        rf"obrigad[oa]|thanks|thank you|cheers|regards|bless(?:[ \t]+you)?))[!.,]*[ \t]+"
+                        rf"(?P<n>{_UP_WORD}(?:[ \t]+{_UP_WORD})?)[ \t.!]*\Z")
 VOCATIVE_END = re.compile(rf",[ \t]+(?P<n>{_UP_WORD})[ \t]*[.!]?[ \t]*\Z")
 # a closing line "from leonard, warszawa" / "- ryan" (lower case too)
 FROM_LINE = re.compile(r"(?im:^[ \t]*(?:from|frm|[-–—~])[ \t]*(?P<n>[^\W\d_][\w'’-]*(?:[ \t]+[^\W\d_][\w'’-]*)?)"
@@ -160,7 +165,7 @@ class NameRecognizer(LocalRecognizer):
             strong = STRONG_AFTER.match(text, m.end("n"))  # "Holly's knee", "Crystal and I", "Zansi is my brother"
             if self._plain_word(w) and (is_first_name(w) or (strong and (fold(w) in person_names()[0] or not _common(w)))):
                 out.append(_result("PERSON", m.start("n"), m.end("n"), 0.6 if strong else 0.55, self, "sentence_start"))
-        for rx, how in ((MET, "met"), (VOCATIVE_END, "vocative_end"), (FROM_LINE, "from_line")):
+        for rx, how in ((MET, "met"), (VOCATIVE_END, "vocative_end"), (FROM_LINE, "from_line"), (THANKS_END, "thanks_end")):
             for m in rx.finditer(text):
                 words = m.group("n").split()
                 if all(self._plain_word(w) and not CLINIC_WORDS.match(w) for w in words) and \

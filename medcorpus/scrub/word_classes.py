@@ -11,7 +11,7 @@ NOT_NAMES = frozenset("""hlo helo hii hy hola olá ola namaste namaskar salam sa
 gud mrng mng evng pls plz thx thanx tnx regds rgds mbbs md mch mrcp mrcgp frcs frcp frcpc facp fcps dnb dgo dch
 mds bds dds phd rn np bsc msc mph dm drnb facs gp
 ph tel tele fax mob mobile cell email e-mail emails whatsapp viber txt sms dob signed sgd
-po opo ko salamat ingat naman lang sana ang mga
+po opo ko salamat ingat naman lang sana ang mga na sa
 lol btw tysm omg idk imo asap fyi
 mate heaps g'day gday cheers well
 mon tue tues wed thu thur thurs fri sat globe smart
