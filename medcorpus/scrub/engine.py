@@ -21,7 +21,7 @@ from medcorpus.scrub.gazetteers import is_english  # noqa: E402
 from medcorpus.scrub.medical_context import medical_context_spans  # noqa: E402
 from medcorpus.scrub.ner import NER_RECOGNIZER, load_spacy_model, make_nlp_engine_class  # noqa: E402,F401
 from medcorpus.scrub.recognizers_en import TITLE_STOP, common_recognizers, english_recognizers  # noqa: E402
-from medcorpus.scrub.word_classes import NOT_NAMES  # noqa: E402
+from medcorpus.scrub.word_classes import CLINIC_WORDS, NOT_NAMES  # noqa: E402
 from medcorpus.scrub.recognizers_address import extend_address  # noqa: E402
 from medcorpus.scrub.recognizers_names import extend_name_list, is_first_name, trim_medical_edges  # noqa: E402
 from medcorpus.scrub.regions import ALLOWED_REGIONS  # noqa: E402,F401
@@ -244,8 +244,9 @@ class Scrubber:
                 continue
             if entity in ("PERSON", "LOCATION") and not_a_name(value):
                 continue  # "Salamat po", "Tel", "Take care mate": words where names stand
-            if entity == "PERSON" and rec != NER_RECOGNIZER and part_of_clinic(text, s, e):
-                entity, e = "ORG", clinic_end(text, e)  # "Cityview Health Centre", "Blue" + "Gum Medical": a clinic
+            clinic = clinic_end(text, s, e) if entity == "PERSON" and rec != NER_RECOGNIZER else None
+            if clinic is not None:
+                entity, e = "ORG", clinic  # "Cityview Health Centre", "Blue" + "Gum Medical": a clinic
             if entity == "LOCATION":
                 s, e = extend_address(text, s, e, place=not rec.startswith(ADDRESS_RECOGNIZERS))
             elif entity == "PHONE":
@@ -262,16 +263,13 @@ _CLINIC_REST = re.compile(r"(?:[ \t]+[A-Z][\w'’&-]*){0,3}?[ \t]+(?i:clinic|hos
                           r"surgery|diagnostics|pharmacy|polyclinic|nursing home)\b")
 
 
-def part_of_clinic(text: str, s: int, e: int) -> bool:
-    """A clinic word inside the span, or the rest of a clinic's name right after it."""
-    from medcorpus.scrub.recognizers_gazetteer import CLINIC_WORDS
-
-    return bool(CLINIC_WORDS.search(text, s, e)) or bool(_CLINIC_REST.match(text, e))
-
-
-def clinic_end(text: str, e: int) -> int:
-    m = _CLINIC_REST.match(text, e)
-    return m.end() if m else e
+def clinic_end(text: str, s: int, e: int) -> int | None:
+    """Where the clinic a span belongs to ends: the span holds a clinic word, or the rest of a clinic's
+    name follows it; None when it is no part of a clinic."""
+    rest = _CLINIC_REST.match(text, e)
+    if rest:
+        return rest.end()
+    return e if CLINIC_WORDS.search(text, s, e) else None
 
 
 def not_a_name(value: str) -> bool:
@@ -284,6 +282,7 @@ def not_a_name(value: str) -> bool:
 NAME_PARTICLE = re.compile(r"[ \t]*\b(?:Ó|Ní|Nic|Mac|Ua|Bin|bin|Binti|binti|Ibn|ibn|Abu|Van|van|Von|von|De|de|Da|da|Di|di|Al|al|El|el)[ \t]+")
 
 
+_PARTICLE_BEFORE = re.compile(rf"(?:{NAME_PARTICLE.pattern})$")
 _PHONE_EXTENSION = re.compile(r"(?i)[ \t]*(?:ext\.?|extn\.?|extension|x|转|轉|分机|分機)[ \t]*\d{1,5}(?!\d)")
 _INITIAL_AFTER = re.compile(r"[ \t]+[A-Z]\.?(?![\w'’.-])(?![ \t]*[A-Z][a-z])")
 _MIDDLE_INITIAL = re.compile(r"[ \t]+[A-Za-z]\.?[ \t]+")
@@ -296,7 +295,7 @@ def join_name_particles(text: str, spans: list[Span]) -> list[Span]:
     out: list[Span] = []
     for sp in spans:
         if sp.entity == "PERSON":
-            head = re.search(rf"(?:{NAME_PARTICLE.pattern})$", text[max(0, sp.start - 8):sp.start])
+            head = _PARTICLE_BEFORE.search(text, max(0, sp.start - 8), sp.start)
             particle = head.group().lstrip() if head else ""
             if particle[:1].isupper():  # "Dr Ó Fionnalláin": a capitalised particle belongs to the name
                 sp = Span(sp.start - len(particle), sp.end, sp.entity, sp.score, sp.recognizer)

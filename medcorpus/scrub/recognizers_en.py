@@ -8,6 +8,7 @@ from typing import Optional
 
 from medcorpus.scrub.patterns import GroupPatternRecognizer, Rx
 from medcorpus.scrub.recognizers_dates import DATE_PATTERNS
+from medcorpus.scrub.word_classes import CLINIC_WORDS
 
 I = re.IGNORECASE
 # ----------------------------------------------------------------------------- helpers
@@ -96,8 +97,6 @@ def make_name_check(terms, min_score: float, allow_lower: bool = False, medical_
             return None
         if medical_veto and all(w.lower() in stop or looks_medical(w, terms) for w in words):
             return None
-        from medcorpus.scrub.recognizers_gazetteer import CLINIC_WORDS
-
         if CLINIC_WORDS.search(value):  # "— Harbourside Medical Practice" is a clinic, not a person
             return None
         if veto_any and any(looks_medical(w, terms) for w in words):

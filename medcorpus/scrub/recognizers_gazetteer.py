@@ -11,9 +11,7 @@ from presidio_analyzer import LocalRecognizer, RecognizerResult
 
 from medcorpus.scrub.gazetteers import cities, english_words, fold, is_english, person_names, regions_allowed
 from medcorpus.scrub.recognizers_en import MEDICAL_SUFFIX, MONTH_NAMES, STOP
-
-CLINIC_WORDS = re.compile(r"(?i)\b(?:clinic|hospital|nursing|cent(?:re|er)|diagnostics|care|medical|health|physician|"
-                          r"surgeon|consultant|specialist|department|dept|ward|pharmacy|labs?)\b")
+from medcorpus.scrub.word_classes import CLINIC_WORDS
 
 
 def looks_medical(word: str, terms) -> bool:

@@ -9,8 +9,8 @@ from presidio_analyzer import LocalRecognizer, RecognizerResult
 
 from medcorpus.scrub.gazetteers import english_words, fold, is_english, person_names
 from medcorpus.scrub.recognizers_en import MONTH_NAMES, STOP, TITLE_STOP
-from medcorpus.scrub.word_classes import DRUG_SUFFIX
-from medcorpus.scrub.recognizers_gazetteer import (CLINIC_WORDS, CLOSING, PARTICLES, WORD, _common, _folded_regions,
+from medcorpus.scrub.word_classes import CLINIC_WORDS, DRUG_SUFFIX
+from medcorpus.scrub.recognizers_gazetteer import (CLOSING, PARTICLES, WORD, _common, _folded_regions,
                                                    _result, looks_medical)
 
 NAME_CONTEXT_LOWER = re.compile(

@@ -19,6 +19,10 @@ alpha beta gamma kappa lambda omega lt gt amp nbsp quot
 mrn uhid dni nie nif nrc curp rfc rut bsn pesel cpf nric cnic iqama personnummer kimlik nhi ihi ohip phn pps
 philsys ktp versichertennummer codice fiscale numéro sécurité sociale""".split())
 
+# words of a clinic's or hospital's name: a span holding one is an organisation, not a person
+CLINIC_WORDS = re.compile(r"(?i)\b(?:clinic|hospital|nursing|cent(?:re|er)|diagnostics|care|medical|health|physician|"
+                          r"surgeon|consultant|specialist|department|dept|ward|pharmacy|labs?)\b")
+
 # drug-name stems only (no disease endings such as -ia, which names share: Zacchia, Bernicia)
 DRUG_SUFFIX = re.compile(r"(?i)(?:mycin|cillin|azole|olol|pril|sartan|statin|dipine|oxacin|cycline|tidine|profen|mab|nib|"
                          r"parin|semide|thiazide|azepam|azolam|tyline|oxetine|setron|triptan|lukast|gliptin|gliflozin|afil|"
