@@ -78,8 +78,6 @@ class ZhContextRecognizer(LocalRecognizer):
             # 本人姓李 / 我姓张: a surname alone is part of a name
             ("surname", re.compile(rf"(?:本人|我|患者|病人)姓(?P<n>{sur})(?=[，,。！!\s]|$)")),
             ("closing", re.compile(rf"{_CLOSING}\s*(?P<n>{name}?)\s*$", re.M)),
-            # 陳美華心悸好几天了: a name opening a clause, a symptom or disease right after it
-            ("before_symptom", None),
             ("relative", re.compile(rf"{_RELATIVE}(?P<n>{name}?)(?=今年|也|怀孕|说|得了|患|最近|已经|[，,。（(\d])")),
         ]
 
@@ -89,6 +87,7 @@ class ZhContextRecognizer(LocalRecognizer):
             RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id})
 
     def _names_before_symptom(self, text: str) -> list[RecognizerResult]:
+        """陳美華心悸好几天了: a name opening a clause, a symptom or disease right after it."""
         out = []
         for m in self.clause_start.finditer(text):
             s = m.start()
@@ -122,7 +121,7 @@ class ZhContextRecognizer(LocalRecognizer):
                     continue
                 out.append(self._result("LOCATION", m.start("p"), m.end("p"), 0.6, how))
         for how, rx in self.names:
-            for m in rx.finditer(text) if rx else ():
+            for m in rx.finditer(text):
                 value = m.group("n")
                 if (len(value) < 2 and how != "surname") or self._medical(text, *m.span("n")) or any(c in "的了和与在是有也都就" for c in value[1:]):
                     continue
