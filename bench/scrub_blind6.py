@@ -83,8 +83,8 @@ EN_STYLES = {
     "teacher_report": (["GB", "IE", "AU", "NZ", "CA"], ["US"],
         "Dear Dr {surname3},\n\nI am {name2}, class teacher of {given} in Year 4 at {place} Primary. Over the "
         "last month {given} has been very tired in the afternoons, drinking lots of water and going to the "
-        "toilet often. Her mum, {name}, says there is {disease} in the family, and {given} also uses a "
-        "{drug} inhaler for her {symptom}. The school is at {street}, {place2}. Please phone the office on "
+        "toilet often. {given}'s mum, {name}, says there is {disease} in the family, and {given} also takes "
+        "{drug} for the {symptom}. The school is at {street}, {place2}. Please phone the office on "
         "{phone} or email me at {email2}.\n\nWith thanks,\n{name2}"),
     "tourist_abroad": (["GB", "US", "AU", "DE", "NL"], ["ES", "IT", "MX", "PT", "TR", "JP", "BR"],
         "Help please: on holiday in {place_a} with my partner {given2} and I've come down with {symptom} and a "
@@ -146,7 +146,8 @@ ZH_STYLES = {
 DROP_EN = re.compile(r"\d{4,}|\b(?:" + "|".join(
     ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
      "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]) + r")\b")
-DROP_ZH = re.compile(r"医院|医生|大夫|主任|先生|女士|老师|叫|姓|名字|[省市县区镇村]|\d{5,}|\d+年|\d+月\d+|[A-Za-z]{3,}")
+DROP_ZH = re.compile(r"医院|医生|大夫|主任|先生|女士|老师|叫|姓|名字|[省市县区镇村]|华西|协和|湘雅|同济|齐鲁|中山|西藏|阿里|出差|老家|来自|住在|"
+                     r"\d{5,}|\d+\s*[年月号]|[一二三四五六七八九十]+[月号]|[A-Za-z]{3,}")
 
 
 def _en_carrier_ok(text: str) -> bool:

@@ -165,7 +165,7 @@ class Blind6Values:
         if shape == "middle":
             return f"{first} {self.pick(NAMES['anglo'][0].split())[0]}. {last}"
         if shape == "nick":
-            return f"{self.pick(NICKS)} {last}"
+            return f'{first} "{self.pick(NICKS)}" {last}'
         if shape == "caps":
             return f"{last.upper()}, {first.upper()}"
         if shape == "lower":
