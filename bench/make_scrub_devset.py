@@ -344,13 +344,14 @@ def build_split(split: str, n_en: int = 400, n_zh: int = 200, seed: int | None =
     other phrasings, sources and carriers; never tuned on) and "blind" (bench/scrub_blind.py: written
     by someone who never read the recognizers or the other splits; never tuned on, misses never
     shown) and "blind2" (bench/scrub_blind2.py: a second blind author, same rules) and "blind3"
-    (bench/scrub_blind3.py: a third blind author, same rules) and "blind4" (bench/scrub_blind4.py: a fourth) and "blind6" (bench/scrub_blind6.py: a sixth). Carrier medical terms are those of the disease DB in ../shared/data (fixed, so the gold
+    (bench/scrub_blind3.py: a third blind author, same rules) and "blind4" (bench/scrub_blind4.py: a fourth) and "blind5" (bench/scrub_blind5.py: a fifth) and "blind6" (bench/scrub_blind6.py: a sixth). Carrier medical terms are those of the disease DB in ../shared/data (fixed, so the gold
     set does not move when the allow-list grows)."""
     sys.path.insert(0, str(ROOT / "bench"))
     from scrub_blind import build_blind
     from scrub_blind2 import build_blind2
     from scrub_blind3 import build_blind3
     from scrub_blind4 import build_blind4
+    from scrub_blind5 import build_blind5
     from scrub_blind6 import build_blind6
     from scrub_fresh import build_fresh
     from scrub_hard import build_hard
@@ -370,6 +371,8 @@ def build_split(split: str, n_en: int = 400, n_zh: int = 200, seed: int | None =
         return build_blind3(n_en, n_zh, Doc, terms, data, SHARED)
     if split == "blind4":
         return build_blind4(n_en, n_zh, Doc, terms, data, SHARED)
+    if split == "blind5":
+        return build_blind5(n_en, n_zh, Doc, terms, data, SHARED)
     if split == "blind6":
         return build_blind6(n_en, n_zh, Doc, terms, data, SHARED)
     if split == "tune-hard":
@@ -379,12 +382,12 @@ def build_split(split: str, n_en: int = 400, n_zh: int = 200, seed: int | None =
 
 def build(n_en: int = 400, n_zh: int = 200, seed: int = 13, variant: str = "dev") -> list[dict]:
     """variant "dev": the shapes the recognizers were tuned on, plus the hand-labelled examples;
-    "heldout*": other shapes of earlier rounds; "tune" / "untouched" / "fresh" / "blind" / "blind2" / "blind3" / "blind4": the issue-18 splits."""
+    "heldout*": other shapes of earlier rounds; "tune" / "untouched" / "fresh" / "blind" / "blind2" / "blind3" / "blind4" / "blind5" / "blind6": the issue-18 splits."""
     from medcorpus.scrub.allowlist import load_terms
 
     if not SHARED.exists():
         raise SystemExit(f"{SHARED} is missing: the dev set is built from ../shared/data")
-    if variant in ("tune", "tune-hard", "untouched", "fresh", "blind", "blind2", "blind3", "blind4", "blind6"):
+    if variant in ("tune", "tune-hard", "untouched", "fresh", "blind", "blind2", "blind3", "blind4", "blind5", "blind6"):
         return build_split(variant, n_en, n_zh)
     terms = load_terms()
     rnd = random.Random(seed)
@@ -398,7 +401,7 @@ def main() -> None:
     ap.add_argument("--zh", type=int, default=200)
     ap.add_argument("--seed", type=int, default=13)
     ap.add_argument("--variant", default="dev",
-                    choices=["dev", "heldout", "heldout2", "heldout3", "tune", "tune-hard", "untouched", "fresh", "blind", "blind2", "blind3", "blind4", "blind6"])
+                    choices=["dev", "heldout", "heldout2", "heldout3", "tune", "tune-hard", "untouched", "fresh", "blind", "blind2", "blind3", "blind4", "blind5", "blind6"])
     ap.add_argument("--out", default="/tmp/scrub_devset.jsonl")
     a = ap.parse_args()
     docs = build(a.en, a.zh, a.seed, a.variant)
