@@ -202,9 +202,11 @@ NOTES = {"dev": "[shapes the recognizers were tuned on before issue 18]",
          "blind": "[issue 18 blind split: written without reading the recognizers or other splits; held out in round 4, tuning side from round 5 (blind2 took its place)]",
          "blind2": "[issue 18 second blind split (round 5): written without reading the recognizers or other splits; held out, then tuning side from the end of round 5 (its misses read)]",
          "blind3": "[issue 18 third blind split (round 5): written without reading the recognizers or other splits; never tuned on, misses never shown]",
-         "blind4": "[issue 18 fourth blind split (round 5): written without reading the recognizers or other splits; held out in round 5 (read once), tuning side from round 6 (its misses read)]"}
-SPLITS = ["tune", "tune-hard", "fresh", "blind", "blind2", "untouched", "blind3", "blind4"]
-HIDDEN = ("untouched", "blind3")  # measured, never tuned on: their misses are never printed
+         "blind4": "[issue 18 fourth blind split (round 5): written without reading the recognizers or other splits; held out in round 5 (read once), tuning side from round 6 (its misses read)]",
+         "blind5": "[issue 18 fifth blind split (round 6): written without reading the recognizers or other splits; never tuned on, misses never shown]",
+         "blind6": "[issue 18 sixth blind split (round 6): written without reading the recognizers or other splits; never tuned on, misses never shown]"}
+SPLITS = ["tune", "tune-hard", "fresh", "blind", "blind2", "blind4", "untouched", "blind3", "blind5", "blind6"]
+HIDDEN = ("untouched", "blind3", "blind5", "blind6")  # measured, never tuned on: their misses are never printed
 GOALS = {"PERSON": ">=0.98", "PHONE": ">=0.99", "CITY": ">=0.97", "LOCATION": ">=0.97", "EMAIL": "1.0", "URL": "1.0", "ID": "1.0",
          "STREET": "1.0", "DATE": "1.0"}
 
@@ -288,7 +290,7 @@ def main() -> None:
     ap.add_argument("--workers", type=int, default=0, help="also time the stage end to end with N workers")
     ap.add_argument("--misses", action="store_true", help="list missed identifiers of the tuning splits (never those of the held-out splits)")
     ap.add_argument("--by-recognizer", action="store_true", help="what each recognizer covered and its false positives")
-    ap.add_argument("--set", choices=["splits", "tune", "tune-hard", "untouched", "fresh", "blind", "blind2", "blind3", "blind4", "legacy", "dev", "heldout", "heldout2", "heldout3",
+    ap.add_argument("--set", choices=["splits", "tune", "tune-hard", "untouched", "fresh", "blind", "blind2", "blind3", "blind4", "blind5", "blind6", "legacy", "dev", "heldout", "heldout2", "heldout3",
                                       "all"], default="splits")
     ap.add_argument("--heldout-real", action="store_true", help="also run on real texts with nothing planted")
     ap.add_argument("--without", default="", help="recognizers to leave out, e.g. City,ZhCity,Name,PhoneNumbers")
@@ -299,7 +301,8 @@ def main() -> None:
     sizes = {"dev": (a.en, a.zh, a.seed), "heldout": (a.en * 3 // 4, a.zh * 3 // 4, a.seed + 86),
              "heldout2": (a.en * 3 // 4, a.zh * 3 // 4, a.seed + 187),
              "heldout3": (a.en * 3 // 4, a.zh * 3 // 4, a.seed + 288),
-             "tune": (a.en, a.zh, None), "untouched": (a.en, a.zh, None), "fresh": (a.en, a.zh, None), "blind": (a.en, a.zh, None), "blind2": (a.en, a.zh, None), "blind3": (a.en, a.zh, None), "blind4": (a.en, a.zh, None), "tune-hard": (a.en * 3 // 4, 0, None)}
+             "tune": (a.en, a.zh, None), "untouched": (a.en, a.zh, None), "fresh": (a.en, a.zh, None), "blind": (a.en, a.zh, None), "blind2": (a.en, a.zh, None), "blind3": (a.en, a.zh, None), "blind4": (a.en, a.zh, None),
+             "blind5": (a.en, a.zh, None), "blind6": (a.en, a.zh, None), "tune-hard": (a.en * 3 // 4, 0, None)}
     mod = _devset_module()
     sets = {n: mod.build(sizes[n][0], sizes[n][1], sizes[n][2], n) for n in names}
     ours = [measure(n, docs, a) for n, docs in sets.items()]  # ours first: its peak memory is read before presidio loads
