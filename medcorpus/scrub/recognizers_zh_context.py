@@ -11,7 +11,7 @@ from functools import lru_cache
 from presidio_analyzer import LocalRecognizer, RecognizerResult
 
 from medcorpus.scrub.recognizers_gazetteer import zh_places
-from medcorpus.scrub.recognizers_zh import HAN, surnames
+from medcorpus.scrub.recognizers_zh import HAN, NAME_TITLES, surnames
 
 # what a place word never contains (家里, 医院, 网上, 当地, 这边 ...)
 _NOT_IN_PLACE = set("我你您他她它们的了和与及在从到去来是有没不也都就还很最这那哪里上下内外边家医院诊科药店校司厂网当本附近孩处戚")
@@ -19,12 +19,32 @@ _PLACE_BEFORE = r"(?:在|从|来自|我是|住在|家在|家住|老家(?:是|在
 # where these stand before a place, a comma may end it (我住在许昌，…; 老家越秀区，现在…)
 _HOME = r"(?:来自|來自|住在|家在|家住|老家(?:是|在)?|搬到|我住|住(?![在院了过過的着著]))"
 _PLACE_AFTER = (r"(?=农村|乡下|做生意|工作|出差|上班|打工|读书|上学|念书|生活|定居|过来|来的|看过|看病|住院|就诊|治疗|检查|开的|买的|"
+                r"复查|复诊|複診|做的|做了|拿药|开药|确诊|確診|化验|拍片|抽血|出生|长大|長大|"
                 r"人|那边|这边|的(?:医院|醫院|诊所|診所|[，,。！!]|$|{surname}[" + HAN + r"]{1,2}(?:[，,。！!\n]|$)))")
 _RELATIVE = r"我(?:儿子|女儿|老公|老婆|丈夫|妻子|爱人|妈妈|爸爸|母亲|父亲|爷爷|奶奶|外公|外婆|哥哥|姐姐|弟弟|妹妹|朋友|同事|孩子)"
 _CLOSING = r"(?:谢谢[！!。，,]?|祝好[！!。，,]|此致敬礼[！!。，,]?|盼复[！!。，,]|——|--|—)"
+_UNIT = r"(?:号院|號院|号楼|號樓|号|號|弄|栋|棟|幢|座|巷|组|組|队|隊|单元|單元|室|楼|樓|层|層|户|戶)"
 _STREET = re.compile(rf"(?:和平|(?![我住在是的了和与从到去于来址：:])[{HAN}]){{2,6}}?(?:大街|大道|路(?:[一二三四五六七八九十]段)?|街|巷|胡同|"
-                     rf"小区|新村|花园|苑|园|家园|公寓|大厦|里(?=\d+[弄号號]))"
-                     rf"\d{{1,5}}(?:号|號|弄|栋|棟|幢|巷)(?:\d{{1,5}}(?:号楼|號樓|号|號|室|栋|棟|幢|单元|單元|楼|樓|层|層|弄)|[A-Z]室)*")
+                     rf"小区|小區|新村|村|花园|苑|园|家园|公寓|大厦|里(?=\d+[弄号號]))"
+                     rf"\d{{1,5}}(?:号院|號院|号楼|號樓|号|號|弄|栋|棟|幢|巷|组|組)(?:\d{{1,5}}{_UNIT}|[A-Z]室)*"
+                     rf"(?:(?<=单元|單元)\d{{2,5}}(?!\d))?")
+# a label that a person's name follows (收货人：陈国栋，用药人小唐，名字朴智妍。): the value runs to the next
+# punctuation, and may be a given name alone (淑芬), a nickname (老梁) or four characters (上官丽娟, 佐藤健一)
+_NAME_FIELD = (r"(?:姓名|名字|收货人|收貨人|收件人|寄件人|用药人|用藥人|服药人|联系人|聯繫人|聯絡人|紧急联系人|就诊人|就診人|"
+               r"签收人|簽收人|签名|簽名|落款|申请人|申請人|监护人|監護人|委托人|代理人|填表人|购药人|購藥人|咨询人|諮詢人|"
+               r"提问人|订购人|訂購人|下单人|取药人|陪同人|家属姓名|患者姓名|病人姓名)")
+_NAME_INTRO = r"(?:我叫|我名叫|我的名字(?:是|叫)|名字(?:是|叫)|名叫)"
+# kin and friends whose name may follow (我孙女志强的电话, 我同事小王，)
+_KIN = (r"我(?:的)?(?:孙女|孫女|孙子|孫子|外孙女?|外孫女?|儿媳妇?|兒媳婦?|女婿|侄子|侄女|外甥女?|朋友|同事|邻居|鄰居|室友|同学|同學|"
+        r"闺蜜|表[哥姐弟妹]|堂[哥姐弟妹]|老伴|嫂子|姐夫|妹夫|儿子|兒子|女儿|女兒|老公|老婆|丈夫|妻子|爱人|愛人|"
+        r"妈妈|媽媽|爸爸|母亲|父亲|爷爷|奶奶|外公|外婆|哥哥|姐姐|弟弟|妹妹)")
+# what follows a labelled value, not a name (本人, 同上, 男, 患者 ...)
+_FIELD_NOT_NAMES = frozenset("本人 自己 同上 同前 无 無 不详 未知 保密 匿名 略 男 女 男性 女性 患者 病人 孩子 宝宝 家属 家屬 父亲 母亲 "
+                             "儿子 女儿 丈夫 妻子 老人 医生 医师 护士 见上 如上 本院 家长 监护人 一样 相同".split())
+# the commonest surnames: 老/小 + one of these is how people call each other (老梁, 小王); 叶 (小叶增生),
+# 于 (小于), 姜 (老姜), 白, 孔, 段, 钱 are left out, being words as often
+_NICK_SURNAMES = ("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜程苏魏吕丁任"
+                  "沈姚卢崔钟谭陆汪范金石廖贾夏韦付方邹孟熊秦邱江尹薛闫雷侯龙史陶黎贺顾毛郝龚邵万严覃武戴莫向汤葛")
 # 大沥镇人 (a native of), 李健医生（寿光县）: a place with its unit word in a frame
 _PLACE_UNIT = rf"[{HAN}]{{1,4}}?(?:市|区|區|县|縣|镇|鎮|村|乡|鄉)"
 
@@ -80,6 +100,21 @@ class ZhContextRecognizer(LocalRecognizer):
             ("closing", re.compile(rf"{_CLOSING}\s*(?P<n>{name}?)\s*$", re.M)),
             ("relative", re.compile(rf"{_RELATIVE}(?P<n>{name}?)(?=今年|也|怀孕|说|得了|患|最近|已经|[，,。（(\d])")),
         ]
+        # frames strong enough that the value only has to be a short run of characters up to punctuation
+        value = rf"(?P<n>[{HAN}]{{1,4}}?)(?:{NAME_TITLES})?"
+        stop = r"(?=[，,。；;、）)\s]|$)"
+        self.labelled_names = [
+            ("field", re.compile(rf"{_NAME_FIELD}\s*(?:是|为|為|叫)?\s*[:：]?\s*{value}{stop}")),
+            ("introduced", re.compile(rf"{_NAME_INTRO}\s*{value}{stop}")),
+            # a chat line: "[病友群] 老刘：…", "【家人群】淑芬：…"
+            ("chat_speaker", re.compile(rf"(?:^|(?<=\n))[ \t]*[\[【][^\]】\n]{{1,12}}[\]】][ \t]*{value}[:：]")),
+            # before 的电话 a given name alone is a name too (打我孙女德福的电话)
+            ("kin_contact", re.compile(rf"{_KIN}{value}(?=的(?:电话|電話|手机|手機|微信|邮箱|號碼|号码|联系方式))")),
+            ("kin", re.compile(rf"{_KIN}{value}(?=[，,。；;]|$)")),
+        ]
+        # 老梁, 小王 before punctuation or what a person does (上周老彭和我…)
+        self.nickname = re.compile(rf"(?P<n>(?<![老小])[老小][{_NICK_SURNAMES}])"
+                                   rf"(?=[，,。！!？?；;：:\s的说說和跟也都在是让讓给給]|$)")
 
     def _result(self, entity: str, s: int, e: int, score: float, how: str) -> RecognizerResult:
         return RecognizerResult(entity, s, e, score, recognition_metadata={
@@ -103,6 +138,32 @@ class ZhContextRecognizer(LocalRecognizer):
                     break
         return out
 
+    def _labelled_names(self, text: str) -> list[RecognizerResult]:
+        """Names a label, an introduction, a chat line or a kinship word announces, and 老X/小X."""
+        out = []
+        for how, rx in self.labelled_names:
+            for m in rx.finditer(text):
+                s, e = m.span("n")
+                if how == "chat_speaker" and text[e - 1] in "人号號址期码碼注话話称稱别別龄齡":
+                    continue  # 【订单备注】收货人： is a label, not a speaker
+                if self._name_value(text, s, e, given_alone=how != "kin"):
+                    out.append(self._result("PERSON", s, e, 0.7, how))
+        for m in self.nickname.finditer(text):
+            out.append(self._result("PERSON", m.start("n"), m.end("n"), 0.6, "nickname"))
+        return out
+
+    def _name_value(self, text: str, s: int, e: int, given_alone: bool) -> bool:
+        """A labelled value that can be a name: no function or medical word (和 and 也 may be: 和平,
+        山本和也); a given name alone
+        (no known surname) only where `given_alone` and it is not a common word of the dictionary."""
+        value = text[s:e]
+        if value in _FIELD_NOT_NAMES or any(c in "的了与在是有都就我你他她们这那" for c in value) or self._medical(text, s, e):
+            return False
+        if re.match(_surname_class(), value) or (len(value) == 2 and value[0] in "老小" and value[1] in _NICK_SURNAMES):
+            return len(value) >= 2 or given_alone
+        tag = _word_tag(value)
+        return given_alone or not tag or tag.startswith("nr")
+
     def _medical(self, text: str, s: int, e: int) -> bool:
         return bool(self.terms.zh) and self.terms.zh_overlaps(text, s, e)
 
@@ -117,7 +178,8 @@ class ZhContextRecognizer(LocalRecognizer):
                 p = m.group("p")
                 core = p.rstrip("市区县")
                 if len(core) < 2 or self._medical(text, m.start("p"), m.start("p") + len(core)) or _region(core) or (
-                        core not in zh_places()[0] and _word_tag(core)[:1] in ("v", "d", "t", "m", "r", "p", "c", "u", "a")):
+                        core not in zh_places()[0] and (_word_tag(core)[:1] in ("v", "d", "t", "m", "r", "p", "c", "u", "a")
+                                                        or core in _FIELD_NOT_NAMES)):  # 现在宝宝出生
                     continue
                 out.append(self._result("LOCATION", m.start("p"), m.end("p"), 0.6, how))
         for how, rx in self.names:
@@ -126,6 +188,7 @@ class ZhContextRecognizer(LocalRecognizer):
                 if (len(value) < 2 and how != "surname") or self._medical(text, *m.span("n")) or any(c in "的了和与在是有也都就" for c in value[1:]):
                     continue
                 out.append(self._result("PERSON", m.start("n"), m.end("n"), 0.65, how))
+        out += self._labelled_names(text)
         out += self._names_before_symptom(text)
         for m in _STREET.finditer(text):
             out.append(self._result("LOCATION", m.start(), m.end(), 0.75, "street"))
