@@ -10,6 +10,11 @@ MONTHS = (r"(?:(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|jun(?:e)?|ju
 _ORDINAL_WORD = (r"(?i:(?:twenty|thirty)[- ]?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|first|second|third|"
                  r"fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|"
                  r"seventeenth|eighteenth|nineteenth|twentieth|thirtieth)")
+_SHORT_YEAR = r"\s+['’]\d{2}(?!\d)"  # "Jun 19 '92"
+# 一九九一年, 二〇一三年; 十二月; 二十三日
+_ZH_YEAR = r"[一二][九〇零○][〇零○一二三四五六七八九]{2}"
+_ZH_MONTH = r"(?:十[一二]?|[一二三四五六七八九])"
+_ZH_DAY = r"(?:[一二]?十[一二三四五六七八九]?|三十一?|[一二三四五六七八九])"
 WEEKDAY = r"(?i:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?)\.?"
 DATE_PATTERNS = [
     # "Monday 5 March 2024", "Wed 14/01/2026", "Sunday the 8th of February", "Tuesday, November 17"
@@ -20,8 +25,12 @@ DATE_PATTERNS = [
     ("month_word_day", re.compile(rf"(?<![A-Za-z0-9]){MONTHS}\.?\s+(?:the\s+)?{_ORDINAL_WORD}(?:,?\s+(?:19|20)\d{{2}})?\b"), 0.8),
     ("word_day_month", re.compile(rf"(?i:\bthe\s+){_ORDINAL_WORD}\s+of\s+{MONTHS}(?:,?\s+(?:19|20)\d{{2}})?\b"), 0.8),
     ("may_year", re.compile(r"\bmay\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{2}\b"), 0.8),
-    ("month_day", re.compile(rf"(?<![A-Za-z0-9]){MONTHS}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+(?:19|20)\d{{2}})?(?![\d:])"), 0.8),
-    ("day_month", re.compile(rf"(?<![A-Za-z0-9])\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTHS}\.?(?:,?\s+(?:19|20)\d{{2}})?\b"), 0.8),
+    ("month_day", re.compile(rf"(?<![A-Za-z0-9]){MONTHS}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+(?:19|20)\d{{2}}|{_SHORT_YEAR})?(?![\d:])"), 0.8),
+    ("day_month", re.compile(rf"(?<![A-Za-z0-9])\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTHS}\.?(?:,?\s+(?:19|20)\d{{2}}\b|{_SHORT_YEAR})?"
+                             rf"(?![A-Za-z0-9])"), 0.8),
+    # "arrived may 18", "on may 3rd": a lower-case "may" with a day, after a word that says a date follows
+    ("may_context", re.compile(rf"(?i:\b(?:on|since|from|until|till|by|before|after|dated?|born|arrived|admitted|died|dob|"
+                               rf"passed(?: away)?(?: on)?)[ \t:]+)(may\s+\d{{1,2}}(?:st|nd|rd|th)?(?:{_SHORT_YEAR})?)(?![\d:])"), 0.75, 1),
     # "5-Mar-2024", "12/Jan/24"; a month with its year ("March 1990", "sept 2022": Safe Harbor keeps the year alone)
     ("day_mon_year", re.compile(rf"(?<![A-Za-z0-9])\d{{1,2}}[-/]{MONTHS}[-/](?:19|20)?\d{{2}}(?![\d])"), 0.85),
     ("month_year", re.compile(rf"(?<![A-Za-z0-9]){MONTHS}\.?,?[ \t]+(?:19|20)\d{{2}}(?![\d])"), 0.8),
@@ -31,7 +40,7 @@ DATE_PATTERNS = [
     ("compact", re.compile(r"(?i:\b(?:date|dated|dob|on|visit|seen)[ \t]*[:#-]?[ \t]*)((?:19|20)\d{2}(?:0[1-9]|1[0-2])"
                            r"(?:0[1-9]|[12]\d|3[01]))(?!\d)"), 0.8, 1),
     ("numeric", re.compile(r"(?<![\d/.-])(?:\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)?\d{2}|(?:19|20)\d{2}[/.-]\d{1,2}[/.-]\d{1,2})(?![\d/-])(?!\.\d)"), 0.8),
-    ("zh", re.compile(r"(?:(?:19|20)\d{2}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*[日号]"), 0.8),
+    ("zh", re.compile(rf"(?:(?:(?:19|20)\d{{2}}|{_ZH_YEAR})\s*年\s*)?(?:\d{{1,2}}|{_ZH_MONTH})\s*月\s*(?:\d{{1,2}}|{_ZH_DAY})\s*[日号號]"), 0.8),
     ("dob", re.compile(r"(?i)(?:dob|d\.o\.b\.?|date of birth|born on|birth ?date|出生日期|生日)\s*[:：-]?\s*"
                        r"((?:\d{1,4}[/.\-年]\s*\d{1,2}[/.\-月]\s*\d{1,4}日?)|(?:[A-Za-z]+\.?\s+\d{1,2},?\s+\d{4}))"), 0.9),
 ]
