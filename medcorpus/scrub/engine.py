@@ -126,11 +126,12 @@ class Scrubber:
             registry.add_recognizer(rec)
         if self.gazetteers:
             from medcorpus.scrub.recognizers_gazetteer import CityRecognizer, ZhCityRecognizer
+            from medcorpus.scrub.recognizers_name_shapes import NameShapeRecognizer
             from medcorpus.scrub.recognizers_names import NameRecognizer
             from medcorpus.scrub.recognizers_phone import PhoneNumberRecognizer
             from medcorpus.scrub.token_classifier import TokenClassifierRecognizer
 
-            for rec in (CityRecognizer(self.terms), NameRecognizer(self.terms), PhoneNumberRecognizer("en"),
+            for rec in (CityRecognizer(self.terms), NameRecognizer(self.terms), NameShapeRecognizer(self.terms), PhoneNumberRecognizer("en"),
                         PhoneNumberRecognizer("zh"), ZhCityRecognizer(self.terms), TokenClassifierRecognizer(self.terms)):
                 rec.load()
                 registry.add_recognizer(rec)

@@ -1,0 +1,108 @@
+"""Person names told by their written shape rather than by a sentence frame: initials before a
+surname ("B. Fairweather", "F.A. Al-Hashimi", "P. van der Merwe"), a first name and a surname
+joined by particles ("Pieter van der Merwe"), a name in capitals ("DWAYNE WHITLOCK"), a surname,
+comma, first name ("Moreau-Baptiste, Siobhán"), and the answer to a question for a name
+("Can I have your full name?\nUser: thu pham"). The surname must be a known last name or a word
+that is not English; the medical allow-list vetoes any word, so "E. Coli" or "H. Pylori" stay."""
+from __future__ import annotations
+
+import re
+
+from presidio_analyzer import LocalRecognizer, RecognizerResult
+
+from medcorpus.scrub.gazetteers import fold, is_english, person_names
+from medcorpus.scrub.recognizers_en import MONTH_NAMES, STOP
+from medcorpus.scrub.recognizers_gazetteer import _common, _folded_regions, _result, looks_medical
+from medcorpus.scrub.word_classes import CLINIC_WORDS
+
+_LETTER = r"A-Za-z\u00c0-\u024f\u1e00-\u1eff"
+_CAP = rf"[A-Z\u00c0-\u00de\u0100-\u024f\u1e00-\u1eff][{_LETTER}'’]+(?:-[{_LETTER}][{_LETTER}'’]+)*"
+_PARTICLE = r"(?:van|von|de|der|den|da|di|du|del|della|la|le|mac|mc|al|el|bin|binti|ibn|ter|ten|dos|das|ó|ní|ap)"
+_INITIALS = r"(?:[A-Z]\.[ \t]?){1,3}(?:[a-z]\.[ \t]?)?"
+INITIALS_NAME = re.compile(rf"(?<![\w.])(?P<n>{_INITIALS}[ \t]*(?:(?i:{_PARTICLE})[ \t]+){{0,3}}(?P<last>{_CAP}))(?![\w'’-])")
+PARTICLE_NAME = re.compile(rf"(?<![\w.'’-])(?P<n>(?P<first>{_CAP})[ \t]+(?:{_PARTICLE}[ \t]+){{1,3}}(?P<last>{_CAP}))(?![\w'’-])")
+_UPPER = r"[A-Z\u00c0-\u00de][A-Z\u00c0-\u00de'’]+(?:-[A-Z\u00c0-\u00de][A-Z\u00c0-\u00de'’]+)*"
+CAPITALS_NAME = re.compile(rf"(?<![\w'’-])(?P<n>(?P<first>{_UPPER})(?:[ \t]+(?:[A-Z]\.?|(?:MAC|MC|VAN|DE|DER|AL|EL|BIN)))*"
+                           rf"[ \t]+(?P<last>{_UPPER}))(?![\w'’-])")
+LAST_COMMA_FIRST = re.compile(rf"(?<![\w'’-])(?P<n>(?P<last>{_CAP}),[ \t]+(?P<first>{_CAP}))(?![\w'’-])")
+# a double-barrelled surname alone: "Pastor Evans-Mbeki", "carer for Moreau-Baptiste"
+HYPHENATED = re.compile(rf"(?<![\w'’.-])(?P<n>(?P<a>[A-Z][a-z\u00df-\u024f]+)-(?P<b>[A-Z][a-z\u00df-\u024f]+))(?![\w'’-])"
+                        rf"(?![ \t]+(?i:syndrome|disease|disorder|sign|test|reflex|score|scale|criteria|fracture|palsy|"
+                        rf"tumou?r|phenomenon|procedure|operation|repair|approach|manoeuvre|maneuver|classification|law|type)\b)")
+# what stands before a condition, not a person: "Dad already has Ehlers-Danlos", "history of Tay-Sachs"
+_CONDITION_BEFORE = frozenset("has had have having with of includes include included like may diagnosed suspected suspect "
+                              "its it's is was not rule ruled out history hx dx po".split())
+# "its t.p. pham again", "i'm j. smith-okonkwo": lower-case initials and a surname after a self-introduction
+LOWER_INITIALS = re.compile(r"(?i:\b(?:its|it's|it is|i am|i'm|im|this is|name is|name's|myself)[ \t]+)"
+                            r"(?P<n>(?:[a-z]\.[ \t]?){1,3}[ \t]*(?P<last>[a-z\u00df-\u024f][a-z\u00df-\u024f'’-]+)"
+                            r"(?:[ \t]+(?!(?:again|here|from|and)\b)[a-z\u00df-\u024f][a-z\u00df-\u024f'’-]+)?)"
+                            r"(?=[ \t]+(?:again|here|from|and)\b|[ \t]*[,.!\n]|$)")
+# "Can I have your full name?\nUser: thu pham", "Patient's name?\n> Ana Lima"
+ANSWERED_NAME = re.compile(r"(?i:\b(?:full |your |patient'?s? |child'?s? |first |last )?name\b[^\n?]{0,25}\?)[ \t]*\n[ \t]*"
+                           r"(?:[A-Za-z][\w ]{0,15}[:：>][ \t]*)?(?P<n>[^\W\d_][^\n\d,;:!?()]{0,40}?)[ \t.]*(?=\n|$)")
+
+
+class NameShapeRecognizer(LocalRecognizer):
+    """Initialled names, names with particles, names in capitals, "Last, First" and answers to
+    a question for a name."""
+
+    def __init__(self, terms, language: str = "en"):
+        self.terms = terms
+        super().__init__(supported_entities=["PERSON"], name="NameShape", supported_language=language)
+
+    def load(self) -> None:
+        person_names()
+
+    def _plain(self, word: str) -> bool:
+        """Not a stop word, month, place that Safe Harbor keeps, clinic word or medical term."""
+        w = word.lower()
+        return w not in STOP and w not in MONTH_NAMES and fold(word) not in _folded_regions() \
+            and not CLINIC_WORDS.match(word) and not looks_medical(word, self.terms)
+
+    def _surname(self, word: str, particle: bool = False) -> bool:
+        """A known name that is not also an English word, or a word that is none; after a particle
+        ("van den Berg") a known name that is a word too."""
+        first, last = person_names()
+        k = fold(word)
+        known = k in last or k in first
+        return self._plain(word) and ((known and (particle or not is_english(word))) or not _common(word))
+
+    def _first(self, word: str) -> bool:
+        return self._plain(word) and fold(word) in person_names()[0] and not is_english(word)
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts=None) -> list[RecognizerResult]:
+        out: list[RecognizerResult] = []
+        for m in INITIALS_NAME.finditer(text):
+            if self._surname(m.group("last")):
+                out.append(_result("PERSON", m.start("n"), m.end("n"), 0.7, self, "initials"))
+        for m in PARTICLE_NAME.finditer(text):
+            first = m.group("first")
+            if self._plain(first) and (self._first(first) or not _common(first)) and self._surname(m.group("last"), particle=True):
+                out.append(_result("PERSON", m.start("n"), m.end("n"), 0.7, self, "particles"))
+        for m in CAPITALS_NAME.finditer(text):
+            first, last = m.group("first").title(), m.group("last").title()
+            firsts, lasts = person_names()
+            if self._plain(first) and self._plain(last) and fold(first) in firsts \
+                    and (fold(last) in lasts or not _common(last)):  # JOHN SMITH: both are words too
+                out.append(_result("PERSON", m.start("n"), m.end("n"), 0.65, self, "capitals"))
+        for m in LAST_COMMA_FIRST.finditer(text):
+            last, first = m.group("last"), m.group("first")
+            if self._first(first) and self._surname(last) and (fold(last) in person_names()[1] or "-" in last):
+                out.append(_result("PERSON", m.start("n"), m.end("n"), 0.65, self, "last_comma_first"))
+        for m in HYPHENATED.finditer(text):
+            a, b = m.group("a"), m.group("b")
+            whole = m.group("n")
+            prev = re.search(r"([A-Za-z'’]+)[ \t:,-]*$", text[max(0, m.start() - 20):m.start()])
+            eponym = self.terms.is_medical_word(whole) or (self.terms.is_medical_word(a) and self.terms.is_medical_word(b)) \
+                or bool(prev and prev.group(1).lower() in _CONDITION_BEFORE)  # "has Ehlers-Danlos", "history of Tay-Sachs"
+            if not eponym and self._plain(whole) and self._surname(a, particle=True) and self._surname(b, particle=True) \
+                    and (fold(a) in person_names()[1] or fold(b) in person_names()[1]):
+                out.append(_result("PERSON", m.start("n"), m.end("n"), 0.6, self, "hyphenated"))
+        for m in LOWER_INITIALS.finditer(text):
+            if self._surname(m.group("last")):
+                out.append(_result("PERSON", m.start("n"), m.end("n"), 0.65, self, "lower_initials"))
+        for m in ANSWERED_NAME.finditer(text):
+            words = m.group("n").split()
+            if 1 <= len(words) <= 4 and all(self._plain(w.strip(".")) for w in words):
+                out.append(_result("PERSON", m.start("n"), m.end("n"), 0.75, self, "answered"))
+        return out
