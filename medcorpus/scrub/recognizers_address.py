@@ -140,7 +140,7 @@ def address_patterns(terms) -> list[Rx]:
             rf"(?<![\w/.,-])(?:No\.?[ \t]*)?(?:[A-Za-z]-)?\d{{1,6}}[A-Za-z]?(?:[/-]\d{{1,5}})?,?(?:[ \t]+(?:[A-Za-z][A-Za-z'’-]+|[NSEW]|\d{{1,3}}(?:st|nd|rd|th))\.?){{1,3}}?"
             rf"[ \t]+(?i:{suffixes})\b\.?"), 0.8, validate=_street_any_ok(terms)),
         Rx("street", re.compile(
-            rf"\b(?:No\.?[ \t]*)?\d{{1,6}}[A-Za-z]?\s+(?:[A-Z][A-Za-z'-]+\.?\s+){{1,3}}(?:{suffixes})\.?"
+            rf"\b(?:No\.?[ \t]*)?\d{{1,6}}[A-Za-z]?\s+(?:(?:N|S|E|W|NE|NW|SE|SW)\.?[ \t]+)?(?:[A-Z][A-Za-z'’-]+\.?\s+){{1,3}}(?:{suffixes})\.?"
             rf"(?:\s+(?:N|S|E|W|NE|NW|SE|SW|Lower|Upper|North|South|East|West|Extension|Ext\.?)\b)?"
             rf"(?:,?\s+(?:Apt|Apartment|Suite|Ste|Unit|Room|Flat|#)\.?\s*[\w-]+)?"
             rf"(?:,?\s*\n?\s*[A-Z][a-z]+(?:\s[A-Z][a-z]+){{0,2}},\s*(?:{_US_STATES})\s+\d{{5}}(?:-\d{{4}})?)?(?!\w)"), 0.85),
@@ -194,9 +194,19 @@ _POSTCODE_AFTER = re.compile(rf",?[ \t]+(?:{UK_POSTCODE}|{CA_POSTCODE}|\d{{3}}[ 
                              rf"(?![a-z\d-])")
 
 
+# the word that makes the house number the address's first number: "Lot 7 Wattle Rd", "House No. 12, 4th Cross"
+_HEAD_BEFORE = re.compile(r"(?i:\b(?:lot|plot|stand|erf|house|door|shop|unit|flat|apt|apartment|suite|block|blk|h\.?[ \t]?)\.?"
+                          r"(?:[ \t]*no\.?)?[ \t]*)$")
+
+
 def extend_address(text: str, s: int, e: int, place: bool) -> tuple[int, int]:
-    """Grow an address over the unit before it ("Apt 9B, ") and the unit and postcode after it; a
-    place (a city) only over the postcode after it ("Pune 411001", "Leeds LS1 4AP"; not a year)."""
+    """Grow an address over the unit before it ("Apt 9B, ", "Lot " before its number) and the unit
+    and postcode after it; a place (a city) only over the postcode after it ("Pune 411001", "Leeds
+    LS1 4AP"; not a year)."""
+    if text[s:s + 1].isdigit():  # a span that starts with a number is an address, whoever found it
+        m = _HEAD_BEFORE.search(text, max(0, s - 16), s)
+        if m:
+            s = m.start()
     if not place:
         m = _UNIT_BEFORE.search(text, max(0, s - 40), s)
         if m and (m.start() == 0 or not text[m.start() - 1].isalnum()):

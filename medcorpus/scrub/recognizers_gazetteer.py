@@ -28,7 +28,7 @@ CITY_STRONG = re.compile(r"(?i)(?:\bfrom|\bfrm|\bnear|\b(?:live|living|lives|liv
                          r"works|working|studying|located|reside|residing|hospital|clinic|specialist|doctor|somewhere|"
                          r"village|town|city)\s+(?:in|at|near|of)|\bmoved (?:to|from)|\bnative place(?:\s+is)?|\bhome ?town(?:\s+is)?|"
                          r"\bnative of|\b(?:i'?m|i am|we'?re|we are)\s+(?:in|from)|\bgreetings from|\bdrove (?:down |up )?"
-                         r"(?:from|to))\s+$")
+                         r"(?:from|to)|\b(?:somewhere|just|drove|driving|went|going)\s+past)\s+$")
 PARTICLES = {"de", "del", "la", "le", "van", "von", "der", "da", "do", "dos", "di", "el", "al", "upon", "on", "sur", "am",
              "ó", "ní", "nic", "mac", "ua", "bin", "binti", "bint", "ibn", "abu", "ap"}
 REGION_WORDS = {fold(r) for r in ("Dubai", "Abu Dhabi", "Hong Kong", "Singapore", "Kuwait", "Doha", "Qatar", "Delhi",
@@ -57,7 +57,7 @@ def _common(word: str) -> bool:
     return w in STOP or w.endswith(("'s", "’s")) or is_english(w)
 
 
-_PLACE_LAST = {"from", "frm", "near", "in", "at", "of", "to", "is", "place", "hometown", "town"}  # the last word of every CITY_STRONG phrase
+_PLACE_LAST = {"from", "frm", "near", "in", "at", "of", "to", "is", "place", "hometown", "town", "past"}  # the last word of every CITY_STRONG phrase
 _WEAK_PLACE = {"in", "near", "outside", "around", "nearby", "towards", "visiting", "frm"}  # + an unknown capitalised word
 _GAP = re.compile(r"[ \t]+|[ \t]*-[ \t]*")
 
