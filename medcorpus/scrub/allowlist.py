@@ -105,7 +105,7 @@ class MedicalTerms:
         self.weak: set[tuple[str, ...]] = set()
         for w in weak:
             key = tuple(_keys(w))
-            if len(key) == 1 and key not in self.phrases:
+            if 1 <= len(key) <= 3 and key not in self.phrases:  # "ehlers-danlos": two keys
                 self.weak.add(key)
                 self.phrases.add(key)
                 self.words.add(key[0])
@@ -217,7 +217,8 @@ def hunspell_medical_words() -> set[str]:
     """Lower-case entries of Debian's hunspell-en-med dictionary (OpenMedSpel: drug, disease and
     anatomy words), less general English words (hunspell en_US: "bell", "path", "care"), frequent
     first or last names and GeoNames cities ("victoria", "hashimoto"): those stay names and places
-    unless the disease DB says otherwise. Empty when the package is not installed."""
+    unless the disease DB says otherwise. Capitalised entries count too (brand drugs such as Buscopan,
+    eponyms such as Ehlers-Danlos), under the same rules. Empty when the package is not installed."""
     path = next((Path(p) for p in HUNSPELL_MEDICAL if Path(p).exists()), None)
     if path is None:
         return set()
@@ -231,9 +232,11 @@ def hunspell_medical_words() -> set[str]:
         if not line or line[0].isspace():
             continue
         w = line.split("/", 1)[0].strip()
-        if len(w) >= 4 and w.islower() and re.fullmatch(r"[a-z][a-z-]+", w) and w not in first and w not in last \
-                and w not in latin and w not in general:
-            out.add(w)
+        k = w.lower()
+        # lower-case words, and capitalised ones: brand drugs (Buscopan, Gaviscon) and eponyms (Ehlers-Danlos)
+        if len(w) >= 4 and re.fullmatch(r"[a-z][a-z-]+|[A-Z][a-z]+(?:-[A-Z]?[a-z]+)*", w) and k not in first and k not in last \
+                and k not in latin and k not in general:
+            out.add(k)
     return out
 
 
