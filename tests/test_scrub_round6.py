@@ -103,3 +103,22 @@ def test_street_heads_directions_and_places_passed_on_the_road(scrubber, text, v
 def test_may_as_a_verb_with_a_number_stays(scrubber):
     text = "You may 2 or 3 times a day take it, and it may 5 days later settle."
     assert not removed(scrubber, text, "may 2") and not removed(scrubber, text, "may 5"), found(scrubber, text)
+
+
+@pytest.mark.parametrize("text,word", [
+    ("Heyyy doc, quick one about my knee.", "Heyyy"),
+    ("Habari daktari, asante sana for the reply.", "daktari"),
+    ("ok google no wait hey siri message the clinic", "siri"),
+    ("Dear Colleague,\nThank you for seeing this lady.", "Colleague"),
+    ("Crew change is on Friday and the medic is ashore.", "Crew"),
+    ("Born early, she was in the NICU for a month.", "Born"),
+    ("uh im somewhere near the depot, call back", "somew"),
+    ("She takes Buscopan for cramps and Gaviscon at night.", "Gaviscon"),
+])
+def test_greetings_chat_words_opening_words_and_brand_drugs_are_not_names(scrubber, text, word):
+    assert not removed(scrubber, text, word), found(scrubber, text)
+
+
+def test_a_town_over_its_postcode_still_goes(scrubber):
+    text = "Kind regards\nPost Bag No. 7\nStoke 147362"
+    assert removed(scrubber, text, "Stoke"), found(scrubber, text)

@@ -23,7 +23,7 @@ from medcorpus.scrub.ner import NER_RECOGNIZER, load_spacy_model, make_nlp_engin
 from medcorpus.scrub.recognizers_en import TITLE_STOP, common_recognizers, english_recognizers  # noqa: E402
 from medcorpus.scrub.word_classes import CLINIC_WORDS, NOT_NAMES  # noqa: E402
 from medcorpus.scrub.recognizers_address import extend_address  # noqa: E402
-from medcorpus.scrub.recognizers_names import extend_name_list, is_first_name, trim_medical_edges  # noqa: E402
+from medcorpus.scrub.recognizers_names import STRONG_AFTER, extend_name_list, is_first_name, trim_medical_edges  # noqa: E402
 from medcorpus.scrub.regions import ALLOWED_REGIONS  # noqa: E402,F401
 
 ENTITIES = ("PERSON", "LOCATION", "ORG", "DATE", "PHONE", "EMAIL", "URL", "IP", "ID", "AGE")
@@ -231,6 +231,9 @@ class Scrubber:
             if entity not in self.entities or score < self.score_threshold:
                 continue
             value = text[s:e]
+            if entity in ("PERSON", "LOCATION") and rec.startswith(_GUESSING) and opening_word(text, s, e) \
+                    and (entity == "PERSON" or re.match(r"[ \t]+[A-Za-z]", text[e:e + 2])):  # a town over its postcode stays
+                continue  # "Born Dec 21.", "Crew member X", "To: Ask A Doctor": a common word opening a sentence
             if rec == NER_RECOGNIZER:
                 pass  # already vetted in ScrubNlpEngine.vet_entities
             elif entity in ("PERSON", "LOCATION") and score < 0.8 and in_medical(s, e, fully=False) \
@@ -273,10 +276,32 @@ def clinic_end(text: str, s: int, e: int) -> int | None:
     return e if CLINIC_WORDS.search(text, s, e) else None
 
 
+# recognizers that guess from a word's look rather than from a frame or a list
+_GUESSING = (NER_RECOGNIZER, "TokenClassifier")
+
+
+def opening_word(text: str, s: int, e: int) -> bool:
+    """One capitalised common English word opening a line or sentence, with nothing after it that
+    says person."""
+    value = text[s:e]
+    if not re.fullmatch(r"[A-Z][a-z]+", value) or not is_english(value) or STRONG_AFTER.match(text, e) \
+            or not _WORD_AFTER.match(text, e):
+        return False  # "Holly's knee", "Grace and I", "Peter from Leeds", "Thanks!\nJames": a name however common the word
+    before = text[max(0, s - 4):s].rstrip(" \t")
+    if re.search(r"(?<![A-Za-z])[A-Z]\.$", before):
+        return False  # "S. Brown": an initial's period ends no sentence
+    return s == 0 or not before or before[-1] in ".!?\n:"
+
+
+# what follows an opening word that is not a name ("Born early", "Crew member"); not what follows a name
+_WORD_AFTER = re.compile(r"[ \t]+(?!(?:from|here|and|said|says|told|asked|thinks|thought|wants|is|was|has|had)\b)[A-Za-z]")
+
+
 def not_a_name(value: str) -> bool:
-    """Every word is a stop word (not one that is also a first name) or one of NOT_NAMES (a label, greeting, particle or degree)."""
-    words = re.findall(r"[^\W\d_][\w'’-]*", value)
-    return bool(words) and all(w.lower() in NOT_NAMES or w.lower() in TITLE_STOP for w in words)
+    """Every word is a stop word (not one that is also a first name) or one of NOT_NAMES (a label, greeting, particle
+    or degree), letters said three times or more counting once ("hiii")."""
+    words = [re.sub(r"(.)\1{2,}", r"\1", w.lower()) for w in re.findall(r"[^\W\d_][\w'’-]*", value)]  # "hiii": "hi"
+    return bool(words) and all(w in NOT_NAMES or w in TITLE_STOP for w in words)
 
 
 # "Ó Fionnalláin", "Clara Ó Seitheacháin", "Omar bin Laden": a particle between or before name parts

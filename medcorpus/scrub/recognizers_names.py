@@ -21,7 +21,7 @@ NAME_CONTEXT_LOWER = re.compile(
 # "i am gaurav wright 39 yrs", "its peter again", "hi im priya from pune": lower-case words in a self-introduction
 LOWER_INTRO = re.compile(r"(?i:\b(?:(?:hey|hi|hello)[ \t]+doc(?:tor)?,|i am|i'm|im|its me|it's me|it is me|its|it's|this is|my name is|my names|my name's|myself|name is)[ \t]+)"
                          r"(?P<n>[a-z\u00df-\u024f\u1e00-\u1eff][a-z\u00df-\u024f\u1e00-\u1eff\u0300-\u036f'’-]+(?:[ \t]+[a-z\u00df-\u024f\u1e00-\u1eff]"
-                         r"[a-z\u00df-\u024f\u1e00-\u1eff\u0300-\u036f'’-]+){0,2}?)"
+                         r"[a-z\u00df-\u024f\u1e00-\u1eff\u0300-\u036f'’-]+){0,2}?)(?![\w'’-])"
                          r"(?=[ \t]*(?:\d|,|\.|!|\n|$|again\b|here\b|from\b|and\b|aged?\b|writing\b|(?:hi|hello|doc|doctor|dr|sir)\b))")
 # what tells a first name that is also an English word ("grace", "will") from the word in a self-introduction
 INTRO_STRONG_AFTER = re.compile(r"[ \t]*(?:\d|again\b|here\b|from\b|aged?\b|writing\b|(?:hi|hello|doc|doctor|dr|sir)\b)")

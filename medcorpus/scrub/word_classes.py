@@ -6,7 +6,8 @@ import re
 
 # words that stand where names stand but never are one: greetings, a doctor's degrees, contact field
 # labels, chat words, Filipino politeness particles, sign-off words, weekday abbreviations, phone networks,
-# Greek letters (omega-3, beta blockers), HTML entities (&lt;) and ID labels (DNI, CURP, NRIC)
+# Greek letters (omega-3, beta blockers), HTML entities (&lt;), ID labels (DNI, CURP, NRIC), greetings and chat
+# words of other languages (asante, gracias, lah), voice assistants ("hey siri") and letter headings ("Dear Colleague")
 NOT_NAMES = frozenset("""hlo helo hii hy hola olá ola namaste namaskar salam salaam assalam ciao bonjour hallo hej
 gud mrng mng evng pls plz thx thanx tnx regds rgds mbbs md mch mrcp mrcgp frcs frcp frcpc facp fcps dnb dgo dch
 mds bds dds phd rn np bsc msc mph dm drnb facs gp
@@ -17,7 +18,10 @@ mate heaps g'day gday cheers well
 mon tue tues wed thu thur thurs fri sat globe smart
 alpha beta gamma kappa lambda omega lt gt amp nbsp quot
 mrn uhid dni nie nif nrc curp rfc rut bsn pesel cpf nric cnic iqama personnummer kimlik nhi ihi ohip phn pps
-philsys ktp versichertennummer codice fiscale numéro sécurité sociale""".split())
+philsys ktp versichertennummer codice fiscale numéro sécurité sociale aadhaar ssn nhs pt
+hey heya hiya yo msg msgs insta ig dm fb howzit assalamu assalamualaikum alaikum wa salaam inshallah mashallah shukran
+asante sana daktari habari jambo gracias muchas dios bendiga años hola buenos buenas obrigado obrigada merci danke
+lah leh lor meh ako ikaw tq ty siri cortana colleague colleagues subject""".split())
 
 # words of a clinic's or hospital's name: a span holding one is an organisation, not a person
 CLINIC_WORDS = re.compile(r"(?i)\b(?:clinic|hospital|nursing|cent(?:re|er)|diagnostics|care|medical|health|physician|"
