@@ -122,3 +122,29 @@ def test_greetings_chat_words_opening_words_and_brand_drugs_are_not_names(scrubb
 def test_a_town_over_its_postcode_still_goes(scrubber):
     text = "Kind regards\nPost Bag No. 7\nStoke 147362"
     assert removed(scrubber, text, "Stoke"), found(scrubber, text)
+
+
+@pytest.mark.parametrize("text,value", [
+    ("【基本信息】谭梓涵，女，9岁，昆明人", "谭梓涵"),
+    ("曾志伟您好，根据您的描述，建议复查。", "曾志伟"),
+    ("结果出来了请打这个号码，找邓丽萍。", "邓丽萍"),
+    ("拜托各位了，很着急。罗志祥", "罗志祥"),
+    ("Hi 醫生，我係Wong Ka Yan，住觀塘，成日咳。", "Wong Ka Yan"),
+    ("她今年六十岁，住蓟县。最近老是头晕。", "蓟县"),
+    ("地址：Flat B, 12/F, 88 Hennessy Road，灣仔。", "灣仔"),
+    ("Referral: Thandi N., DOB 02/03/1977, QPT552019833\n12 Long St", "QPT552019833"),
+    ("Seen by Dr. K. Naidoo yesterday; I D. Pillay agree.", "D. Pillay"),
+])
+def test_chinese_greetings_endings_latin_names_counties_and_lettered_codes(scrubber, text, value):
+    assert removed(scrubber, text, value), found(scrubber, text)
+
+
+@pytest.mark.parametrize("text,term", [
+    ("这种情况该如何调理，谢谢", "谢谢"),
+    ("孩子一直不吃饭，大便干", "大便干"),
+    ("吃了药还是疼，能治好吗", "能治好"),
+    ("HbA1c 7.2, B12 low, COVID19 negative, vitamin D3 2000IU daily.", "COVID19"),
+    ("Lot LOT2024A and batch 55AB12 were recalled.", "55AB12"),
+])
+def test_question_endings_and_lab_codes_stay(scrubber, text, term):
+    assert not removed(scrubber, text, term), found(scrubber, text)

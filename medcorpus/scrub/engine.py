@@ -199,8 +199,8 @@ class Scrubber:
                 found = self.terms.find_marked(text)
             chinese = "\u4e00" <= text[s] <= "\u9fff"
             for ms, me, weak in found:
-                if weak and not fully:
-                    continue
+                if not fully and (weak or _LETTERS_ONLY.fullmatch(text, ms, me)):
+                    continue  # a term of single letters ("D", "I D") touching "D. Naidoo" is no tie
                 if fully and ms <= s and e <= me:
                     return True
                 if not fully and ms < e and s < me and not (chinese and s <= ms and me <= e and me - ms < e - s):
@@ -276,6 +276,7 @@ def clinic_end(text: str, s: int, e: int) -> int | None:
     return e if CLINIC_WORDS.search(text, s, e) else None
 
 
+_LETTERS_ONLY = re.compile(r"(?:[A-Za-z](?:[\W_]+|$))+")
 # recognizers that guess from a word's look rather than from a frame or a list
 _GUESSING = (NER_RECOGNIZER, "TokenClassifier")
 

@@ -169,6 +169,8 @@ PHONE_SPELLED = re.compile(rf"(?i:\b(?:call me on|call me at|ring me on|text me 
 SSN = re.compile(r"(?<![\d-])\d{3}-\d{2}-\d{4}(?![\d-])")
 CN_ID = re.compile(r"(?<![0-9A-Za-z])[1-9]\d{5}(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx](?![0-9A-Za-z])")
 CARD = re.compile(r"(?<![\d-])(?:\d{4}[\s-]?){3}\d{1,7}(?![\d-])")
+# a code of capitals and at least six digits (XEK410100313, H442535216, 4247320NA): an identifier without its label
+LETTERED_CODE = re.compile(r"(?<![\w/.@#-])(?=[A-Z0-9]{7,16}(?![\w/.@-]))(?=\d*[A-Z])(?:[A-Z]*\d){6}[A-Z0-9]*(?![\w/.@-])")
 LONG_NUMBER = re.compile(r"(?<![\w.,])\d{9,}(?![\w.,]|\s?(?:mg|ml|g|kg|mcg|iu|units?)\b)")
 ID_CONTEXT = re.compile(
     r"(?i)(?:(?<![A-Za-z0-9])(?:mrn|medical record(?: number| no\.?| #)?|patient (?:id|number|no\.?)|record (?:number|no\.?)|"
@@ -275,7 +277,7 @@ def common_recognizers(language: str) -> list[GroupPatternRecognizer]:
             Rx("cn_resident_id", CN_ID, 1.0, validate=_cn_id), Rx("ssn", SSN, 0.85),
             Rx("card_luhn", CARD, 0.9, validate=_card), Rx("context", ID_CONTEXT, 0.9, group=1, validate=_ctx_id),
             Rx("qq", QQ, 0.9, group=1), Rx("wechat", WECHAT, 0.9, group=1),
-            Rx("long_number", LONG_NUMBER, 0.5)], L),
+            Rx("long_number", LONG_NUMBER, 0.5), Rx("lettered_code", LETTERED_CODE, 0.6)], L),
         GroupPatternRecognizer("Date", "DATE", [Rx(n, rx, s, group=g[0] if g else 1 if n == "dob" else 0) for n, rx, s, *g in DATE_PATTERNS], L),
         GroupPatternRecognizer("Age", "AGE", [Rx("over_89", AGE_OVER_89, 0.85)], L),
     ]

@@ -222,9 +222,8 @@ class JiebaNameRecognizer(LocalRecognizer):
                 out.append(self._result(span[0], span[1], 0.85, "context_before"))
         for m in self.CONTEXT_GENDER.finditer(text):  # 冯红梅，女，49岁
             s = m.start(1)
-            span = self._name_at(self._segment(text, s, m.end(1), pos=True), s)
-            if span and span[1] == m.end(1) and self._plausible(text, span[0], span[1]):
-                out.append(self._result(span[0], span[1], 0.85, "context_gender"))
+            if self._plausible(text, s, m.end(1)):  # the frame is enough: jieba need not know 黄梓萱
+                out.append(self._result(s, m.end(1), 0.85, "context_gender"))
         for m in self.TITLE_START.finditer(text):
             t = m.start()
             if t == 0 or not re.match(f"[{HAN}]", text[t - 1]):

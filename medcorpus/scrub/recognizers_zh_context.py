@@ -11,7 +11,7 @@ from functools import lru_cache
 from presidio_analyzer import LocalRecognizer, RecognizerResult
 
 from medcorpus.scrub.recognizers_gazetteer import zh_places
-from medcorpus.scrub.recognizers_zh import HAN, NAME_TITLES, surnames
+from medcorpus.scrub.recognizers_zh import HAN, NAME_TITLES, ZH_NOT_NAMES, surnames
 
 # what a place word never contains (家里, 医院, 网上, 当地, 这边 ...)
 _NOT_IN_PLACE = set("我你您他她它们的了和与及在从到去来是有没不也都就还很最这那哪里上下内外边家医院诊科药店校司厂网当本附近孩处戚")
@@ -90,7 +90,8 @@ class ZhContextRecognizer(LocalRecognizer):
             ("home", re.compile(rf"{_HOME}(?P<p>{word})(?=[，,。！!？?；;\s]|$)")),
             ("native_of", re.compile(rf"(?<=[，,\s])(?P<p>{_PLACE_UNIT})人(?=[\s，,。]|$)")),
             ("in_brackets", re.compile(rf"[（(](?P<p>{_PLACE_UNIT})[）)]")),
-            ("after_street", re.compile(rf"(?<=[号室弄栋幢])[，,]\s*(?P<p>{word})(?=[，,。.！!？?；;\s]|$)")),
+            ("after_street", re.compile(rf"(?:(?<=[号號室弄栋棟幢])|(?<=Road)|(?<=Street)|(?<=St)|(?<=Rd)|(?<=Avenue))"
+                                        rf"[，,]\s*(?P<p>{word})(?=[，,。.！!？?；;\s]|$)")),
         ]
         self.names = [
             ("place_of", re.compile(rf"(?:我是|来自)[{HAN}]{{2,4}}?的(?P<n>{name}?){end}")),
@@ -111,7 +112,14 @@ class ZhContextRecognizer(LocalRecognizer):
             # before 的电话 a given name alone is a name too (打我孙女德福的电话)
             ("kin_contact", re.compile(rf"{_KIN}{value}(?=的(?:电话|電話|手机|手機|微信|邮箱|號碼|号码|联系方式))")),
             ("kin", re.compile(rf"{_KIN}{value}(?=[，,。；;]|$)")),
+            # weaker frames: the value must look like a name (a surname, no common word)
+            ("greeting", re.compile(rf"(?:^|(?<=[\n。！？!?]))[ \t]*{value}(?=您好|你好)")),
+            ("ask_for", re.compile(rf"找{value}(?=[。！!，,\s]|$)")),
+            ("last_words", re.compile(rf"(?<=[。！？!?，,…])[ \t]*{value}[ \t]*$")),
         ]
+        # a name in Latin letters after 我係/我是/我阿媽 or a label: "我係Cheung Chi Ho，", "联系人：Jasmine Ho"
+        self.latin_name = re.compile(rf"(?:我係|我是|我叫|我阿[媽妈爸]|我[媽妈爸]{{1,2}}|{_NAME_FIELD}\s*[:：]?)\s*"
+                                     rf"(?P<n>[A-Z][a-z]+(?:[ ][A-Z][a-z]+){{0,3}})(?=[，,。\s今住]|$)")
         # 老梁, 小王 before punctuation or what a person does (上周老彭和我…)
         self.nickname = re.compile(rf"(?P<n>(?<![老小])[老小][{_NICK_SURNAMES}])"
                                    rf"(?=[，,。！!？?；;：:\s的说說和跟也都在是让讓给給]|$)")
@@ -146,23 +154,31 @@ class ZhContextRecognizer(LocalRecognizer):
                 s, e = m.span("n")
                 if how == "chat_speaker" and text[e - 1] in "人号號址期码碼注话話称稱别別龄齡":
                     continue  # 【订单备注】收货人： is a label, not a speaker
-                if self._name_value(text, s, e, given_alone=how != "kin"):
+                if self._name_value(text, s, e, given_alone=how in ("field", "introduced", "chat_speaker", "kin_contact"),
+                                    word_ok=how in ("field", "introduced", "chat_speaker", "kin_contact", "kin")):
                     out.append(self._result("PERSON", s, e, 0.7, how))
+        for m in self.latin_name.finditer(text):
+            if not any(self.terms.is_term(w) for w in m.group("n").split()):
+                out.append(self._result("PERSON", m.start("n"), m.end("n"), 0.7, "latin_name"))
         for m in self.nickname.finditer(text):
             out.append(self._result("PERSON", m.start("n"), m.end("n"), 0.6, "nickname"))
         return out
 
-    def _name_value(self, text: str, s: int, e: int, given_alone: bool) -> bool:
+    def _name_value(self, text: str, s: int, e: int, given_alone: bool, word_ok: bool = True) -> bool:
         """A labelled value that can be a name: no function or medical word (和 and 也 may be: 和平,
-        山本和也); a given name alone
+        山本和也); a common word of the dictionary only where `word_ok`; a given name alone
         (no known surname) only where `given_alone` and it is not a common word of the dictionary."""
         value = text[s:e]
-        if value in _FIELD_NOT_NAMES or any(c in "的了与在是有都就我你他她们这那" for c in value) or self._medical(text, s, e):
+        if value in _FIELD_NOT_NAMES or value in ZH_NOT_NAMES or any(c in "的了与在是有都就我你他她们这那" for c in value) \
+                or value[-1] in "市县縣区區镇鎮村乡鄉省人" or self._medical(text, s, e):
             return False
         if re.match(_surname_class(), value) or (len(value) == 2 and value[0] in "老小" and value[1] in _NICK_SURNAMES):
-            return len(value) >= 2 or given_alone
+            tag = _word_tag(value)
+            if not word_ok and not (2 <= len(value) <= 3 and value[0] in _NICK_SURNAMES + "老小"):
+                return False  # a weak frame wants one of the commonest surnames (怎么治疗, 大便干 are no names)
+            return (len(value) >= 2 or given_alone) and (word_ok or not tag or tag.startswith("nr"))  # 谢谢 is no name
         tag = _word_tag(value)
-        return given_alone or not tag or tag.startswith("nr")
+        return given_alone or (word_ok and (not tag or tag.startswith("nr")))
 
     def _medical(self, text: str, s: int, e: int) -> bool:
         return bool(self.terms.zh) and self.terms.zh_overlaps(text, s, e)
@@ -177,7 +193,8 @@ class ZhContextRecognizer(LocalRecognizer):
             for m in rx.finditer(text):
                 p = m.group("p")
                 core = p.rstrip("市区县")
-                if len(core) < 2 or self._medical(text, m.start("p"), m.start("p") + len(core)) or _region(core) or (
+                if (len(core) < 2 and (core == p or core in "本该該全此每各某其这這那哪")) \
+                        or self._medical(text, m.start("p"), m.start("p") + len(core)) or _region(core) or (
                         core not in zh_places()[0] and (_word_tag(core)[:1] in ("v", "d", "t", "m", "r", "p", "c", "u", "a")
                                                         or core in _FIELD_NOT_NAMES)):  # 现在宝宝出生
                     continue
