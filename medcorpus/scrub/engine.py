@@ -129,10 +129,12 @@ class Scrubber:
             from medcorpus.scrub.recognizers_name_shapes import NameShapeRecognizer
             from medcorpus.scrub.recognizers_names import NameRecognizer
             from medcorpus.scrub.recognizers_phone import PhoneNumberRecognizer
+            from medcorpus.scrub.recognizers_tables import TableRecognizer
             from medcorpus.scrub.token_classifier import TokenClassifierRecognizer
 
             for rec in (CityRecognizer(self.terms), NameRecognizer(self.terms), NameShapeRecognizer(self.terms), PhoneNumberRecognizer("en"),
-                        PhoneNumberRecognizer("zh"), ZhCityRecognizer(self.terms), TokenClassifierRecognizer(self.terms)):
+                        PhoneNumberRecognizer("zh"), ZhCityRecognizer(self.terms), TokenClassifierRecognizer(self.terms),
+                        TableRecognizer(self.terms, "en"), TableRecognizer(self.terms, "zh")):
                 rec.load()
                 registry.add_recognizer(rec)
         if self.use_ner:
@@ -234,6 +236,8 @@ class Scrubber:
             if entity in ("PERSON", "LOCATION") and rec.startswith(_GUESSING) and opening_word(text, s, e) \
                     and (entity == "PERSON" or re.match(r"[ \t]+[A-Za-z]", text[e:e + 2])):  # a town over its postcode stays
                 continue  # "Born Dec 21.", "Crew member X", "To: Ask A Doctor": a common word opening a sentence
+            if rec.startswith("TokenClassifier") and (re.fullmatch(r"[A-Z]{1,3}", value) or (value.islower() and is_english(value))):
+                continue  # "BP", "PE"; a lower-case common word ("neighbour") is no name or place on the classifier's word alone
             if rec == NER_RECOGNIZER:
                 pass  # already vetted in ScrubNlpEngine.vet_entities
             elif entity in ("PERSON", "LOCATION") and score < 0.8 and in_medical(s, e, fully=False) \

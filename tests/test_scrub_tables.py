@@ -1,0 +1,48 @@
+"""scrub: identifiers in pasted tables (CSV, TSV, pipe and field/value tables) are found from the
+column header, whatever the cell's words look like; medical cells, placeholders and prose with commas stay.
+Also forum handles, Taiwan's calendar, number-first Nordic streets and kin words of other languages."""
+from __future__ import annotations
+
+import pytest
+
+from tests.scrub_helpers import found, removed
+
+pytest.importorskip("presidio_analyzer")
+
+
+@pytest.mark.parametrize("text,value", [
+    ("Name,Relation,Phone\nJoy Baker,daughter,07700 900123", "Joy Baker"),
+    ("patient | town | contact\nmary grace | tarlac | 0917 555 0134", "tarlac"),
+    ("| Field | Value |\n|---|---|\n| Name | Hope Rivers |\n| City | Bath |", "Hope Rivers"),
+    ("| Field | Value |\n|---|---|\n| Name | Hope Rivers |\n| City | Bath |", "Bath"),
+    ("Surname\tGiven name\tDOB\nStone\tAmber\t04/07/1961", "Amber"),
+    ("姓名,电话,地址\n王建国,13812345678,海淀区中关村大街1号", "王建国"),
+])
+def test_cells_under_an_identifier_column_go(scrubber, text, value):
+    assert removed(scrubber, text, value), found(scrubber, text)
+
+
+@pytest.mark.parametrize("text,term", [
+    ("Name,Diagnosis,Drug\nJoy Baker,Asthma,Salbutamol", "Salbutamol"),
+    ("Name,Relation,Phone\nn/a,daughter,07700 900123", "daughter"),
+    ("Name, please? I forgot to add it.", "please"),
+    ("I have pain, fever, and a cough since Monday.", "fever"),
+])
+def test_medical_cells_placeholders_and_prose_stay(scrubber, text, term):
+    assert not removed(scrubber, text, term), found(scrubber, text)
+
+
+@pytest.mark.parametrize("text,value", [
+    ("Posted by kiwi_nurse77: the rash spread overnight.", "kiwi_nurse77"),
+    ("u/tired.dad_2019 here, toddler has a fever.", "tired.dad_2019"),
+    ("生日：民國68年11月2日，住高雄。", "民國68年11月2日"),
+    ("Send the letter to 7 Kirkevej, 2100 København.", "7 Kirkevej"),
+    ("hola doctor, mi madre Remedios tiene diabetes", "Remedios"),
+])
+def test_handles_roc_dates_nordic_streets_and_foreign_kin(scrubber, text, value):
+    assert removed(scrubber, text, value), found(scrubber, text)
+
+
+def test_classifier_guesses_on_abbreviations_and_common_lowercase_words_stay(scrubber):
+    text = "Triage: BP 150/95, PE clear, came in with his dad after school"
+    assert not removed(scrubber, text, "BP") and not removed(scrubber, text, "school"), found(scrubber, text)
