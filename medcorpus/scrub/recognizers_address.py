@@ -148,14 +148,17 @@ def address_patterns(terms) -> list[Rx]:
         # "Hauptstraße 12", "ul. Długa 4", "Via Roma 10", "Street 5" (after a house number)
         Rx("foreign_type_first", re.compile(
             rf"(?<![\w-])(?:(?:No\.?[ \t]*)?\d{{1,5}}[A-Za-z]?,?[ \t]+)?(?i:{_TYPE_FIRST})[ \t]+"
-            rf"(?:(?:{_NAME_PARTICLE})[ \t]+|[A-Z\u00c0-\u00de][\w'’.-]*[ \t]*){{1,4}}(?:,?[ \t]*\d{{1,5}}[A-Za-z]?\b)?"), 0.75,
+            rf"(?:(?:{_NAME_PARTICLE})[ \t]+|[A-Z\u00c0-\u00de][\w'’.-]*(?:/\d{{1,4}})?[ \t]*){{1,4}}(?:,?[ \t]*\d{{1,5}}[A-Za-z]?\b)?"), 0.75,
            validate=lambda v, m: 0.75 if re.search(r"\d", v) else None),
         # two or more unit-number pairs: "Blk 12 Lot 4", "House No 12, Street 5", "Plot 45, Sector 12"
         Rx("house_units", re.compile(
             rf"(?i:\b{_UNIT_PAIR}(?:,?[ \t]+{_UNIT_PAIR})+)"), 0.8),
         Rx("foreign_compound", re.compile(
             r"(?<![\w-])[A-Z\u00c0-\u00de][\w\u00df-]*(?i:stra(?:ss|ß)e|str\.|weg|gasse|platz|allee|damm|ufer|laan|straat|"
-            r"gracht|plein|vej|gade|gatan|vägen|veien|katu|tie|utca|ulica)[ \t]+\d{1,4}[a-z]?\b"), 0.8),
+            r"gracht|plein|vej|gade|gatan|vägen|veien|katu|tie|utca|ulica)[ \t]+\d{1,4}[a-z]?\b"
+            # the number first: "14 Nørregade", "3 Kirkevej"
+            r"|(?<![\w/.-])\d{1,4}[a-zA-Z]?[ \t]+[A-Z\u00c0-\u00de][\w\u00df-]*(?i:stra(?:ss|ß)e|weg|gasse|vej|gade|gatan|vägen|"
+            r"veien|katu|laan|straat|gracht)\b"), 0.8),
         Rx("city_state_zip", re.compile(rf"\b[A-Z][a-z]+(?:\s[A-Z][a-z]+){{0,2}},\s*(?:{_US_STATES})\s+\d{{5}}(?:-\d{{4}})?\b"), 0.85),
         Rx("military", re.compile(rf"\b(?:(?:USNS|USNV|USS|USCGC)[ \t]+[A-Z][a-z]+|PSC[ \t]+\d{{4}},?[ \t]+Box[ \t]+\d{{4}}|"
                                   rf"Unit[ \t]+\d{{4}}[ \t]+Box[ \t]+\d{{4}})\s*\n?\s*(?:FPO|DPO|APO)[ \t]+(?:AA|AE|AP)[ \t]+\d{{5}}\b"), 0.85),

@@ -11,7 +11,7 @@ _ORDINAL_WORD = (r"(?i:(?:twenty|thirty)[- ]?(?:first|second|third|fourth|fifth|
                  r"fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|"
                  r"seventeenth|eighteenth|nineteenth|twentieth|thirtieth)")
 _SHORT_YEAR = r"\s+['’]\d{2}(?!\d)"  # "Jun 19 '92"
-# 一九九一年, 二〇一三年; 十二月; 二十三日
+# 一九九一年, 二〇一三年 (and 民國72年, Taiwan's calendar); 十二月; 二十三日
 _ZH_YEAR = r"[一二][九〇零○][〇零○一二三四五六七八九]{2}"
 _ZH_MONTH = r"(?:十[一二]?|[一二三四五六七八九])"
 _ZH_DAY = r"(?:[一二]?十[一二三四五六七八九]?|三十一?|[一二三四五六七八九])"
@@ -40,7 +40,7 @@ DATE_PATTERNS = [
     ("compact", re.compile(r"(?i:\b(?:date|dated|dob|on|visit|seen)[ \t]*[:#-]?[ \t]*)((?:19|20)\d{2}(?:0[1-9]|1[0-2])"
                            r"(?:0[1-9]|[12]\d|3[01]))(?!\d)"), 0.8, 1),
     ("numeric", re.compile(r"(?<![\d/.-])(?:\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)?\d{2}|(?:19|20)\d{2}[/.-]\d{1,2}[/.-]\d{1,2})(?![\d/-])(?!\.\d)"), 0.8),
-    ("zh", re.compile(rf"(?:(?:(?:19|20)\d{{2}}|{_ZH_YEAR})\s*年\s*)?(?:\d{{1,2}}|{_ZH_MONTH})\s*月\s*(?:\d{{1,2}}|{_ZH_DAY})\s*[日号號]"), 0.8),
+    ("zh", re.compile(rf"(?:(?:(?:19|20)\d{{2}}|{_ZH_YEAR}|民[國国]\d{{2,3}})\s*年\s*)?(?:\d{{1,2}}|{_ZH_MONTH})\s*月\s*(?:\d{{1,2}}|{_ZH_DAY})\s*[日号號]"), 0.8),
     ("dob", re.compile(r"(?i)(?:dob|d\.o\.b\.?|date of birth|born on|birth ?date|出生日期|生日)\s*[:：-]?\s*"
                        r"((?:\d{1,4}[/.\-年]\s*\d{1,2}[/.\-月]\s*\d{1,4}日?)|(?:[A-Za-z]+\.?\s+\d{1,2},?\s+\d{4}))"), 0.9),
 ]

@@ -1,7 +1,7 @@
 """Person names told by their written shape rather than by a sentence frame: initials before a
 surname ("B. Fairweather", "F.A. Al-Hashimi", "P. van der Merwe"), a first name and a surname
 joined by particles ("Pieter van der Merwe"), a name in capitals ("DWAYNE WHITLOCK"), a surname,
-comma, first name ("Moreau-Baptiste, Siobhán"), and the answer to a question for a name
+comma, first name ("Moreau-Baptiste, Siobhán"), a forum handle ("posted by kiwi_nurse77"), and the answer to a question for a name
 ("Can I have your full name?\nUser: thu pham"). The surname must be a known last name or a word
 that is not English; the medical allow-list vetoes any word, so "E. Coli" or "H. Pylori" stay."""
 from __future__ import annotations
@@ -23,7 +23,7 @@ INITIALS_NAME = re.compile(rf"(?<![\w.])(?P<n>{_INITIALS}[ \t]*(?:(?i:{_PARTICLE
 PARTICLE_NAME = re.compile(rf"(?<![\w.'’-])(?P<n>(?P<first>{_CAP})[ \t]+(?:{_PARTICLE}[ \t]+){{1,3}}(?P<last>{_CAP}))(?![\w'’-])")
 _UPPER = r"[A-Z\u00c0-\u00de][A-Z\u00c0-\u00de'’]+(?:-[A-Z\u00c0-\u00de][A-Z\u00c0-\u00de'’]+)*"
 CAPITALS_NAME = re.compile(rf"(?<![\w'’-])(?P<n>(?P<first>{_UPPER})(?:[ \t]+(?:[A-Z]\.?|(?:MAC|MC|VAN|DE|DER|AL|EL|BIN)))*"
-                           rf"[ \t]+(?P<last>{_UPPER}))(?![\w'’-])")
+                           rf"[ \t]+(?P<last>{_UPPER}))(?![\w'’-])(?![ \t]+[A-Z\u00c0-\u00de]{{2}})")  # not part of a longer capital run
 LAST_COMMA_FIRST = re.compile(rf"(?<![\w'’-])(?P<n>(?P<last>{_CAP}),[ \t]+(?P<first>{_CAP}))(?![\w'’-])")
 # a double-barrelled surname alone: "Pastor Evans-Mbeki", "carer for Moreau-Baptiste"
 HYPHENATED = re.compile(rf"(?<![\w'’.-])(?P<n>(?P<a>[A-Z][a-z\u00df-\u024f]+)-(?P<b>[A-Z][a-z\u00df-\u024f]+))(?![\w'’-])"
@@ -37,6 +37,9 @@ LOWER_INITIALS = re.compile(r"(?i:\b(?:its|it's|it is|i am|i'm|im|this is|name i
                             r"(?P<n>(?:[a-z]\.[ \t]?){1,3}[ \t]*(?P<last>[a-z\u00df-\u024f][a-z\u00df-\u024f'’-]+)"
                             r"(?:[ \t]+(?!(?:again|here|from|and)\b)[a-z\u00df-\u024f][a-z\u00df-\u024f'’-]+)?)"
                             r"(?=[ \t]+(?:again|here|from|and)\b|[ \t]*[,.!\n]|$)")
+# a forum or social handle: "Posted by margaret_brennan69", "u/throwaway_mum22", "username: kiwi.nurse"
+USERNAME = re.compile(r"(?i:\b(?:posted|written|asked|submitted|shared)[ \t]+by[ \t]+@?|\buser(?:[ \t]?name)?[ \t]*[:=][ \t]*@?|"
+                      r"(?<![\w/])u/|(?<![\w@.])@)(?P<n>[A-Za-z][\w.]{2,30}[A-Za-z0-9])(?![\w@-])")
 # "Can I have your full name?\nUser: thu pham", "Patient's name?\n> Ana Lima"
 ANSWERED_NAME = re.compile(r"(?i:\b(?:full |your |patient'?s? |child'?s? |first |last )?name\b[^\n?]{0,25}\?)[ \t]*\n[ \t]*"
                            r"(?:[A-Za-z][\w ]{0,15}[:：>][ \t]*)?(?P<n>[^\W\d_][^\n\d,;:!?()]{0,40}?)[ \t.]*(?=\n|$)")
@@ -101,6 +104,10 @@ class NameShapeRecognizer(LocalRecognizer):
         for m in LOWER_INITIALS.finditer(text):
             if self._surname(m.group("last")):
                 out.append(_result("PERSON", m.start("n"), m.end("n"), 0.65, self, "lower_initials"))
+        for m in USERNAME.finditer(text):
+            handle = m.group("n")
+            if re.search(r"[\d_.]", handle) or text[m.start():m.start("n")].strip().lower().endswith(("by", ":", "=")):
+                out.append(_result("PERSON", m.start("n"), m.end("n"), 0.7, self, "username"))
         for m in ANSWERED_NAME.finditer(text):
             words = m.group("n").split()
             if 1 <= len(words) <= 4 and all(self._plain(w.strip(".")) for w in words):

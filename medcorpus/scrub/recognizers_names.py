@@ -52,7 +52,11 @@ _KIN = (r"(?i:\b(?:my|her|his|our|their)[ \t]+(?:(?:younger|older|elder|little|b
         r"dad|father|husband|hubby|wife|missus|son|daughter|aunt|auntie|uncle|cousin|niece|nephew|grandma|"
         r"grandpa|granny|gran|lola|lolo|partner|bf|gf|boyfriend|girlfriend|fiance|fiancee|friend|mate|flatmate|roommate|"
         r"neighbour|neighbor|colleague|boss|carer|caregiver|baby|child|kid|twin)(?:-in-law)?,?[ \t]+)")
-KIN_NAME = re.compile(rf"{_KIN}(?P<n>{_UP_WORD})(?![\w'’-])")
+# the same in Spanish, Portuguese, French and Italian: "mi esposa Pilar", "ma fille Inès", "minha mãe Rosa"
+_KIN_FOREIGN = (r"(?i:\b(?:mi|mis|ma|mon|mes|mio|mia|mía|minha|meu)[ \t]+(?:esposa|esposo|marido|mujer|hija|hijo|madre|padre|"
+                r"mamá|papá|abuela|abuelo|hermana|hermano|tía|tío|prima|primo|femme|mari|fille|fils|mère|père|sœur|soeur|frère|"
+                r"moglie|marito|figlia|figlio|madre|sorella|fratello|filha|filho|mãe|pai|irmã|irmão|avó|avô),?[ \t]+)")
+KIN_NAME = re.compile(rf"(?:{_KIN}|{_KIN_FOREIGN})(?P<n>{_UP_WORD})(?![\w'’-])")
 # in lower case the name must be followed by what a person does: "my husband autumn works", "my aunt ivy has it"
 _DOES = (r"(?=[ \t]+(?:has|had|is|was|says|said|asked|thinks|thought|reckons|works|worked|told|tells|suggested|also|too|"
          r"and|who|got|gets|took|takes|wants|keeps|passed|died|lives|lived|stay|stays|in|went|came|had)\b|[ \t]*[,(])")
