@@ -46,3 +46,15 @@ def test_handles_roc_dates_nordic_streets_and_foreign_kin(scrubber, text, value)
 def test_classifier_guesses_on_abbreviations_and_common_lowercase_words_stay(scrubber):
     text = "Triage: BP 150/95, PE clear, came in with his dad after school"
     assert not removed(scrubber, text, "BP") and not removed(scrubber, text, "school"), found(scrubber, text)
+
+
+def test_kinship_terms_as_chat_speakers_and_credentials_inside_words(scrubber):
+    text = "[家人群] 大姐：妈今天血压高\n[家人群] 小芳：我下午过去"
+    assert not removed(scrubber, text, "大姐") and removed(scrubber, text, "小芳"), found(scrubber, text)
+    text = "Refill for Mr. Bertie Oyelowo, DOB 11 Jan 1949."
+    assert not any("DO" in v and "Oyelowo" in v for v, _ in found(scrubber, text)), found(scrubber, text)
+
+
+def test_a_latin_name_a_few_words_after_wo_shi(scrubber):
+    text = "同学们好，我是交换生Kevin Zhang，最近一直失眠。"
+    assert removed(scrubber, text, "Kevin Zhang"), found(scrubber, text)

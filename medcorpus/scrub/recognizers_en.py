@@ -54,7 +54,7 @@ _LO = "a-z\u00df-\u00f6\u00f8-\u00ff\u0100-\u024f\u1e00-\u1eff\u0300-\u036f"
 NAME_WORD = rf"[{_UP}][{_LO}]+(?:(?<=Mc|Ma|De|Di|La|Le)[{_UP}][{_LO}]+)?(?:[-'’][{_UP}]?[{_LO}]+)?"
 NAME_ANY = rf"[A-Za-z{_UP}][{_LO}]+(?:[-'’][A-Za-z{_UP}]?[{_LO}]+)?"
 CAP_NAME = rf"{NAME_WORD}(?:[ \t]+(?:[A-Z]\.[ \t]*)?{NAME_WORD}){{0,2}}"
-CREDENTIALS = r"(?:,?[ \t]+(?:MD|M\.D\.|DVM|PhD|Ph\.D\.|DDS|DO|MBBS|MS|RN|NP|PA-C|FACS|FRCS|MRCP|DNB|DM|MCh|Jr\.?|Sr\.?|II|III|IV))*"
+CREDENTIALS = r"(?:,?[ \t]+(?:MD|M\.D\.|DVM|PhD|Ph\.D\.|DDS|DO|MBBS|MS|RN|NP|PA-C|FACS|FRCS|MRCP|DNB|DM|MCh|Jr\.?|Sr\.?|II|III|IV)(?![A-Za-z]))*"
 
 
 def _words(value: str) -> list[str]:

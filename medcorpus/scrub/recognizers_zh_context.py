@@ -34,6 +34,9 @@ _NAME_FIELD = (r"(?:姓名|名字|收货人|收貨人|收件人|寄件人|用药
                r"签收人|簽收人|签名|簽名|落款|申请人|申請人|监护人|監護人|委托人|代理人|填表人|购药人|購藥人|咨询人|諮詢人|"
                r"提问人|订购人|訂購人|下单人|取药人|陪同人|家属姓名|患者姓名|病人姓名)")
 _NAME_INTRO = r"(?:我叫|我名叫|我的名字(?:是|叫)|名字(?:是|叫)|名叫)"
+# what a family chat calls its members: kinship terms, not names (大姐, 二哥, 三叔)
+_KIN_TERM = re.compile(r"[大二三四五六七八小老]?(?:哥|姐|弟|妹|叔|伯|姨|舅|姑|爷|奶|婶|嫂|妈|爸)(?:哥|姐|弟|妹|妈|爸|子)?|"
+                       r"(?:外公|外婆|姥姥|姥爷|爷爷|奶奶|妈妈|爸爸|老公|老婆|媳妇|女婿|儿子|女儿|孙子|孙女)")
 # kin and friends whose name may follow (我孙女志强的电话, 我同事小王，)
 _KIN = (r"我(?:的)?(?:孙女|孫女|孙子|孫子|外孙女?|外孫女?|儿媳妇?|兒媳婦?|女婿|侄子|侄女|外甥女?|朋友|同事|邻居|鄰居|室友|同学|同學|"
         r"闺蜜|表[哥姐弟妹]|堂[哥姐弟妹]|老伴|嫂子|姐夫|妹夫|儿子|兒子|女儿|女兒|老公|老婆|丈夫|妻子|爱人|愛人|"
@@ -118,7 +121,7 @@ class ZhContextRecognizer(LocalRecognizer):
             ("last_words", re.compile(rf"(?<=[。！？!?，,…])[ \t]*{value}[ \t]*$")),
         ]
         # a name in Latin letters after 我係/我是/我阿媽 or a label: "我係Cheung Chi Ho，", "联系人：Jasmine Ho"
-        self.latin_name = re.compile(rf"(?:我係|我是|我叫|我阿[媽妈爸]|我[媽妈爸]{{1,2}}|{_NAME_FIELD}\s*[:：]?)\s*"
+        self.latin_name = re.compile(rf"(?:(?:我係|我是)[{HAN}]{{0,4}}?|我叫|我阿[媽妈爸]|我[媽妈爸]{{1,2}}|{_NAME_FIELD}\s*[:：]?)\s*"
                                      rf"(?P<n>[A-Z][a-z]+(?:[ ][A-Z][a-z]+){{0,3}})(?=[，,。\s今住]|$)")
         # 老梁, 小王 before punctuation or what a person does (上周老彭和我…)
         self.nickname = re.compile(rf"(?P<n>(?<![老小])[老小][{_NICK_SURNAMES}])"
@@ -152,8 +155,8 @@ class ZhContextRecognizer(LocalRecognizer):
         for how, rx in self.labelled_names:
             for m in rx.finditer(text):
                 s, e = m.span("n")
-                if how == "chat_speaker" and text[e - 1] in "人号號址期码碼注话話称稱别別龄齡":
-                    continue  # 【订单备注】收货人： is a label, not a speaker
+                if how == "chat_speaker" and (text[e - 1] in "人号號址期码碼注话話称稱别別龄齡" or _KIN_TERM.fullmatch(text, s, e)):
+                    continue  # 【订单备注】收货人： is a label, [家人群] 大姐： a kinship term, neither a name
                 if self._name_value(text, s, e, given_alone=how in ("field", "introduced", "chat_speaker", "kin_contact"),
                                     word_ok=how in ("field", "introduced", "chat_speaker", "kin_contact", "kin")):
                     out.append(self._result("PERSON", s, e, 0.7, how))
