@@ -61,6 +61,23 @@ def _NoContextEnhancer():
     return NoContextEnhancer()
 
 
+def _OrderedRegistry(**kwargs):
+    """presidio's registry, but `get_recognizers` keeps the order the recognizers were added in.
+    presidio returns them from a set of objects hashed by memory address, so the order, and with it
+    which of two results with the same span, type and score survives presidio's de-duplication
+    (the one whose recognizer ran first), changed from run to run; the recognizer's name decides
+    later steps (the NER veto, address rules), so spans did too (31 lines of the span dump differed
+    between two runs of the same code)."""
+    from presidio_analyzer import RecognizerRegistry
+
+    class OrderedRegistry(RecognizerRegistry):
+        def get_recognizers(self, language, entities=None, all_fields=False, ad_hoc_recognizers=None):
+            chosen = set(super().get_recognizers(language, entities, all_fields, ad_hoc_recognizers))
+            return [r for r in self.recognizers + list(ad_hoc_recognizers or []) if r in chosen]
+
+    return OrderedRegistry(**kwargs)
+
+
 def chunk_text(text: str, size: int) -> list[tuple[int, str]]:
     """(offset, piece) pieces of at most `size` characters, cut at a newline, sentence end or
     space near the end of each window (never inside a word unless there is no space)."""
@@ -109,14 +126,14 @@ class Scrubber:
             logging.getLogger(name).setLevel(logging.ERROR)
 
     def _build(self) -> None:
-        from presidio_analyzer import AnalyzerEngine, BatchAnalyzerEngine, RecognizerRegistry
+        from presidio_analyzer import AnalyzerEngine, BatchAnalyzerEngine
         from presidio_analyzer.predefined_recognizers import SpacyRecognizer
 
         from medcorpus.scrub.recognizers_zh import chinese_recognizers
 
         self.nlp_engine = make_nlp_engine_class()(self.model, self.terms, self.use_ner, self.gate)
         self.nlp_engine.load()
-        registry = RecognizerRegistry(supported_languages=["en", "zh"])
+        registry = _OrderedRegistry(supported_languages=["en", "zh"])
         for lang in ("en", "zh"):
             for rec in common_recognizers(lang):
                 registry.add_recognizer(rec)
