@@ -1,10 +1,11 @@
 """The scrubbing engine: presidio's AnalyzerEngine with our recognizers, a gated spaCy NER,
 the medical allow-list veto and overlap resolution; many texts per call.
 
-Speed: the spaCy NER model is the bottleneck, so texts go through `nlp.pipe` in batches
-(presidio's BatchAnalyzerEngine), with only the NER component, and only texts that have a
-capitalised word that is not a sentence start, a stop word or a medical term reach the
-model at all (the others get a blank tokenizer: the pattern recognizers do not need NER).
+Speed: texts go through spaCy's `nlp.pipe` in batches, with only the NER component, and only
+texts that have a capitalised word that is not a sentence start, a stop word or a medical term
+reach the model at all (the others get a blank tokenizer: the pattern recognizers do not need
+NER); the recognizers then run as presidio's AnalyzerEngine runs them, without its per-text
+overhead (analysis.py).
 """
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from medcorpus.scrub.offline import import_presidio
 
 import_presidio()  # offline tldextract, no transformers: before anything imports presidio
 from medcorpus.scrub.allowlist import load_terms  # noqa: E402
+from medcorpus.scrub.analysis import analyze_batch, ordered_registry  # noqa: E402
 from medcorpus.scrub.gazetteers import is_english  # noqa: E402
 from medcorpus.scrub.medical_context import medical_context_spans  # noqa: E402
 from medcorpus.scrub.ner import NER_RECOGNIZER, load_spacy_model, make_nlp_engine_class  # noqa: E402,F401
@@ -59,23 +61,6 @@ def _NoContextEnhancer():
             return raw_results
 
     return NoContextEnhancer()
-
-
-def _OrderedRegistry(**kwargs):
-    """presidio's registry, but `get_recognizers` keeps the order the recognizers were added in.
-    presidio returns them from a set of objects hashed by memory address, so the order, and with it
-    which of two results with the same span, type and score survives presidio's de-duplication
-    (the one whose recognizer ran first), changed from run to run; the recognizer's name decides
-    later steps (the NER veto, address rules), so spans did too (31 lines of the span dump differed
-    between two runs of the same code)."""
-    from presidio_analyzer import RecognizerRegistry
-
-    class OrderedRegistry(RecognizerRegistry):
-        def get_recognizers(self, language, entities=None, all_fields=False, ad_hoc_recognizers=None):
-            chosen = set(super().get_recognizers(language, entities, all_fields, ad_hoc_recognizers))
-            return [r for r in self.recognizers + list(ad_hoc_recognizers or []) if r in chosen]
-
-    return OrderedRegistry(**kwargs)
 
 
 def chunk_text(text: str, size: int) -> list[tuple[int, str]]:
@@ -126,14 +111,14 @@ class Scrubber:
             logging.getLogger(name).setLevel(logging.ERROR)
 
     def _build(self) -> None:
-        from presidio_analyzer import AnalyzerEngine, BatchAnalyzerEngine
+        from presidio_analyzer import AnalyzerEngine
         from presidio_analyzer.predefined_recognizers import SpacyRecognizer
 
         from medcorpus.scrub.recognizers_zh import chinese_recognizers
 
         self.nlp_engine = make_nlp_engine_class()(self.model, self.terms, self.use_ner, self.gate)
         self.nlp_engine.load()
-        registry = _OrderedRegistry(supported_languages=["en", "zh"])
+        registry = ordered_registry(supported_languages=["en", "zh"])
         for lang in ("en", "zh"):
             for rec in common_recognizers(lang):
                 registry.add_recognizer(rec)
@@ -159,7 +144,6 @@ class Scrubber:
         self.analyzer = AnalyzerEngine(registry=registry, nlp_engine=self.nlp_engine,
                                        supported_languages=["en", "zh"], default_score_threshold=0.0,
                                        context_aware_enhancer=_NoContextEnhancer())
-        self.batch = BatchAnalyzerEngine(self.analyzer)
 
     # ------------------------------------------------------------------ languages
     @staticmethod
@@ -197,8 +181,8 @@ class Scrubber:
         for language, items in units.items():
             if not items:
                 continue
-            results = self.batch.analyze_iterator([p for _, _, p in items], language=language,
-                                                  batch_size=self.batch_size, entities=self._presidio_entities())
+            results = analyze_batch(self.analyzer, [p for _, _, p in items], language, self._presidio_entities(),
+                                    self.batch_size)
             for (i, offset, _), res in zip(items, results):
                 for r in res:
                     raw[i].append((r.start + offset, r.end + offset, r.entity_type, r.score,

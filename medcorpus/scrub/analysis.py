@@ -1,0 +1,64 @@
+"""Running the recognizers: what presidio's AnalyzerEngine.analyze does for each text, in the
+same order and with the same de-duplication, without its per-text overhead (choosing the
+recognizers again for every text, a context-enhancement pass that regroups every result list
+once per recognizer, a decision-process trace)."""
+from __future__ import annotations
+
+from typing import Iterator, Sequence
+
+
+def ordered_registry(**kwargs):
+    """presidio's registry, but `get_recognizers` keeps the order the recognizers were added in.
+    presidio returns them from a set of objects hashed by memory address, so the order, and with it
+    which of two results with the same span, type and score survives presidio's de-duplication
+    (the one whose recognizer ran first), changed from run to run; the recognizer's name decides
+    later steps (the NER veto, address rules), so spans did too (31 lines of the span dump differed
+    between two runs of the same code)."""
+    from presidio_analyzer import RecognizerRegistry
+
+    class OrderedRegistry(RecognizerRegistry):
+        def get_recognizers(self, language, entities=None, all_fields=False, ad_hoc_recognizers=None):
+            chosen = set(super().get_recognizers(language, entities, all_fields, ad_hoc_recognizers))
+            return [r for r in self.recognizers + list(ad_hoc_recognizers or []) if r in chosen]
+
+    return OrderedRegistry(**kwargs)
+
+
+def analyze_batch(analyzer, texts: Sequence[str], language: str, entities: list[str],
+                  batch_size: int) -> Iterator[list]:
+    """presidio RecognizerResults per text, as `AnalyzerEngine.analyze(text, language, entities,
+    nlp_artifacts=...)` returns them for our recognizers (none of which enhances scores by context):
+    each recognizer's results in registry order, recognizer ids filled in, results of recognizers
+    not chosen dropped, scores under the recognizer's threshold dropped, then presidio's
+    `remove_duplicates`."""
+    from presidio_analyzer import EntityRecognizer, RecognizerResult
+
+    recognizers = analyzer.registry.get_recognizers(language=language, entities=entities, all_fields=not entities)
+    if not entities:
+        entities = analyzer.get_supported_entities(language=language)
+    for rec in recognizers:
+        if not rec.is_loaded:
+            rec.load()
+            rec.is_loaded = True
+    id_key, name_key = RecognizerResult.RECOGNIZER_IDENTIFIER_KEY, RecognizerResult.RECOGNIZER_NAME_KEY
+    thresholds = {rec.id: rec.score_thresholds for rec in recognizers}
+    default = analyzer.default_score_threshold
+    for text, artifacts in analyzer.nlp_engine.process_batch(texts=texts, language=language, batch_size=batch_size):
+        by_rec: dict[str, list] = {rec.id: [] for rec in recognizers}
+        for rec in recognizers:
+            found = rec.analyze(text=text, entities=entities, nlp_artifacts=artifacts)
+            for r in found or ():
+                if not r.recognition_metadata:
+                    r.recognition_metadata = {}
+                meta = r.recognition_metadata
+                if id_key not in meta:
+                    meta[id_key] = rec.id
+                if name_key not in meta:
+                    meta[name_key] = rec.name
+                if meta[id_key] in by_rec:  # presidio's context pass keeps the results of chosen recognizers only
+                    by_rec[meta[id_key]].append(r)
+        results = []
+        for rec_id, found in by_rec.items():
+            limits = thresholds[rec_id]
+            results += [r for r in found if r.score >= limits.get(r.entity_type, limits.get("default", default))]
+        yield EntityRecognizer.remove_duplicates(results)
