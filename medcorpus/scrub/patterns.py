@@ -12,6 +12,8 @@ from typing import Callable, Optional
 
 from presidio_analyzer import LocalRecognizer, RecognizerResult
 
+from medcorpus.scrub.regex_gate import TextView, gate_of
+
 
 @dataclass
 class Rx:
@@ -44,11 +46,24 @@ def _trim(value: str) -> str:
         value = v
 
 
+_LAST_VIEW = TextView("")
+
+
+def text_view(text: str) -> TextView:
+    """The TextView of `text`, shared by every recognizer that reads the same text object in a row."""
+    global _LAST_VIEW
+    view = _LAST_VIEW
+    if view.text is not text:
+        view = _LAST_VIEW = TextView(text)
+    return view
+
+
 class GroupPatternRecognizer(LocalRecognizer):
     """Regex recognizer reporting a group span; `validate` may veto or rescore a candidate."""
 
     def __init__(self, name: str, entity: str, patterns: list[Rx], language: str):
         self.patterns = patterns
+        self._gates: dict[int, object] = {}  # id(regex) -> its Gate (a necessary condition) or None
         entities = sorted({entity} | {p.entity for p in patterns if p.entity})
         super().__init__(supported_entities=entities, name=name, supported_language=language)
         self.entity = entity
@@ -58,10 +73,17 @@ class GroupPatternRecognizer(LocalRecognizer):
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts=None) -> list[RecognizerResult]:
         out: list[RecognizerResult] = []
+        view = text_view(text)
         for p in self.patterns:
             entity = p.entity or self.entity
             if entities and entity not in entities:
                 continue
+            key = id(p.regex)
+            if key not in self._gates:
+                self._gates[key] = (p.regex, gate_of(p.regex))  # the regex is kept so that its id stays its own
+            gate = self._gates[key][1]
+            if gate is not None and not gate.passes(view):
+                continue  # the text lacks something every match needs (a word, a digit): no match, cheaply
             for m in p.regex.finditer(text):
                 start, end = m.span(p.group)
                 if start < 0 or end <= start:

@@ -1,0 +1,69 @@
+"""The scrubber's speed-ups change nothing it finds: regex gates are necessary conditions of their
+patterns, the recognizers run in a fixed order, and shared per-text work gives what the
+recognizers computed on their own."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from medcorpus.scrub.regex_gate import TextView, gate_of
+
+# texts that try the gates' edges: case, Unicode letters that regex case folding equates with ASCII
+# (long s, dotless i, Kelvin sign, dotted capital I), full-width and Arabic-Indic digits, Chinese
+TRICKY = ["My NAME is Bob", "my naMe's bob", "myſ name iſ x", "MY NAME İS", "naıme", "\u212aelvin street 12",
+          "room ٣٤", "电话：１３８００１３８０００", "call me on 0207 946 0000", "", "x", "住在北京市朝阳区12号",
+          "Name:\nJohn", "no digits at all here", "NO. 7 jalan ampang", "ZIP CODE 94110", "h.no. 4-5-6, MG Road"]
+
+
+@pytest.mark.parametrize("pattern", [
+    r"(?i)\bmy\s+name\s+is\b", r"(?i:my name(?:'s| is)) (\w+)", r"(?:ab|cd)e", r"(?:ab|c?)e", r"a(?=bc)",
+    r"(?<=x)y", r"(?!abc)d", r"(a)\1", r"(?:foo)?bar", r"x{0,3}yz", r"(?:zz){2,}", r"\d{3}-\d{4}", r"[1-9]\d",
+    r"(?i:s)(?-i:T)", r"(?a:\d)x", r"[^\d]name", r"[\u4e00-\u9fff]{2}市", r"(?i)k[a-c]lvin", r"(?x) m y \# n",
+    r"(?i)iS", r"(?i)S", r"(a)?(?(1)b|c)d", r"\bno\.?\s*\d", r"(?i)zip|postal"])
+def test_a_gate_passes_every_text_its_pattern_matches(pattern):
+    for flags in (0, re.IGNORECASE, re.ASCII):
+        regex = re.compile(pattern, flags)
+        gate = gate_of(regex)
+        for text in TRICKY + [pattern, pattern.upper(), "aa bc xy d bar yz zzzz 123-4567 19 sT 1x ab naMe"]:
+            if regex.search(text):
+                assert gate is None or gate.passes(TextView(text)), (pattern, flags, text, gate)
+
+
+def test_gates_are_selective_where_it_pays():
+    assert gate_of(re.compile(r"(?i)\bmy\s+name\s+is\b")).passes(TextView("no such words")) is False
+    assert gate_of(re.compile(r"\b\d{3}-\d{4}\b")).passes(TextView("no digits")) is False
+    assert gate_of(re.compile(r"(?:ab|c?)e")) is None  # an optional branch needs nothing
+
+
+def test_every_recognizer_pattern_gate_is_sound(scrubber):
+    from medcorpus.scrub.patterns import GroupPatternRecognizer
+
+    texts = TRICKY + [
+        "Hi, my name is Angela Merkel, I live in 221B Baker Street, London NW1 6XE. Call me on +44 20 7946 0958.",
+        "Regards,\nDr. Nilesh Kumar\nMRN: 83374996, DOB 12/03/1985, email a.b@example.com, https://x.org/a",
+        "我叫王小明，住在北京市朝阳区建国路88号，电话13800138000，身份证号110105199001011234，2023年5月3日复诊。",
+        "I'm from Springfield, Illinois; zip code 62704. My son Tom (age 93) was seen on Mon, Jan 5.",
+    ]
+    n = 0
+    for rec in scrubber.analyzer.registry.recognizers:
+        if isinstance(rec, GroupPatternRecognizer):
+            for p in rec.patterns:
+                gate = gate_of(p.regex)
+                for text in texts:
+                    if p.regex.search(text):
+                        n += 1
+                        assert gate is None or gate.passes(TextView(text)), (rec.name, p.name, text)
+    assert n > 20  # the texts do exercise the patterns
+
+
+def test_the_same_spans_on_every_run(scrubber):
+    from medcorpus.scrub.engine import Scrubber
+
+    text = ("Dear Dr Pillai, my mother Maria Lopez (DOB 03/04/1951) lives at 12 Gandhi Street, Pune 411001; "
+            "call +91 98200 12345. Lopez is allergic to penicillin. Regards, Anita")
+    other = Scrubber()  # its recognizers sit at other addresses: the order must not depend on them
+    assert scrubber.analyze([text]) == other.analyze([text])
+    names = [r.name for r in other.analyzer.registry.get_recognizers("en", entities=["PERSON"])]
+    assert names == [r.name for r in other.analyzer.registry.recognizers
+                     if r.supported_language == "en" and "PERSON" in r.supported_entities]
