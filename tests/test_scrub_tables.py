@@ -58,3 +58,18 @@ def test_kinship_terms_as_chat_speakers_and_credentials_inside_words(scrubber):
 def test_a_latin_name_a_few_words_after_wo_shi(scrubber):
     text = "同学们好，我是交换生Kevin Zhang，最近一直失眠。"
     assert removed(scrubber, text, "Kevin Zhang"), found(scrubber, text)
+
+
+@pytest.mark.parametrize("text,value", [
+    ("我叫刘洋我住在南京鼓楼区中山北路二百号我的电话是幺三九一二三四五六七八", "幺三九一二三四五六七八"),
+    ("我叫刘洋我住在南京鼓楼区中山北路二百号我的电话是幺三九一二三四五六七八", "鼓楼区中山北路二百号"),
+    ("家住重庆市渝中区最近一直咳嗽", "渝中区"),
+    ("Home is Bedok North Ave 3, #12-345, near the market.", "Bedok North Ave 3"),
+])
+def test_spoken_chinese_numbers_unpunctuated_addresses_and_named_roads(scrubber, text, value):
+    assert removed(scrubber, text, value), found(scrubber, text)
+
+
+def test_a_chinese_number_that_is_a_count_stays(scrubber):
+    text = "一天三次，每次一片，连吃二十八天。"
+    assert not found(scrubber, text), found(scrubber, text)

@@ -150,6 +150,11 @@ def address_patterns(terms) -> list[Rx]:
             rf"(?<![\w-])(?:(?:No\.?[ \t]*)?\d{{1,5}}[A-Za-z]?,?[ \t]+)?(?i:{_TYPE_FIRST})[ \t]+"
             rf"(?:(?:{_NAME_PARTICLE})[ \t]+|[A-Z\u00c0-\u00de][\w'’.-]*(?:/\d{{1,4}})?[ \t]*){{1,4}}(?:,?[ \t]*\d{{1,5}}[A-Za-z]?\b)?"), 0.75,
            validate=lambda v, m: 0.75 if re.search(r"\d", v) else None),
+        # a named road and its number, Singapore and Malaysia style: "Ang Mo Kio Ave 3", "Toa Payoh Lorong 1"
+        Rx("name_type_number", re.compile(
+            r"(?<![\w-])(?:[A-Z][a-z]+[ \t]+){1,3}(?:Lorong|Jalan|Avenue|Ave|Street|Road|Rd|Soi|Crescent|Industrial Park)"
+            r"[ \t]+\d{1,3}[A-Z]?(?![\w-])"), 0.75,
+           validate=lambda v, m: None if any(w.lower() in STOP for w in v.split()[:-2]) else 0.75),
         # two or more unit-number pairs: "Blk 12 Lot 4", "House No 12, Street 5", "Plot 45, Sector 12"
         Rx("house_units", re.compile(
             rf"(?i:\b{_UNIT_PAIR}(?:,?[ \t]+{_UNIT_PAIR})+)"), 0.8),

@@ -157,6 +157,9 @@ PHONE_NANP = re.compile(
     r"(?:\s*(?:x|ext\.?|extension)\s*\d{1,6})?(?![\w/])")
 PHONE_INTL = re.compile(r"(?<![\w.+/-])(?:\+|00)[1-9]\d{0,2}[\s.-]?(?:\(?\d{1,4}\)?[\s.-]?){2,5}\d{2,4}(?![\w/])")
 PHONE_CN_MOBILE = re.compile(r"(?<![\d])(?:(?:\+|00)?86[\s-]?)?1[3-9]\d(?:[\s-]?\d{4}){2}(?!\d)")
+# a mobile number said in Chinese digits (voice input): 一三八零零零零一一一一, with 幺 for one
+_ZH_DIGIT = "零〇一二三四五六七八九幺"
+PHONE_CN_SPOKEN = re.compile(rf"(?<![{_ZH_DIGIT}])[一幺][三四五六七八九](?:[{_ZH_DIGIT}]\s?){{8}}[{_ZH_DIGIT}](?![{_ZH_DIGIT}])")
 PHONE_CN_LAND = re.compile(r"(?<![\d])(?:\(0\d{2,3}\)|（0\d{2,3}）|0\d{2,3}[\s-])\s?\d{7,8}(?:[-转]\d{1,5})?(?!\d)")
 PHONE_CONTEXT = re.compile(
     r"(?i)(?:phone|mobile|cell|tel|telephone|call me|text me|whatsapp|contact|fax|reach me|number is|"
@@ -269,7 +272,7 @@ def common_recognizers(language: str) -> list[GroupPatternRecognizer]:
         GroupPatternRecognizer("Url", "URL", [Rx("scheme", URL_SCHEME, 0.9), Rx("bare", URL_BARE, 0.6)], L),
         GroupPatternRecognizer("Ip", "IP", [Rx("v4", IPV4, 0.8), Rx("v6", IPV6, 0.8)], L),
         GroupPatternRecognizer("Phone", "PHONE", [
-            Rx("cn_mobile", PHONE_CN_MOBILE, 0.9), Rx("cn_landline", PHONE_CN_LAND, 0.8),
+            Rx("cn_mobile", PHONE_CN_MOBILE, 0.9), Rx("cn_landline", PHONE_CN_LAND, 0.8), Rx("cn_spoken", PHONE_CN_SPOKEN, 0.8),
             Rx("nanp", PHONE_NANP, 0.8, validate=_phone_ok), Rx("intl", PHONE_INTL, 0.8, validate=_phone_ok),
             Rx("context", PHONE_CONTEXT, 0.75, group=1, validate=_context_phone_ok),
             Rx("spelled", PHONE_SPELLED, 0.75, group="n")], L),

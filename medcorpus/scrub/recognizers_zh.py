@@ -274,7 +274,10 @@ def chinese_recognizers(terms) -> list:
            validate=_place_ok),
         # 住在/家住/地址：…
         Rx("context", re.compile(rf"(?:住在|家住|住址\s*[:：]?|地址\s*(?:是|为|在)?\s*[:：]?|现住|居住在|来自)\s*([{HAN}0-9A-Za-z]{{2,30}}?"
-                                 rf"(?:市|县|区|镇|乡|村|路|街|号|小区|省)(?:\d{{1,5}}(?:号楼|号|室|栋|幢|单元|楼|层|弄))*)"), 0.75, group=1, validate=_place_ok),
+                                 rf"(?:市|县|区|镇|乡|村|路|街|号|小区|省)"
+                                 # the units that follow in text without punctuation: 成都市武侯区, 杭州西湖区文三路
+                                 rf"(?:(?:(?![我你他她的了在是有])[{HAN}]){{1,4}}?(?:区|區|县|縣|镇|鎮|乡|鄉|街道|路|街))*"
+                                 rf"(?:\d{{1,5}}(?:号楼|号|室|栋|幢|单元|楼|层|弄))*)"), 0.75, group=1, validate=_place_ok),
     ]
     from medcorpus.scrub.recognizers_zh_context import ZhContextRecognizer
 
