@@ -73,3 +73,10 @@ def test_spoken_chinese_numbers_unpunctuated_addresses_and_named_roads(scrubber,
 def test_a_chinese_number_that_is_a_count_stays(scrubber):
     text = "一天三次，每次一片，连吃二十八天。"
     assert not found(scrubber, text), found(scrubber, text)
+
+
+def test_other_languages_greetings_are_not_names_but_a_short_town_is_a_place(scrubber):
+    text = "Buenos días doctor, je suis inquiète, smh"
+    assert not found(scrubber, text), found(scrubber, text)
+    text = "i live in a small town called ayr and the gp is away"
+    assert removed(scrubber, text, "ayr"), found(scrubber, text)

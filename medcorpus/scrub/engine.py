@@ -19,7 +19,7 @@ from medcorpus.scrub.offline import import_presidio
 import_presidio()  # offline tldextract, no transformers: before anything imports presidio
 from medcorpus.scrub.allowlist import load_terms  # noqa: E402
 from medcorpus.scrub.analysis import analyze_batch, ordered_registry  # noqa: E402
-from medcorpus.scrub.gazetteers import is_english  # noqa: E402
+from medcorpus.scrub.gazetteers import cities, is_english  # noqa: E402
 from medcorpus.scrub.medical_context import medical_context_spans  # noqa: E402
 from medcorpus.scrub.ner import NER_RECOGNIZER, load_spacy_model, make_nlp_engine_class  # noqa: E402,F401
 from medcorpus.scrub.recognizers_en import TITLE_STOP, common_recognizers, english_recognizers  # noqa: E402
@@ -237,7 +237,8 @@ class Scrubber:
             if entity in ("PERSON", "LOCATION") and rec.startswith(_GUESSING) and opening_word(text, s, e) \
                     and (entity == "PERSON" or re.match(r"[ \t]+[A-Za-z]", text[e:e + 2])):  # a town over its postcode stays
                 continue  # "Born Dec 21.", "Crew member X", "To: Ask A Doctor": a common word opening a sentence
-            if rec.startswith("TokenClassifier") and (re.fullmatch(r"[A-Z]{1,3}", value) or (value.islower() and is_english(value))):
+            if rec.startswith("TokenClassifier") and (re.fullmatch(r"[A-Z]{1,3}", value) or (
+                    value.islower() and (is_english(value) or len(value) <= 3) and value not in cities()[0])):
                 continue  # "BP", "PE"; a lower-case common word ("neighbour") is no name or place on the classifier's word alone
             if rec == NER_RECOGNIZER:
                 pass  # already vetted in ScrubNlpEngine.vet_entities

@@ -21,7 +21,8 @@ mrn uhid dni nie nif nrc curp rfc rut bsn pesel cpf nric cnic iqama personnummer
 philsys ktp versichertennummer codice fiscale numéro sécurité sociale aadhaar ssn nhs pt
 hey heya hiya yo msg msgs insta ig dm fb howzit assalamu assalamualaikum alaikum wa salaam inshallah mashallah shukran
 asante sana daktari habari jambo gracias muchas dios bendiga años hola buenos buenas obrigado obrigada merci danke
-lah leh lor meh ako ikaw tq ty siri cortana colleague colleagues subject mykad hkid""".split())
+lah leh lor meh ako ikaw tq ty siri cortana colleague colleagues subject mykad hkid
+días dias tardes noches docteur doctora doctores dottore doutor doutora je suis moi smh tbh ngl pls""".split())
 
 # words of a clinic's or hospital's name: a span holding one is an organisation, not a person
 CLINIC_WORDS = re.compile(r"(?i)\b(?:clinic|hospital|nursing|cent(?:re|er)|diagnostics|care|medical|health|physician|"
