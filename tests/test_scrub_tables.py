@@ -80,3 +80,18 @@ def test_other_languages_greetings_are_not_names_but_a_short_town_is_a_place(scr
     assert not found(scrubber, text), found(scrubber, text)
     text = "i live in a small town called ayr and the gp is away"
     assert removed(scrubber, text, "ayr"), found(scrubber, text)
+
+
+@pytest.mark.parametrize("text,term", [
+    ("My nephew had Kawasaki, is it hereditary?", "Kawasaki"),
+    ("She thinks it's Vitiligo and gave me a cream.", "Vitiligo"),
+    ("Current medication: gabapentin, Dolo.", "Dolo"),
+    ("Tested positive for Covid last week.", "Covid"),
+])
+def test_bare_eponyms_after_a_condition_word_and_common_brands_stay(scrubber, text, term):
+    assert not removed(scrubber, text, term), found(scrubber, text)
+
+
+def test_a_first_name_after_with_is_still_a_name(scrubber):
+    text = "I went to the clinic with Addison Clarke yesterday."
+    assert removed(scrubber, text, "Addison"), found(scrubber, text)

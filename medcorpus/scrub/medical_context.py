@@ -42,6 +42,9 @@ DRUG_ALONGSIDE = re.compile(rf"(?i:\b(?:alongside|along with|together with|with|
 SWITCH_TO = re.compile(rf"(?i:\bswitched from)[ \t]+{_DRUGWORD}[ \t]+to[ \t]+({_DRUGWORD})")
 
 
+_STRONG_CONDITION_BEFORE = re.compile(r"(?i:\b(?:has|had|have|having|history of|diagnosed with|diagnosis of|suspected)[ \t]+)$")
+_CONDITION_BEFORE = re.compile(r"(?i:\b(?:has|had|have|having|with|history of|diagnosed with|diagnosis of|suspected|"
+                               r"suspect|like|po may|may|for)[ \t]+)$")
 # a bare eponym, possessive or with a plural s ("I have Addison's", "Raynauds", "Sever's"), or two joined (Osgood Schlatter)
 BARE_EPONYM = re.compile(r"(?<![\w'’-])([A-Z][a-z\u00df-\u024f]{3,}?)(?:['’]s|s['’]|s)?(?:[- ]([A-Z][a-z\u00df-\u024f]{3,}?)"
                          r"(?:['’]s|s['’]|s)?)?(?![\w'’-])")
@@ -62,6 +65,9 @@ def medical_context_spans(text: str, is_name=None, is_term=None, is_eponym=None)
                 out.append(m.span())  # "Osgood Schlatter"
             elif m.end(1) < len(text) and text[m.end(1)] in "'’s":  # "Addison's", "Raynauds"; "Addison" alone may be a surname
                 out.append((m.start(1), m.end(1) + (2 if text[m.end(1)] in "'’" else 1)))
+            elif second is None and (_STRONG_CONDITION_BEFORE if is_name is not None and is_name(first) else _CONDITION_BEFORE
+                                     ).search(text, max(0, m.start() - 24), m.start()):  # "went with Addison": a name
+                out.append(m.span(1))  # "had Kawasaki", "history of Kawasaki": the condition, after words that announce one
     for rx in (DRUG_BEFORE_DOSE, DRUG_AFTER_VERB, DRUG_BEFORE_USE, SWITCH_TO, DRUG_EFFECT, DRUG_ALONGSIDE):
         for m in rx.finditer(text):
             word = m.group(1)
