@@ -95,3 +95,10 @@ def test_bare_eponyms_after_a_condition_word_and_common_brands_stay(scrubber, te
 def test_a_first_name_after_with_is_still_a_name(scrubber):
     text = "I went to the clinic with Addison Clarke yesterday."
     assert removed(scrubber, text, "Addison"), found(scrubber, text)
+
+
+def test_a_singapore_block_address_keeps_its_road_number_unit_and_postcode(scrubber):
+    text = "My grandfather lives at Blk 212 Tampines St 23, #04-118, S520212 with my aunt."
+    assert removed(scrubber, text, "Blk 212 Tampines St 23, #04-118, S520212"), found(scrubber, text)
+    text = "Take 2 tablets on Main St 3 times a day? No: walk down Main St twice daily."
+    assert not any("times" in v for v, _ in found(scrubber, text)), found(scrubber, text)

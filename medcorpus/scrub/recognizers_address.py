@@ -198,7 +198,9 @@ def address_patterns(terms) -> list[Rx]:
 _UNIT_BEFORE = re.compile(rf"(?:(?:{_UNIT}\.?[ \t]*[\w/-]{{1,6}}|\d{{1,2}}/F),?[ \t]*){{1,3}}$", re.IGNORECASE)  # 28/F: a floor
 _UNIT_AFTER = re.compile(rf",?[ \t]*{_UNIT}\.?[ \t]*[\w/-]{{1,6}}(?!\w)", re.IGNORECASE)
 # "Leeds LS1 4AP", "Pune 411001", "Uppsala 394 13" (Swedish, Czech, Slovak), "Katni 849 189", ZIP+4
-_POSTCODE_AFTER = re.compile(rf",?[ \t]+(?:{UK_POSTCODE}|{CA_POSTCODE}|\d{{3}}[ \t]\d{{2,3}}|\d{{4,6}}(?:-\d{{4}})?)"
+_TYPE_AT_END = re.compile(r"(?i:\b(?:st|street|ave|avenue|rd|road|lorong|jalan|soi|drive|dr|crescent|lane|ln))\.?$")
+_NUMBER_AFTER_TYPE = re.compile(r"[ \t]+\d{1,3}[A-Z]?(?![\w/.:-])(?![ \t]*(?:mg|ml|kg|years?|yrs?|times?)\b)")
+_POSTCODE_AFTER = re.compile(rf",?[ \t]+(?:{UK_POSTCODE}|{CA_POSTCODE}|S\d{{6}}|Singapore[ \t]+\d{{6}}|\d{{3}}[ \t]\d{{2,3}}|\d{{4,6}}(?:-\d{{4}})?)"
                              rf"(?![a-z\d-])")
 
 
@@ -219,6 +221,9 @@ def extend_address(text: str, s: int, e: int, place: bool) -> tuple[int, int]:
         m = _UNIT_BEFORE.search(text, max(0, s - 40), s)
         if m and (m.start() == 0 or not text[m.start() - 1].isalnum()):
             s = m.start()
+        if _TYPE_AT_END.search(text, max(s, e - 12), e):
+            m = _NUMBER_AFTER_TYPE.match(text, e)  # "Jurong West St 42", "Lorong 3": the road's own number
+            e = m.end() if m else e
         m = _UNIT_AFTER.match(text, e)
         if m:
             e = m.end()

@@ -22,7 +22,8 @@ philsys ktp versichertennummer codice fiscale numéro sécurité sociale aadhaar
 hey heya hiya yo msg msgs insta ig dm fb howzit assalamu assalamualaikum alaikum wa salaam inshallah mashallah shukran
 asante sana daktari habari jambo gracias muchas dios bendiga años hola buenos buenas obrigado obrigada merci danke
 lah leh lor meh ako ikaw tq ty siri cortana colleague colleagues subject mykad hkid
-días dias tardes noches docteur doctora doctores dottore doutor doutora je suis moi smh tbh ngl pls""".split())
+días dias tardes noches docteur doctora doctores dottore doutor doutora je suis moi smh tbh ngl pls
+yung anak si ni kay nang din rin ba taga ate kuya""".split())
 
 # words of a clinic's or hospital's name: a span holding one is an organisation, not a person
 CLINIC_WORDS = re.compile(r"(?i)\b(?:clinic|hospital|nursing|cent(?:re|er)|diagnostics|care|medical|health|physician|"
