@@ -16,10 +16,16 @@ from medcorpus.scrub.word_classes import CLINIC_WORDS
 
 def looks_medical(word: str, terms) -> bool:
     """A medical term on its own or by its drug/disease morphology (not any word of a term:
-    "edward" of "edwards syndrome" is still a name)."""
-    if terms.is_term(word):
-        return True
-    return len(word) > 5 and bool(MEDICAL_SUFFIX.search(word)) and fold(word) not in person_names()[0]
+    "edward" of "edwards syndrome" is still a name). Remembered per word on the terms object:
+    the name, city, shape and classifier recognizers ask about the same words."""
+    cache = terms.__dict__.setdefault("_looks_medical", {})
+    hit = cache.get(word)
+    if hit is None:
+        if len(cache) >= 200_000:
+            cache.clear()
+        hit = cache[word] = terms.is_term(word) or (
+            len(word) > 5 and bool(MEDICAL_SUFFIX.search(word)) and fold(word) not in person_names()[0])
+    return hit
 
 WORD = re.compile(r"[A-Za-z\u00c0-\u024f\u1e00-\u1eff][A-Za-z\u00c0-\u024f\u1e00-\u1eff\u0300-\u036f'’]*(?:-[A-Za-z\u00c0-\u024f\u1e00-\u1eff][A-Za-z\u00c0-\u024f\u1e00-\u1eff\u0300-\u036f'’]*)*")
 # words before a place: "from Pune", "live near pune", "in Dundee", "moved to Leeds"

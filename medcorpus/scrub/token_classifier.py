@@ -140,8 +140,9 @@ def token_features(text: str, terms) -> tuple[list[tuple[int, int]], list[list[s
     spans, feats = [], []
     n, t = len(text), id(terms)
     closing_lines: dict[int, bool] = {}
+    han = _HAN.search(text) is not None  # most texts have no Chinese: no need to look next to each word
     for i, (s, e, w) in enumerate(toks):
-        if not is_candidate(w) or _HAN.search(text, max(0, s - 2), s) or _HAN.search(text, e, e + 2):
+        if not is_candidate(w) or han and (_HAN.search(text, max(0, s - 2), s) or _HAN.search(text, e, e + 2)):
             continue  # a Latin word next to Chinese ("维生素B", "卵巢囊肿（Ovarian cysts）") is left to the Chinese rules
         if (s > 0 and (text[s - 1].isdigit() or text[s - 1] == "&")) or _PER_UNIT.match(text, e) or _CODE_NEXT.match(text, e):
             continue  # a unit glued to its number (5.67ng), a unit ratio (ng/mL), an HTML entity (&lt;), part of a code (TE5, GHA-123)
