@@ -148,3 +148,31 @@ def test_chinese_greetings_endings_latin_names_counties_and_lettered_codes(scrub
 ])
 def test_question_endings_and_lab_codes_stay(scrubber, text, term):
     assert not removed(scrubber, text, term), found(scrubber, text)
+
+
+@pytest.mark.parametrize("text,value", [
+    ("discharged Sep-14-1988 after the op", "Sep-14-1988"),
+    ("specimen collected 20240117 in the morning", "20240117"),
+    ("she was seen June the 3rd and again later", "June the 3rd"),
+    ("Clinic on Thursday 12/9, bring the letter", "Thursday 12/9"),
+    ("Operated 14.XI.2019 in Brno.", "14.XI.2019"),
+    ("她是98年7月3日生的。", "98年7月3日"),
+    ("2019年8月在省医院做的手术。", "2019年8月"),
+])
+def test_more_date_shapes(scrubber, text, value):
+    assert removed(scrubber, text, value), found(scrubber, text)
+
+
+@pytest.mark.parametrize("text,value", [
+    ("Dr Asante saw me on Monday.", "Asante"),
+    ("Please pass this to Mr Dias at reception.", "Dias"),
+    ("See you on Friday, Kay.", "Kay"),
+])
+def test_surnames_that_are_words_of_other_languages_stay_names(scrubber, text, value):
+    assert removed(scrubber, text, value), found(scrubber, text)
+
+
+def test_a_voice_assistant_addressed_is_not_a_person_nor_is_a_year_after_born(scrubber):
+    for text, word in (("ok so hey siri text doctor", "siri"), ("Born 1990 in a small village.", "Born"),
+                       ("生于1990年，最近咳嗽。", "1990年")):
+        assert not removed(scrubber, text, word), found(scrubber, text)

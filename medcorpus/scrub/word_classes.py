@@ -7,7 +7,8 @@ import re
 # words that stand where names stand but never are one: greetings, a doctor's degrees, contact field
 # labels, chat words, Filipino politeness particles, sign-off words, weekday abbreviations, phone networks,
 # Greek letters (omega-3, beta blockers), HTML entities (&lt;), ID labels (DNI, CURP, NRIC), greetings and chat
-# words of other languages (asante, gracias, lah), voice assistants ("hey siri") and letter headings ("Dear Colleague")
+# words of other languages (gracias, lah, daktari) and letter headings ("Dear Colleague"); not those that are
+# surnames too (Asante, Dias, Ni, Yung, Moi)
 NOT_NAMES = frozenset("""hlo helo hii hy hola olá ola namaste namaskar salam salaam assalam ciao bonjour hallo hej
 gud mrng mng evng pls plz thx thanx tnx regds rgds mbbs md mch mrcp mrcgp frcs frcp frcpc facp fcps dnb dgo dch
 mds bds dds phd rn np bsc msc mph dm drnb facs gp
@@ -19,11 +20,10 @@ mon tue tues wed thu thur thurs fri sat globe smart
 alpha beta gamma kappa lambda omega lt gt amp nbsp quot
 mrn uhid dni nie nif nrc curp rfc rut bsn pesel cpf nric cnic iqama personnummer kimlik nhi ihi ohip phn pps
 philsys ktp versichertennummer codice fiscale numéro sécurité sociale aadhaar ssn nhs pt
-hey heya hiya yo msg msgs insta ig dm fb howzit assalamu assalamualaikum alaikum wa salaam inshallah mashallah shukran
-asante sana daktari habari jambo gracias muchas dios bendiga años hola buenos buenas obrigado obrigada merci danke
-lah leh lor meh ako ikaw tq ty siri cortana colleague colleagues subject mykad hkid
-días dias tardes noches docteur doctora doctores dottore doutor doutora je suis moi smh tbh ngl pls
-yung anak si ni kay nang din rin ba taga ate kuya""".split())
+hey heya hiya yo msg msgs insta ig dm fb howzit assalamu assalamualaikum alaikum wa inshallah mashallah
+shukran daktari habari jambo gracias muchas dios bendiga años hola buenos buenas obrigado obrigada merci danke
+lah lor meh ako ikaw tq colleague colleagues subject mykad hkid días tardes noches docteur doctora doctores
+dottore doutor doutora je suis smh tbh ngl pls anak nang taga kuya""".split())
 
 # words of a clinic's or hospital's name: a span holding one is an organisation, not a person
 CLINIC_WORDS = re.compile(r"(?i)\b(?:clinic|hospital|nursing|cent(?:re|er)|diagnostics|care|medical|health|physician|"
@@ -33,3 +33,6 @@ CLINIC_WORDS = re.compile(r"(?i)\b(?:clinic|hospital|nursing|cent(?:re|er)|diagn
 DRUG_SUFFIX = re.compile(r"(?i)(?:mycin|cillin|azole|olol|pril|sartan|statin|dipine|oxacin|cycline|tidine|profen|mab|nib|"
                          r"parin|semide|thiazide|azepam|azolam|tyline|oxetine|setron|triptan|lukast|gliptin|gliflozin|afil|"
                          r"terol|tropium|caine|dronate|apine|peridone|olone|asone|fenac|coxib|xaban|gatran|glutide|vir)$")
+
+# a voice assistant spoken to ("hey siri", "ok google"): not a person there
+VOICE_ASSISTANT = re.compile(r"(?i:\b(?:hey|hi|ok|okay)[ \t,]+)(?:siri|alexa|google|cortana|bixby)\b")
