@@ -102,3 +102,22 @@ def test_a_singapore_block_address_keeps_its_road_number_unit_and_postcode(scrub
     assert removed(scrubber, text, "Blk 212 Tampines St 23, #04-118, S520212"), found(scrubber, text)
     text = "Take 2 tablets on Main St 3 times a day? No: walk down Main St twice daily."
     assert not any("times" in v for v, _ in found(scrubber, text)), found(scrubber, text)
+
+
+@pytest.mark.parametrize("text,value", [
+    ("whatsapp me 21 11 01 pls, I'm in Tórshavn", "21 11 01"),
+    ("Tel: 22365 (Port Vila)", "22365"),
+    ("71234041 is my husband's mobile.", "71234041"),
+    ("8 0152 45-07-53 is my mum's number", "8 0152 45-07-53"),
+])
+def test_short_national_numbers_with_a_phone_word_before_or_after(scrubber, text, value):
+    assert removed(scrubber, text, value), found(scrubber, text)
+
+
+@pytest.mark.parametrize("text,term", [
+    ("Call 911 if the pain spreads to your arm.", "911"),
+    ("Tel: 2023 was a hard year", "2023"),
+    ("500 mg is the dose on the phone app", "500"),
+])
+def test_emergency_numbers_years_and_doses_are_not_phones(scrubber, text, term):
+    assert not removed(scrubber, text, term), found(scrubber, text)

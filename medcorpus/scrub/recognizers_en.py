@@ -164,6 +164,13 @@ PHONE_CN_LAND = re.compile(r"(?<![\d])(?:\(0\d{2,3}\)|（0\d{2,3}）|0\d{2,3}[\s
 PHONE_CONTEXT = re.compile(
     r"(?i)(?:phone|mobile|cell|tel|telephone|call me|text me|whatsapp|contact|fax|reach me|number is|"
     r"电话|電話|手机|手機|座机|座機|联系方式|联系电话|聯絡電話|聯絡|传真|傳真|致电|致電)[^\d\n]{0,16}((?:\+?\d[\d\s().-]{5,18}\d))")
+# a short national number (small islands and territories: 5-6 digits) right after a word that says phone
+PHONE_CONTEXT_SHORT = re.compile(r"(?i:\b(?:tel|phone|mobile|cell|whatsapp|ring|call|text|my no\.?|contact(?: no\.?| number)?)"
+                                 r"(?:[ \t]+(?:me|us|back))?(?:[ \t]+(?:on|at))?[ \t:.-]{1,3})"
+                                 r"(\d{2,3}[ -]?\d{2,3}(?:[ -]?\d{2})?)(?![ -]?\d)(?![/.:-]\d)")
+# the number first, the word after: "71234041 is my husband's mobile", "0803 555 1212 (my cell)"
+PHONE_BEFORE_WORD = re.compile(r"(?<![\w+.-])(\+?\d[\d \t().-]{3,18}\d)(?=[ \t]*(?:is|=|-|\()[ \t]*(?:my|his|her|our|the|mum'?s|"
+                               r"dad'?s)?[ \t\w'’]{0,20}?\b(?:mobile|phone|number|cell|landline|whatsapp|no\.)(?![\w]))")
 # a number read out in words after a phone word (voice-to-text): "call me on zero seven three two ... 8819"
 _DIGIT_WORD = r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|double|triple)"
 PHONE_SPELLED = re.compile(rf"(?i:\b(?:call me on|call me at|ring me on|text me on|reach me on|my number is|number is|"
@@ -248,6 +255,16 @@ def _context_phone_ok(value: str, m) -> Optional[float]:
     return 0.75 if 7 <= n <= 15 else None
 
 
+def _before_word_ok(value: str, m) -> Optional[float]:
+    return 0.75 if 5 <= _digits(value) <= 15 and not re.fullmatch(r"(?:19|20)\d\d", value) else None
+
+
+def _short_phone_ok(value: str, m) -> Optional[float]:
+    """5-6 digits, not a year or a time."""
+    n = _digits(value)
+    return 0.7 if 5 <= n <= 6 and not re.fullmatch(r"(?:19|20)\d\d", value) else None
+
+
 def _card(value: str, m) -> Optional[float]:
     return 0.9 if luhn_ok(value) else None
 
@@ -275,6 +292,8 @@ def common_recognizers(language: str) -> list[GroupPatternRecognizer]:
             Rx("cn_mobile", PHONE_CN_MOBILE, 0.9), Rx("cn_landline", PHONE_CN_LAND, 0.8), Rx("cn_spoken", PHONE_CN_SPOKEN, 0.8),
             Rx("nanp", PHONE_NANP, 0.8, validate=_phone_ok), Rx("intl", PHONE_INTL, 0.8, validate=_phone_ok),
             Rx("context", PHONE_CONTEXT, 0.75, group=1, validate=_context_phone_ok),
+            Rx("context_short", PHONE_CONTEXT_SHORT, 0.7, group=1, validate=_short_phone_ok),
+            Rx("before_word", PHONE_BEFORE_WORD, 0.75, group=1, validate=_before_word_ok),
             Rx("spelled", PHONE_SPELLED, 0.75, group="n")], L),
         GroupPatternRecognizer("IdNumber", "ID", [
             Rx("cn_resident_id", CN_ID, 1.0, validate=_cn_id), Rx("ssn", SSN, 0.85),
