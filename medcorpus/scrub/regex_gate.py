@@ -44,7 +44,8 @@ class Run:
 
     @property
     def weight(self) -> float:
-        return len(self.literal) if self.literal is not None else 0.5
+        """Roughly how rare the run is: one per ASCII character, two per other (a Chinese character)."""
+        return sum(1 if c.isascii() else 2 for c in self.literal) if self.literal is not None else 0.5
 
 
 Constraint = tuple[Run, ...]  # alternatives: a match contains at least one of them
@@ -204,6 +205,7 @@ class Gate:
         self.folded = tuple(r.literal.lower() for r in constraint or () if r.literal is not None and r.flags & re.I
                             and r.literal.isascii())
         self.plain = constraint is not None and len(self.exact) + len(self.folded) == len(constraint)
+        self.all_exact = constraint is not None and len(self.exact) == len(constraint)  # exact on any text
         self.key = id(self)
 
     def passes(self, view: TextView) -> bool:
@@ -214,7 +216,9 @@ class Gate:
             return True
         hit = view._seen.get(self.key)
         if hit is None:
-            if self.plain and view.low is not None:
+            if self.all_exact:
+                hit = any(s in view.text for s in self.exact)
+            elif self.plain and view.low is not None:
                 text, low = view.text, view.low
                 hit = any(s in text for s in self.exact) or any(s in low for s in self.folded)
             else:
