@@ -121,3 +121,21 @@ def test_short_national_numbers_with_a_phone_word_before_or_after(scrubber, text
 ])
 def test_emergency_numbers_years_and_doses_are_not_phones(scrubber, text, term):
     assert not removed(scrubber, text, term), found(scrubber, text)
+
+
+@pytest.mark.parametrize("text,value", [
+    ("Please post it to Flat 2, 41 Kirk Brae, Perth.", "41 Kirk Brae"),
+    ("Send to B-114, MG Road, Indiranagar.", "B-114, MG Road"),
+    ("We stay at No. 7, Jalan 14c, Klang.", "No. 7, Jalan 14c"),
+    ("mi dirección Carrera 12 455, 3º B, Cali", "Carrera 12 455, 3º B"),
+    ("地址：Hennessy Road 88號12樓，灣仔。", "Hennessy Road 88號12樓"),
+    ("i live at flat 9, 22 mill lane bradford", "flat 9, 22 mill lane"),
+    ("my address 14 gulmohar enclave, then the temple", "14 gulmohar enclave"),
+])
+def test_more_address_shapes(scrubber, text, value):
+    assert removed(scrubber, text, value), found(scrubber, text)
+
+
+def test_doses_and_counts_after_an_address_word_are_no_address(scrubber):
+    text = "my address is 2 tablets a day, I live at 3 and half"
+    assert not found(scrubber, text), found(scrubber, text)

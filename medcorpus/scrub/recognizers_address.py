@@ -20,7 +20,8 @@ Terrace Tce Terr Circle Cir Parkway Pkwy Highway Hwy Square Sq Trl Crescent Cres
 Esplanade Quay Wharf Rise Chase Gate Vale Wynd Mews Promenade Arcade Broadway Vista Via Viale Rua Calle Avenida Rue
 Strasse Straße Weg Jalan Jln Lorong Soi Nagar Marg Salai Peth Chowk Ganj Zila Gali Bazar Bazaar Colony Layout Cross
 Main Sector Enclave Vihar Puram Halli Wadi Mohalla Towers Apartments Residency Estate Housing Glade Row Path
-Umgwaqo Indlela Isitaladi Straat Laan Gasse Gata Gatan Vei Veien Vägen Utca Ulica Sokak Caddesi""".split()
+Umgwaqo Indlela Isitaladi Straat Laan Gasse Gata Gatan Vei Veien Vägen Utca Ulica Sokak Caddesi
+Brae Loan Vennel Gardens Heights Meadows Approach Causeway""".split()
 PLAIN_STREET_WORDS = set("""street st road rd avenue ave av lane ln drive dr boulevard blvd highway hwy parkway pkwy
 nagar marg ganj chowk salai jalan jln crescent cres terrace tce""".split())
 _HOUSE_HEAD = r"(?:h\.?\s?no\.?|house(?: no\.?)?|flat(?: no\.?)?|studio|apt\.?|apartment|plot(?: no\.?)?|door no\.?|unit|block|blk\.?|lot|#)"
@@ -79,8 +80,8 @@ def _street_any_ok(terms):
                  if w not in ("N", "S", "E", "W")]  # "77 E 42nd St": a direction and an ordinal are not words
         if len(words) < 2 - bool(re.search(r"\d(?:st|nd|rd|th)\b", value)) or re.fullmatch(r"(?:19|20)\d\d,?", head.group() if head else ""):
             return None
-        if any(w.lower() in STOP or looks_medical(w, terms) for w in words[:-1]):
-            return None
+        if any(w.lower() in STOP or (looks_medical(w, terms) and w != "MG") for w in words[:-1]):
+            return None  # "MG Road" (Mahatma Gandhi) is no dose
         if value.islower():  # "2 room flat" is not an address: a street word that says so, a name in it, or its place
             from medcorpus.scrub.gazetteers import is_english
 
@@ -100,7 +101,8 @@ def _regions() -> str:
     return "|".join(re.escape(r.title()).replace(r"\ ", r"[ \t]+") for r in sorted(names, key=len, reverse=True))
 
 
-_TYPE_FIRST = (r"Calle|C/|Carrer|Avenida|Av\.|Avda\.?|Rua|Travessa|Via|Viale|Corso|Piazza|Rue|Boulevard|Bd\.?|Jalan|Jln\.?|"
+_TYPE_FIRST = (r"Calle|C/|Carrer|Carrera|Cra\.|Diagonal|Transversal|Jir[óo]n|Pasaje|Camino|Travesía|Avinguda|Estrada|Praça|Alameda|"
+               r"Avenida|Av\.|Avda\.?|Rua|Travessa|Via|Viale|Corso|Piazza|Rue|Boulevard|Bd\.?|Jalan|Jln\.?|"
                r"Lorong|Soi|Ulica|ul\.|Strada|Str\.|Calea|Sokak|Sok\.|Cadde(?:si)?|Cd\.|Ð?ường|Duong|Phố|Pho|Street|Road|Lane|"
                r"Avenue|All[ée]e|Chemin|Impasse|Quai|Cours|B[óo]thar|Sr[áa]id|Ascaill|Ard|Sraid")
 _UNIT_PAIR = (r"(?:blk|block|lot|phase|unit|flat|apt|house(?:[ \t]+no)?|h\.?[ \t]?no|plot(?:[ \t]+no)?|street|st|road|rd|"
@@ -119,7 +121,7 @@ def address_patterns(terms) -> list[Rx]:
         # Indian / British address heads: "H.No. 62, Barman Street", "37/575, Jhaveri Circle", "Flat 86, O'Connor Land"
         Rx("street_head", re.compile(
             r"(?<![\w/(])(?:(?:H\.?[ \t]?No\.?|House(?: No\.?)?|Flat|Studio|Apt\.?|Apartment|Plot(?: No\.?)?|Door No\.?|"
-            r"Unit|Block)[ \t]*[\w/-]*\d[\w/-]*|\d{1,4}/\d{1,5}|\d{1,4}[A-Za-z]?),[ \t]+"
+            r"Unit|Block)[ \t]*[\w/-]*\d[\w/-]*|\d{1,4}/\d{1,5}|\d{1,4}[A-Za-z]?|[A-Z]-\d{1,4}|No\.?[ \t]*\d{1,4}[A-Z]?-\d{1,4}),[ \t]+"
             rf"(?:{NAME_WORD}|O'{NAME_WORD})(?:[ \t]+{NAME_WORD}){{0,2}}(?![\w'])"), 0.7,
            validate=lambda v, m: None if re.match(r"(?:19|20)\d\d,", v) or v.split(",", 1)[1].split()[0].lower() in STOP
            else 0.7),
@@ -128,8 +130,14 @@ def address_patterns(terms) -> list[Rx]:
             rf"(?i:{_ADDRESS_WORD})(?P<n>(?:{_HOUSE_HEAD}[ \t]*[\w/-]*\d[\w/-]*,?|\d{{1,5}}(?:/\d{{1,5}})?[a-z]?,?)"
             rf"(?:[ \t]+[a-z][a-z'’-]+\.?){{1,3}}[ \t]+(?i:{suffixes})\b\.?)"), 0.75, group="n"),
         Rx("house_lower", re.compile(
-            rf"(?i:{_ADDRESS_WORD})(?P<n>(?i:{_HOUSE_HEAD})[ \t]*[\w/-]*\d[\w/-]*,?(?:[ \t]+[a-z][a-z'’-]+){{1,2}})"),
+            rf"(?i:{_ADDRESS_WORD})(?P<n>(?i:{_HOUSE_HEAD})[ \t]*[\w/-]*\d[\w/-]*,?(?:[ \t]+\d{{1,5}}[a-z]?,?)?"
+            rf"(?:[ \t]+[a-z][a-z'’-]+){{1,2}})"),
            0.75, group="n", validate=lambda v, m: None if v.split()[-1].lower() in STOP else 0.75),
+        # a house number and words after an address word, no street word: "my address 8 hicks front", "letters go to 33, bhalla"
+        Rx("number_lower", re.compile(
+            rf"(?i:{_ADDRESS_WORD})(?P<n>\d{{1,5}}[a-z]?,?(?:[ \t]+[a-z][a-z'’-]+){{1,2}})"), 0.7, group="n",
+           validate=lambda v, m: None if any(w.lower() in STOP for w in re.findall(r"[a-z'’-]+", v)) or _UNITS_AFTER_NUMBER.match(
+               v, len(re.match(r"\d+[a-z]?,?", v).group())) else 0.7),
         # a house head says "address" on its own: "h.no. 033, mital ganj", "Door No 12/34, Gandhi Street"
         Rx("house_any", re.compile(
             r"(?i:\b(?:h\.?[ \t]?no\.?|house[ \t]+no\.?|door[ \t]+no\.?|plot[ \t]+no\.?|flat[ \t]+no\.?|d\.?[ \t]?no\.?)"
@@ -148,7 +156,8 @@ def address_patterns(terms) -> list[Rx]:
         # "Hauptstraße 12", "ul. Długa 4", "Via Roma 10", "Street 5" (after a house number)
         Rx("foreign_type_first", re.compile(
             rf"(?<![\w-])(?:(?:No\.?[ \t]*)?\d{{1,5}}[A-Za-z]?,?[ \t]+)?(?i:{_TYPE_FIRST})[ \t]+"
-            rf"(?:(?:{_NAME_PARTICLE})[ \t]+|[A-Z\u00c0-\u00de][\w'’.-]*(?:/\d{{1,4}})?[ \t]*){{1,4}}(?:,?[ \t]*\d{{1,5}}[A-Za-z]?\b)?"), 0.75,
+            rf"(?:(?:{_NAME_PARTICLE})[ \t]+|[A-Z\u00c0-\u00de][\w'’.-]*(?:/\d{{1,4}})?[ \t]*|\d{{1,3}}[A-Za-z]{{0,2}}\b[ \t]*){{1,4}}"
+            rf"(?:,?[ \t]*\d{{1,5}}[A-Za-z]?\b)?(?:,?[ \t]*\d{{1,2}}[º°ª][ \t]?[A-Z]?\b)?"), 0.75,
            validate=lambda v, m: 0.75 if re.search(r"\d", v) else None),
         # a named road and its number, Singapore and Malaysia style: "Ang Mo Kio Ave 3", "Toa Payoh Lorong 1"
         Rx("name_type_number", re.compile(

@@ -29,6 +29,8 @@ _STREET = re.compile(rf"(?:和平|(?![我住在是的了和与从到去于来址
                      rf"(?:\d{{1,5}}|[一二三四五六七八九十百零〇]{{1,6}})(?:号院|號院|号楼|號樓|号|號|弄|栋|棟|幢|巷|组|組)"
                      rf"(?:\d{{1,5}}{_UNIT}|[A-Z]室)*"
                      rf"(?:(?<=单元|單元)\d{{2,5}}(?!\d))?")
+# a Latin street with Chinese units: "Nathan Road574號19樓E室" (Hong Kong, Macau)
+_LATIN_STREET = re.compile(r"(?:[A-Z][a-z]+[ ]){1,3}(?:Road|Street|St|Rd|Avenue|Ave)[ ]?\d{1,5}[號号](?:\d{1,3}[樓楼层層])?(?:[A-Z]?[室座])?")
 # a label that a person's name follows (收货人：陈国栋，用药人小唐，名字朴智妍。): the value runs to the next
 # punctuation, and may be a given name alone (淑芬), a nickname (老梁) or four characters (上官丽娟, 佐藤健一)
 _NAME_FIELD = (r"(?:姓名|名字|收货人|收貨人|收件人|寄件人|用药人|用藥人|服药人|联系人|聯繫人|聯絡人|紧急联系人|就诊人|就診人|"
@@ -211,6 +213,8 @@ class ZhContextRecognizer(LocalRecognizer):
                 out.append(self._result("PERSON", m.start("n"), m.end("n"), 0.65, how))
         out += self._labelled_names(text)
         out += self._names_before_symptom(text)
+        for m in _LATIN_STREET.finditer(text):
+            out.append(self._result("LOCATION", m.start(), m.end(), 0.75, "latin_street"))
         for m in _STREET.finditer(text):
             out.append(self._result("LOCATION", m.start(), m.end(), 0.75, "street"))
         return out
