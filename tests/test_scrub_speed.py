@@ -67,3 +67,21 @@ def test_the_same_spans_on_every_run(scrubber):
     names = [r.name for r in other.analyzer.registry.get_recognizers("en", entities=["PERSON"])]
     assert names == [r.name for r in other.analyzer.registry.recognizers
                      if r.supported_language == "en" and "PERSON" in r.supported_entities]
+
+
+def test_the_faster_hmm_decodes_as_jieba_does():
+    import json
+    import random
+
+    from jieba.posseg import char_state_tab_P, emit_P, start_P, trans_P
+    from jieba.posseg.viterbi import viterbi as jieba_viterbi
+
+    from medcorpus.scrub.zh_hmm import viterbi
+
+    rows = [json.loads(line) for line in open("../shared/data/chatmed/chatmed_consult_test.jsonl", encoding="utf-8")][:40]
+    chars = [c for r in rows for c in r["query"] + r["response"] if "\u4e00" <= c <= "\u9fff"]
+    rnd = random.Random(3)
+    runs = ["".join(rnd.choice(chars) for _ in range(rnd.randint(1, 7))) for _ in range(300)] + ["张伟", "欧阳娜娜", "谢谢医生"]
+    for run in runs:
+        assert viterbi(run, char_state_tab_P, start_P, trans_P, emit_P) == \
+            jieba_viterbi(run, char_state_tab_P, start_P, trans_P, emit_P), run

@@ -13,6 +13,7 @@ from presidio_analyzer import LocalRecognizer, RecognizerResult
 
 from medcorpus.scrub.allowlist import resource_path
 from medcorpus.scrub.patterns import GroupPatternRecognizer, Rx
+from medcorpus.scrub.zh_hmm import remember_hmm
 
 HAN = r"\u4e00-\u9fff"
 PROVINCES = ("北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|海南|"
@@ -57,30 +58,8 @@ def _jieba():
 
     jieba.setLogLevel(logging.WARNING)
     jieba.initialize()
-    _remember_hmm(pseg)
+    remember_hmm(pseg)  # the same answers, faster (zh_hmm.py)
     return jieba, pseg
-
-
-def _remember_hmm(pseg) -> None:
-    """jieba's part-of-speech HMM (pure Python, most of the Chinese recognizers' time) decodes the
-    same run of characters its dictionary does not know in each window around it (a name, once per
-    rule that looks at it): its answer, a pure function of the run, is kept instead."""
-    decode = pseg.viterbi
-    if getattr(decode, "remembers", False):
-        return
-    memo: dict[tuple, tuple] = {}
-
-    def viterbi(obs, states, start_p, trans_p, emit_p):
-        key = (obs, id(states), id(start_p), id(trans_p), id(emit_p))
-        hit = memo.get(key)
-        if hit is None:
-            if len(memo) >= 50_000:
-                memo.clear()
-            hit = memo[key] = decode(obs, states, start_p, trans_p, emit_p)
-        return hit[0], list(hit[1])
-
-    viterbi.remembers = True
-    pseg.viterbi = viterbi
 
 
 @lru_cache(maxsize=50_000)
