@@ -176,3 +176,18 @@ def test_a_voice_assistant_addressed_is_not_a_person_nor_is_a_year_after_born(sc
     for text, word in (("ok so hey siri text doctor", "siri"), ("Born 1990 in a small village.", "Born"),
                        ("生于1990年，最近咳嗽。", "1990年")):
         assert not removed(scrubber, text, word), found(scrubber, text)
+
+
+@pytest.mark.parametrize("text,value", [
+    ("hi doctor this is maria baker calling about my mum", "maria baker"),
+    ("sorry, my name again is oliver j", "oliver j"),
+    ("RE: lena foster, DOB 3/4/1950", "lena foster"),
+    ("My sister says Auntie Bisi had the same thing.", "Bisi"),
+])
+def test_known_first_and_last_names_after_an_introduction_even_when_words(scrubber, text, value):
+    assert removed(scrubber, text, value), found(scrubber, text)
+
+
+def test_an_introduction_of_a_feeling_is_no_name(scrubber):
+    text = "I am very tired from work. It's bad again. this is really bad. It's very red.\nPatient: Is there a cure?"
+    assert not found(scrubber, text), found(scrubber, text)

@@ -37,6 +37,15 @@ LOWER_INITIALS = re.compile(r"(?i:\b(?:its|it's|it is|i am|i'm|im|this is|name i
                             r"(?P<n>(?:[a-z]\.[ \t]?){1,3}[ \t]*(?P<last>[a-z\u00df-\u024f][a-z\u00df-\u024f'’-]+)"
                             r"(?:[ \t]+(?!(?:again|here|from|and)\b)[a-z\u00df-\u024f][a-z\u00df-\u024f'’-]+)?)"
                             r"(?=[ \t]+(?:again|here|from|and)\b|[ \t]*[,.!\n]|$)")
+# a first and a last name in any case after what introduces one, each a known name even if also a word
+# ("this is grace begum calling", "RE: kim butler, DOB"), or a first name and an initial ("I'm Fionn D from")
+_INTRO = (r"(?i:\b(?:my[ \t]+name(?:[ \t]+again)?[ \t]+is|name[ \t]+is|this[ \t]+is|i[ \t]+am|i'm|im|it's|its|"
+          r"re:|patient:|pt:|name:|from:|regards,|thanks,|best,)[ \t]+)")
+INTRO_PAIR = re.compile(rf"{_INTRO}(?P<n>(?P<first>[^\W\d_]{{2,}})[ \t]+(?:(?P<initial>[^\W\d_])\.?|(?P<last>[^\W\d_][\w'’-]+)))(?![\w'’-])"
+                        rf"(?=[ \t]*(?:[,.!\n<|]|$|calling|from|here|again|and|thanks|dob|\d))")
+# a relative's title in capitals before the name: "Grandma Rachita", "Auntie Bisi", "Tita Lorna"
+KIN_TITLE = re.compile(r"\b(?:Grandma|Grandpa|Granny|Grandad|Nana|Nan|Auntie|Aunty|Aunt|Uncle|Cousin|Lola|Lolo|Tita|Tito)"
+                       rf"[ \t]+(?P<n>{_CAP})(?![\w'’-])")
 # a forum or social handle: "Posted by margaret_brennan69", "u/throwaway_mum22", "username: kiwi.nurse"
 USERNAME = re.compile(r"(?i:\b(?:posted|written|asked|submitted|shared)[ \t]+by[ \t]+@?|\buser(?:[ \t]?name)?[ \t]*[:=][ \t]*@?|"
                       r"(?<![\w/])u/|(?<![\w@.])@)(?P<n>[A-Za-z][\w.]{2,30}[A-Za-z0-9])(?![\w@-])")
@@ -104,6 +113,15 @@ class NameShapeRecognizer(LocalRecognizer):
         for m in LOWER_INITIALS.finditer(text):
             if self._surname(m.group("last")):
                 out.append(_result("PERSON", m.start("n"), m.end("n"), 0.65, self, "lower_initials"))
+        firsts, lasts = person_names()
+        for m in INTRO_PAIR.finditer(text):
+            first, last = m.group("first"), m.group("last")
+            if self._plain(first) and fold(first) in firsts and (
+                    m.group("initial") or (last and self._plain(last) and (fold(last) in lasts or not _common(last)))):
+                out.append(_result("PERSON", m.start("n"), m.end("n"), 0.7, self, "intro_pair"))
+        for m in KIN_TITLE.finditer(text):
+            if self._plain(m.group("n")) and (fold(m.group("n")) in firsts or not _common(m.group("n"))):
+                out.append(_result("PERSON", m.start("n"), m.end("n"), 0.7, self, "kin_title"))
         for m in USERNAME.finditer(text):
             handle = m.group("n")
             if re.search(r"[\d_.]", handle) or text[m.start():m.start("n")].strip().lower().endswith(("by", ":", "=")):
