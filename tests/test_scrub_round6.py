@@ -191,3 +191,17 @@ def test_known_first_and_last_names_after_an_introduction_even_when_words(scrubb
 def test_an_introduction_of_a_feeling_is_no_name(scrubber):
     text = "I am very tired from work. It's bad again. this is really bad. It's very red.\nPatient: Is there a cure?"
     assert not found(scrubber, text), found(scrubber, text)
+
+
+@pytest.mark.parametrize("text,value", [
+    ("Thanks and regards, Tan Mei Ling | tml@gmail.com", "Tan Mei Ling"),
+    ("Doc, I TAN Wei Jie from Tampines, 45 years old.", "TAN Wei Jie"),
+    ("Mr Chan Tsz Hoi called the ward.", "Chan Tsz Hoi"),
+])
+def test_asian_given_name_syllables_and_capital_surnames_join_the_name(scrubber, text, value):
+    assert removed(scrubber, text, value), found(scrubber, text)
+
+
+def test_an_english_word_after_a_name_is_not_taken_as_a_syllable(scrubber):
+    text = "I asked Maria Lopez Then she left."
+    assert not any("Then" in v for v, _ in found(scrubber, text)), found(scrubber, text)

@@ -182,3 +182,31 @@ def _merge(group: list[Span]) -> Span:
         return group[0]
     best = max(group, key=lambda x: (x.score, x.end - x.start))
     return Span(min(x.start for x in group), max(x.end for x in group), best.entity, best.score, best.recognizer)
+
+
+# a Chinese (pinyin) or Cantonese given-name syllable after a surname: "Koh Li Ting", "Cheung Chi Ho"
+_PINYIN = re.compile(r"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan|ai|ei|ao|ou|an|en|in|un|"
+                     r"ia|ie|iu|ua|uo|ui|ue|a|o|e|i|u)")
+_CANTONESE = frozenset("chi ho ka yan wai man kwok cheung tsang hui wong chan lau yuen yiu siu kin kit ming fai hung lok ying "
+                       "mei shan ting chun kei tak wing sum yee yuk kwan choi tsz hoi lun".split())
+_SYLLABLE_AFTER = re.compile(r"[ \t]+([A-Z][a-z]{1,5})(?![\w'’-])")
+_CAPS_BEFORE = re.compile(r"(?<![\w'’-])([A-Z]{2,})[ \t]+$")
+
+
+def extend_asian_name(text: str, s: int, e: int) -> tuple[int, int]:
+    """Grow a name over the given-name syllables after it ("Koh Li" + "Ting") and a surname or
+    particle in capitals before it ("LIM" + "Joanne Hui Shan", "BIN IBRAHIM" + "Li Ting")."""
+    from medcorpus.scrub.gazetteers import fold, person_names
+
+    for _ in range(2):
+        m = _SYLLABLE_AFTER.match(text, e)
+        w = m.group(1).lower() if m else ""
+        if not m or not (_PINYIN.fullmatch(w) or w in _CANTONESE) or (is_english(w) and w not in _CANTONESE):
+            break
+        e = m.end(1)
+    for _ in range(2):
+        m = _CAPS_BEFORE.search(text, max(0, s - 14), s)
+        if not m or not (fold(m.group(1)) in person_names()[1] or m.group(1) in ("BIN", "BINTI", "BINTE", "AL", "VAN", "DE")):
+            break
+        s = m.start(1)
+    return s, e
