@@ -205,3 +205,13 @@ def test_asian_given_name_syllables_and_capital_surnames_join_the_name(scrubber,
 def test_an_english_word_after_a_name_is_not_taken_as_a_syllable(scrubber):
     text = "I asked Maria Lopez Then she left."
     assert not any("Then" in v for v, _ in found(scrubber, text)), found(scrubber, text)
+
+
+@pytest.mark.parametrize("text,value", [
+    ("小女陳怡君，今年十歲，住台中市北區。", "陳怡君"),
+    ("小女陳怡君，今年十歲，住台中市北區。", "台中市北區"),
+    ("我老公叫黃大偉，在觀塘返工。", "黃大偉"),
+    ("醫師您好，我住在蘆洲區，最近一直咳嗽。", "蘆洲區"),
+])
+def test_traditional_district_units_and_kin_with_jiao(scrubber, text, value):
+    assert removed(scrubber, text, value), found(scrubber, text)

@@ -41,9 +41,9 @@ _NAME_INTRO = r"(?:我叫|我名叫|我的名字(?:是|叫)|名字(?:是|叫)|�
 _KIN_TERM = re.compile(r"[大二三四五六七八小老]?(?:哥|姐|弟|妹|叔|伯|姨|舅|姑|爷|奶|婶|嫂|妈|爸)(?:哥|姐|弟|妹|妈|爸|子)?|"
                        r"(?:外公|外婆|姥姥|姥爷|爷爷|奶奶|妈妈|爸爸|老公|老婆|媳妇|女婿|儿子|女儿|孙子|孙女)")
 # kin and friends whose name may follow (我孙女志强的电话, 我同事小王，)
-_KIN = (r"我(?:的)?(?:孙女|孫女|孙子|孫子|外孙女?|外孫女?|儿媳妇?|兒媳婦?|女婿|侄子|侄女|外甥女?|朋友|同事|邻居|鄰居|室友|同学|同學|"
+_KIN = (r"(?:小女|小儿|犬子|我(?:的)?(?:孙女|孫女|孙子|孫子|外孙女?|外孫女?|儿媳妇?|兒媳婦?|女婿|侄子|侄女|外甥女?|朋友|同事|邻居|鄰居|室友|同学|同學|"
         r"闺蜜|表[哥姐弟妹]|堂[哥姐弟妹]|老伴|嫂子|姐夫|妹夫|儿子|兒子|女儿|女兒|老公|老婆|丈夫|妻子|爱人|愛人|"
-        r"妈妈|媽媽|爸爸|母亲|父亲|爷爷|奶奶|外公|外婆|哥哥|姐姐|弟弟|妹妹)")
+        r"妈妈|媽媽|爸爸|母亲|父亲|爷爷|奶奶|外公|外婆|哥哥|姐姐|弟弟|妹妹))(?:叫|名叫|是)?")
 # what follows a labelled value, not a name (本人, 同上, 男, 患者 ...)
 _FIELD_NOT_NAMES = frozenset("本人 自己 同上 同前 无 無 不详 未知 保密 匿名 略 男 女 男性 女性 患者 病人 孩子 宝宝 家属 家屬 父亲 母亲 "
                              "儿子 女儿 丈夫 妻子 老人 医生 医师 护士 见上 如上 本院 家长 监护人 一样 相同".split())
@@ -90,7 +90,7 @@ class ZhContextRecognizer(LocalRecognizer):
         end = r"(?=[，,。！!？?\s]|$)"
         self.clause_start = re.compile(rf"(?:^|(?<=[。，,！!？?；;\s]))(?={sur}[{HAN}])")
         # a place word never holds a function word, so 现在在板桥 is read from its second 在
-        word = "(?:(?![" + "".join(sorted(_NOT_IN_PLACE)) + rf"])[{HAN}]){{2,4}}?(?:市|区|县)?"
+        word = "(?:(?![" + "".join(sorted(_NOT_IN_PLACE)) + rf"])[{HAN}]){{2,4}}?(?:市|区|區|县|縣)?"
         self.places = [
             ("place_frame", re.compile(rf"{_PLACE_BEFORE}(?P<p>{word}){_PLACE_AFTER.replace('{surname}', sur)}")),
             ("home", re.compile(rf"{_HOME}(?P<p>{word})(?=[，,。！!？?；;\s]|$)")),
@@ -198,10 +198,10 @@ class ZhContextRecognizer(LocalRecognizer):
         for how, rx in self.places:
             for m in rx.finditer(text):
                 p = m.group("p")
-                core = p.rstrip("市区县")
+                core = p.rstrip("市区區县縣")
                 if (len(core) < 2 and (core == p or core in "本该該全此每各某其这這那哪")) \
                         or self._medical(text, m.start("p"), m.start("p") + len(core)) or _region(core) or (
-                        core not in zh_places()[0] and (_word_tag(core)[:1] in ("v", "d", "t", "m", "r", "p", "c", "u", "a")
+                        core not in zh_places()[0] and (_word_tag(p)[:1] in ("v", "d", "t", "m", "r", "p", "c", "u", "a")  # 三重區 is a place, 三重 a number
                                                         or core in _FIELD_NOT_NAMES)):  # 现在宝宝出生
                     continue
                 out.append(self._result("LOCATION", m.start("p"), m.end("p"), 0.6, how))
