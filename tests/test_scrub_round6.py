@@ -215,3 +215,8 @@ def test_an_english_word_after_a_name_is_not_taken_as_a_syllable(scrubber):
 ])
 def test_traditional_district_units_and_kin_with_jiao(scrubber, text, value):
     assert removed(scrubber, text, value), found(scrubber, text)
+
+
+def test_a_closing_or_an_idiom_after_a_street_or_home_word_is_no_place(scrubber):
+    for text, word in (("我住雅安市幸福小区20号，谢谢！张超", "谢谢"), ("孩子还说自己控制不住胡思乱想，怎么办", "胡思乱想")):
+        assert not removed(scrubber, text, word), found(scrubber, text)

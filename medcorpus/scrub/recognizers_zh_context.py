@@ -23,6 +23,7 @@ _PLACE_AFTER = (r"(?=农村|乡下|做生意|工作|出差|上班|打工|读书|
                 r"人|那边|这边|的(?:医院|醫院|诊所|診所|[，,。！!]|$|{surname}[" + HAN + r"]{1,2}(?:[，,。！!\n]|$)))")
 _RELATIVE = r"我(?:儿子|女儿|老公|老婆|丈夫|妻子|爱人|妈妈|爸爸|母亲|父亲|爷爷|奶奶|外公|外婆|哥哥|姐姐|弟弟|妹妹|朋友|同事|孩子)"
 _CLOSING = r"(?:谢谢[！!。，,]?|祝好[！!。，,]|此致敬礼[！!。，,]?|盼复[！!。，,]|——|--|—)"
+_CLOSING_WORDS = frozenset("谢谢 謝謝 祝好 此致 敬礼 敬禮 盼复 盼覆 多谢 多謝 感谢 感謝".split())
 _UNIT = r"(?:号院|號院|号楼|號樓|号|號|弄|栋|棟|幢|座|巷|组|組|队|隊|单元|單元|室|楼|樓|层|層|户|戶)"
 _STREET = re.compile(rf"(?:和平|(?![我住在是的了和与从到去于来址：:])[{HAN}]){{2,6}}?(?:大街|大道|路(?:[一二三四五六七八九十]段)?|街|巷|胡同|"
                      rf"小区|小區|新村|村|花园|苑|园|家园|公寓|大厦|里(?=\d+[弄号號]))"
@@ -201,7 +202,8 @@ class ZhContextRecognizer(LocalRecognizer):
                 core = p.rstrip("市区區县縣")
                 if (len(core) < 2 and (core == p or core in "本该該全此每各某其这這那哪")) \
                         or self._medical(text, m.start("p"), m.start("p") + len(core)) or _region(core) or (
-                        core not in zh_places()[0] and (_word_tag(p)[:1] in ("v", "d", "t", "m", "r", "p", "c", "u", "a")  # 三重區 is a place, 三重 a number
+                        core not in zh_places()[0] and (_word_tag(p)[:1] in ("v", "d", "t", "m", "r", "p", "c", "u", "a", "i", "l")
+                                                        or p in ZH_NOT_NAMES or p in _CLOSING_WORDS  # 谢谢, 胡思乱想
                                                         or core in _FIELD_NOT_NAMES)):  # 现在宝宝出生
                     continue
                 out.append(self._result("LOCATION", m.start("p"), m.end("p"), 0.6, how))
