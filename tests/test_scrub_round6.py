@@ -220,3 +220,17 @@ def test_traditional_district_units_and_kin_with_jiao(scrubber, text, value):
 def test_a_closing_or_an_idiom_after_a_street_or_home_word_is_no_place(scrubber):
     for text, word in (("我住雅安市幸福小区20号，谢谢！张超", "谢谢"), ("孩子还说自己控制不住胡思乱想，怎么办", "胡思乱想")):
         assert not removed(scrubber, text, word), found(scrubber, text)
+
+
+@pytest.mark.parametrize("text,value", [
+    ("【转发】相亲相爱一家人：妈妈刘桂芝今天在县医院复查，主治医生是赵建平。", "刘桂芝"),
+    ("【转发】相亲相爱一家人：妈妈刘桂芝今天在县医院复查，主治医生是赵建平。", "赵建平"),
+    ("Address: Blk 301 Ubi Avenue 1 #05-17, then turn left.", "Blk 301 Ubi Avenue 1 #05-17"),
+])
+def test_bare_kin_names_doctors_named_with_shi_and_singapore_blocks(scrubber, text, value):
+    assert removed(scrubber, text, value), found(scrubber, text)
+
+
+def test_a_group_chat_name_is_no_speaker(scrubber):
+    text = "【转发】相亲相爱一家人：妈妈今天复查"
+    assert not removed(scrubber, text, "相亲相爱一家人"), found(scrubber, text)

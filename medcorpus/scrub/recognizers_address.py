@@ -159,6 +159,10 @@ def address_patterns(terms) -> list[Rx]:
             rf"(?:(?:{_NAME_PARTICLE})[ \t]+|[A-Z\u00c0-\u00de][\w'’.-]*(?:/\d{{1,4}})?[ \t]*|\d{{1,3}}[A-Za-z]{{0,2}}\b[ \t]*){{1,4}}"
             rf"(?:,?[ \t]*\d{{1,5}}[A-Za-z]?\b)?(?:,?[ \t]*\d{{1,2}}[º°ª][ \t]?[A-Z]?\b)?"), 0.75,
            validate=lambda v, m: 0.75 if re.search(r"\d", v) else None),
+        # a Singapore block: "Blk 88 Toa Payoh Central #12-34", "Block 5 Marine Terrace"
+        Rx("sg_block", re.compile(
+            r"(?<![A-Za-z0-9])(?:Blk|BLK|Block)[ \t]*\d{1,4}[A-Z]?,?(?:[ \t]+(?:[A-Z][a-z]+|\d{1,3}[A-Z]?)){1,4}(?:,?[ \t]*#\d{1,3}-\d{1,5})?"), 0.75,
+           validate=lambda v, m: None if any(w.lower() in STOP for w in re.findall(r"[A-Za-z]+", v)[1:]) else 0.75),
         # a named road and its number, Singapore and Malaysia style: "Ang Mo Kio Ave 3", "Toa Payoh Lorong 1"
         Rx("name_type_number", re.compile(
             r"(?<![\w-])(?:[A-Z][a-z]+[ \t]+){1,3}(?:Lorong|Jalan|Avenue|Ave|Street|Road|Rd|Soi|Crescent|Industrial Park)"

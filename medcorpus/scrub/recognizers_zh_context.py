@@ -42,7 +42,7 @@ _NAME_INTRO = r"(?:我叫|我名叫|我的名字(?:是|叫)|名字(?:是|叫)|�
 _KIN_TERM = re.compile(r"[大二三四五六七八小老]?(?:哥|姐|弟|妹|叔|伯|姨|舅|姑|爷|奶|婶|嫂|妈|爸)(?:哥|姐|弟|妹|妈|爸|子)?|"
                        r"(?:外公|外婆|姥姥|姥爷|爷爷|奶奶|妈妈|爸爸|老公|老婆|媳妇|女婿|儿子|女儿|孙子|孙女)")
 # kin and friends whose name may follow (我孙女志强的电话, 我同事小王，)
-_KIN = (r"(?:小女|小儿|犬子|我(?:的)?(?:孙女|孫女|孙子|孫子|外孙女?|外孫女?|儿媳妇?|兒媳婦?|女婿|侄子|侄女|外甥女?|朋友|同事|邻居|鄰居|室友|同学|同學|"
+_KIN = (r"(?:小女|小儿|犬子|(?:我|您|你)(?:的)?(?:孙女|孫女|孙子|孫子|外孙女?|外孫女?|儿媳妇?|兒媳婦?|女婿|侄子|侄女|外甥女?|朋友|同事|邻居|鄰居|室友|同学|同學|"
         r"闺蜜|表[哥姐弟妹]|堂[哥姐弟妹]|老伴|嫂子|姐夫|妹夫|儿子|兒子|女儿|女兒|老公|老婆|丈夫|妻子|爱人|愛人|"
         r"妈妈|媽媽|爸爸|母亲|父亲|爷爷|奶奶|外公|外婆|哥哥|姐姐|弟弟|妹妹))(?:叫|名叫|是)?")
 # what follows a labelled value, not a name (本人, 同上, 男, 患者 ...)
@@ -119,7 +119,12 @@ class ZhContextRecognizer(LocalRecognizer):
             # before 的电话 a given name alone is a name too (打我孙女德福的电话)
             ("kin_contact", re.compile(rf"{_KIN}{value}(?=的(?:电话|電話|手机|手機|微信|邮箱|號碼|号码|联系方式))")),
             ("kin", re.compile(rf"{_KIN}{value}(?=[，,。；;]|$)")),
+            # 主治医生是李红梅, 护士：王芳
+            ("title_is", re.compile(rf"(?:医生|醫生|医师|醫師|大夫|主任|护士|護士|老师|老師)\s*(?:是|为|為|叫|[:：])\s*{value}{stop}")),
             # weaker frames: the value must look like a name (a surname, no common word)
+            # a relative named without 我 (…爸爸王德胜昨天在…)
+            ("kin_bare", re.compile(rf"(?<![我您你他她])(?:爸爸|妈妈|媽媽|父亲|母亲|爷爷|奶奶|外公|外婆|老公|老婆|丈夫|妻子|儿子|女儿|兒子|女兒)"
+                                    rf"{value}(?=昨天|今天|最近|今年|前天|上周|也|在|说|說|得|患|有|[，,。])")),
             ("greeting", re.compile(rf"(?:^|(?<=[\n。！？!?]))[ \t]*{value}(?=您好|你好)")),
             ("ask_for", re.compile(rf"找{value}(?=[。！!，,\s]|$)")),
             ("last_words", re.compile(rf"(?<=[。！？!?，,…])[ \t]*{value}[ \t]*$")),
@@ -159,10 +164,10 @@ class ZhContextRecognizer(LocalRecognizer):
         for how, rx in self.labelled_names:
             for m in rx.finditer(text):
                 s, e = m.span("n")
-                if how == "chat_speaker" and (text[e - 1] in "人号號址期码碼注话話称稱别別龄齡" or _KIN_TERM.fullmatch(text, s, e)):
+                if how == "chat_speaker" and (text[e - 1] in "人号號址期码碼注话話称稱别別龄齡群" or _KIN_TERM.fullmatch(text, s, e)):
                     continue  # 【订单备注】收货人： is a label, [家人群] 大姐： a kinship term, neither a name
                 if self._name_value(text, s, e, given_alone=how in ("field", "introduced", "chat_speaker", "kin_contact"),
-                                    word_ok=how in ("field", "introduced", "chat_speaker", "kin_contact", "kin")):
+                                    word_ok=how in ("field", "introduced", "chat_speaker", "kin_contact", "kin", "title_is")):
                     out.append(self._result("PERSON", s, e, 0.7, how))
         for m in self.latin_name.finditer(text):
             if not any(self.terms.is_term(w) for w in m.group("n").split()):
