@@ -246,4 +246,7 @@ def gate_of(regex: re.Pattern) -> Gate | None:
     """A necessary condition every text `regex` matches meets, cheap to check; None if none is worth it."""
     if not isinstance(regex.pattern, str) or regex.flags & re.LOCALE:
         return None
-    return _gate(regex.pattern, regex.flags)
+    try:
+        return _gate(regex.pattern, regex.flags)
+    except Exception:  # noqa: BLE001 - the parser's internals changed (another Python): no gate, same results
+        return None
