@@ -32,6 +32,9 @@ HYPHENATED = re.compile(rf"(?<![\w'’.-])(?P<n>(?P<a>[A-Z][a-z\u00df-\u024f]+)-
 # what stands before a condition, not a person: "Dad already has Ehlers-Danlos", "history of Tay-Sachs"
 _CONDITION_BEFORE = frozenset("has had have having with of includes include included like may diagnosed suspected suspect "
                               "its it's is was not rule ruled out history hx dx po".split())
+# "ms a. o'connell-byrne", "dr k.r. iyer": a lower-case title, initials and a surname
+TITLE_INITIALS = re.compile(r"(?i:\b(?:dr|mr|mrs|ms|miss|prof|sr|nurse)\.?[ \t]+)"
+                            r"(?P<n>(?:[a-z]\.[ \t]?){1,3}[ \t]*(?P<last>[a-z\u00df-\u024f][a-z\u00df-\u024f'’-]+))(?![\w'’-])")
 # "its t.p. pham again", "i'm j. smith-okonkwo": lower-case initials and a surname after a self-introduction
 LOWER_INITIALS = re.compile(r"(?i:\b(?:its|it's|it is|i am|i'm|im|this is|name is|name's|myself)[ \t]+)"
                             r"(?P<n>(?:[a-z]\.[ \t]?){1,3}[ \t]*(?P<last>[a-z\u00df-\u024f][a-z\u00df-\u024f'’-]+)"
@@ -110,6 +113,9 @@ class NameShapeRecognizer(LocalRecognizer):
             if not eponym and self._plain(whole) and self._surname(a, particle=True) and self._surname(b, particle=True) \
                     and (fold(a) in person_names()[1] or fold(b) in person_names()[1]):
                 out.append(_result("PERSON", m.start("n"), m.end("n"), 0.6, self, "hyphenated"))
+        for m in TITLE_INITIALS.finditer(text):
+            if self._surname(m.group("last"), particle=True):
+                out.append(_result("PERSON", m.start("n"), m.end("n"), 0.7, self, "title_initials"))
         for m in LOWER_INITIALS.finditer(text):
             if self._surname(m.group("last")):
                 out.append(_result("PERSON", m.start("n"), m.end("n"), 0.65, self, "lower_initials"))
