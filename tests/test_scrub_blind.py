@@ -62,6 +62,28 @@ def check_labels(docs: list[dict]) -> list[str]:
     return bad
 
 
+def check_medical_apart(docs: list[dict], kind: str) -> None:
+    """No medical span overlaps an identifier, and the label check does fail when one does."""
+    for d in docs:
+        for m in d["medical"]:
+            assert not any(m[0] < p[1] and p[0] < m[1] for p in d["pii"]), (d["id"], m)
+    doc = next(d for d in docs if d["pii"] and d["medical"])
+    s, e, _ = doc["pii"][0]
+    assert check_labels([dict(doc, medical=doc["medical"] + [[s, e, kind]])])  # the check can fail
+
+
+_CN_ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
+
+
+def cn_id_check_digit_ok(value: str) -> bool:
+    """A Chinese resident ID number's last character matches its check digit (GB 11643)."""
+    return "10X98765432"[sum(int(a) * b for a, b in zip(value, _CN_ID_WEIGHTS)) % 11] == value[17]
+
+
+def planted_values(docs: list[dict]) -> list[tuple[str, str]]:
+    return [(d["text"][s:e], ent) for d in docs for s, e, ent in d["pii"]]
+
+
 def test_blind_split_labels_are_exact_and_disjoint(blind):
     _, docs = blind
     assert len(docs) == 36 and {d["lang"] for d in docs} == {"en", "zh"}
