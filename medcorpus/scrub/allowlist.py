@@ -70,6 +70,7 @@ _CONDITION_HEADS = frozenset("disease syndrome palsy phenomenon thyroiditis sarc
                              "dystrophy arteritis node nodes sign".split())
 
 
+@lru_cache(maxsize=100_000)
 def _norm(word: str) -> str:
     """Lower case, straight apostrophe, no possessive: "Crohn’s" -> "crohn"."""
     w = word.lower().replace("’", "'")
@@ -159,13 +160,20 @@ class MedicalTerms:
         return spans
 
     def _find_zh(self, text: str) -> list[tuple[int, int]]:
-        """Longest Chinese terms, left to right, non-overlapping (set lookups: no huge regex)."""
+        """Longest Chinese terms, left to right, non-overlapping (set lookups: no huge regex); only
+        the lengths some term starting with the next two characters has are tried."""
+        lengths = self.__dict__.get("_zh_lengths")
+        if lengths is None:
+            by_prefix: dict[str, set[int]] = {}
+            for t in self.zh:
+                by_prefix.setdefault(t[:2], set()).add(len(t))
+            lengths = self.__dict__["_zh_lengths"] = {k: sorted(v, reverse=True) for k, v in by_prefix.items()}
         out, i, n = [], 0, len(text)
         while i < n:
             hit = 0
             if "\u3400" <= text[i] <= "\u9fff":
-                for L in range(min(self.zh_max, n - i), 1, -1):
-                    if text[i:i + L] in self.zh:
+                for L in lengths.get(text[i:i + 2], ()):
+                    if L <= n - i and text[i:i + L] in self.zh:
                         hit = L
                         break
             if hit:
