@@ -234,3 +234,16 @@ def test_bare_kin_names_doctors_named_with_shi_and_singapore_blocks(scrubber, te
 def test_a_group_chat_name_is_no_speaker(scrubber):
     text = "【转发】相亲相爱一家人：妈妈今天复查"
     assert not removed(scrubber, text, "相亲相爱一家人"), found(scrubber, text)
+
+
+@pytest.mark.parametrize("text,value", [
+    ("Claim #CLM/2024/00781 was refused.", "CLM/2024/00781"),
+    ("健保卡號：0000 1234 5678，謝謝。", "0000 1234 5678"),
+])
+def test_claim_labels_and_taiwan_health_cards(scrubber, text, value):
+    assert removed(scrubber, text, value), found(scrubber, text)
+
+
+def test_a_label_opening_a_line_is_no_name(scrubber):
+    text = "Member #: XKP 448 219 07"
+    assert not removed(scrubber, text, "Member"), found(scrubber, text)

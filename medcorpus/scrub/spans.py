@@ -57,7 +57,7 @@ def opening_word(text: str, s: int, e: int) -> bool:
 
 
 # what follows an opening word that is not a name ("Born early", "Crew member"); not what follows a name
-_WORD_AFTER = re.compile(r"[ \t]+(?!(?:from|here|and|said|says|told|asked|thinks|thought|wants|is|was|has|had)\b)[A-Za-z0-9]")
+_WORD_AFTER = re.compile(r"[ \t]+(?!(?:from|here|and|said|says|told|asked|thinks|thought|wants|is|was|has|had)\b)[A-Za-z0-9#]")
 
 
 def spoken_to_assistant(text: str, s: int, e: int) -> bool:
