@@ -247,3 +247,24 @@ def test_claim_labels_and_taiwan_health_cards(scrubber, text, value):
 def test_a_label_opening_a_line_is_no_name(scrubber):
     text = "Member #: XKP 448 219 07"
     assert not removed(scrubber, text, "Member"), found(scrubber, text)
+
+
+@pytest.mark.parametrize("text,value", [
+    ("Prescriber: Capt. Okoro. Call back tomorrow.", "Okoro"),
+    ("Prescriber: Mx O'Hara. Call back tomorrow.", "O'Hara"),
+    ("Chaplain Sr. van der Linde to call.", "van der Linde"),
+    ("My mama C. Reyes also has diabetes po.", "C. Reyes"),
+    ("Emergency contact: tamsin ngata (+64 21 555 0100)", "tamsin ngata"),
+    ("refill - patient: maria luz tolentino, DOB 2 May 1950", "maria luz tolentino"),
+    ("I'm Santos, Analyn po, from Bulacan.", "Santos, Analyn"),
+    ("Family present: daughter GRÜNEWALD Dieter and grandson Seo-yeon.", "Seo-yeon"),
+    ("Family present: daughter GRÜNEWALD Dieter and grandson Seo-yeon.", "GRÜNEWALD Dieter"),
+])
+def test_more_titles_lower_case_fields_surname_first_and_bare_kin(scrubber, text, value):
+    assert removed(scrubber, text, value), found(scrubber, text)
+
+
+def test_a_plural_eponym_that_is_no_surname_stays_and_a_surname_ending_in_s_goes(scrubber):
+    assert not removed(scrubber, "I have Raynauds in my fingers.", "Raynauds")
+    text = "My aunt Maria Reyes has Reye's syndrome in her history."
+    assert removed(scrubber, text, "Maria Reyes") and not removed(scrubber, text, "Reye's syndrome"), found(scrubber, text)

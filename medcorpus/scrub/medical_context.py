@@ -50,6 +50,12 @@ BARE_EPONYM = re.compile(r"(?<![\w'’-])([A-Z][a-z\u00df-\u024f]{3,}?)(?:['’]
                          r"(?:['’]s|s['’]|s)?)?(?![\w'’-])")
 
 
+def _surname(word: str) -> bool:
+    from medcorpus.scrub.gazetteers import fold, person_names
+
+    return fold(word) in person_names()[1]
+
+
 def medical_context_spans(text: str, is_name=None, is_term=None, is_eponym=None) -> list[tuple[int, int]]:
     """Spans of eponymous conditions and of words used as drugs. `is_name(word)`, when given,
     keeps a known first name after a verb out ("gave me Rachel's number" is not a drug) unless a
@@ -63,7 +69,8 @@ def medical_context_spans(text: str, is_name=None, is_term=None, is_eponym=None)
                 continue
             if second is not None and is_eponym(second):
                 out.append(m.span())  # "Osgood Schlatter"
-            elif m.end(1) < len(text) and text[m.end(1)] in "'’s":  # "Addison's", "Raynauds"; "Addison" alone may be a surname
+            elif m.end(1) < len(text) and text[m.end(1)] in "'’s" and not (text[m.end(1)] == "s" and _surname(first + "s")):
+                # "Addison's", "Raynauds"; "Addison" alone may be a surname, and so is "Reyes" (not "Reye's")
                 out.append((m.start(1), m.end(1) + (2 if text[m.end(1)] in "'’" else 1)))
             elif second is None and (_STRONG_CONDITION_BEFORE if is_name is not None and is_name(first) else _CONDITION_BEFORE
                                      ).search(text, max(0, m.start() - 24), m.start()):  # "went with Addison": a name

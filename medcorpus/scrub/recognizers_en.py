@@ -51,7 +51,7 @@ MEDICAL_SUFFIX = re.compile(r"(?i)(?:ia|itis|osis|emia|aemia|oma|pathy|ectomy|ot
 # letters of Latin-script names (Kutgün, Hayrioğlu, Şefiye, İlalmış, Mętel): Latin-1 and Latin Extended-A/B
 _UP = "A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u024f\u1e00-\u1eff"
 _LO = "a-z\u00df-\u00f6\u00f8-\u00ff\u0100-\u024f\u1e00-\u1eff\u0300-\u036f"
-NAME_WORD = rf"[{_UP}][{_LO}]+(?:(?<=Mc|Ma|De|Di|La|Le)[{_UP}][{_LO}]+)?(?:[-'’][{_UP}]?[{_LO}]+)?"
+NAME_WORD = rf"(?:O['’])?[{_UP}][{_LO}]+(?:(?<=Mc|Ma|De|Di|La|Le)[{_UP}][{_LO}]+)?(?:[-'’][{_UP}]?[{_LO}]+)?"
 NAME_ANY = rf"[A-Za-z{_UP}][{_LO}]+(?:[-'’][A-Za-z{_UP}]?[{_LO}]+)?"
 CAP_NAME = rf"{NAME_WORD}(?:[ \t]+(?:[A-Z]\.[ \t]*)?{NAME_WORD}){{0,2}}"
 CREDENTIALS = r"(?:,?[ \t]+(?:MD|M\.D\.|DVM|PhD|Ph\.D\.|DDS|DO|MBBS|MS|RN|NP|PA-C|FACS|FRCS|MRCP|DNB|DM|MCh|Jr\.?|Sr\.?|II|III|IV)(?![A-Za-z]))*"
@@ -337,7 +337,9 @@ def english_recognizers(terms) -> list[GroupPatternRecognizer]:
         Rx("intro_cap", re.compile(rf"(?i:\b(?:this is|i am|i'm|it's|it is))\s+(?P<n>{CAP_NAME})(?=\s*(?:[,.!;:\n(]|$|and\b|here\b|from\b|aged?\b|again\b|writing\b|\d))"),
            0.85, group="n", validate=name_cap),
         # Dr. Nair, Mrs. Nair, Doctor Smith, Mr. ryan
-        Rx("title", re.compile(rf"\b(?:Dr|Doctor|Mr|Mrs|Ms|Miss|Mx|Prof|Professor|Sister|Nurse)\.?\s+(?P<n>{CAP_NAME}{CREDENTIALS})(?![a-z])"),
+        Rx("title", re.compile(rf"\b(?:(?:Dr|Doctor|Mr|Mrs|Ms|Miss|Mx|Prof|Professor|Sister|Nurse|Capt|Captain|Coach|Sr|Fr|Father|"
+                               rf"Pastor|Rev|Chaplain|Sgt|Lt|Col|Maj)\.?\s+)+(?P<n>(?:(?:van|von|de|der|den|da|dos|del|la|le|al|el)[ \t]+){{0,3}}"
+                               rf"{CAP_NAME}{CREDENTIALS})(?![a-z])"),
            0.9, group="n", validate=name_title),
         Rx("title_lower", re.compile(rf"\b(?i:dr|mr|mrs|ms)\.\s*(?P<n>[a-z][a-z]+)\b"), 0.85, group="n",
            validate=make_name_check(terms, 0.85, allow_lower=True)),

@@ -43,12 +43,19 @@ LOWER_INITIALS = re.compile(r"(?i:\b(?:its|it's|it is|i am|i'm|im|this is|name i
 # a first and a last name in any case after what introduces one, each a known name even if also a word
 # ("this is grace begum calling", "RE: kim butler, DOB"), or a first name and an initial ("I'm Fionn D from")
 _INTRO = (r"(?i:\b(?:my[ \t]+name(?:[ \t]+again)?[ \t]+is|name[ \t]+is|this[ \t]+is|i[ \t]+am|i'm|im|it's|its|"
-          r"re:|patient:|pt:|name:|from:|regards,|thanks,|best,)[ \t]+)")
-INTRO_PAIR = re.compile(rf"{_INTRO}(?P<n>(?P<first>[^\W\d_]{{2,}})[ \t]+(?:(?P<initial>[^\W\d_])\.?|(?P<last>[^\W\d_][\w'’-]+)))(?![\w'’-])"
-                        rf"(?=[ \t]*(?:[,.!\n<|]|$|calling|from|here|again|and|thanks|dob|\d))")
+          r"re:|patient:|pt:|name:|from:|to:|contact:|regards,|thanks,|best,|posted[ \t]+by|guardian[ \t]+of|parent[ \t]+of|"
+          r"mum[ \t]+is|dad[ \t]+is|mother[ \t]+is|father[ \t]+is)[ \t]+)")
+INTRO_PAIR = re.compile(rf"{_INTRO}(?P<n>(?P<first>[^\W\d_]{{2,}})[ \t]+(?:(?P<middle>[^\W\d_]{{2,}})[ \t]+)?"
+                        rf"(?:(?P<initial>[^\W\d_])\.?|(?P<last>[^\W\d_][\w'’-]+)))(?![\w'’-])"
+                        rf"(?=[ \t]*(?:[,.!\n<|(]|$|calling|from|here|again|and|thanks|dob|\d))")
 # a relative's title in capitals before the name: "Grandma Rachita", "Auntie Bisi", "Tita Lorna"
 KIN_TITLE = re.compile(r"\b(?:Grandma|Grandpa|Granny|Grandad|Nana|Nan|Auntie|Aunty|Aunt|Uncle|Cousin|Lola|Lolo|Tita|Tito)"
                        rf"[ \t]+(?P<n>{_CAP})(?![\w'’-])")
+# a relative named without "my": "daughter Ji-woo", "grandson Min-jun and"; and a surname in capitals before a first
+# name ("BRANDSTÄTTER Dieter")
+KIN_BARE = re.compile(rf"\b(?:daughter|son|grandson|granddaughter|grandchild|stepson|stepdaughter|husband|wife|partner|"
+                      rf"mother|father|brother|sister|niece|nephew)[ \t]+(?P<n>{_CAP}(?:[ \t]+{_CAP}){{0,2}})(?![\w'’-])")
+CAPS_LAST_FIRST = re.compile(rf"(?<![\w'’-])(?P<n>(?P<last>{_UPPER})[ \t]+(?P<first>{_CAP}))(?![\w'’-])")
 # a forum or social handle: "Posted by margaret_brennan69", "u/throwaway_mum22", "username: kiwi.nurse"
 USERNAME = re.compile(r"(?i:\b(?:posted|written|asked|submitted|shared)[ \t]+by[ \t]+@?|\buser(?:[ \t]?name)?[ \t]*[:=][ \t]*@?|"
                       r"(?<![\w/])u/|(?<![\w@.])@)(?P<n>[A-Za-z][\w.]{2,30}[A-Za-z0-9])(?![\w@-])")
@@ -102,7 +109,8 @@ class NameShapeRecognizer(LocalRecognizer):
                 out.append(_result("PERSON", m.start("n"), m.end("n"), 0.65, self, "capitals"))
         for m in LAST_COMMA_FIRST.finditer(text):
             last, first = m.group("last"), m.group("first")
-            if self._first(first) and self._surname(last) and (fold(last) in person_names()[1] or "-" in last):
+            if self._plain(first) and (self._first(first) or not _common(first)) and self._surname(last) \
+                    and (fold(last) in person_names()[1] or "-" in last):
                 out.append(_result("PERSON", m.start("n"), m.end("n"), 0.65, self, "last_comma_first"))
         for m in HYPHENATED.finditer(text):
             a, b = m.group("a"), m.group("b")
@@ -122,12 +130,22 @@ class NameShapeRecognizer(LocalRecognizer):
         firsts, lasts = person_names()
         for m in INTRO_PAIR.finditer(text):
             first, last = m.group("first"), m.group("last")
-            if self._plain(first) and fold(first) in firsts and (
-                    m.group("initial") or (last and self._plain(last) and (fold(last) in lasts or not _common(last)))):
+            middle = m.group("middle")
+            if self._plain(first) and fold(first) in firsts and (not middle or (self._plain(middle) and fold(middle) in firsts)) and (
+                    m.group("initial") or (last and not self.terms.is_term(last) and last.lower() not in STOP
+                                           and (fold(last) in lasts or not _common(last)))):
                 out.append(_result("PERSON", m.start("n"), m.end("n"), 0.7, self, "intro_pair"))
         for m in KIN_TITLE.finditer(text):
             if self._plain(m.group("n")) and (fold(m.group("n")) in firsts or not _common(m.group("n"))):
                 out.append(_result("PERSON", m.start("n"), m.end("n"), 0.7, self, "kin_title"))
+        for m in KIN_BARE.finditer(text):
+            words = m.group("n").split()
+            if all(self._plain(w) for w in words) and (fold(words[0]) in firsts or not _common(words[0])):
+                out.append(_result("PERSON", m.start("n"), m.end("n"), 0.65, self, "kin_bare"))
+        for m in CAPS_LAST_FIRST.finditer(text):
+            last, first = m.group("last"), m.group("first")
+            if self._plain(first) and fold(first) in firsts and self._plain(last.title()) and not _common(last.lower()):
+                out.append(_result("PERSON", m.start("n"), m.end("n"), 0.65, self, "caps_last_first"))
         for m in USERNAME.finditer(text):
             handle = m.group("n")
             if re.search(r"[\d_.]", handle) or text[m.start():m.start("n")].strip().lower().endswith(("by", ":", "=")):
