@@ -268,3 +268,19 @@ def test_a_plural_eponym_that_is_no_surname_stays_and_a_surname_ending_in_s_goes
     assert not removed(scrubber, "I have Raynauds in my fingers.", "Raynauds")
     text = "My aunt Maria Reyes has Reye's syndrome in her history."
     assert removed(scrubber, text, "Maria Reyes") and not removed(scrubber, text, "Reye's syndrome"), found(scrubber, text)
+
+
+@pytest.mark.parametrize("text,value", [
+    ("我先生黄建平也很担心，谢谢医生！", "黄建平"),
+    ("我妈钱秀兰也有高血压，吃了很多年药。", "钱秀兰"),
+    ("备注：帮我妈欧阳玉兰寄的，谢谢。", "欧阳玉兰"),
+    ("医生你好我是程立新啊我住在南京", "程立新"),
+    ("科室：内科  接诊：孟庆华主任\n主诉：头痛", "孟庆华"),
+])
+def test_chinese_kin_before_a_clause_i_am_and_the_receiving_doctor(scrubber, text, value):
+    assert removed(scrubber, text, value), found(scrubber, text)
+
+
+def test_a_doctor_judged_in_a_sentence_is_no_field(scrubber):
+    text = "感觉我的主治医生不够专业，怎么办"
+    assert not removed(scrubber, text, "不够专业"), found(scrubber, text)

@@ -37,6 +37,8 @@ _LATIN_STREET = re.compile(r"(?:[A-Z][a-z]+[ ]){1,3}(?:Road|Street|St|Rd|Avenue|
 _NAME_FIELD = (r"(?:姓名|名字|收货人|收貨人|收件人|寄件人|用药人|用藥人|服药人|联系人|聯繫人|聯絡人|紧急联系人|就诊人|就診人|"
                r"签收人|簽收人|签名|簽名|落款|申请人|申請人|监护人|監護人|委托人|代理人|填表人|购药人|購藥人|咨询人|諮詢人|"
                r"提问人|订购人|訂購人|下单人|取药人|陪同人|家属姓名|患者姓名|病人姓名)")
+# labels that are also words in a sentence (我的主治医生不够专业): only with a colon
+_NAME_FIELD_COLON = r"(?:接诊|接診|主治医生|主治醫生|主管医生|经治医生|医生|醫生|医师|醫師)"
 _NAME_INTRO = r"(?:我叫|我名叫|我的名字(?:是|叫)|名字(?:是|叫)|名叫)"
 # what a family chat calls its members: kinship terms, not names (大姐, 二哥, 三叔)
 _KIN_TERM = re.compile(r"[大二三四五六七八小老]?(?:哥|姐|弟|妹|叔|伯|姨|舅|姑|爷|奶|婶|嫂|妈|爸)(?:哥|姐|弟|妹|妈|爸|子)?|"
@@ -44,7 +46,7 @@ _KIN_TERM = re.compile(r"[大二三四五六七八小老]?(?:哥|姐|弟|妹|叔
 # kin and friends whose name may follow (我孙女志强的电话, 我同事小王，)
 _KIN = (r"(?:小女|小儿|犬子|(?:我|您|你)(?:的)?(?:孙女|孫女|孙子|孫子|外孙女?|外孫女?|儿媳妇?|兒媳婦?|女婿|侄子|侄女|外甥女?|朋友|同事|邻居|鄰居|室友|同学|同學|"
         r"闺蜜|表[哥姐弟妹]|堂[哥姐弟妹]|老伴|嫂子|姐夫|妹夫|儿子|兒子|女儿|女兒|老公|老婆|丈夫|妻子|爱人|愛人|"
-        r"妈妈|媽媽|爸爸|母亲|父亲|爷爷|奶奶|外公|外婆|哥哥|姐姐|弟弟|妹妹))(?:叫|名叫|是)?")
+        r"妈妈|媽媽|爸爸|母亲|父亲|爷爷|奶奶|外公|外婆|哥哥|姐姐|弟弟|妹妹|妈|媽|爸|先生|太太))(?:叫|名叫|是)?")
 # what follows a labelled value, not a name (本人, 同上, 男, 患者 ...)
 _FIELD_NOT_NAMES = frozenset("本人 自己 同上 同前 无 無 不详 未知 保密 匿名 略 男 女 男性 女性 患者 病人 孩子 宝宝 家属 家屬 父亲 母亲 "
                              "儿子 女儿 丈夫 妻子 老人 医生 医师 护士 见上 如上 本院 家长 监护人 一样 相同".split())
@@ -113,18 +115,20 @@ class ZhContextRecognizer(LocalRecognizer):
         stop = r"(?=[，,。；;、）)\s]|$)"
         self.labelled_names = [
             ("field", re.compile(rf"{_NAME_FIELD}\s*(?:是|为|為|叫)?\s*[:：]?\s*{value}{stop}")),
+            ("field_colon", re.compile(rf"{_NAME_FIELD_COLON}\s*[:：]\s*{value}{stop}")),
             ("introduced", re.compile(rf"{_NAME_INTRO}\s*{value}{stop}")),
             # a chat line: "[病友群] 老刘：…", "【家人群】淑芬：…"
             ("chat_speaker", re.compile(rf"(?:^|(?<=\n))[ \t]*[\[【][^\]】\n]{{1,12}}[\]】][ \t]*{value}[:：]")),
             # before 的电话 a given name alone is a name too (打我孙女德福的电话)
             ("kin_contact", re.compile(rf"{_KIN}{value}(?=的(?:电话|電話|手机|手機|微信|邮箱|號碼|号码|联系方式))")),
-            ("kin", re.compile(rf"{_KIN}{value}(?=[，,。；;]|$)")),
+            ("kin", re.compile(rf"{_KIN}{value}(?=[，,。；;]|$|也|今年|最近|已经|已經|昨天|寄的|在|说|說|得了|患)")),
             # 主治医生是李红梅, 护士：王芳
             ("title_is", re.compile(rf"(?:医生|醫生|医师|醫師|大夫|主任|护士|護士|老师|老師)\s*(?:是|为|為|叫|[:：])\s*{value}{stop}")),
             # weaker frames: the value must look like a name (a surname, no common word)
             # a relative named without 我 (…爸爸王德胜昨天在…)
             ("kin_bare", re.compile(rf"(?<![我您你他她])(?:爸爸|妈妈|媽媽|父亲|母亲|爷爷|奶奶|外公|外婆|老公|老婆|丈夫|妻子|儿子|女儿|兒子|女兒)"
                                     rf"{value}(?=昨天|今天|最近|今年|前天|上周|也|在|说|說|得|患|有|[，,。])")),
+            ("i_am", re.compile(rf"我是{value}(?=啊|呀|哈|，|,|。|\s)")),
             ("greeting", re.compile(rf"(?:^|(?<=[\n。！？!?]))[ \t]*{value}(?=您好|你好)")),
             ("ask_for", re.compile(rf"找{value}(?=[。！!，,\s]|$)")),
             ("last_words", re.compile(rf"(?<=[。！？!?，,…])[ \t]*{value}[ \t]*$")),
@@ -166,8 +170,9 @@ class ZhContextRecognizer(LocalRecognizer):
                 s, e = m.span("n")
                 if how == "chat_speaker" and (text[e - 1] in "人号號址期码碼注话話称稱别別龄齡群" or _KIN_TERM.fullmatch(text, s, e)):
                     continue  # 【订单备注】收货人： is a label, [家人群] 大姐： a kinship term, neither a name
-                if self._name_value(text, s, e, given_alone=how in ("field", "introduced", "chat_speaker", "kin_contact"),
-                                    word_ok=how in ("field", "introduced", "chat_speaker", "kin_contact", "kin", "title_is")):
+                if self._name_value(text, s, e, given_alone=how in ("field", "field_colon", "introduced", "chat_speaker", "kin_contact"),
+                                    word_ok=how in ("field", "field_colon", "introduced", "chat_speaker", "kin_contact", "kin",
+                                                    "title_is")):
                     out.append(self._result("PERSON", s, e, 0.7, how))
         for m in self.latin_name.finditer(text):
             if not any(self.terms.is_term(w) for w in m.group("n").split()):
