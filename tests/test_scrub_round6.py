@@ -284,3 +284,19 @@ def test_chinese_kin_before_a_clause_i_am_and_the_receiving_doctor(scrubber, tex
 def test_a_doctor_judged_in_a_sentence_is_no_field(scrubber):
     text = "感觉我的主治医生不够专业，怎么办"
     assert not removed(scrubber, text, "不够专业"), found(scrubber, text)
+
+
+@pytest.mark.parametrize("text,value", [
+    ("My HMO number is QPX4418201. Thank you.", "QPX4418201"),
+    ("Refill: Rx #HMO/112233/AB for the inhaler.", "HMO/112233/AB"),
+    ("Subject: Claim 66120987 - reimbursement", "66120987"),
+    ("Seaman's book no. ABC-221-00918, bunk 4.", "ABC-221-00918"),
+    ("住址：福田区翠竹小区5号楼1203\n就诊日期：2020/3/9", "翠竹小区5号楼1203"),
+])
+def test_more_id_labels_and_room_numbers_after_a_building(scrubber, text, value):
+    assert removed(scrubber, text, value), found(scrubber, text)
+
+
+def test_claiming_days_off_and_a_prescription_are_no_ids(scrubber):
+    text = "I want to claim 2 days off. The Rx is ready. Claim it tomorrow."
+    assert not found(scrubber, text), found(scrubber, text)

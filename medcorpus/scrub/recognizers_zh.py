@@ -279,7 +279,8 @@ def chinese_recognizers(terms) -> list:
                                  rf"(?:市|县|区|镇|乡|村|路|街|号|小区|省)"
                                  # the units that follow in text without punctuation: 成都市武侯区, 杭州西湖区文三路
                                  rf"(?:(?:(?![我你他她的了在是有])[{HAN}]){{1,4}}?(?:区|區|县|縣|镇|鎮|乡|鄉|街道|路|街))*"
-                                 rf"(?:\d{{1,5}}(?:号楼|号|室|栋|幢|单元|楼|层|弄))*)"), 0.75, group=1, validate=_place_ok),
+                                 rf"(?:\d{{1,5}}(?:号楼|号|室|栋|幢|单元|楼|层|弄))*(?:(?:(?<=号楼|单元)|(?<=[栋幢]))\d{{2,5}}(?!\d))?)"), 0.75, group=1,
+           validate=_place_ok),
     ]
     from medcorpus.scrub.recognizers_zh_context import ZhContextRecognizer
 

@@ -29,7 +29,7 @@ _STREET = re.compile(rf"(?:和平|(?![我住在是的了和与从到去于来址
                      rf"小区|小區|新村|村|花园|苑|园|家园|公寓|大厦|里(?=\d+[弄号號]))"
                      rf"(?:\d{{1,5}}|[一二三四五六七八九十百零〇]{{1,6}})(?:号院|號院|号楼|號樓|号|號|弄|栋|棟|幢|巷|组|組)"
                      rf"(?:\d{{1,5}}{_UNIT}|[A-Z]室)*"
-                     rf"(?:(?<=单元|單元)\d{{2,5}}(?!\d))?")
+                     rf"(?:(?:(?<=单元|單元|号楼|號樓)|(?<=[栋棟幢]))\d{{2,5}}(?!\d))?")
 # a Latin street with Chinese units: "Nathan Road574號19樓E室" (Hong Kong, Macau)
 _LATIN_STREET = re.compile(r"(?:[A-Z][a-z]+[ ]){1,3}(?:Road|Street|St|Rd|Avenue|Ave)[ ]?\d{1,5}[號号](?:\d{1,3}[樓楼层層])?(?:[A-Z]?[室座])?")
 # a label that a person's name follows (收货人：陈国栋，用药人小唐，名字朴智妍。): the value runs to the next
