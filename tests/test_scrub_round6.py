@@ -300,3 +300,19 @@ def test_more_id_labels_and_room_numbers_after_a_building(scrubber, text, value)
 def test_claiming_days_off_and_a_prescription_are_no_ids(scrubber):
     text = "I want to claim 2 days off. The Rx is ready. Claim it tomorrow."
     assert not found(scrubber, text), found(scrubber, text)
+
+
+@pytest.mark.parametrize("text,value", [
+    ("Pick her up at the front office of the Tullamore campus.", "Tullamore"),
+    ("He was taken to the emergency department in Stoke last night.", "Stoke"),
+    ("Physio notes after the match away at Cork: sprained ankle.", "Cork"),
+    ("Address: H.No. 7-12, 4th Cross, Rose Garden Layout, Mysuru.", "H.No. 7-12, 4th Cross, Rose Garden Layout"),
+    ("Home address: No 12 Adeola Close, off Bode Thomas Street, Surulere.", "No 12 Adeola Close, off Bode Thomas Street"),
+])
+def test_places_by_their_site_or_department_and_area_tails_of_addresses(scrubber, text, value):
+    assert removed(scrubber, text, value), found(scrubber, text)
+
+
+def test_a_common_word_before_campus_or_office_is_no_place(scrubber):
+    text = "the Main campus is closed; the Head office said no."
+    assert not found(scrubber, text), found(scrubber, text)

@@ -94,6 +94,20 @@ def _street_any_ok(terms):
     return check
 
 
+def _site_place_ok(terms):
+    """The name before "campus"/"branch": a known town, or words that are no English words ("the Head office" is none)."""
+    check = make_name_check(terms, 0.7, medical_veto=True, veto_any=True)
+
+    def ok(value: str, m: re.Match):
+        from medcorpus.scrub.gazetteers import cities, fold, is_english
+
+        if fold(value) not in cities()[0] and any(is_english(w) for w in value.split()):
+            return None
+        return check(value, m)
+
+    return ok
+
+
 def _regions() -> str:
     from medcorpus.scrub.regions import ALLOWED_REGIONS
 
@@ -159,6 +173,9 @@ def address_patterns(terms) -> list[Rx]:
             rf"(?:(?:{_NAME_PARTICLE})[ \t]+|[A-Z\u00c0-\u00de][\w'’.-]*(?:/\d{{1,4}})?[ \t]*|\d{{1,3}}[A-Za-z]{{0,2}}\b[ \t]*){{1,4}}"
             rf"(?:,?[ \t]*\d{{1,5}}[A-Za-z]?\b)?(?:,?[ \t]*\d{{1,2}}[º°ª][ \t]?[A-Z]?\b)?"), 0.75,
            validate=lambda v, m: 0.75 if re.search(r"\d", v) else None),
+        # a place named by the site there: "the Swords campus", "the Mtwapa branch"
+        Rx("before_site", re.compile(rf"\bthe[ \t]+(?P<n>{CAP_NAME})[ \t]+(?:campus|branch|office|site|depot|plant|outlet)\b"), 0.7,
+           group="n", validate=_site_place_ok(terms)),
         # a Singapore block: "Blk 88 Toa Payoh Central #12-34", "Block 5 Marine Terrace"
         Rx("sg_block", re.compile(
             r"(?<![A-Za-z0-9])(?:Blk|BLK|Block)[ \t]*\d{1,4}[A-Z]?,?(?:[ \t]+(?:[A-Z][a-z]+|\d{1,3}[A-Z]?)){1,4}(?:,?[ \t]*#\d{1,3}-\d{1,5})?"), 0.75,
@@ -211,6 +228,8 @@ def address_patterns(terms) -> list[Rx]:
 _UNIT_BEFORE = re.compile(rf"(?:(?:{_UNIT}\.?[ \t]*[\w/-]{{1,6}}|\d{{1,2}}/F),?[ \t]*){{1,3}}$", re.IGNORECASE)  # 28/F: a floor
 _UNIT_AFTER = re.compile(rf",?[ \t]*{_UNIT}\.?[ \t]*[\w/-]{{1,6}}(?!\w)", re.IGNORECASE)
 # "Leeds LS1 4AP", "Pune 411001", "Uppsala 394 13" (Swedish, Czech, Slovak), "Katni 849 189", ZIP+4
+_AREA_AFTER = re.compile(r",?[ \t]+(?:(?:[A-Z][a-z]+[ \t]+){0,3}(?:Layout|Nagar|Colony|Extension|Enclave|Phase|Sector|Estate)\b"
+                         r"(?:[ \t]+\d{1,3}\b)?|off[ \t]+(?:[A-Z][a-z]+[ \t]+){1,3}(?:Street|St|Road|Rd|Avenue|Ave|Way|Close|Crescent|Lane)\b\.?)")
 _TYPE_AT_END = re.compile(r"(?i:\b(?:st|street|ave|avenue|rd|road|lorong|jalan|soi|drive|dr|crescent|lane|ln))\.?$")
 _NUMBER_AFTER_TYPE = re.compile(r"[ \t]+\d{1,3}[A-Z]?(?![\w/.:-])(?![ \t]*(?:mg|ml|kg|years?|yrs?|times?)\b)")
 _POSTCODE_AFTER = re.compile(rf",?[ \t]+(?:{UK_POSTCODE}|{CA_POSTCODE}|S\d{{6}}|Singapore[ \t]+\d{{6}}|\d{{3}}[ \t]\d{{2,3}}|\d{{4,6}}(?:-\d{{4}})?)"
@@ -238,6 +257,9 @@ def extend_address(text: str, s: int, e: int, place: bool) -> tuple[int, int]:
             m = _NUMBER_AFTER_TYPE.match(text, e)  # "Jurong West St 42", "Lorong 3": the road's own number
             e = m.end() if m else e
         m = _UNIT_AFTER.match(text, e)
+        if m:
+            e = m.end()
+        m = _AREA_AFTER.match(text, e)  # ", Palm Grove Layout", ", off Allen Avenue"
         if m:
             e = m.end()
     m = _POSTCODE_AFTER.match(text, e)

@@ -31,10 +31,11 @@ WORD = re.compile(r"[A-Za-z\u00c0-\u024f\u1e00-\u1eff][A-Za-z\u00c0-\u024f\u1e00
 # words before a place: "from Pune", "live near pune", "in Dundee", "moved to Leeds"
 CITY_PREP = {"from", "frm", "in", "near", "to", "at", "around", "outside", "nearby", "towards", "of", "visiting", "via"}
 CITY_STRONG = re.compile(r"(?i)(?:\bfrom|\bfrm|\bnear|\b(?:live|living|lives|lived|stay|staying|stays|born|based|settled|work|"
-                         r"works|working|studying|located|reside|residing|hospital|clinic|specialist|doctor|somewhere|"
+                         r"works|working|studying|located|reside|residing|hospital|clinic|specialist|doctor|somewhere|gp|department|"
+                         r"ward|practice|surgery|pharmacy|office|"
                          r"village|town|city)\s+(?:in|at|near|of)|\bmoved (?:to|from)|\bnative place(?:\s+is)?|\bhome ?town(?:\s+is)?|"
                          r"\bnative of|\b(?:i'?m|i am|we'?re|we are)\s+(?:in|from)|\bgreetings from|\bdrove (?:down |up )?"
-                         r"(?:from|to)|\b(?:somewhere|just|drove|driving|went|going)\s+past)\s+$")
+                         r"(?:from|to)|\b(?:somewhere|just|drove|driving|went|going)\s+past|\baway\s+at|\bholidays?\s+in)\s+$")
 PARTICLES = {"de", "del", "la", "le", "van", "von", "der", "da", "do", "dos", "di", "el", "al", "upon", "on", "sur", "am",
              "ó", "ní", "nic", "mac", "ua", "bin", "binti", "bint", "ibn", "abu", "ap"}
 REGION_WORDS = {fold(r) for r in ("Dubai", "Abu Dhabi", "Hong Kong", "Singapore", "Kuwait", "Doha", "Qatar", "Delhi",
