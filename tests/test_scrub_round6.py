@@ -316,3 +316,13 @@ def test_places_by_their_site_or_department_and_area_tails_of_addresses(scrubber
 def test_a_common_word_before_campus_or_office_is_no_place(scrubber):
     text = "the Main campus is closed; the Head office said no."
     assert not found(scrubber, text), found(scrubber, text)
+
+
+@pytest.mark.parametrize("text,term", [
+    ("Past history of Tommy John surgery on the right elbow.", "Tommy John surgery"),
+    ("Dear Parent/Guardian of the pupil, please call us.", "Parent"),
+    ("Dear Claims Team, please find the receipt attached.", "Claims Team"),
+    ("thanks for the help bye", "bye"),
+])
+def test_eponymous_procedures_and_letter_addressees_stay(scrubber, text, term):
+    assert not removed(scrubber, text, term), found(scrubber, text)

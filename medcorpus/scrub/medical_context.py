@@ -15,7 +15,8 @@ _DISEASE_WORD = (r"disease|syndrome|palsy|sarcoma|lymphoma|tumou?r|cyst|arteriti
                  r"manoeuvre|tear|triad|node|duct|gland|canal|cells?|contracture|deformity|fever|encephalopathy|"
                  r"neuralgia|ataxia|chorea|cardiomyopathy|nephropathy|hepatitis|scale|score|criteria|classification|"
                  r"technique|method|diet|regimen|protocol|therapy|vaccine|bacillus|virus|granulomatosis|polyangiitis|neuropathy|"
-                 r"myopathy|keratitis|dermatitis|arthritis|hernia|aneurysm|malformation|anomaly|fibrosis|nodes|cysts")
+                 r"myopathy|keratitis|dermatitis|arthritis|hernia|aneurysm|malformation|anomaly|fibrosis|nodes|cysts|"
+                 r"surgery|repair|reconstruction|transplant|graft|shunt|splint|brace|bypass|release|osteotomy|fixation")
 EPONYM = re.compile(rf"(?<![\w'’-])(?:(?:de|von|van|di)[ \t]+)?{_CAPWORD}(?:[- ](?:{_CAPWORD}|de|von|van)){{0,3}}"
                     rf"[ \t]+(?:{_DISEASE_WORD})(?:e?s)?\b")
 _DOSE = r"[ \t]*\(?\d+(?:[.,]\d+)?[ \t]*(?:mg|mcg|µg|g|ml|iu|units?|%|tabs?|tablets?|caps?|capsules?|puffs?|drops?)\b"

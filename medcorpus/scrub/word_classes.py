@@ -23,7 +23,8 @@ philsys ktp versichertennummer codice fiscale numéro sécurité sociale aadhaar
 hey heya hiya yo msg msgs insta ig dm fb howzit assalamu assalamualaikum alaikum wa inshallah mashallah
 shukran daktari habari jambo gracias muchas dios bendiga años hola buenos buenas obrigado obrigada merci danke
 lah lor meh ako ikaw tq colleague colleagues subject mykad hkid días tardes noches docteur doctora doctores
-dottore doutor doutora je suis smh tbh ngl pls anak nang taga kuya rx hmo seaman""".split())
+dottore doutor doutora je suis smh tbh ngl pls anak nang taga kuya rx hmo seaman parent parents guardian team claims
+bye byee""".split())
 
 # words of a clinic's or hospital's name: a span holding one is an organisation, not a person
 CLINIC_WORDS = re.compile(r"(?i)\b(?:clinic|hospital|nursing|cent(?:re|er)|diagnostics|care|medical|health|physician|"
