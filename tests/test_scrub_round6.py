@@ -326,3 +326,18 @@ def test_a_common_word_before_campus_or_office_is_no_place(scrubber):
 ])
 def test_eponymous_procedures_and_letter_addressees_stay(scrubber, text, term):
     assert not removed(scrubber, text, term), found(scrubber, text)
+
+
+@pytest.mark.parametrize("text,value", [
+    ("医生你好我是欧阳春燕啊我住在南京那边", "欧阳春燕"),
+    ("醫師您好，我是林小華，住在新店區，地址是德輔道中37號21樓。", "新店區"),
+    ("醫師您好，我是林小華，住在新店區，地址是德輔道中37號21樓。", "德輔道中37號21樓"),
+    ("我妈妈何宏在鼓楼区, 她电话不通。", "鼓楼区"),
+])
+def test_i_am_with_any_surname_districts_after_zai_and_hong_kong_dao_roads(scrubber, text, value):
+    assert removed(scrubber, text, value), found(scrubber, text)
+
+
+def test_being_somewhere_now_is_no_place(scrubber):
+    text = "现在在医院排队，实在太痛了。"
+    assert not found(scrubber, text), found(scrubber, text)

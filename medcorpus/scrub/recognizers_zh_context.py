@@ -25,7 +25,7 @@ _RELATIVE = r"我(?:儿子|女儿|老公|老婆|丈夫|妻子|爱人|妈妈|爸�
 _CLOSING = r"(?:谢谢[！!。，,]?|祝好[！!。，,]|此致敬礼[！!。，,]?|盼复[！!。，,]|——|--|—)"
 _CLOSING_WORDS = frozenset("谢谢 謝謝 祝好 此致 敬礼 敬禮 盼复 盼覆 多谢 多謝 感谢 感謝".split())
 _UNIT = r"(?:号院|號院|号楼|號樓|号|號|弄|栋|棟|幢|座|巷|组|組|队|隊|单元|單元|室|楼|樓|层|層|户|戶)"
-_STREET = re.compile(rf"(?:和平|(?![我住在是的了和与从到去于来址：:])[{HAN}]){{2,6}}?(?:大街|大道|路(?:[一二三四五六七八九十]段)?|街|巷|胡同|"
+_STREET = re.compile(rf"(?:和平|(?![我住在是的了和与从到去于来址：:])[{HAN}]){{2,6}}?(?:大街|大道|路(?:[一二三四五六七八九十]段)?|道[中東西南北东]?|街|巷|胡同|"
                      rf"小区|小區|新村|村|花园|苑|园|家园|公寓|大厦|里(?=\d+[弄号號]))"
                      rf"(?:\d{{1,5}}|[一二三四五六七八九十百零〇]{{1,6}})(?:号院|號院|号楼|號樓|号|號|弄|栋|棟|幢|巷|组|組)"
                      rf"(?:\d{{1,5}}{_UNIT}|[A-Z]室)*"
@@ -99,6 +99,8 @@ class ZhContextRecognizer(LocalRecognizer):
             ("home", re.compile(rf"{_HOME}(?P<p>{word})(?=[，,。！!？?；;\s]|$)")),
             ("native_of", re.compile(rf"(?<=[，,\s])(?P<p>{_PLACE_UNIT})人(?=[\s，,。]|$)")),
             ("in_brackets", re.compile(rf"[（(](?P<p>{_PLACE_UNIT})[）)]")),
+            # a district with its unit after 住在/在, whatever its characters (新店區, 鼓楼区), before punctuation
+            ("home_unit", re.compile(rf"(?:{_HOME}|(?<![现實实存正])在)(?P<p>[{HAN}]{{1,3}}(?:市|区|區|县|縣|镇|鎮))(?=[，,。！!？?；;\s]|$)")),
             ("after_street", re.compile(rf"(?:(?<=[号號室弄栋棟幢])|(?<=Road)|(?<=Street)|(?<=St)|(?<=Rd)|(?<=Avenue))"
                                         rf"[，,]\s*(?P<p>{word})(?=[，,。.！!？?；;\s]|$)")),
         ]
@@ -172,7 +174,7 @@ class ZhContextRecognizer(LocalRecognizer):
                     continue  # 【订单备注】收货人： is a label, [家人群] 大姐： a kinship term, neither a name
                 if self._name_value(text, s, e, given_alone=how in ("field", "field_colon", "introduced", "chat_speaker", "kin_contact"),
                                     word_ok=how in ("field", "field_colon", "introduced", "chat_speaker", "kin_contact", "kin",
-                                                    "title_is")):
+                                                    "title_is"), any_surname=how == "i_am"):
                     out.append(self._result("PERSON", s, e, 0.7, how))
         for m in self.latin_name.finditer(text):
             if not any(self.terms.is_term(w) for w in m.group("n").split()):
@@ -181,7 +183,7 @@ class ZhContextRecognizer(LocalRecognizer):
             out.append(self._result("PERSON", m.start("n"), m.end("n"), 0.6, "nickname"))
         return out
 
-    def _name_value(self, text: str, s: int, e: int, given_alone: bool, word_ok: bool = True) -> bool:
+    def _name_value(self, text: str, s: int, e: int, given_alone: bool, word_ok: bool = True, any_surname: bool = False) -> bool:
         """A labelled value that can be a name: no function or medical word (和 and 也 may be: 和平,
         山本和也); a common word of the dictionary only where `word_ok`; a given name alone
         (no known surname) only where `given_alone` and it is not a common word of the dictionary."""
@@ -191,7 +193,7 @@ class ZhContextRecognizer(LocalRecognizer):
             return False
         if re.match(_surname_class(), value) or (len(value) == 2 and value[0] in "老小" and value[1] in _NICK_SURNAMES):
             tag = _word_tag(value)
-            if not word_ok and not (2 <= len(value) <= 3 and value[0] in _NICK_SURNAMES + "老小"):
+            if not word_ok and not any_surname and not (2 <= len(value) <= 3 and value[0] in _NICK_SURNAMES + "老小"):
                 return False  # a weak frame wants one of the commonest surnames (怎么治疗, 大便干 are no names)
             return (len(value) >= 2 or given_alone) and (word_ok or not tag or tag.startswith("nr"))  # 谢谢 is no name
         tag = _word_tag(value)
