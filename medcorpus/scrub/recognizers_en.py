@@ -8,6 +8,8 @@ from typing import Optional
 
 from medcorpus.scrub.patterns import GroupPatternRecognizer, Rx
 from medcorpus.scrub.recognizers_dates import DATE_PATTERNS
+from medcorpus.scrub.recognizers_ids import (AGE_OVER_89, CARD, CN_ID, ID_CONTEXT, LETTERED_CODE, LONG_NUMBER, QQ, SSN,  # noqa: F401
+                                             WECHAT, _card, _cn_id, _ctx_id, _digits, cn_id_checksum_ok, luhn_ok)
 from medcorpus.scrub.word_classes import CLINIC_WORDS
 
 I = re.IGNORECASE
@@ -176,71 +178,6 @@ _DIGIT_WORD = r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|double|t
 PHONE_SPELLED = re.compile(rf"(?i:\b(?:call me on|call me at|ring me on|text me on|reach me on|my number is|number is|"
                            rf"phone|mobile|cell|whatsapp)[ \t:]+)(?P<n>(?i:{_DIGIT_WORD}[ \t,-]+){{4,}}"
                            rf"(?:(?i:{_DIGIT_WORD})\b|\d{{2,}})(?:[ \t,-]+(?:(?i:{_DIGIT_WORD})\b|\d+))*)")
-SSN = re.compile(r"(?<![\d-])\d{3}-\d{2}-\d{4}(?![\d-])")
-CN_ID = re.compile(r"(?<![0-9A-Za-z])[1-9]\d{5}(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx](?![0-9A-Za-z])")
-CARD = re.compile(r"(?<![\d-])(?:\d{4}[\s-]?){3}\d{1,7}(?![\d-])")
-# a code of capitals and at least six digits (XEK410100313, H442535216, 4247320NA): an identifier without its label
-LETTERED_CODE = re.compile(r"(?<![\w/.@#-])(?=[A-Z0-9]{7,16}(?![\w/.@-]))(?=\d*[A-Z])(?:[A-Z]*\d){6}[A-Z0-9]*(?![\w/.@-])")
-LONG_NUMBER = re.compile(r"(?<![\w.,])\d{9,}(?![\w.,]|\s?(?:mg|ml|g|kg|mcg|iu|units?)\b)")
-ID_CONTEXT = re.compile(
-    r"(?i)(?:(?<![A-Za-z0-9])(?:mrn|medical record(?: number| no\.?| #)?|patient (?:id|number|no\.?)|record (?:number|no\.?)|"
-    r"account(?: number| no\.?| #)?|acct\.?|policy(?: number| no\.?| #)?|member(?:ship)? (?:id|number|no\.?)|"
-    r"insurance (?:id|number|no\.?)|licen[cs]e(?: number| no\.?| #)?|passport(?: number| no\.?)?|ssn|"
-    r"social security(?: number| no\.?)?|id(?: number| no\.?| #)?|case (?:number|no\.?)|claim (?:number|no\.?)|"
-    r"registration (?:number|no\.?)|reg\.? no\.?|uhid|npi|dea(?: number)?|aadhaar(?: number| no\.?)?|"
-    r"pan(?: number| no\.?| card)?|nhs(?: number| no\.?)?|health card(?: number)?|employee id|uhid|reg(?:istration)? no\.?|"
-    r"medicare(?: number| no\.?| card(?: number| no\.?)?)?|medicaid|philhealth|abha|nric|cnic|iqama|nin|bvn|dni|nie|nif|curp|"
-    r"rfc|rut|nrc|bsn|pesel|personnummer|cpf|mykad|tc kimlik(?: no\.?)?|kimlik(?: no\.?)?|ghana card|voter id|"
-    r"driver'?s licen[cs]e(?: number| no\.?)?|hmo(?: number| no\.?| id)|claim(?=[ \t]+[A-Z0-9#])|(?:file |our )?reference(?: number| no\.?)?(?: is)?|nhi|ihi|ohip|phn|"
-    r"philsys|ktp(?: number| no\.?)?|versichertennummer|codice fiscale|(?:num[ée]ro de )?s[ée]curit[ée] sociale|"
-    r"carte vitale|pps(?: number| no\.?)?|chi(?: number| no\.?)|hkid|ic|documento(?: de identidad)?|c[ée]dula|"
-    r"medical aid(?: number| no\.?)?|member)\b|"
-    r"(?<![A-Za-z0-9])(?:hospital|hosp\.?|file|folder|chart|opd|ipd|op|ip|cr|mr|admission|token|card|insurance card|"
-    r"member|membership|encounter|accession|employee|staff|student|visit|sample|lab|specimen|booking|case|"
-    r"referral|subscriber|group|voter|insurance|claim|hmo|rx|prescription|script|seaman'?s book|discharge book|"
-    r"national insurance|ni|tax|ic|emirates id|ref|reference)"
-    r"(?:[ \t]+(?:number|no\b\.?|num\b\.?|#)|(?=[ \t]*[:#]))|(?<![A-Za-z0-9])(?:insurance card|national insurance)\b|"
-    r"(?:身[份分]證字號|身[份分][证證](?:号|號|号码|號碼)?|病[历歷]号|病[历歷]號|病案[号號]|住院[号號]|[门門]诊[号號]|[门門]診號|"
-    r"[医醫]保卡[号號]|医保号|社保卡号|社保号|就诊卡号|档案号|卡号|卡號|健保卡號?|账号|帳號|[护護]照[号號](?:码|碼)?|[证證]件[号號](?:码|碼)?))"
-    r"\s*(?:(?:number|num\.?|no\.?)(?![A-Za-z0-9])\s*|#\s*)?(?:is|was|=|是|为|為|[:#：.-]|\?[ \t]*\n[ \t]*(?:[A-Za-z][\w ]{0,15}[:：])?)?\s*((?:[A-Za-z]{1,6}[ /-]?|#)?\d[\dA-Za-z/.-]{0,24}"
-    r"(?:[ ]\d{1,6}){0,6}(?:[ ][A-Z]{1,2}(?!\w)|\([0-9A-Z]\))?)(?![\w-])")
-QQ = re.compile(r"(?i)(?:QQ|扣扣)\s*(?:号码?|number|no\.?|id)?\s*(?:is|是|为)?\s*[:：]?\s*([1-9]\d{4,11})(?!\d)")
-WECHAT = re.compile(r"(?i)(?:微信|wechat|weixin|wx|vx)\s*(?:号|id|账号)?\s*(?:is|是|为)?\s*[:：]?\s*"
-                    r"([A-Za-z][-_A-Za-z0-9]{3,19}|1[3-9]\d{9})(?![\w-])")
-AGE_OVER_89 = re.compile(r"(?i)(?<![\d.])(?:aged?\s*[:]?\s*)?((?:9\d|1[0-4]\d))(?:\s*|-)(?:years?|yrs?|y/?o|yo|-year|岁|周岁)"
-                         r"(?:[\s-]*old)?")
-
-
-def luhn_ok(digits: str) -> bool:
-    ds = [int(c) for c in re.sub(r"\D", "", digits)]
-    if len(ds) < 13:
-        return False
-    total = 0
-    for i, d in enumerate(reversed(ds)):
-        if i % 2:
-            d *= 2
-            if d > 9:
-                d -= 9
-        total += d
-    return total % 10 == 0
-
-
-_CN_ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
-_CN_ID_CHECK = "10X98765432"
-
-
-def cn_id_checksum_ok(value: str) -> bool:
-    """GB 11643-1999 check digit of an 18-character resident identity number."""
-    v = value.upper()
-    if len(v) != 18 or not v[:17].isdigit():
-        return False
-    return _CN_ID_CHECK[sum(int(c) * w for c, w in zip(v[:17], _CN_ID_WEIGHTS)) % 11] == v[17]
-
-
-def _digits(value: str) -> int:
-    return sum(c.isdigit() for c in value)
-
-
 def _phone_ok(value: str, m) -> Optional[float]:
     n = _digits(re.split(r"(?i)x|ext", value)[0])
     if n < 7 or n > 15:
@@ -263,18 +200,6 @@ def _short_phone_ok(value: str, m) -> Optional[float]:
     """5-6 digits, not a year or a time."""
     n = _digits(value)
     return 0.7 if 5 <= n <= 6 and not re.fullmatch(r"(?:19|20)\d\d", value) else None
-
-
-def _card(value: str, m) -> Optional[float]:
-    return 0.9 if luhn_ok(value) else None
-
-
-def _cn_id(value: str, m) -> Optional[float]:
-    return 1.0 if cn_id_checksum_ok(value) else 0.6
-
-
-def _ctx_id(value: str, m) -> Optional[float]:
-    return 0.9 if _digits(value) >= 4 else None
 
 
 def _ip_ok(value: str, m) -> Optional[float]:
