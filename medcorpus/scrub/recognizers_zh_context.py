@@ -2,7 +2,10 @@
 a list: a town between "在/从/来自" and "工作/出差/过来/看过", the name after "我是<place>的", a name
 before "留言" or after a closing ("谢谢！", "祝好，"), a relative's name before "今年/也/怀孕",
 and "<street>路<n>号". Patterns carry the context; the value itself only has to look like a name
-(a known surname, simplified or traditional) or a place (no function or medical word)."""
+(a known surname, simplified or traditional) or a place (no function or medical word). Round 6 adds
+names a label, an introduction, a chat line, a kinship word or a greeting announces (收货人：淑芬,
+我叫上官丽娟, [病友群] 老刘：, 打我孙女德福的电话, 王慧您好), 老X/小X, Latin names after 我係/我是,
+districts after 住在/在 and Hong Kong 道 roads; in the weaker frames the value needs a common surname."""
 from __future__ import annotations
 
 import re
