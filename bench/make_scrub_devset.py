@@ -338,6 +338,11 @@ def _chinese_queries() -> list[str]:
     return queries
 
 
+# the splits built by their own module, bench/scrub_<split>.py; all the issue-18 splits
+OWN_MODULE_SPLITS = ("fresh", "blind", "blind2", "blind3", "blind4", "blind5", "blind6")
+ISSUE18_SPLITS = ("tune", "tune-hard", "untouched") + OWN_MODULE_SPLITS
+
+
 def build_split(split: str, n_en: int = 400, n_zh: int = 200, seed: int | None = None) -> list[dict]:
     """The issue-18 splits: "tune" and "tune-hard" (bench/scrub_hard.py; recognizers are tuned on
     them), "untouched" (measured once, aggregate figures only) and "fresh" (bench/scrub_fresh.py:
@@ -346,14 +351,9 @@ def build_split(split: str, n_en: int = 400, n_zh: int = 200, seed: int | None =
     shown) and "blind2" (bench/scrub_blind2.py: a second blind author, same rules) and "blind3"
     (bench/scrub_blind3.py: a third blind author, same rules) and "blind4" (bench/scrub_blind4.py: a fourth) and "blind5" (bench/scrub_blind5.py: a fifth) and "blind6" (bench/scrub_blind6.py: a sixth). Carrier medical terms are those of the disease DB in ../shared/data (fixed, so the gold
     set does not move when the allow-list grows)."""
+    import importlib
+
     sys.path.insert(0, str(ROOT / "bench"))
-    from scrub_blind import build_blind
-    from scrub_blind2 import build_blind2
-    from scrub_blind3 import build_blind3
-    from scrub_blind4 import build_blind4
-    from scrub_blind5 import build_blind5
-    from scrub_blind6 import build_blind6
-    from scrub_fresh import build_fresh
     from scrub_hard import build_hard
     from scrub_splits import build_split as _build
 
@@ -361,20 +361,8 @@ def build_split(split: str, n_en: int = 400, n_zh: int = 200, seed: int | None =
 
     terms = MedicalTerms(terms_from_disease_db(SHARED / "disease_db" / "format_dataset.csv"))
     data = json.loads((SHARED / "genmedgpt" / "chatdoctor5k.json").read_text(encoding="utf-8"))
-    if split == "fresh":
-        return build_fresh(n_en, n_zh, Doc, terms, data, SHARED)
-    if split == "blind":
-        return build_blind(n_en, n_zh, Doc, terms, data, SHARED)
-    if split == "blind2":
-        return build_blind2(n_en, n_zh, Doc, terms, data, SHARED)
-    if split == "blind3":
-        return build_blind3(n_en, n_zh, Doc, terms, data, SHARED)
-    if split == "blind4":
-        return build_blind4(n_en, n_zh, Doc, terms, data, SHARED)
-    if split == "blind5":
-        return build_blind5(n_en, n_zh, Doc, terms, data, SHARED)
-    if split == "blind6":
-        return build_blind6(n_en, n_zh, Doc, terms, data, SHARED)
+    if split in OWN_MODULE_SPLITS:  # bench/scrub_<split>.py, function build_<split>
+        return getattr(importlib.import_module(f"scrub_{split}"), f"build_{split}")(n_en, n_zh, Doc, terms, data, SHARED)
     if split == "tune-hard":
         return build_hard(n_en, Doc, terms, data)
     return _build(split, n_en, n_zh, Doc, terms, data, _chinese_queries(), seed)
@@ -387,7 +375,7 @@ def build(n_en: int = 400, n_zh: int = 200, seed: int = 13, variant: str = "dev"
 
     if not SHARED.exists():
         raise SystemExit(f"{SHARED} is missing: the dev set is built from ../shared/data")
-    if variant in ("tune", "tune-hard", "untouched", "fresh", "blind", "blind2", "blind3", "blind4", "blind5", "blind6"):
+    if variant in ISSUE18_SPLITS:
         return build_split(variant, n_en, n_zh)
     terms = load_terms()
     rnd = random.Random(seed)
@@ -401,7 +389,7 @@ def main() -> None:
     ap.add_argument("--zh", type=int, default=200)
     ap.add_argument("--seed", type=int, default=13)
     ap.add_argument("--variant", default="dev",
-                    choices=["dev", "heldout", "heldout2", "heldout3", "tune", "tune-hard", "untouched", "fresh", "blind", "blind2", "blind3", "blind4", "blind5", "blind6"])
+                    choices=["dev", "heldout", "heldout2", "heldout3", *ISSUE18_SPLITS])
     ap.add_argument("--out", default="/tmp/scrub_devset.jsonl")
     a = ap.parse_args()
     docs = build(a.en, a.zh, a.seed, a.variant)
