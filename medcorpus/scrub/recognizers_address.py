@@ -96,11 +96,11 @@ def _street_any_ok(terms):
 
 def _site_place_ok(terms):
     """The name before "campus"/"branch": a known town, or words that are no English words ("the Head office" is none)."""
+    from medcorpus.scrub.gazetteers import cities, fold, is_english
+
     check = make_name_check(terms, 0.7, medical_veto=True, veto_any=True)
 
     def ok(value: str, m: re.Match):
-        from medcorpus.scrub.gazetteers import cities, fold, is_english
-
         if fold(value) not in cities()[0] and any(is_english(w) for w in value.split()):
             return None
         return check(value, m)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from medcorpus.scrub.gazetteers import is_english
+from medcorpus.scrub.gazetteers import fold, is_english, person_names
 from medcorpus.scrub.recognizers_en import TITLE_STOP
 from medcorpus.scrub.recognizers_names import STRONG_AFTER
 from medcorpus.scrub.word_classes import CLINIC_WORDS, NOT_NAMES, VOICE_ASSISTANT
@@ -196,8 +196,6 @@ _CAPS_BEFORE = re.compile(r"(?<![\w'’-])([A-Z]{2,})[ \t]+$")
 def extend_asian_name(text: str, s: int, e: int) -> tuple[int, int]:
     """Grow a name over the given-name syllables after it ("Koh Li" + "Ting") and a surname or
     particle in capitals before it ("LIM" + "Joanne Hui Shan", "BIN IBRAHIM" + "Li Ting")."""
-    from medcorpus.scrub.gazetteers import fold, person_names
-
     for _ in range(2):
         m = _SYLLABLE_AFTER.match(text, e)
         w = m.group(1).lower() if m else ""
