@@ -26,7 +26,7 @@ ID_CONTEXT = re.compile(
     r"pan(?: number| no\.?| card)?|nhs(?: number| no\.?)?|health card(?: number)?|employee id|uhid|reg(?:istration)? no\.?|"
     r"medicare(?: number| no\.?| card(?: number| no\.?)?)?|medicaid|philhealth|abha|nric|cnic|iqama|nin|bvn|dni|nie|nif|curp|"
     r"rfc|rut|nrc|bsn|pesel|personnummer|cpf|mykad|tc kimlik(?: no\.?)?|kimlik(?: no\.?)?|ghana card|voter id|"
-    r"driver'?s licen[cs]e(?: number| no\.?)?|hmo(?: number| no\.?| id)|claim(?=[ \t]+[A-Z0-9#])|(?:file |our )?reference(?: number| no\.?)?(?: is)?|nhi|ihi|ohip|phn|"
+    r"driver'?s licen[cs]e(?: number| no\.?)?|hmo(?: number| no\.?| id)|claim(?=[ \t]+[A-Z0-9#])|(?:file |our )?reference(?![ \t]+(?:range|ranges|value|values|interval|level|lab)\b)(?: number| no\.?)?(?: is)?|nhi|ihi|ohip|phn|"
     r"philsys|ktp(?: number| no\.?)?|versichertennummer|codice fiscale|(?:num[ée]ro de )?s[ée]curit[ée] sociale|"
     r"carte vitale|pps(?: number| no\.?)?|chi(?: number| no\.?)|hkid|ic|documento(?: de identidad)?|c[ée]dula|"
     r"medical aid(?: number| no\.?)?|member)\b|"
@@ -39,6 +39,14 @@ ID_CONTEXT = re.compile(
     r"[医醫]保卡[号號]|医保号|社保卡号|社保号|就诊卡号|档案号|卡号|卡號|健保卡號?|账号|帳號|[护護]照[号號](?:码|碼)?|[证證]件[号號](?:码|碼)?))"
     r"\s*(?:(?:number|num\.?|no\.?)(?![A-Za-z0-9])\s*|#\s*)?(?:is|was|=|是|为|為|[:#：.-]|\?[ \t]*\n[ \t]*(?:[A-Za-z][\w ]{0,15}[:：])?)?\s*((?:[A-Za-z]{1,6}[ /-]?|#)?\d[\dA-Za-z/.-]{0,24}"
     r"(?:[ ]\d{1,6}){0,6}(?:[ ][A-Z]{1,2}(?!\w)|\([0-9A-Z]\))?)(?![\w-])")
+# any label ending in an identifier noun ("claim ref", "UR number", "the number on my card is", "学号", "体检编号"):
+# the label's head is enough when the value has the shape of a code (five digits or more, or letters and four digits)
+ID_HEAD = re.compile(
+    r"(?i)(?:(?<![A-Za-z0-9])(?:ref\.?|reference|number|no\.|num\.?|id|code)"
+    r"(?:[ \t]+(?:on|of|for)[ \t]+(?:my|the|his|her|your|our|their)(?:[ \t]+[a-z]+){1,2})?"
+    r"|(?<![A-Za-z0-9])#|(?:编号|编码|号码|號碼|代码|代碼|(?<![0-9一二三四五六七八九十几幾])[号號]))"
+    r"[ \t]*(?:is|was|=|是|为|為|[:：#-])?[ \t]*"
+    r"((?-i:(?:[A-Z]{1,4}[ -]?)?\d[\dA-Z]*(?:-[\dA-Z]+){0,3}))(?![\w/.,:-]*\d|[\w-]|\s?(?i:mg|ml|kg|g|mcg|iu|units?|%)\b)")
 QQ = re.compile(r"(?i)(?:QQ|扣扣)\s*(?:号码?|number|no\.?|id)?\s*(?:is|是|为)?\s*[:：]?\s*([1-9]\d{4,11})(?!\d)")
 WECHAT = re.compile(r"(?i)(?:微信|wechat|weixin|wx|vx)\s*(?:号|id|账号)?\s*(?:is|是|为)?\s*[:：]?\s*"
                     r"([A-Za-z][-_A-Za-z0-9]{3,19}|1[3-9]\d{9})(?![\w-])")
@@ -82,3 +90,11 @@ def _cn_id(value: str, m) -> Optional[float]:
 
 def _ctx_id(value: str, m) -> Optional[float]:
     return 0.9 if _digits(value) >= 4 else None
+
+
+def _head_id(value: str, m) -> Optional[float]:
+    """A code after a bare identifier noun: five digits or more, or letters with four; never a year or a decimal."""
+    n = _digits(value)
+    if re.fullmatch(r"(?:19|20)\d\d", value) or len(value) > 24:
+        return None
+    return 0.8 if n >= 5 or (n >= 4 and any(c.isalpha() for c in value)) else None
