@@ -107,11 +107,11 @@ EN_STYLES = (
      "  {idlabel} {id}\nplease see above pt re ongoing {dx}. pt states: {carrier}\npt home ph {phone}, lives at "
      "{street}, {place2}.\ndate sent {date}"),
     ("asian_family", "", ASIAN,
-     "Good evening doctor, I am writing for my grandmother {name} ({age} years old), she stays with us in {place}. "
+     "Good evening doctor, I am writing for my grandmother {name} (born {dob_old}), she stays with us in {place}. "
      "{carrier} She only takes {drug} now. Her own number is {phone} but she speaks little English, so please call "
      "me, {name2}, at {phone2}. Her {idlabel} is {id}."),
     ("telehealth_booking", "", None,
-     "Telehealth booking confirmed\nPatient: {name}\nWhen: {date}, 10:40 AEST\nJoin link: {url}\nClinician: {name2} "
+     "Telehealth booking confirmed\nPatient: {name}\nWhen: {date}, 10:40 AEST\nJoin link: {meet_url}\nClinician: {name2} "
      "(GP)\nReason for visit: {dx} review - \"{carrier}\"\nIf you can't connect we'll call {phone}.\n{idlabel} {id}"),
     ("pharmacy_voicemail", "", None,
      "voicemail transcript hi its {given} calling from the chemist on {street} in {place} about the script for "
@@ -220,9 +220,10 @@ def _en_values(v: Values8, culture: str, carrier: str) -> dict:
         "place": (v.place(cc), "LOCATION"), "place2": (v.place(cc), "LOCATION"), "place3": (v.place(v.pick(RESIDENCE)), "LOCATION"),
         "street": (v.street(cc), "STREET"), "email": (v.email(first_given, first_family), "EMAIL"),
         "email2": (v.email(people[1][1], people[1][2]), "EMAIL"), "url": (v.url(first_family), "URL"),
+        "meet_url": (v.meeting_url(first_family), "URL"),
         "idlabel": (label, None), "id": (ident, "ID"), "id2": (v.en_id()[1], "ID"),
         "dob": (v.en_date(born), "DATE"), "date": (v.en_date(seen), "DATE"), "date2": (v.en_date(seen2), "DATE"),
-        "dob_iso": (born.isoformat(), "DATE"), "dob2_iso": (born2.strftime("%d/%m/%Y"), "DATE"),
+        "dob_iso": (born.isoformat(), "DATE"), "dob_old": (v.en_date(v.day(1925, 1958)), "DATE"), "dob2_iso": (born2.strftime("%d/%m/%Y"), "DATE"),
         "date_iso": (seen.isoformat(), "DATE"), "date2_iso": (seen2.strftime("%d/%m/%Y"), "DATE"),
         "drug": (v.drug(), "MED"), "drug2": (v.drug(), "MED"), "dx": (v.dx(), "MED"),
         "dx2": (v.dx(), "MED"), "age": (str(2025 - born.year), None),

@@ -210,6 +210,12 @@ class Values8:
                           f"https://{slug}physio.com.au/about", f"www.gofundme.com/f/help-{slug}-recover",
                           f"https://linktr.ee/{slug}", f"http://myblog.wordpress.com/{slug}/diary"))
 
+    def meeting_url(self, slug: str) -> str:
+        slug = "".join(ch for ch in slug.lower() if ch.isalnum())[:16] or "pt"
+        return self.pick((f"https://us02web.zoom.us/j/{self.digits(11)}?pwd={slug}{self.r.randrange(100, 999)}",
+                          f"https://meet.coviu.com/{slug}-{self.digits(4)}", f"https://doxy.me/{slug}clinic",
+                          f"https://teams.microsoft.com/l/meetup-join/{self.digits(8)}-{slug}"))
+
     # --- IDs
     def nhs_number(self) -> str:
         while True:
