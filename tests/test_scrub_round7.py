@@ -31,3 +31,29 @@ def test_a_code_after_any_identifier_noun_goes(scrubber, text, value):
 ])
 def test_lab_ranges_counts_doses_and_short_numbers_after_such_nouns_stay(scrubber, text, term):
     assert not removed(scrubber, text, term), found(scrubber, text)
+
+
+@pytest.mark.parametrize("text,value", [
+    ("【老同学群】\n阿珍：明天谁去医院看看老师？\n国栋：我下午去，你们别急\n阿珍：好的，麻烦了\n秋菊：我也去", "国栋"),
+    ("【老同学群】\n阿珍：明天谁去医院看看老师？\n国栋：我下午去，你们别急\n阿珍：好的，麻烦了\n秋菊：我也去", "秋菊"),
+    ("你帮我问问，欧阳振华的手机是多少？", "欧阳振华"),
+    ("病人司马晓燕，因胸闷入院。", "司马晓燕"),
+    ("本人李娜，英文名Grace，在伦敦读书。", "Grace"),
+    ("Witnessed by my neighbour, J. Baker, on the day.", "J. Baker"),
+    ("SURNAME, FIRST: WOOD, GRACE    Ward 4", "WOOD, GRACE"),
+    ("Emergency contact: Marcus \"Tiny\" Oyelaran (brother)", "Marcus \"Tiny\" Oyelaran"),
+    ("Carer: Hilda M. Fairclough, daughter.", "Hilda M. Fairclough"),
+])
+def test_chat_speakers_contacts_compound_surnames_initials_and_nicknames(scrubber, text, value):
+    assert removed(scrubber, text, value), found(scrubber, text)
+
+
+@pytest.mark.parametrize("text,term", [
+    ("问：孩子发烧怎么办？\n答：先物理降温。\n问：还要吃药吗？\n答：看情况。", "答"),
+    ("姓名：张三\n性别：男\n年龄：45\n诊断：高血压", "性别"),
+    ("I was told I have vitamin B. Deficiency is common here.", "Deficiency"),
+    ("Levels of hepatitis B. Patient was advised rest.", "Patient"),
+    ("Lorna \"Lou\" Hendry has Graves' disease and takes Carbimazole.", "Carbimazole"),
+])
+def test_role_lines_form_labels_vitamin_letters_and_drugs_stay(scrubber, text, term):
+    assert not removed(scrubber, text, term), found(scrubber, text)

@@ -25,7 +25,7 @@ from medcorpus.scrub.recognizers_en import common_recognizers, english_recognize
 from medcorpus.scrub.recognizers_address import extend_address  # noqa: E402
 from medcorpus.scrub.recognizers_names import extend_name_list, is_first_name, trim_medical_edges  # noqa: E402
 from medcorpus.scrub.regions import ALLOWED_REGIONS  # noqa: E402,F401
-from medcorpus.scrub.spans import (_LETTERS_ONLY, Span, clinic_end, join_name_particles, not_a_name,  # noqa: E402,F401
+from medcorpus.scrub.spans import (_LETTERS_ONLY, Span, clinic_end, extend_name_tail, join_name_particles, not_a_name,  # noqa: E402,F401
                                    extend_asian_name, opening_word, repeated_mentions, resolve_overlaps,
                                    spoken_to_assistant)
 
@@ -254,6 +254,7 @@ class Scrubber:
                 e = ext.end() if ext else e  # "+44 1869 102660 ext 1054": the extension is part of the number
             elif entity == "PERSON":
                 s, e = trim_medical_edges(text, s, extend_name_list(text, s, e, self.terms), self.terms)
+                e = extend_name_tail(text, s, e, self.terms.is_medical_word)
                 s, e = extend_asian_name(text, s, e)
             spans.append(Span(s, e, entity, round(float(score), 3), rec))
         return join_name_particles(text, resolve_overlaps(spans + repeated_mentions(text, spans)))

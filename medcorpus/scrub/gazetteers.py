@@ -123,6 +123,19 @@ def english_words() -> frozenset[str]:
     return frozenset()
 
 
+@lru_cache(maxsize=1)
+def proper_nouns() -> frozenset[str]:
+    """Capitalised one-word entries of hunspell's en_US dictionary, lower-cased: the names and places
+    among English words ("crane", "baker", "earl" are surnames there; "patient" and "blood" are not)."""
+    for d in HUNSPELL_DIRS:
+        dic = Path(d) / "en_US.dic"
+        if dic.exists():
+            lines = dic.read_text(encoding="utf-8", errors="replace").splitlines()[1:]
+            return frozenset(w.lower() for w in (line.partition("/")[0].strip() for line in lines)
+                             if w[:1].isupper() and w[1:].islower() and w.isalpha())
+    return frozenset()
+
+
 def _affix_rules(aff: Path) -> tuple[dict, dict]:
     """{flag: [(strip, add, condition)]} for prefixes and suffixes of a hunspell .aff file."""
     rules: dict[str, dict] = {"PFX": {}, "SFX": {}}

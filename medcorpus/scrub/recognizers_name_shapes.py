@@ -10,7 +10,7 @@ import re
 
 from presidio_analyzer import LocalRecognizer, RecognizerResult
 
-from medcorpus.scrub.gazetteers import fold, is_english, person_names
+from medcorpus.scrub.gazetteers import english_words, fold, is_english, person_names, proper_nouns
 from medcorpus.scrub.recognizers_en import MONTH_NAMES, STOP
 from medcorpus.scrub.recognizers_gazetteer import _common, _folded_regions, _result, looks_medical
 from medcorpus.scrub.word_classes import CLINIC_WORDS
@@ -18,6 +18,9 @@ from medcorpus.scrub.word_classes import CLINIC_WORDS
 _LETTER = r"A-Za-z\u00c0-\u024f\u1e00-\u1eff"
 _CAP = rf"[A-Z\u00c0-\u00de\u0100-\u024f\u1e00-\u1eff][{_LETTER}'’]+(?:-[{_LETTER}][{_LETTER}'’]+)*"
 _PARTICLE = r"(?:van|von|de|der|den|da|di|du|del|della|la|le|mac|mc|al|el|bin|binti|ibn|ter|ten|dos|das|ó|ní|ap)"
+# words a capital letter follows that is no initial ("vitamin D. Then", "hepatitis B. Rose")
+_LETTER_TAKERS = re.compile(r"(?i:\b(?:vitamin|hepatitis|hep|type|group|grade|stage|class|plan|option|part|section|point|step|phase|"
+                  r"level|category|schedule|list|zone|wing|ward|block|bay|bed|room|floor|unit|size|cup|blood|strep)[ \t]*)$")
 _INITIALS = r"(?:[A-Z]\.[ \t]?){1,3}(?:[a-z]\.[ \t]?)?"
 INITIALS_NAME = re.compile(rf"(?<![\w.])(?P<n>{_INITIALS}[ \t]*(?:(?i:{_PARTICLE})[ \t]+){{0,3}}(?P<last>{_CAP}))(?![\w'’-])")
 PARTICLE_NAME = re.compile(rf"(?<![\w.'’-])(?P<n>(?P<first>{_CAP})[ \t]+(?:{_PARTICLE}[ \t]+){{1,3}}(?P<last>{_CAP}))(?![\w'’-])")
@@ -89,13 +92,24 @@ class NameShapeRecognizer(LocalRecognizer):
         known = k in last or k in first
         return self._plain(word) and ((known and (particle or not is_english(word))) or not _common(word))
 
+    def _known_surname(self, word: str) -> bool:
+        """A known last name that is no English word, or one hunspell also lists as a proper noun
+        (Crane, Earl, Baker): after an initial or in "LAST, FIRST" such a word is a name."""
+        w = word.lower()
+        return self._plain(word) and fold(word) in person_names()[1] and (w not in english_words() or w in proper_nouns())
+
+    def _known_first(self, word: str) -> bool:
+        w = word.lower()
+        return self._plain(word) and fold(word) in person_names()[0] and (w not in english_words() or w in proper_nouns())
+
     def _first(self, word: str) -> bool:
         return self._plain(word) and fold(word) in person_names()[0] and not is_english(word)
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts=None) -> list[RecognizerResult]:
         out: list[RecognizerResult] = []
         for m in INITIALS_NAME.finditer(text):
-            if self._surname(m.group("last")):
+            if self._surname(m.group("last")) or (self._known_surname(m.group("last"))
+                                                   and not _LETTER_TAKERS.search(text, max(0, m.start() - 12), m.start())):
                 out.append(_result("PERSON", m.start("n"), m.end("n"), 0.7, self, "initials"))
         for m in PARTICLE_NAME.finditer(text):
             first = m.group("first")
@@ -109,8 +123,9 @@ class NameShapeRecognizer(LocalRecognizer):
                 out.append(_result("PERSON", m.start("n"), m.end("n"), 0.65, self, "capitals"))
         for m in LAST_COMMA_FIRST.finditer(text):
             last, first = m.group("last"), m.group("first")
-            if self._plain(first) and (self._first(first) or not _common(first)) and self._surname(last) \
-                    and (fold(last) in person_names()[1] or "-" in last):
+            if (self._plain(first) and (self._first(first) or not _common(first)) and self._surname(last)
+                    and (fold(last) in person_names()[1] or "-" in last)) \
+                    or (self._known_first(first.title()) and self._known_surname(last.title())):  # CRANE, EARL
                 out.append(_result("PERSON", m.start("n"), m.end("n"), 0.65, self, "last_comma_first"))
         for m in HYPHENATED.finditer(text):
             a, b = m.group("a"), m.group("b")

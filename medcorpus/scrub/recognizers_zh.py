@@ -220,6 +220,10 @@ class JiebaNameRecognizer(LocalRecognizer):
                     and not re.match(f"[{HAN}]", text[span[1] + 1:span[1] + 2]) \
                     and text[span[1]] not in self.NAME_FOLLOWERS and text[span[1]] not in "有了着过吗呢吧啊也":
                 span = (span[0], span[1] + 1)  # 郑国 + 强 before a space or a comma: the third character is the name's
+            if span and text[span[0]:span[1]] in surnames()[1]:  # 诸葛 + 怡慧: a compound surname takes its given name
+                given = re.match(f"[{HAN}]{{1,2}}", text[span[1]:])
+                if given and not any(c in FUNCTION_CHARS + "的了是有" for c in given.group()):
+                    span = (span[0], span[1] + len(given.group()))
             if span and self._plausible(text, span[0], span[1]):
                 out.append(self._result(span[0], span[1], 0.85, "context_before"))
         for m in self.CONTEXT_GENDER.finditer(text):  # 冯红梅，女，49岁

@@ -50,6 +50,11 @@ _KIN_TERM = re.compile(r"[大二三四五六七八小老]?(?:哥|姐|弟|妹|叔
 _KIN = (r"(?:小女|小儿|犬子|(?:我|您|你)(?:的)?(?:孙女|孫女|孙子|孫子|外孙女?|外孫女?|儿媳妇?|兒媳婦?|女婿|侄子|侄女|外甥女?|朋友|同事|邻居|鄰居|室友|同学|同學|"
         r"闺蜜|表[哥姐弟妹]|堂[哥姐弟妹]|老伴|嫂子|姐夫|妹夫|儿子|兒子|女儿|女兒|老公|老婆|丈夫|妻子|爱人|愛人|"
         r"妈妈|媽媽|爸爸|母亲|父亲|爷爷|奶奶|外公|外婆|哥哥|姐姐|弟弟|妹妹|妈|媽|爸|先生|太太))(?:叫|名叫|是)?")
+# a line of a chat log: "磊磊：大家看看", "老怡：我明天去"; roles and labels open such lines too (问：, 医生：, 转发：)
+_CHAT_LINE = re.compile(rf"(?m)^[ \t]*(?P<n>[{HAN}]{{1,4}})[ \t]*[:：](?![ \t]*$)")
+_CHAT_ROLES = frozenset("问 答 问题 回答 追问 补充 回复 转发 引用 医生 医师 大夫 护士 患者 病人 家属 用户 网友 楼主 客服 助手 提问 "
+                        "咨询 病情 描述 主诉 诊断 建议 结果 处理 备注 说明 注意 提示 时间 日期 地点 内容 标题 主题 摘要 原因 "
+                        "症状 病史 用法 用量 我 你 他 她 大家 群主 管理员 系统 通知 公告 编者".split())
 # what follows a labelled value, not a name (本人, 同上, 男, 患者 ...)
 _FIELD_NOT_NAMES = frozenset("本人 自己 同上 同前 无 無 不详 未知 保密 匿名 略 男 女 男性 女性 患者 病人 孩子 宝宝 家属 家屬 父亲 母亲 "
                              "儿子 女儿 丈夫 妻子 老人 医生 医师 护士 见上 如上 本院 家长 监护人 一样 相同".split())
@@ -138,8 +143,11 @@ class ZhContextRecognizer(LocalRecognizer):
             ("ask_for", re.compile(rf"找{value}(?=[。！!，,\s]|$)")),
             ("last_words", re.compile(rf"(?<=[。！？!?，,…])[ \t]*{value}[ \t]*$")),
         ]
+        # a name before 的电话/的手机 (我明天去，诸葛霞磊的电话是…): the value needs a surname
+        self.contact_of = re.compile(rf"(?:^|(?<=[，,。！!？?；;\s：:])|(?<=[打找问問给給加]))(?P<n>[{HAN}]{{2,4}}?)"
+                                     rf"(?=的(?:电话|電話|手机|手機|微信|邮箱|號碼|号码|联系方式|聯繫方式))")
         # a name in Latin letters after 我係/我是/我阿媽 or a label: "我係Cheung Chi Ho，", "联系人：Jasmine Ho"
-        self.latin_name = re.compile(rf"(?:(?:我係|我是)[{HAN}]{{0,4}}?|我叫|我阿[媽妈爸]|我[媽妈爸]{{1,2}}|{_NAME_FIELD}\s*[:：]?)\s*"
+        self.latin_name = re.compile(rf"(?:(?:我係|我是)[{HAN}]{{0,4}}?|我叫|英文名(?:字)?(?:是|叫)?|我阿[媽妈爸]|我[媽妈爸]{{1,2}}|{_NAME_FIELD}\s*[:：]?)\s*"
                                      rf"(?P<n>[A-Z][a-z]+(?:[ ][A-Z][a-z]+){{0,3}})(?=[，,。\s今住]|$)")
         # 老梁, 小王 before punctuation or what a person does (上周老彭和我…)
         self.nickname = re.compile(rf"(?P<n>(?<![老小])[老小][{_NICK_SURNAMES}])"
@@ -179,11 +187,34 @@ class ZhContextRecognizer(LocalRecognizer):
                                     word_ok=how in ("field", "field_colon", "introduced", "chat_speaker", "kin_contact", "kin",
                                                     "title_is"), any_surname=how == "i_am"):
                     out.append(self._result("PERSON", s, e, 0.7, how))
+        out += self._chat_speakers(text)
+        for m in self.contact_of.finditer(text):
+            s, e = m.span("n")
+            if self._name_value(text, s, e, given_alone=False, word_ok=False, any_surname=True) and len(text[s:e]) >= 2:
+                out.append(self._result("PERSON", s, e, 0.65, "contact_of"))
         for m in self.latin_name.finditer(text):
             if not any(self.terms.is_term(w) for w in m.group("n").split()):
                 out.append(self._result("PERSON", m.start("n"), m.end("n"), 0.7, "latin_name"))
         for m in self.nickname.finditer(text):
             out.append(self._result("PERSON", m.start("n"), m.end("n"), 0.6, "nickname"))
+        return out
+
+    def _chat_speakers(self, text: str) -> list[RecognizerResult]:
+        """The speakers of a chat log: a text of at least two lines opened by "X：" where one X speaks
+        twice. Roles, labels, kinship terms and medical words are not speakers' names."""
+        lines = [m for m in _CHAT_LINE.finditer(text)]
+        values = [m.group("n") for m in lines]
+        if len(lines) < 3 or len(set(values)) < 2 or len(set(values)) == len(values):
+            return []
+        out = []
+        for m in lines:
+            s, e = m.span("n")
+            value = m.group("n")
+            if value in _CHAT_ROLES or _KIN_TERM.fullmatch(value) or value[-1] in "人号號址期码碼注话話称稱别別龄齡群史述断斷议議果" \
+                    or value in _FIELD_NOT_NAMES or value in ZH_NOT_NAMES or self._medical(text, s, e) \
+                    or any(c in "的了与在是有都就我你他她们这那什么怎" for c in value):
+                continue
+            out.append(self._result("PERSON", s, e, 0.65, "chat_line"))
         return out
 
     def _name_value(self, text: str, s: int, e: int, given_alone: bool, word_ok: bool = True, any_surname: bool = False) -> bool:

@@ -112,6 +112,23 @@ def join_name_particles(text: str, spans: list[Span]) -> list[Span]:
     return out
 
 
+# a nickname in quotes or a middle initial, then a surname: Dorothy "Mikey" Haverford, Brenda D. Crane
+_NICKNAME_THEN_SURNAME = re.compile(r"[ \t]+(?:[\"“‘'(][A-Z][a-z]+[\"”’')]|[A-Z]\.)[ \t]+"
+                                    r"(?P<last>[A-Z][a-z\u00df-\u024f'’]+(?:-[A-Z][a-z\u00df-\u024f'’]+)?)(?![\w'’-])")
+
+
+def extend_name_tail(text: str, s: int, e: int, is_medical) -> int:
+    """A first name grows over a quoted nickname or a middle initial and the surname after it,
+    unless that word is a common word or a medical one."""
+    m = _NICKNAME_THEN_SURNAME.match(text, e)
+    if not m or " " in text[s:e].strip():
+        return e
+    last = m.group("last")
+    if last.lower() in TITLE_STOP or is_medical(last) or (is_english(last) and fold(last) not in person_names()[1]):
+        return e
+    return m.end()
+
+
 def repeated_mentions(text: str, spans: list[Span]) -> list[Span]:
     """A name or place found once is removed everywhere in the text: "谢谢！張雅婷" at the end,
     "Olga" again three sentences after "my wife Olga", "Lopez" alone after "Maria Lopez". Exact,
