@@ -243,7 +243,8 @@ class Values:
         return NATIONAL_IDS[self.loc][0], None
 
     def _natid(self, key: str):
-        self.get("idlabel")
+        if self.loc in ("GB", "IN"):  # the numbers with a check digit of their own
+            return self._nhs(key) if self.loc == "GB" else self._aadhaar(key)
         shape = NATIONAL_IDS[self.loc][1]
         return "".join(self._digits(1) if ch == "9" else self.rnd.choice("ACEFHKMNPRTWY") if ch == "A" else ch
                        for ch in shape), "ID"
