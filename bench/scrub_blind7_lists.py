@@ -273,3 +273,23 @@ def spoken_year(y: int) -> str:
         teen = W("ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen")[lo - 10]
         return f"{head} {teen}"
     return f"{head} {TENS[lo // 10]}" + ("" if lo % 10 == 0 else f" {ONES[lo % 10]}")
+
+
+# first / given names that are a woman's (the rest of each list is a man's or either); GENDER: which
+# template slots a relation word (daughter, 我妈, "he") fixes
+FEMALE = set(C(
+    "Emily, Olivia, Sophie, Megan, Hannah, Chloe, Abigail, Kayla, Lauren, Brooke, Siobhan, Aoife, Niamh, Bethan, "
+    "Morag, Dot, María José, Guadalupe, Ximena, Lucía, Valentina, Camila, Esperanza, Paola, Itzel, Yesenia, Priya, "
+    "Ananya, Sunita, Lakshmi, Kavitha, Deepika, Meenakshi, Shalini, Pooja, Sreeja, Ngozi, Funmilayo, Adaeze, Yetunde, "
+    "Chiamaka, Aisha, Folake, Akosua, Abena, Wanjiru, Achieng, Njeri, Thandiwe, Lerato, Nakato, Maricel, Rowena, "
+    "Jocelyn, Lorna, Mylene, Cherry Joy, Analyn, Lourdes, Ma. Teresa, Rhea, Girlie, Shanice, Marcia, Keisha, Tamika, "
+    "Paulette, Claudette, Simone, Nadira, Fatima, Noor, Mariam, Ayesha, Zainab, Rania, Samira, Xiaoling, Meiling, "
+    "Yuting, Lihua, Cheryl, Siew, Nurul, Siti, Aminah, Norhayati, Anja, Sabine, Amélie, Margaux, Chiara, Francesca, "
+    "Mariana, Sanne, Katarzyna, Eleni, Yui, Ji-woo, Ploy, Thu Trang, Elif, Dewi") +
+    W("芳 娜 秀英 敏 静 丽 艳 娟 秀兰 霞 桂英 晓燕 欣怡 梓萱 雨桐 佳怡 淑芬 春梅 海燕 雅婷 嘉欣 美玲 子涵"))
+EITHER = set(C("Harpreet, Gurpreet, Jun-Jun, Bong, Dindo") + W("平 一诺"))
+GENDER = {("referral", "p1"): "m", ("referral", "p3"): "f", ("preauth", "p2"): "f", ("dictation", "p1"): "f",
+          ("dictation", "p2"): "m", ("parent", "p2"): "f", ("carer", "p2"): "m", ("nigerian", "p2"): "m",
+          ("filipino", "p2"): "f", ("caribbean", "p2"): "f", ("spanglish", "p2"): "f", ("spanglish", "d1"): "f",
+          ("voicemail", "d2"): "f", ("wechat_voice", "p2"): "f", ("proxy", "p2"): "m", ("record_front", "p1"): "f",
+          ("zhihu", "p2"): "f", ("overseas", "p2"): "f", ("tw", "d1"): "m", ("sms", "p1"): "f"}

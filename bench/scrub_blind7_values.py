@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import phonenumbers
 
-from scrub_blind7_lists import (ascii_fold, en_date, spoken_day, spoken_year, street_line, zh_date, _suffix, INSURERS, NATIONAL_IDS, PINYIN, TW_LETTER, ABROAD, C, EXCLUDED_CITY, FIRST, HK_PLACES, HK_ROADS, HOME, LAST, LOCALES, MED_EN,
+from scrub_blind7_lists import (EITHER, FEMALE, GENDER, ascii_fold, en_date, spoken_day, spoken_year, street_line, zh_date, _suffix, INSURERS, NATIONAL_IDS, PINYIN, TW_LETTER, ABROAD, C, EXCLUDED_CITY, FIRST, HK_PLACES, HK_ROADS, HOME, LAST, LOCALES, MED_EN,
                                 MED_ZH, MONTHS, NICK, ONES, ORDINAL, STREETS, STYLE_LOCALES, TENS, TW_CITIES,
                                 TW_HOODS, TW_ROADS, W, ZH_DEPTS, ZH_ESTATES, ZH_GIVEN, ZH_ID_AREAS, ZH_OVERSEAS,
                                 ZH_PLACES, ZH_ROADS, ZH_SURNAME, DOMAINS, LOCAL_DOMAIN, _T)
@@ -65,14 +65,14 @@ class Values:
         r, key = self.rnd, "person:" + who
         if key not in self.cache:
             if self.lang == "zh" and not (who == "d2" and self.style == "overseas"):
-                sur, given = r.choice(ZH_SURNAME), r.choice(ZH_GIVEN)
+                sur, given = r.choice(ZH_SURNAME), r.choice(self._gendered(ZH_GIVEN, who))
                 if self.loc in ("HK", "TW"):
                     sur, given = self.traditional(sur), self.traditional(given)
                 self.cache[key] = {"first": given, "last": sur, "full": sur + given, "zh": True}
             else:
                 loc = self.abroad if who == "d2" and self.style in ("traveller", "overseas") else self.loc
                 culture = r.choice(LOCALES[loc][0])
-                first, last = r.choice(FIRST[culture]), r.choice(LAST[culture])
+                first, last = r.choice(self._gendered(FIRST[culture], who)), r.choice(LAST[culture])
                 shape = r.random()
                 if culture == "chinese_en" and shape < 0.5:
                     full = f"{last} {first}"
@@ -85,9 +85,17 @@ class Values:
                 elif shape < 0.8:
                     full = f"{first[0]}. {last}"
                 else:
-                    full = f"{first} {r.choice(FIRST[culture])} {last}"
+                    middle = r.choice([n for n in self._gendered(FIRST[culture], who) if n != first] or [first])
+                    full = f"{first} {middle} {last}"
                 self.cache[key] = {"first": first, "last": last, "full": full, "zh": False}
         return self.cache[key]
+
+    def _gendered(self, names: list[str], who: str) -> list[str]:
+        """The names a slot's relation word allows (a daughter is not called Babatunde)."""
+        want = GENDER.get((self.style, who))
+        if not want:
+            return names
+        return [n for n in names if n in EITHER or (n in FEMALE) == (want == "f")] or names
 
     def _name(self, key: str) -> str:
         p = self._person(key[:2])
