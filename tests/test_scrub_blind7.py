@@ -150,3 +150,25 @@ def test_blind7_is_the_same_in_another_process(blind7):
     mod, docs = blind7
     assert mod.build_split("blind7") == docs
     assert digests_under_hash_seeds("blind7") == {split_digest(docs)}
+
+
+def test_relation_words_get_names_of_the_right_gender(blind7):
+    """A daughter, a lola or 我妈 gets a woman's name; a father-in-law or 我爸 a man's (or one used by both)."""
+    from scrub_blind7_lists import EITHER, FEMALE
+
+    _, docs = blind7
+    seen = Counter()
+    for d in docs:
+        for s, e, ent in d["pii"]:
+            before, words = d["text"][:s], d["text"][s:e].split()
+            for cue, female in (("my daughter ", True), ("my lola, ", True), ("father-in-law, ", False)):
+                if ent == "PERSON" and before.endswith(cue) and not words[0].endswith("."):  # not an initial
+                    seen[cue] += 1
+                    first = " ".join(words[:2]) if " ".join(words[:2]) in FEMALE | EITHER else words[0]
+                    assert first in EITHER or (first in FEMALE) == female, (d["id"], cue)
+            if ent == "PERSON" and before.endswith("我爸叫") and len(d["text"][s:e]) == 2:
+                seen["我爸叫"] += 1
+                given = d["text"][s + 1:e]
+                assert given in EITHER or given not in FEMALE, d["id"]
+    assert min(seen.values()) >= 10 and len(seen) == 4
+    assert "Yetunde" in FEMALE and "Babatunde" not in FEMALE  # the check can fail
