@@ -57,3 +57,26 @@ def test_chat_speakers_contacts_compound_surnames_initials_and_nicknames(scrubbe
 ])
 def test_role_lines_form_labels_vitamin_letters_and_drugs_stay(scrubber, text, term):
     assert not removed(scrubber, text, term), found(scrubber, text)
+
+
+@pytest.mark.parametrize("text,value", [
+    ("请转回青石镇卫生院继续观察。", "青石镇"),
+    ("建议去余杭区人民医院复查。", "余杭区"),
+    ("我老家是杭州市西湖区的，最近咳嗽。", "西湖区"),
+    ("我在Milton Keynes工作，最近总是头疼。", "Milton Keynes"),
+    ("Phone message received March 2, 2021: patient called back", "March 2, 2021"),
+    ("he's at 12 s maple ave, apt 3 most evenings", "12 s maple ave, apt 3"),
+    ("We are from Alcalá de Henares originally.", "Alcalá de Henares"),
+    ("Her son lives in The Dalles now.", "The Dalles"),
+])
+def test_towns_before_clinics_districts_after_cities_latin_towns_and_long_place_names(scrubber, text, value):
+    assert removed(scrubber, text, value), found(scrubber, text)
+
+
+@pytest.mark.parametrize("text,term", [
+    ("社区医院的医生说没事。", "社区"),
+    ("I moved to London on Monday and saw the GP.", "Monday"),
+    ("The clinic is at 5 pm close to the station.", "close"),
+])
+def test_a_community_clinic_weekdays_after_towns_and_times_stay(scrubber, text, term):
+    assert not removed(scrubber, text, term), found(scrubber, text)

@@ -25,7 +25,7 @@ from medcorpus.scrub.recognizers_en import common_recognizers, english_recognize
 from medcorpus.scrub.recognizers_address import extend_address  # noqa: E402
 from medcorpus.scrub.recognizers_names import extend_name_list, is_first_name, trim_medical_edges  # noqa: E402
 from medcorpus.scrub.regions import ALLOWED_REGIONS  # noqa: E402,F401
-from medcorpus.scrub.spans import (_LETTERS_ONLY, Span, clinic_end, extend_name_tail, join_name_particles, not_a_name,  # noqa: E402,F401
+from medcorpus.scrub.spans import (_LETTERS_ONLY, Span, clinic_end, extend_name_tail, extend_place_name, join_name_particles, not_a_name,  # noqa: E402,F401
                                    extend_asian_name, opening_word, repeated_mentions, resolve_overlaps,
                                    spoken_to_assistant)
 
@@ -248,6 +248,8 @@ class Scrubber:
             if clinic is not None:
                 entity, e = "ORG", clinic  # "Cityview Health Centre", "Blue" + "Gum Medical": a clinic
             if entity == "LOCATION":
+                if not rec.startswith(ADDRESS_RECOGNIZERS):
+                    s, e = extend_place_name(text, s, e)
                 s, e = extend_address(text, s, e, place=not rec.startswith(ADDRESS_RECOGNIZERS))
             elif entity == "PHONE":
                 ext = _PHONE_EXTENSION.match(text, e)

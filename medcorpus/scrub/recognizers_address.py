@@ -36,7 +36,7 @@ PO_BOX = re.compile(r"(?i:\b(?:G\.?[ \t]?P\.?[ \t]?O\.?[ \t]?|P\.?[ \t]?O\.?[ \t
                     r"\bPost[ \t]+Bag|\bPrivate[ \t]+Bag|\bP\.?M\.?B\.?(?=[ \t]*\d))(?i:[ \t]+No\.?)?[ \t]*[A-Za-z]?\d+(?:-\d+)?\b"
                     r"|\bBox[ \t]+\d{2,6}\b")
 _UNITS_AFTER_NUMBER = re.compile(r"(?i)\s*(?:mg|mcg|ml|kg|g|km|cm|mm|times?|tablets?|tabs?|pills?|days?|weeks?|months?|"
-                                 r"years?|hours?|hrs?|mins?|minutes?|units?|iu|doses?|bpm|mmhg|%|x)\b")
+                                 r"years?|hours?|hrs?|mins?|minutes?|units?|iu|doses?|bpm|mmhg|%|x|am|pm|a\.m|p\.m|o['’]?clock)\b")
 
 
 @lru_cache(maxsize=1)
@@ -69,6 +69,12 @@ def _address_place(text: str, s: int, e: int) -> bool:
 _MG_ROAD = re.compile(r"[ \t]*MG[ \t]+(?:Road|Rd|Marg)\b")  # Mahatma Gandhi Road, not milligrams
 
 
+_UNIT_WORDS = frozenset("apt apartment suite ste unit flat".split())
+# "she's at", "we are at", "lives at": where a lower-case number + words + street word is an address
+_AT_BEFORE = re.compile(r"(?i)(?:\b(?:she|he|they|we|i)(?:['’]?s|['’]?re|['’]?m|\s+(?:is|are|am|was|were))|\bshes|\bhes|\bim|"
+                        r"\blives?|\bliving|\bstays?|\bstaying|\bresides?)\s+at\s+$")
+
+
 def _street_any_ok(terms):
     """Number + words + street word in any case: not a dose or a duration, no stop or medical word."""
 
@@ -77,7 +83,7 @@ def _street_any_ok(terms):
         if head and _UNITS_AFTER_NUMBER.match(value, head.end()) and not _MG_ROAD.match(value, head.end()):
             return None
         words = [w for w in re.findall(r"(?<![\dA-Za-z])[A-Za-z][A-Za-z'’-]*", value[head.end() if head else 0:])
-                 if w not in ("N", "S", "E", "W")]  # "77 E 42nd St": a direction and an ordinal are not words
+                 if w not in ("N", "S", "E", "W", "n", "s", "e", "w")]  # "77 E 42nd St": a direction and an ordinal are not words
         if len(words) < 2 - bool(re.search(r"\d(?:st|nd|rd|th)\b", value)) or re.fullmatch(r"(?:19|20)\d\d,?", head.group() if head else ""):
             return None
         if any(w.lower() in STOP or (looks_medical(w, terms) and w != "MG") for w in words[:-1]):
@@ -85,8 +91,10 @@ def _street_any_ok(terms):
         if value.islower():  # "2 room flat" is not an address: a street word that says so, a name in it, or its place
             from medcorpus.scrub.gazetteers import is_english
 
-            if words[-1].lower().rstrip(".") not in PLAIN_STREET_WORDS and all(is_english(w) for w in words[:-1]) \
-                    and not _address_place(m.string, m.start(), m.end()):
+            last = next((w for w in reversed(words) if w.lower() not in _UNIT_WORDS), words[-1])
+            if last.lower().rstrip(".") not in PLAIN_STREET_WORDS and all(is_english(w) for w in words[:words.index(last)]) \
+                    and not _address_place(m.string, m.start(), m.end()) \
+                    and not _AT_BEFORE.search(m.string, max(0, m.start() - 16), m.start()):  # "shes at 35 chestnut parade"
                 return None
             return 0.75
         return 0.8
@@ -159,8 +167,9 @@ def address_patterns(terms) -> list[Rx]:
            validate=lambda v, m: None if v.split()[-1].lower() in STOP else 0.75),
         # number (+ comma) + 1-3 words + street word, any case: "111 harvey junction", "929, Gill Ganj", "No. 5 Adeola Close"
         Rx("street_any", re.compile(
-            rf"(?<![\w/.,-])(?:No\.?[ \t]*)?(?:[A-Za-z]-)?\d{{1,6}}[A-Za-z]?(?:[/-]\d{{1,5}})?,?(?:[ \t]+(?:[A-Za-z][A-Za-z'’-]+|[NSEW]|\d{{1,3}}(?:st|nd|rd|th))\.?){{1,3}}?"
-            rf"[ \t]+(?i:{suffixes})\b\.?"), 0.8, validate=_street_any_ok(terms)),
+            rf"(?<![\w/.,-])(?:No\.?[ \t]*)?(?:[A-Za-z]-)?\d{{1,6}}[A-Za-z]?(?:[/-]\d{{1,5}})?,?(?:[ \t]+(?:[A-Za-z][A-Za-z'’-]+|[NSEWnsew]|\d{{1,3}}(?:st|nd|rd|th))\.?){{1,3}}?"
+            rf"[ \t]+(?i:{suffixes})\b\.?(?:,?[ \t]+(?i:apt|apartment|suite|ste|unit|flat|#)\.?[ \t]*\d[\w-]*)?"), 0.8,
+           validate=_street_any_ok(terms)),
         Rx("street", re.compile(
             rf"\b(?:No\.?[ \t]*)?\d{{1,6}}[A-Za-z]?\s+(?:(?:N|S|E|W|NE|NW|SE|SW)\.?[ \t]+)?(?:[A-Z][A-Za-z'’-]+\.?\s+){{1,3}}(?:{suffixes})\.?"
             rf"(?:\s+(?:N|S|E|W|NE|NW|SE|SW|Lower|Upper|North|South|East|West|Extension|Ext\.?)\b)?"

@@ -62,6 +62,12 @@ _FIELD_NOT_NAMES = frozenset("本人 自己 同上 同前 无 無 不详 未知 
 # 于 (小于), 姜 (老姜), 白, 孔, 段, 钱 are left out, being words as often
 _NICK_SURNAMES = ("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜程苏魏吕丁任"
                   "沈姚卢崔钟谭陆汪范金石廖贾夏韦付方邹孟熊秦邱江尹薛闫雷侯龙史陶黎贺顾毛郝龚邵万严覃武戴莫向汤葛")
+# a character of a place's name: no function word, no unit word (so 市武侯区 is read from 武)
+_PLACE_NAME = "(?:(?![" + "".join(sorted(_NOT_IN_PLACE | set("市省区區县縣州镇鎮乡鄉村"))) + rf"])[{HAN}])"
+# a Latin town in a Chinese sentence: 我在Great Sankey读书, 老家在Stoke-on-Trent
+_LATIN_PLACE = re.compile(r"(?:在|从|從|来自|來自|住在|老家在?|去|到|回)\s*(?P<p>[A-Z][a-z]+(?:[ -](?:[A-Z][a-z]+|le|la|de|du|upon|on|"
+                          r"under|in|en|sur|am|an|der)){0,4})\s*(?=读书|讀書|工作|上学|上學|留学|留學|生活|出差|打工|旅游|旅遊|看病|"
+                          r"看过|看過|住院|定居|的(?:医院|醫院|诊所|診所))")
 # 大沥镇人 (a native of), 李健医生（寿光县）: a place with its unit word in a frame
 _PLACE_UNIT = rf"[{HAN}]{{1,4}}?(?:市|区|區|县|縣|镇|鎮|村|乡|鄉)"
 
@@ -109,6 +115,13 @@ class ZhContextRecognizer(LocalRecognizer):
             ("in_brackets", re.compile(rf"[（(](?P<p>{_PLACE_UNIT})[）)]")),
             # a district with its unit after 住在/在, whatever its characters (新店區, 鼓楼区), before punctuation
             ("home_unit", re.compile(rf"(?:{_HOME}|(?<![现實实存正])在)(?P<p>[{HAN}]{{1,3}}(?:市|区|區|县|縣|镇|鎮))(?=[，,。！!？?；;\s]|$)")),
+            # a town, village or district before its clinic: 柳河镇卫生院, 下沙街道社区卫生服务中心, 武侯区人民医院
+            ("facility", re.compile(rf"(?P<p>{_PLACE_NAME}{{2,3}}?(?:镇|鎮|乡|鄉|村|街道|区|區|县|縣))"
+                                    rf"(?=卫生院|衛生院|卫生所|衛生所|卫生室|衛生室|卫生服务|衛生服務|社区卫生|人民医院|人民醫院|中医院|中醫院|"
+                                    rf"中心医院|医院|醫院|诊所|診所)")),
+            # a district after a known city: 成都市 + 武侯区, 杭州市 + 余杭区塘栖镇
+            ("admin_chain", re.compile(rf"(?<=[市州])(?P<p>{_PLACE_NAME}{{2,3}}?(?:区|區|县|縣|旗)"
+                                       rf"(?:{_PLACE_NAME}{{2,3}}?(?:镇|鎮|乡|鄉|街道))?)")),
             ("after_street", re.compile(rf"(?:(?<=[号號室弄栋棟幢])|(?<=Road)|(?<=Street)|(?<=St)|(?<=Rd)|(?<=Avenue))"
                                         rf"[，,]\s*(?P<p>{word})(?=[，,。.！!？?；;\s]|$)")),
         ]
@@ -245,6 +258,13 @@ class ZhContextRecognizer(LocalRecognizer):
         for how, rx in self.places:
             for m in rx.finditer(text):
                 p = m.group("p")
+                if how == "admin_chain":
+                    s0 = m.start("p")
+                    if not any(text[s0 - k:s0] in zh_places()[0] or text[s0 - k:s0 - 1] in zh_places()[0]
+                               for k in (3, 4, 5) if k <= s0):
+                        continue
+                    out.append(self._result("LOCATION", m.start("p"), m.end("p"), 0.7, how))
+                    continue
                 core = p.rstrip("市区區县縣")
                 if (len(core) < 2 and (core == p or core in "本该該全此每各某其这這那哪")) \
                         or self._medical(text, m.start("p"), m.start("p") + len(core)) or _region(core) or (
@@ -261,6 +281,8 @@ class ZhContextRecognizer(LocalRecognizer):
                 out.append(self._result("PERSON", m.start("n"), m.end("n"), 0.65, how))
         out += self._labelled_names(text)
         out += self._names_before_symptom(text)
+        for m in _LATIN_PLACE.finditer(text):
+            out.append(self._result("LOCATION", m.start("p"), m.end("p"), 0.7, "latin_place"))
         for m in _LATIN_STREET.finditer(text):
             out.append(self._result("LOCATION", m.start(), m.end(), 0.75, "latin_street"))
         for m in _STREET.finditer(text):

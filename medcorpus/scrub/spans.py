@@ -129,6 +129,25 @@ def extend_name_tail(text: str, s: int, e: int, is_medical) -> int:
     return m.end()
 
 
+# a town's name goes on over particles ("Icod" + "de los Vinos", "Pfaffenhofen" + "an der Ilm", "Stoke" + "-on-Trent")
+_PLACE_PARTICLES_AFTER = re.compile(r"(?:(?:[ \t]+(?:de|del|de la|de las|de los|do|da|dos|das|di|an der|am|im|an|upon|sur|sous|en|"
+                                    r"le|la|les|lès))|(?:-(?:on|upon|under|by|in|le|la|sur|en|the|by-the|on-the)))[ \t-]+"
+                                    r"(?!(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|"
+                                    r"april|may|june|july|august|september|october|november|december)\b)"
+                                    r"[A-Z][a-z\u00df-\u024f]+(?:[ \t]+[A-Z][a-z\u00df-\u024f]+)?(?![\w'’-])")
+# "in The Hague", "from The Colony": a capitalised article is part of the town's name
+_THE_BEFORE = re.compile(r"(?i:\b(?:in|at|from|near|to|of)[ \t]+)(The[ \t]+)$")
+
+
+def extend_place_name(text: str, s: int, e: int) -> tuple[int, int]:
+    """A place grows over the particles and words of its name after it, and over "The" before it."""
+    m = _PLACE_PARTICLES_AFTER.match(text, e)
+    if m:
+        e = m.end()
+    m = _THE_BEFORE.search(text, max(0, s - 12), s)
+    return (m.start(1) if m else s), e
+
+
 def repeated_mentions(text: str, spans: list[Span]) -> list[Span]:
     """A name or place found once is removed everywhere in the text: "谢谢！張雅婷" at the end,
     "Olga" again three sentences after "my wife Olga", "Lopez" alone after "Maria Lopez". Exact,
