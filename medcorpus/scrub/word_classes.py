@@ -24,7 +24,8 @@ hey heya hiya yo msg msgs insta ig dm fb howzit assalamu assalamualaikum alaikum
 shukran daktari habari jambo gracias muchas dios bendiga años hola buenos buenas obrigado obrigada merci danke
 lah lor meh ako ikaw tq colleague colleagues subject mykad hkid días tardes noches docteur doctora doctores
 dottore doutor doutora je suis smh tbh ngl pls anak nang taga kuya rx hmo seaman parent parents guardian team claims
-bye byee""".split())
+bye byee respected mondays tuesdays wednesdays thursdays fridays saturdays sundays weekdays weekends
+biba nkda nka dnr dnacpr""".split())
 
 # words of a clinic's or hospital's name: a span holding one is an organisation, not a person
 CLINIC_WORDS = re.compile(r"(?i)\b(?:clinic|hospital|nursing|cent(?:re|er)|diagnostics|care|medical|health|physician|"
