@@ -98,3 +98,22 @@ _TABLE = ("| Name | DOB | Phone | Town | ID | Drug |\n|---|---|---|---|---|---|\
 ])
 def test_drug_stems_and_headers_of_tables_weekday_plurals_salutations_and_closings_stay(scrubber, text, term):
     assert not removed(scrubber, text, term), found(scrubber, text)
+
+
+@pytest.mark.parametrize("text,value", [
+    ("Worksite: Rustenburg depot\nReason for referral: back pain", "Rustenburg"),
+    ("Town: Bath\nPhone: 01225 555 019", "Bath"),
+    ("Back home in The Rock my GP is away.", "The Rock"),
+    ("PATIENT: MCCREADY, PAULA    MRN 5531207", "MCCREADY, PAULA"),
+    ("转诊医生：王明\n上沙街道卫生院（盖章）", "上沙街道"),
+])
+def test_place_fields_towns_with_the_caps_surnames_and_place_words_before_a_clinic(scrubber, text, value):
+    assert removed(scrubber, text, value), found(scrubber, text)
+
+
+@pytest.mark.parametrize("text,term", [
+    ("Site: Left knee, swelling for 3 days.", "Left"),
+    ("She stays at home in bed most of the day.", "bed"),
+])
+def test_a_body_site_and_home_in_bed_stay(scrubber, text, term):
+    assert not removed(scrubber, text, term), found(scrubber, text)

@@ -227,8 +227,13 @@ def address_patterns(terms) -> list[Rx]:
         Rx("before_region", re.compile(rf"(?<![\w'’-])(?P<n>{CAP_NAME}),[ \t]+(?:{_regions()})(?![\w-])"), 0.7,
            group="n", validate=make_name_check(terms, 0.7, medical_veto=True, veto_any=True)),
         Rx("lives_in", re.compile(rf"(?i:\b(?:i live in|i'm living in|i am living in|we live in|living in|lives in|"
-                                  rf"i'm from|i am from|we are from|resident of|located in|based in|moved to|hometown))"
-                                  rf"\s+(?P<n>{CAP_NAME})"), 0.7, group="n", validate=make_name_check(terms, 0.7, medical_veto=True)),
+                                  rf"i'm from|i am from|we are from|resident of|located in|based in|moved to|hometown|home in))"
+                                  rf"\s+(?:The[ \t]+)?(?P<n>{CAP_NAME})"), 0.7, group="n", validate=make_name_check(terms, 0.7, medical_veto=True)),
+        # a place's field: "Worksite: Centurion depot", "Suburb: Sunnybank Hills", "Town: Bath"
+        Rx("place_field", re.compile(rf"(?im:^[ \t]*(?:city|town|village|suburb|district|county|worksite|work site|hometown|"
+                                     rf"home town|place of birth|birthplace|municipality|locality|neighbou?rhood|parish)"
+                                     rf"[ \t]*[:：][ \t]*)(?P<n>{CAP_NAME})"), 0.75, group="n",
+           validate=make_name_check(terms, 0.75, medical_veto=True, veto_any=True)),
         Rx("from", re.compile(rf"(?<=[a-z0-9,])[ \t]+from[ \t]+(?P<n>{CAP_NAME})(?=[ \t]*[,.;!]|[ \t]+(?:and|who|but)\b)"), 0.6,
            group="n", validate=make_name_check(terms, 0.6, medical_veto=True, veto_any=True)),
     ]

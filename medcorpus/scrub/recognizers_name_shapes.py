@@ -125,7 +125,8 @@ class NameShapeRecognizer(LocalRecognizer):
             last, first = m.group("last"), m.group("first")
             if (self._plain(first) and (self._first(first) or not _common(first)) and self._surname(last)
                     and (fold(last) in person_names()[1] or "-" in last)) \
-                    or (self._known_first(first.title()) and self._known_surname(last.title())):  # CRANE, EARL
+                    or (self._known_first(first.title()) and (self._known_surname(last.title()) or (  # CRANE, EARL
+                        last.isupper() and first.isupper() and self._plain(last.title()) and not _common(last)))):  # HAVERFORD, DALE
                 out.append(_result("PERSON", m.start("n"), m.end("n"), 0.65, self, "last_comma_first"))
         for m in HYPHENATED.finditer(text):
             a, b = m.group("a"), m.group("b")

@@ -64,6 +64,9 @@ _NICK_SURNAMES = ("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗�
                   "沈姚卢崔钟谭陆汪范金石廖贾夏韦付方邹孟熊秦邱江尹薛闫雷侯龙史陶黎贺顾毛郝龚邵万严覃武戴莫向汤葛")
 # a character of a place's name: no function word, no unit word (so 市武侯区 is read from 武)
 _PLACE_NAME = "(?:(?![" + "".join(sorted(_NOT_IN_PLACE | set("市省区區县縣州镇鎮乡鄉村"))) + rf"])[{HAN}])"
+# the same before a clinic, where 下沙 or 李家 may hold a place word: only function and unit words are out
+_FACILITY_PLACE_NAME = "(?:(?![" + "".join(sorted(set("我你您他她它们的了和与及在从到去来是有没不也都就还很最这那哪医院诊科药店"
+                                                       "市省区區县縣州镇鎮乡鄉村"))) + rf"])[{HAN}])"
 # a Latin town in a Chinese sentence: 我在Great Sankey读书, 老家在Stoke-on-Trent
 _LATIN_PLACE = re.compile(r"(?:在|从|從|来自|來自|住在|老家在?|去|到|回)\s*(?P<p>[A-Z][a-z]+(?:[ -](?:[A-Z][a-z]+|le|la|de|du|upon|on|"
                           r"under|in|en|sur|am|an|der)){0,4})\s*(?=读书|讀書|工作|上学|上學|留学|留學|生活|出差|打工|旅游|旅遊|看病|"
@@ -116,7 +119,7 @@ class ZhContextRecognizer(LocalRecognizer):
             # a district with its unit after 住在/在, whatever its characters (新店區, 鼓楼区), before punctuation
             ("home_unit", re.compile(rf"(?:{_HOME}|(?<![现實实存正])在)(?P<p>[{HAN}]{{1,3}}(?:市|区|區|县|縣|镇|鎮))(?=[，,。！!？?；;\s]|$)")),
             # a town, village or district before its clinic: 柳河镇卫生院, 下沙街道社区卫生服务中心, 武侯区人民医院
-            ("facility", re.compile(rf"(?P<p>{_PLACE_NAME}{{2,3}}?(?:镇|鎮|乡|鄉|村|街道|区|區|县|縣))"
+            ("facility", re.compile(rf"(?P<p>{_FACILITY_PLACE_NAME}{{2,3}}?(?:镇|鎮|乡|鄉|村|街道|区|區|县|縣))"
                                     rf"(?=卫生院|衛生院|卫生所|衛生所|卫生室|衛生室|卫生服务|衛生服務|社区卫生|人民医院|人民醫院|中医院|中醫院|"
                                     rf"中心医院|医院|醫院|诊所|診所)")),
             # a district after a known city: 成都市 + 武侯区, 杭州市 + 余杭区塘栖镇
