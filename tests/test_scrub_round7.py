@@ -117,3 +117,23 @@ def test_place_fields_towns_with_the_caps_surnames_and_place_words_before_a_clin
 ])
 def test_a_body_site_and_home_in_bed_stay(scrubber, text, term):
     assert not removed(scrubber, text, term), found(scrubber, text)
+
+
+@pytest.mark.parametrize("text,value", [
+    ("医生您好，我是肖俊杰，最近总是失眠。", "肖俊杰"),
+    ("我是闫丽娜，住在郑州。", "闫丽娜"),
+    ("孩子妈妈王秀兰让我来问一下。", "王秀兰"),
+    ("我阿媽陳玉芬今年六十歲，成日頭暈。", "陳玉芬"),
+    ("My cousin was seen on the 3rd of may, 2021 by the GP.", "3rd of may, 2021"),
+])
+def test_common_surnames_kin_before_what_they_do_and_ordinal_days_of_may(scrubber, text, value):
+    assert removed(scrubber, text, value), found(scrubber, text)
+
+
+@pytest.mark.parametrize("text,term", [
+    ("我儿子最近有点咳嗽，怎么办？", "最近"),
+    ("我女儿已经有三天发烧了。", "已经"),
+    ("You may take 2nd doses of it as you wish.", "may"),
+])
+def test_time_words_after_kin_and_may_the_verb_stay(scrubber, text, term):
+    assert not removed(scrubber, text, term), found(scrubber, text)

@@ -24,6 +24,8 @@ DATE_PATTERNS = [
     # read out: "february twentieth 1978", "the fifth of july", "may 14, 2023" (a lower-case "may" only with its year)
     ("month_word_day", re.compile(rf"(?<![A-Za-z0-9]){MONTHS}\.?\s+(?:the\s+)?{_ORDINAL_WORD}(?:,?\s+(?:19|20)\d{{2}})?\b"), 0.8),
     ("word_day_month", re.compile(rf"(?i:\bthe\s+){_ORDINAL_WORD}\s+of\s+{MONTHS}(?:,?\s+(?:19|20)\d{{2}})?\b"), 0.8),
+    # "15th of may": an ordinal day of a lower-case "may" is the month
+    ("of_may", re.compile(r"(?<![A-Za-z0-9])\d{1,2}(?:st|nd|rd|th)\s+of\s+(?i:may)(?:,?\s+(?:19|20)\d{2})?\b"), 0.8),
     ("may_year", re.compile(r"\bmay\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{2}\b"), 0.8),
     ("month_day", re.compile(rf"(?<![A-Za-z0-9]){MONTHS}\.?\s+(?:\d{{1,2}}(?:st|nd|rd|th)?|the\s+\d{{1,2}}(?:st|nd|rd|th))(?:(?:,?\s+(?:19|20)\d{{2}}|{_SHORT_YEAR})(?!\d)|(?![\d:]))"), 0.8),
     ("day_month", re.compile(rf"(?<![A-Za-z0-9])\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTHS}\.?(?:,?\s+(?:19|20)\d{{2}}\b|{_SHORT_YEAR})?"

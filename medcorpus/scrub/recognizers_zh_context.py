@@ -49,7 +49,8 @@ _KIN_TERM = re.compile(r"[大二三四五六七八小老]?(?:哥|姐|弟|妹|叔
 # kin and friends whose name may follow (我孙女志强的电话, 我同事小王，)
 _KIN = (r"(?:小女|小儿|犬子|(?:我|您|你)(?:的)?(?:孙女|孫女|孙子|孫子|外孙女?|外孫女?|儿媳妇?|兒媳婦?|女婿|侄子|侄女|外甥女?|朋友|同事|邻居|鄰居|室友|同学|同學|"
         r"闺蜜|表[哥姐弟妹]|堂[哥姐弟妹]|老伴|嫂子|姐夫|妹夫|儿子|兒子|女儿|女兒|老公|老婆|丈夫|妻子|爱人|愛人|"
-        r"妈妈|媽媽|爸爸|母亲|父亲|爷爷|奶奶|外公|外婆|哥哥|姐姐|弟弟|妹妹|妈|媽|爸|先生|太太))(?:叫|名叫|是)?")
+        r"妈妈|媽媽|爸爸|母亲|父亲|爷爷|奶奶|外公|外婆|哥哥|姐姐|弟弟|妹妹|阿[妈媽爸]|妈|媽|爸|先生|太太)|孩子(?:爸爸|妈妈|媽媽|他爸|他妈))"
+        r"(?:叫|名叫|是)?")
 # a line of a chat log: "磊磊：大家看看", "老怡：我明天去"; roles and labels open such lines too (问：, 医生：, 转发：)
 _CHAT_LINE = re.compile(rf"(?m)^[ \t]*(?P<n>[{HAN}]{{1,4}})[ \t]*[:：](?![ \t]*$)")
 _CHAT_ROLES = frozenset("问 答 问题 回答 追问 补充 回复 转发 引用 医生 医师 大夫 护士 患者 病人 家属 用户 网友 楼主 客服 助手 提问 "
@@ -147,7 +148,7 @@ class ZhContextRecognizer(LocalRecognizer):
             ("chat_speaker", re.compile(rf"(?:^|(?<=\n))[ \t]*[\[【][^\]】\n]{{1,12}}[\]】][ \t]*{value}[:：]")),
             # before 的电话 a given name alone is a name too (打我孙女德福的电话)
             ("kin_contact", re.compile(rf"{_KIN}{value}(?=的(?:电话|電話|手机|手機|微信|邮箱|號碼|号码|联系方式))")),
-            ("kin", re.compile(rf"{_KIN}{value}(?=[，,。；;]|$|也|今年|最近|已经|已經|昨天|寄的|在|说|說|得了|患)")),
+            ("kin", re.compile(rf"{_KIN}{value}(?=[，,。；;]|$|也|今年|最近|已经|已經|昨天|寄的|在|说|說|得了|患|有|让|讓|叫|带|帶|陪|要|想|刚|剛)")),
             # 主治医生是李红梅, 护士：王芳
             ("title_is", re.compile(rf"(?:医生|醫生|医师|醫師|大夫|主任|护士|護士|老师|老師)\s*(?:是|为|為|叫|[:：])\s*{value}{stop}")),
             # weaker frames: the value must look like a name (a surname, no common word)
@@ -199,6 +200,8 @@ class ZhContextRecognizer(LocalRecognizer):
                 s, e = m.span("n")
                 if how == "chat_speaker" and (text[e - 1] in "人号號址期码碼注话話称稱别別龄齡群" or _KIN_TERM.fullmatch(text, s, e)):
                     continue  # 【订单备注】收货人： is a label, [家人群] 大姐： a kinship term, neither a name
+                if how == "kin" and _word_tag(text[s:e])[:1] in ("t", "d", "v", "a", "c", "p", "r", "m", "q", "u", "f", "l", "i"):
+                    continue  # 我儿子最近有点咳嗽: a time word or an adverb, not a name
                 if self._name_value(text, s, e, given_alone=how in ("field", "field_colon", "introduced", "chat_speaker", "kin_contact"),
                                     word_ok=how in ("field", "field_colon", "introduced", "chat_speaker", "kin_contact", "kin",
                                                     "title_is"), any_surname=how == "i_am"):
