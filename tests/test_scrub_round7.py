@@ -137,3 +137,23 @@ def test_common_surnames_kin_before_what_they_do_and_ordinal_days_of_may(scrubbe
 ])
 def test_time_words_after_kin_and_may_the_verb_stay(scrubber, text, term):
     assert not removed(scrubber, text, term), found(scrubber, text)
+
+
+@pytest.mark.parametrize("text,value", [
+    ("They moved to St. Helens after the divorce.", "St. Helens"),
+    ("thanks so much doc - kev", "kev"),
+    ("我在墨尔本留学，最近胃疼。", "墨尔本"),
+    ("我男朋友阿杰最近老是头晕。", "阿杰"),
+    ("email me: jo.bloggs at gmail dot com", "jo.bloggs at gmail dot com"),
+    ("write to kim [at] mail [dot] co [dot] uk pls", "kim [at] mail [dot] co [dot] uk"),
+])
+def test_saint_towns_lower_nicknames_study_abroad_partners_and_spelled_emails(scrubber, text, value):
+    assert removed(scrubber, text, value), found(scrubber, text)
+
+
+@pytest.mark.parametrize("text,term", [
+    ("I take it at night.Then I sleep badly.", "night"),
+    ("Fever at home dot on the chart.", "home"),
+])
+def test_at_and_dot_in_a_sentence_are_no_email(scrubber, text, term):
+    assert not removed(scrubber, text, term), found(scrubber, text)

@@ -27,7 +27,7 @@ LOWER_INTRO = re.compile(r"(?i:\b(?:(?:hey|hi|hello)[ \t]+doc(?:tor)?,|i am|i'm|
 INTRO_STRONG_AFTER = re.compile(r"[ \t]*(?:\d|again\b|here\b|from\b|aged?\b|writing\b|(?:hi|hello|doc|doctor|dr|sir)\b)")
 # the last words of a text after a closing or "waiting for ur reply"
 LOWER_END = re.compile(r"(?i:\b(?:reply|regards|thanks|thank you|thank u|thanks a lot|cheers|bye|thx|ta|ty|tnx|doc|doctor)\b)"
-                       r"[ \t,.!]*\n?[ \t]*(?P<n>[a-z\u00df-\u024f\u1e00-\u1eff][a-z\u00df-\u024f\u1e00-\u1eff\u0300-\u036f'’-]+"
+                       r"[ \t,.!~–—-]*\n?[ \t]*(?P<n>[a-z\u00df-\u024f\u1e00-\u1eff][a-z\u00df-\u024f\u1e00-\u1eff\u0300-\u036f'’-]+"
                        r"(?:[ \t]+[a-z\u00df-\u024f\u1e00-\u1eff][a-z\u00df-\u024f\u1e00-\u1eff\u0300-\u036f'’-]+)?)[ \t.!]*\Z")
 INITIAL = re.compile(r"(?<![A-Za-z])[A-Z]\.(?=[ \t])")
 _UP_WORD = r"[A-Z\u00c0-\u00de\u0100-\u024f\u1e00-\u1eff][A-Za-z\u00c0-\u024f\u1e00-\u1eff'’-]+"

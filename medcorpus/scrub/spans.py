@@ -139,8 +139,16 @@ _PLACE_PARTICLES_AFTER = re.compile(r"(?:(?:[ \t]+(?:de|del|de la|de las|de los|
 _THE_BEFORE = re.compile(r"(?i:\b(?:in|at|from|near|to|of)[ \t]+)(The[ \t]+)$")
 
 
+# "St." + "Albans", "Mt." + "Gambier": a place cut after its abbreviation
+_SAINT = re.compile(r"\b(?:St|Ste|Mt|Ft|Pt)\.$")
+_SAINT_REST = re.compile(r"[ \t]+[A-Z][a-z\u00df-\u024f'’-]+(?:[ \t]+[A-Z][a-z\u00df-\u024f'’-]+)?(?![\w'’-])")
+
+
 def extend_place_name(text: str, s: int, e: int) -> tuple[int, int]:
     """A place grows over the particles and words of its name after it, and over "The" before it."""
+    rest = _SAINT_REST.match(text, e) if _SAINT.search(text, max(0, e - 4), e) else None
+    if rest:
+        e = rest.end()
     m = _PLACE_PARTICLES_AFTER.match(text, e)
     if m:
         e = m.end()
