@@ -13,6 +13,7 @@ from typing import Callable, Optional
 from presidio_analyzer import LocalRecognizer, RecognizerResult
 
 from medcorpus.scrub.regex_gate import TextView, gate_of
+from medcorpus.scrub.regex_prefilter import may_match, prefilter_of
 
 
 @dataclass
@@ -79,11 +80,13 @@ class GroupPatternRecognizer(LocalRecognizer):
             if entities and entity not in entities:
                 continue
             key = id(p.regex)
-            if key not in self._gates:
-                self._gates[key] = (p.regex, gate_of(p.regex))  # the regex is kept so that its id stays its own
-            gate = self._gates[key][1]
+            if key not in self._gates:  # the regex is kept so that its id stays its own
+                self._gates[key] = (p.regex, gate_of(p.regex), prefilter_of(p.regex))
+            _, gate, prefilter = self._gates[key]
             if gate is not None and not gate.passes(view):
                 continue  # the text lacks something every match needs (a word, a digit): no match, cheaply
+            if prefilter is not None and not may_match(prefilter, view.utf8):
+                continue  # RE2 finds no match of the relaxed pattern: none of the pattern either
             for m in p.regex.finditer(text):
                 start, end = m.span(p.group)
                 if start < 0 or end <= start:

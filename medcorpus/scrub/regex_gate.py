@@ -175,13 +175,24 @@ def _node(op, av, flags: int) -> _Info:
 class TextView:
     """One text and what gates ask of it, computed once: its features, its lower-cased form."""
 
-    __slots__ = ("text", "low", "_features", "_seen")
+    __slots__ = ("text", "low", "_features", "_seen", "_utf8")
 
     def __init__(self, text: str):
         self.text = text
         self.low = text.lower() if text.isascii() else None
         self._features: dict[str, bool] = {}
         self._seen: dict[int, bool] = {}
+        self._utf8: bytes | None | bool = False  # not encoded yet
+
+    @property
+    def utf8(self) -> bytes | None:
+        """The text in UTF-8 (for the RE2 prefilter), or None when it does not encode."""
+        if self._utf8 is False:
+            try:
+                self._utf8 = self.text.encode("utf-8")
+            except UnicodeEncodeError:
+                self._utf8 = None
+        return self._utf8
 
     def has(self, feature: str) -> bool:
         hit = self._features.get(feature)
