@@ -84,3 +84,30 @@ def test_every_recognizer_pattern_prefilter_is_sound(scrubber):
                         n += 1
                         assert program is None or may_match(program, TextView(text).utf8), (rec.name, p.name, text)
     assert n > 30 and compiled > 100  # the texts exercise the patterns, and RE2 takes nearly all of them
+
+
+def test_the_recognizers_module_patterns_scan_the_same_through_the_prefilter(scrubber):
+    """`finditer(rx, text)` finds what `rx.finditer(text)` finds, and `could_match` never rules out
+    a text where the pattern matches, for every pattern the recognizer modules define."""
+    import importlib
+
+    from medcorpus.scrub.regex_prefilter import could_match, finditer
+
+    texts = TRICKY + [
+        "Thanks, Dr. Pillai.\nRegards,\nAnita Rao\nmy brother Will says it's fine. Addison's disease; took Telma 40 mg",
+        "I live in Pune, near Kothrud. Hi priya, i am gaurav wright 39 yrs. From: Smith, Ann; MET Mr. O'Neill",
+        "Wish you good health.\nGrace Obi\n- ryan\nthank you for your query, lei.",
+    ]
+    n = 0
+    for name in ("recognizers_names", "recognizers_name_shapes", "medical_context", "recognizers_gazetteer",
+                 "token_classifier", "recognizers_en", "recognizers_zh", "recognizers_zh_context", "spans"):
+        module = importlib.import_module(f"medcorpus.scrub.{name}")
+        for rx in vars(module).values():
+            if not isinstance(rx, re.Pattern) or not isinstance(rx.pattern, str):
+                continue
+            for text in texts:
+                found = [m.span() for m in rx.finditer(text)]
+                assert [m.span() for m in finditer(rx, text)] == found, (name, rx.pattern[:80], text)
+                n += bool(found)
+                assert could_match(rx, text) or not found
+    assert n > 40

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+from medcorpus.scrub.regex_prefilter import finditer
+
 _CAPWORD = r"[A-Z][A-Za-z\u00c0-\u024f\u1e00-\u1eff]+(?:['’]s|s['’])?"
 _DRUGWORD = r"[A-Za-z][A-Za-z\u00c0-\u024f\u1e00-\u1eff]+"  # drugs in a prescribing frame, in any case ("switched from lialda")
 _DISEASE_WORD = (r"disease|syndrome|palsy|sarcoma|lymphoma|tumou?r|cyst|arteritis|thyroiditis|tendinitis|tendonitis|"
@@ -62,9 +64,9 @@ def medical_context_spans(text: str, is_name=None, is_term=None, is_eponym=None)
     keeps a known first name after a verb out ("gave me Rachel's number" is not a drug) unless a
     drug chain follows ("on Telma and then Jardiance"); `is_term(word)` (the allow-list) lets a
     drug's partner in a chain count as a drug ("take Liv52 with atorvastatin")."""
-    out = [m.span() for m in EPONYM.finditer(text) if not _POSSESSIVE_FEVER.search(m.group())]
+    out = [m.span() for m in finditer(EPONYM, text) if not _POSSESSIVE_FEVER.search(m.group())]
     if is_eponym is not None:
-        for m in BARE_EPONYM.finditer(text):
+        for m in finditer(BARE_EPONYM, text):
             first, second = m.group(1), m.group(2)
             if not is_eponym(first):
                 continue
@@ -77,7 +79,7 @@ def medical_context_spans(text: str, is_name=None, is_term=None, is_eponym=None)
                                      ).search(text, max(0, m.start() - 24), m.start()):  # "went with Addison": a name
                 out.append(m.span(1))  # "had Kawasaki", "history of Kawasaki": the condition, after words that announce one
     for rx in (DRUG_BEFORE_DOSE, DRUG_AFTER_VERB, DRUG_BEFORE_USE, SWITCH_TO, DRUG_EFFECT, DRUG_ALONGSIDE):
-        for m in rx.finditer(text):
+        for m in finditer(rx, text):
             word = m.group(1)
             if rx in (DRUG_EFFECT, DRUG_ALONGSIDE) and is_name is not None and is_name(word):
                 continue  # "Maria made me tea"
@@ -85,7 +87,7 @@ def medical_context_spans(text: str, is_name=None, is_term=None, is_eponym=None)
                     and not DRUG_CHAIN_AFTER.match(text, m.end(1)):
                 continue
             out.append(m.span(1))
-    for m in DRUG_PAIR.finditer(text):
+    for m in finditer(DRUG_PAIR, text):
         sides = [m.span(1), m.span(2)]
         known = [any(s < oe and os < e for os, oe in out) or (is_term is not None and is_term(text[s:e]))
                  for s, e in sides]

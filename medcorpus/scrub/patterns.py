@@ -12,7 +12,7 @@ from typing import Callable, Optional
 
 from presidio_analyzer import LocalRecognizer, RecognizerResult
 
-from medcorpus.scrub.regex_gate import TextView, gate_of
+from medcorpus.scrub.regex_gate import gate_of, text_view  # noqa: F401 (text_view: imported from here too)
 from medcorpus.scrub.regex_prefilter import may_match, prefilter_of
 
 
@@ -45,18 +45,6 @@ def _trim(value: str) -> str:
         if v == value:
             return v
         value = v
-
-
-_LAST_VIEW = TextView("")
-
-
-def text_view(text: str) -> TextView:
-    """The TextView of `text`, shared by every recognizer that reads the same text object in a row."""
-    global _LAST_VIEW
-    view = _LAST_VIEW
-    if view.text is not text:
-        view = _LAST_VIEW = TextView(text)
-    return view
 
 
 class GroupPatternRecognizer(LocalRecognizer):

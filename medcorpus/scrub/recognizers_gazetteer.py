@@ -11,6 +11,7 @@ from presidio_analyzer import LocalRecognizer, RecognizerResult
 
 from medcorpus.scrub.gazetteers import cities, english_words, fold, is_english, person_names, regions_allowed
 from medcorpus.scrub.recognizers_en import MEDICAL_SUFFIX, MONTH_NAMES, STOP
+from medcorpus.scrub.regex_prefilter import could_match
 from medcorpus.scrub.word_classes import CLINIC_WORDS
 
 
@@ -123,7 +124,8 @@ class CityRecognizer(LocalRecognizer):
                     if "," in gap:
                         context[s] = True
                     elif prev in _PLACE_LAST and gap.strip(" \t") == "":
-                        context[s] = bool(CITY_STRONG.search(text, max(0, s - 40), s)) or prev in _WEAK_PLACE
+                        context[s] = (could_match(CITY_STRONG, text) and bool(CITY_STRONG.search(text, max(0, s - 40), s))) \
+                            or prev in _WEAK_PLACE
                     elif prev in _WEAK_PLACE and gap.strip(" \t") == "":
                         context[s] = True
                     else:
@@ -160,7 +162,7 @@ class CityRecognizer(LocalRecognizer):
         before = text[max(0, s - 40):s]
         prev = re.search(r"([A-Za-z]+)[ \t]+$", before)
         prep = bool(prev) and prev.group(1).lower() in CITY_PREP
-        strong = bool(CITY_STRONG.search(before))
+        strong = could_match(CITY_STRONG, text) and bool(CITY_STRONG.search(before))
         line_start = text.rfind("\n", 0, s) + 1
         line_end = text.find("\n", e)
         line = text[line_start:len(text) if line_end < 0 else line_end]

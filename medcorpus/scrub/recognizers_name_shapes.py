@@ -14,6 +14,7 @@ from medcorpus.scrub.gazetteers import english_words, fold, is_english, person_n
 from medcorpus.scrub.recognizers_en import MONTH_NAMES, STOP
 from medcorpus.scrub.recognizers_gazetteer import _common, _folded_regions, _result, looks_medical
 from medcorpus.scrub.word_classes import CLINIC_WORDS
+from medcorpus.scrub.regex_prefilter import finditer
 
 _LETTER = r"A-Za-z\u00c0-\u024f\u1e00-\u1eff"
 _CAP = rf"[A-Z\u00c0-\u00de\u0100-\u024f\u1e00-\u1eff][{_LETTER}'’]+(?:-[{_LETTER}][{_LETTER}'’]+)*"
@@ -107,28 +108,28 @@ class NameShapeRecognizer(LocalRecognizer):
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts=None) -> list[RecognizerResult]:
         out: list[RecognizerResult] = []
-        for m in INITIALS_NAME.finditer(text):
+        for m in finditer(INITIALS_NAME, text):
             if self._surname(m.group("last")) or (self._known_surname(m.group("last"))
                                                    and not _LETTER_TAKERS.search(text, max(0, m.start() - 12), m.start())):
                 out.append(_result("PERSON", m.start("n"), m.end("n"), 0.7, self, "initials"))
-        for m in PARTICLE_NAME.finditer(text):
+        for m in finditer(PARTICLE_NAME, text):
             first = m.group("first")
             if self._plain(first) and (self._first(first) or not _common(first)) and self._surname(m.group("last"), particle=True):
                 out.append(_result("PERSON", m.start("n"), m.end("n"), 0.7, self, "particles"))
-        for m in CAPITALS_NAME.finditer(text):
+        for m in finditer(CAPITALS_NAME, text):
             first, last = m.group("first").title(), m.group("last").title()
             firsts, lasts = person_names()
             if self._plain(first) and self._plain(last) and fold(first) in firsts \
                     and (fold(last) in lasts or not _common(last)):  # JOHN SMITH: both are words too
                 out.append(_result("PERSON", m.start("n"), m.end("n"), 0.65, self, "capitals"))
-        for m in LAST_COMMA_FIRST.finditer(text):
+        for m in finditer(LAST_COMMA_FIRST, text):
             last, first = m.group("last"), m.group("first")
             if (self._plain(first) and (self._first(first) or not _common(first)) and self._surname(last)
                     and (fold(last) in person_names()[1] or "-" in last)) \
                     or (self._known_first(first.title()) and (self._known_surname(last.title()) or (  # CRANE, EARL
                         last.isupper() and first.isupper() and self._plain(last.title()) and not _common(last)))):  # HAVERFORD, DALE
                 out.append(_result("PERSON", m.start("n"), m.end("n"), 0.65, self, "last_comma_first"))
-        for m in HYPHENATED.finditer(text):
+        for m in finditer(HYPHENATED, text):
             a, b = m.group("a"), m.group("b")
             whole = m.group("n")
             prev = re.search(r"([A-Za-z'’]+)[ \t:,-]*$", text[max(0, m.start() - 20):m.start()])
@@ -137,36 +138,36 @@ class NameShapeRecognizer(LocalRecognizer):
             if not eponym and self._plain(whole) and self._surname(a, particle=True) and self._surname(b, particle=True) \
                     and (fold(a) in person_names()[1] or fold(b) in person_names()[1]):
                 out.append(_result("PERSON", m.start("n"), m.end("n"), 0.6, self, "hyphenated"))
-        for m in TITLE_INITIALS.finditer(text):
+        for m in finditer(TITLE_INITIALS, text):
             if self._surname(m.group("last"), particle=True):
                 out.append(_result("PERSON", m.start("n"), m.end("n"), 0.7, self, "title_initials"))
-        for m in LOWER_INITIALS.finditer(text):
+        for m in finditer(LOWER_INITIALS, text):
             if self._surname(m.group("last")):
                 out.append(_result("PERSON", m.start("n"), m.end("n"), 0.65, self, "lower_initials"))
         firsts, lasts = person_names()
-        for m in INTRO_PAIR.finditer(text):
+        for m in finditer(INTRO_PAIR, text):
             first, last = m.group("first"), m.group("last")
             middle = m.group("middle")
             if self._plain(first) and fold(first) in firsts and (not middle or (self._plain(middle) and fold(middle) in firsts)) and (
                     m.group("initial") or (last and not self.terms.is_term(last) and last.lower() not in STOP
                                            and (fold(last) in lasts or not _common(last)))):
                 out.append(_result("PERSON", m.start("n"), m.end("n"), 0.7, self, "intro_pair"))
-        for m in KIN_TITLE.finditer(text):
+        for m in finditer(KIN_TITLE, text):
             if self._plain(m.group("n")) and (fold(m.group("n")) in firsts or not _common(m.group("n"))):
                 out.append(_result("PERSON", m.start("n"), m.end("n"), 0.7, self, "kin_title"))
-        for m in KIN_BARE.finditer(text):
+        for m in finditer(KIN_BARE, text):
             words = m.group("n").split()
             if all(self._plain(w) for w in words) and (fold(words[0]) in firsts or not _common(words[0])):
                 out.append(_result("PERSON", m.start("n"), m.end("n"), 0.65, self, "kin_bare"))
-        for m in CAPS_LAST_FIRST.finditer(text):
+        for m in finditer(CAPS_LAST_FIRST, text):
             last, first = m.group("last"), m.group("first")
             if self._plain(first) and fold(first) in firsts and self._plain(last.title()) and not _common(last.lower()):
                 out.append(_result("PERSON", m.start("n"), m.end("n"), 0.65, self, "caps_last_first"))
-        for m in USERNAME.finditer(text):
+        for m in finditer(USERNAME, text):
             handle = m.group("n")
             if re.search(r"[\d_.]", handle) or text[m.start():m.start("n")].strip().lower().endswith(("by", ":", "=")):
                 out.append(_result("PERSON", m.start("n"), m.end("n"), 0.7, self, "username"))
-        for m in ANSWERED_NAME.finditer(text):
+        for m in finditer(ANSWERED_NAME, text):
             words = m.group("n").split()
             if 1 <= len(words) <= 4 and all(self._plain(w.strip(".")) for w in words):
                 out.append(_result("PERSON", m.start("n"), m.end("n"), 0.75, self, "answered"))

@@ -12,6 +12,7 @@ from medcorpus.scrub.recognizers_en import MONTH_NAMES, STOP, TITLE_STOP
 from medcorpus.scrub.word_classes import CLINIC_WORDS, DRUG_SUFFIX
 from medcorpus.scrub.recognizers_gazetteer import (CLOSING, PARTICLES, WORD, _common, _folded_regions,
                                                    _result, looks_medical)
+from medcorpus.scrub.regex_prefilter import finditer
 
 NAME_CONTEXT_LOWER = re.compile(
     r"(?i)(?:\b(?:hi|hello|hey|dear|welcome|thanks|thank you|thank u|thanks a lot|thanks again|regards|reply|im|i am|"
@@ -159,18 +160,18 @@ class NameRecognizer(LocalRecognizer):
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts=None) -> list[RecognizerResult]:
         out: list[RecognizerResult] = self._lines(text)
-        for m in FIELD.finditer(text):
+        for m in finditer(FIELD, text):
             words = re.findall(r"[^\s,]+", m.group("n"))
             if all(self._plain_word(w) and not CLINIC_WORDS.match(w) for w in words) and \
                     (any(self._is_name(w.title(), strict=False) for w in words) or not all(_common(w) for w in words)):
                 out.append(_result("PERSON", m.start("n"), m.end("n"), 0.75, self, "field"))
-        for m in START_NAME.finditer(text):
+        for m in finditer(START_NAME, text):
             w = m.group("n")
             strong = STRONG_AFTER.match(text, m.end("n"))  # "Holly's knee", "Crystal and I", "Zansi is my brother"
             if self._plain_word(w) and (is_first_name(w) or (strong and (fold(w) in person_names()[0] or not _common(w)))):
                 out.append(_result("PERSON", m.start("n"), m.end("n"), 0.6 if strong else 0.55, self, "sentence_start"))
         for rx, how in ((MET, "met"), (VOCATIVE_END, "vocative_end"), (FROM_LINE, "from_line"), (THANKS_END, "thanks_end")):
-            for m in rx.finditer(text):
+            for m in finditer(rx, text):
                 words = m.group("n").split()
                 if all(self._plain_word(w) and not CLINIC_WORDS.match(w) for w in words) and \
                         (any(fold(w) in person_names()[0] for w in words) or not all(_common(w) for w in words)):
@@ -178,7 +179,7 @@ class NameRecognizer(LocalRecognizer):
         first = person_names()[0]
         for rx, how in ((KIN_NAME, "kin"), (SAYS, "says"), (GREETING_NAME, "greeting"), (KIN_LOWER, "kin_lower"),
                         (SAYS_LOWER, "says_lower"), (THANKS_LOWER, "thanks_lower")):
-            for m in rx.finditer(text):  # the frame says person: a first name that is also a word counts here
+            for m in finditer(rx, text):  # the frame says person: a first name that is also a word counts here
                 w, *rest = m.group("n").split()
                 if rest and not (fold(rest[0]) in person_names()[1] or not _common(rest[0])):
                     continue  # "Dear Anna Kowalska," yes; "Hi doctor there," no
@@ -188,18 +189,18 @@ class NameRecognizer(LocalRecognizer):
                 if known and w.lower() not in TITLE_STOP and not looks_medical(w, self.terms) \
                         and not CLINIC_WORDS.match(w) and not re.match(r"[ \t]*\d", text[m.end("n"):m.end("n") + 3]):
                     out.append(_result("PERSON", m.start("n"), m.end("n"), 0.65, self, how))
-        for m in TITLE_LOWER.finditer(text):  # the last word must be a name of names-dataset, not a verb ("dr said")
+        for m in finditer(TITLE_LOWER, text):  # the last word must be a name of names-dataset, not a verb ("dr said")
             w = m.group("n").split()[-1]
             k = fold(w)
             if (k in first or k in person_names()[1]) and w not in STOP and w not in _BEFORE_A_VERB and w not in _TITLE_VERBS \
                     and not looks_medical(w, self.terms) and not re.search(r"(?:ed|ing)$", w):
                 out.append(_result("PERSON", m.start("n"), m.end("n"), 0.65, self, "title_lower"))
-        for m in NAME_HERE.finditer(text):
+        for m in finditer(NAME_HERE, text):
             w1, w2 = m.group("n").split()[0], m.group("n").split()[-1]
             if fold(w1) in first and fold(w2) in person_names()[1] and self._plain_word(w1) and self._plain_word(w2):
                 out.append(_result("PERSON", m.start("n"), m.end("n"), 0.65, self, "name_here"))
         for rx, how in ((LOWER_INTRO, "lower_intro"), (LOWER_END, "lower_end")):
-            for m in rx.finditer(text):
+            for m in finditer(rx, text):
                 words = m.group("n").split()
                 named = re.search(r"(?i)name", text[max(0, m.start("n") - 12):m.start("n")])
                 own = not re.search(r"(?i)\bit['’]?s[ \t]+$", text[max(0, m.start("n") - 12):m.start("n")])  # not "it's red."

@@ -261,3 +261,15 @@ def gate_of(regex: re.Pattern) -> Gate | None:
         return _gate(regex.pattern, regex.flags)
     except Exception:  # noqa: BLE001 - the parser's internals changed (another Python): no gate, same results
         return None
+
+
+_LAST_VIEW = TextView("")
+
+
+def text_view(text: str) -> TextView:
+    """The TextView of `text`, shared by every recognizer that reads the same text object in a row."""
+    global _LAST_VIEW
+    view = _LAST_VIEW
+    if view.text is not text:
+        view = _LAST_VIEW = TextView(text)
+    return view

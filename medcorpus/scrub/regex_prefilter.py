@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from medcorpus.scrub.regex_gate import text_view
 from medcorpus.scrub.regex_relax import Unsupported, relax
 
 MAX_MEM = 4 << 20  # per pattern (program + DFA cache); past it RE2 falls back to its NFA, same answer
@@ -64,3 +65,22 @@ def may_match(program, utf8: Optional[bytes]) -> bool:
     if utf8 is None:
         return True  # the text does not encode (a lone surrogate): no answer, let `re` look
     return program.Match(_UNANCHORED, utf8, 0, len(utf8))[0][0] >= 0
+
+
+def could_match(regex: re.Pattern, text: str) -> bool:
+    """False only when `regex` matches nowhere in `text` (nor in any part of it: a window
+    `regex.search(text, a, b)` or a slice); asked once per text and pattern."""
+    program = prefilter_of(regex)
+    if program is None:
+        return True
+    view = text_view(text)
+    key = id(program)
+    hit = view._seen.get(key)
+    if hit is None:
+        hit = view._seen[key] = may_match(program, view.utf8)
+    return hit
+
+
+def finditer(regex: re.Pattern, text: str):
+    """`regex.finditer(text)`, with nothing to scan when RE2 rules every match out."""
+    return regex.finditer(text) if could_match(regex, text) else iter(())

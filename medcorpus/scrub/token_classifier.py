@@ -20,6 +20,8 @@ from presidio_analyzer import LocalRecognizer, RecognizerResult
 from medcorpus.scrub.allowlist import resource_path
 from medcorpus.scrub.gazetteers import cities, fold, is_english, person_names
 from medcorpus.scrub.recognizers_en import MONTH_NAMES, STOP
+from medcorpus.scrub.regex_prefilter import could_match
+
 from medcorpus.scrub.word_classes import NOT_NAMES
 from medcorpus.scrub.recognizers_gazetteer import CLOSING, WORD, _folded_regions, looks_medical
 
@@ -167,7 +169,7 @@ def token_features(text: str, terms) -> tuple[list[tuple[int, int]], list[list[s
         if line_start > 0:
             if line_start not in closing_lines:
                 prev_start = text.rfind("\n", 0, line_start - 1) + 1
-                closing_lines[line_start] = bool(CLOSING.search(text[prev_start:line_start - 1]))
+                closing_lines[line_start] = could_match(CLOSING, text) and bool(CLOSING.search(text[prev_start:line_start - 1]))
             if closing_lines[line_start]:
                 f.append("after_closing_line")
         line_end = text.find("\n", e)
