@@ -154,6 +154,8 @@ def test_saint_towns_lower_nicknames_study_abroad_partners_and_spelled_emails(sc
 @pytest.mark.parametrize("text,term", [
     ("I take it at night.Then I sleep badly.", "night"),
     ("Fever at home dot on the chart.", "home"),
+    ("Call me at 212-555-0199. My name is Angie.", "My"),
+    ("see you at home.My mum will drive.", "home"),
 ])
 def test_at_and_dot_in_a_sentence_are_no_email(scrubber, text, term):
     assert not removed(scrubber, text, term), found(scrubber, text)

@@ -151,8 +151,9 @@ _COMMON_TLDS = ("com|org|net|edu|gov|mil|int|io|info|biz|co|us|uk|in|cn|au|ca|de
 URL_SCHEME = re.compile(rf"(?i)(?<![A-Za-z0-9])(?:https?://|ftp://|www\.)[A-Za-z0-9]{_URL_TAIL}")
 # "jo.smith at gmail dot com", "kim [at] mail [dot] co [dot] uk": an address written out to dodge spam filters
 _MAIL_TLDS = r"(?:com|net|org|edu|gov|co|uk|in|au|ca|de|fr|cn|jp|nz|za|ng|ph|my|sg|ie|io|br|mx|es|it|nl|ru)"
-EMAIL_SPELLED = re.compile(r"(?i)(?<![\w.%+-])[a-z0-9][\w.%+-]{0,63}[ \t]*(?:\(at\)|\[at\]|\{at\}|[ \t]at[ \t])[ \t]*[a-z0-9-]+"
-                           rf"(?:[ \t]*(?:\(dot\)|\[dot\]|\{{dot\}}|[ \t]dot[ \t]|\.)[ \t]*{_MAIL_TLDS}){{1,3}}\b")
+EMAIL_SPELLED = re.compile(r"(?i)(?<![\w.%+-])(?!(?:me|him|her|us|them|you|it|one|home|work|night|school|clinic|hospital)\b)"
+                           r"[a-z0-9][\w.%+-]{0,63}[ \t]*(?:\(at\)|\[at\]|\{at\}|[ \t]at[ \t])[ \t]*[a-z][a-z0-9-]*"
+                           rf"(?:[ \t]*(?:\(dot\)|\[dot\]|\{{dot\}}|[ \t]dot[ \t]|\.)[ \t]*(?-i:{_MAIL_TLDS})){{1,3}}\b")
 URL_BARE = re.compile(rf"(?<![@\w.-])(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)+(?:{_COMMON_TLDS})"
                       rf"(?:\.[a-z]{{2}})?(?:/{_URL_TAIL})?(?![\w@-])")
 IPV4 = re.compile(r"(?<![\d.])(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?![\d.])")

@@ -13,7 +13,7 @@ from presidio_analyzer import LocalRecognizer, RecognizerResult
 from medcorpus.scrub.gazetteers import english_words, fold, is_english, person_names, proper_nouns
 from medcorpus.scrub.recognizers_en import MONTH_NAMES, STOP
 from medcorpus.scrub.recognizers_gazetteer import _common, _folded_regions, _result, looks_medical
-from medcorpus.scrub.word_classes import CLINIC_WORDS
+from medcorpus.scrub.word_classes import CLINIC_WORDS, NOT_NAMES
 from medcorpus.scrub.regex_prefilter import finditer
 
 _LETTER = r"A-Za-z\u00c0-\u024f\u1e00-\u1eff"
@@ -126,7 +126,8 @@ class NameShapeRecognizer(LocalRecognizer):
             last, first = m.group("last"), m.group("first")
             if (self._plain(first) and (self._first(first) or not _common(first)) and self._surname(last)
                     and (fold(last) in person_names()[1] or "-" in last)) \
-                    or (self._known_first(first.title()) and (self._known_surname(last.title()) or (  # CRANE, EARL
+                    or (len(first) > 2 and first.isupper() == last.isupper() and first.lower() not in NOT_NAMES
+                        and self._known_first(first.title()) and (self._known_surname(last.title()) or (  # CRANE, EARL
                         last.isupper() and first.isupper() and self._plain(last.title()) and not _common(last)))):  # HAVERFORD, DALE
                 out.append(_result("PERSON", m.start("n"), m.end("n"), 0.65, self, "last_comma_first"))
         for m in finditer(HYPHENATED, text):
