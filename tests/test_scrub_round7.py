@@ -159,3 +159,22 @@ def test_saint_towns_lower_nicknames_study_abroad_partners_and_spelled_emails(sc
 ])
 def test_at_and_dot_in_a_sentence_are_no_email(scrubber, text, term):
     assert not removed(scrubber, text, term), found(scrubber, text)
+
+
+@pytest.mark.parametrize("text,value", [
+    ("我女儿叫朵朵，三岁半，昨天开始发烧。", "朵朵"),
+    ("请联系护士长张晓红，分机8023。", "张晓红"),
+    ("我住喺觀塘區協和街88號。", "協和街88號"),
+    ("主任医师李明说没事。", "李明"),
+])
+def test_doubled_pet_names_roles_before_names_and_streets_with_he(scrubber, text, value):
+    assert removed(scrubber, text, value), found(scrubber, text)
+
+
+@pytest.mark.parametrize("text,term", [
+    ("我女儿常常说头疼。", "常常"),
+    ("我儿子天天在家玩手机。", "天天"),
+    ("医生说要多喝水，护士打针很疼。", "打针"),
+])
+def test_doubled_adverbs_and_what_a_nurse_does_stay(scrubber, text, term):
+    assert not removed(scrubber, text, term), found(scrubber, text)

@@ -28,7 +28,7 @@ _RELATIVE = r"我(?:儿子|女儿|老公|老婆|丈夫|妻子|爱人|妈妈|爸�
 _CLOSING = r"(?:谢谢[！!。，,]?|祝好[！!。，,]|此致敬礼[！!。，,]?|盼复[！!。，,]|——|--|—)"
 _CLOSING_WORDS = frozenset("谢谢 謝謝 祝好 此致 敬礼 敬禮 盼复 盼覆 多谢 多謝 感谢 感謝".split())
 _UNIT = r"(?:号院|號院|号楼|號樓|号|號|弄|栋|棟|幢|座|巷|组|組|队|隊|单元|單元|室|楼|樓|层|層|户|戶)"
-_STREET = re.compile(rf"(?:和平|(?![我住在是的了和与从到去于来址：:])[{HAN}]){{2,6}}?(?:大街|大道|路(?:[一二三四五六七八九十]段)?|道[中東西南北东]?|街|巷|胡同|"
+_STREET = re.compile(rf"(?:(?<![我你您他她们])和|(?![我住在是的了和与从到去于来址：:喺])[{HAN}]){{2,6}}?(?:大街|大道|路(?:[一二三四五六七八九十]段)?|道[中東西南北东]?|街|巷|胡同|"
                      rf"小区|小區|新村|村|花园|苑|园|家园|公寓|大厦|里(?=\d+[弄号號]))"
                      rf"(?:\d{{1,5}}|[一二三四五六七八九十百零〇]{{1,6}})(?:号院|號院|号楼|號樓|号|號|弄|栋|棟|幢|巷|组|組)"
                      rf"(?:\d{{1,5}}{_UNIT}|[A-Z]室)*"
@@ -51,6 +51,9 @@ _KIN = (r"(?:小女|小儿|犬子|(?:我|您|你)(?:的)?(?:孙女|孫女|孙子
         r"闺蜜|女朋友|男朋友|女友|男友|对象|對象|表[哥姐弟妹]|堂[哥姐弟妹]|老伴|嫂子|姐夫|妹夫|儿子|兒子|女儿|女兒|老公|老婆|丈夫|妻子|爱人|愛人|"
         r"妈妈|媽媽|爸爸|母亲|父亲|爷爷|奶奶|外公|外婆|哥哥|姐姐|弟弟|妹妹|阿[妈媽爸]|妈|媽|爸|先生|太太)|孩子(?:爸爸|妈妈|媽媽|他爸|他妈))"
         r"(?:叫|名叫|是)?")
+# doubled characters that are words, not pet names
+_DOUBLED_WORDS = frozenset("人人 时时 事事 样样 家家 年年 月月 日日 夜夜 声声 步步 句句 层层 条条 点点 星星 妈妈 爸爸 哥哥 姐姐 弟弟 "
+                           "妹妹 爷爷 奶奶 姥姥 公公 婆婆 叔叔 舅舅 伯伯 宝宝 娃娃 太太 嫂嫂".split())
 # a line of a chat log: "磊磊：大家看看", "老怡：我明天去"; roles and labels open such lines too (问：, 医生：, 转发：)
 _CHAT_LINE = re.compile(rf"(?m)^[ \t]*(?P<n>[{HAN}]{{1,4}})[ \t]*[:：](?![ \t]*$)")
 _CHAT_ROLES = frozenset("问 答 问题 回答 追问 补充 回复 转发 引用 医生 医师 大夫 护士 患者 病人 家属 用户 网友 楼主 客服 助手 提问 "
@@ -151,6 +154,9 @@ class ZhContextRecognizer(LocalRecognizer):
             ("kin", re.compile(rf"{_KIN}{value}(?=[，,。；;]|$|也|今年|最近|已经|已經|昨天|寄的|在|说|說|得了|患|有|让|讓|叫|带|帶|陪|要|想|刚|剛)")),
             # 主治医生是李红梅, 护士：王芳
             ("title_is", re.compile(rf"(?:医生|醫生|医师|醫師|大夫|主任|护士|護士|老师|老師)\s*(?:是|为|為|叫|[:：])\s*{value}{stop}")),
+            # a role before a name: 护士长张晓红, 主任医师李明说, 赤脚医生老刘 (a weak frame: the value needs a surname)
+            ("role_before", re.compile(rf"(?:护士长|護士長|主任医师|主任醫師|副主任|院长|院長|科主任|主治医师|主治醫師|住院医师|"
+                                       rf"医生|醫生|大夫|护士|護士|教授|老师|老師){value}(?=[，,。；;、）)\s说說讲講让讓给給]|$)")),
             # weaker frames: the value must look like a name (a surname, no common word)
             # a relative named without 我 (…爸爸王德胜昨天在…)
             ("kin_bare", re.compile(rf"(?<![我您你他她])(?:爸爸|妈妈|媽媽|父亲|母亲|爷爷|奶奶|外公|外婆|老公|老婆|丈夫|妻子|儿子|女儿|兒子|女兒)"
@@ -200,7 +206,7 @@ class ZhContextRecognizer(LocalRecognizer):
                 s, e = m.span("n")
                 if how == "chat_speaker" and (text[e - 1] in "人号號址期码碼注话話称稱别別龄齡群" or _KIN_TERM.fullmatch(text, s, e)):
                     continue  # 【订单备注】收货人： is a label, [家人群] 大姐： a kinship term, neither a name
-                if how == "kin" and _word_tag(text[s:e])[:1] in ("t", "d", "v", "a", "c", "p", "r", "m", "q", "u", "f", "l", "i"):
+                if how == "kin" and not (e - s == 2 and text[s] == text[s + 1]) and _word_tag(text[s:e])[:1] in ("t", "d", "v", "a", "c", "p", "r", "m", "q", "u", "f", "l", "i"):
                     continue  # 我儿子最近有点咳嗽: a time word or an adverb, not a name
                 if self._name_value(text, s, e, given_alone=how in ("field", "field_colon", "introduced", "chat_speaker", "kin_contact"),
                                     word_ok=how in ("field", "field_colon", "introduced", "chat_speaker", "kin_contact", "kin",
@@ -244,6 +250,8 @@ class ZhContextRecognizer(LocalRecognizer):
         if value in _FIELD_NOT_NAMES or value in ZH_NOT_NAMES or any(c in "的了与在是有都就我你他她们这那" for c in value) \
                 or value[-1] in "市县縣区區镇鎮村乡鄉省人" or self._medical(text, s, e):
             return False
+        if len(value) == 2 and value[0] == value[1]:  # 朵朵, 乐乐: a doubled given name, never 常常 or 天天
+            return word_ok and _word_tag(value)[:1] not in ("d", "t", "r", "v", "m") and value not in _DOUBLED_WORDS
         if re.match(_surname_class(), value) or (len(value) == 2 and value[0] in "老小" and value[1] in _NICK_SURNAMES):
             tag = _word_tag(value)
             if not word_ok and not any_surname and not (2 <= len(value) <= 3 and value[0] in _NICK_SURNAMES + "老小"):
@@ -282,8 +290,9 @@ class ZhContextRecognizer(LocalRecognizer):
         for how, rx in self.names:
             for m in rx.finditer(text):
                 value = m.group("n")
-                if (len(value) < 2 and how != "surname") or self._medical(text, *m.span("n")) or any(c in "的了和与在是有也都就" for c in value[1:]):
-                    continue
+                if (len(value) < 2 and how != "surname") or self._medical(text, *m.span("n")) or any(c in "的了和与在是有也都就" for c in value[1:]) \
+                        or (len(value) == 2 and value[0] == value[1] and _word_tag(value)[:1] in ("d", "t", "r", "v", "m")):
+                    continue  # 我女儿常常说: an adverb, not 常 + a given name
                 out.append(self._result("PERSON", m.start("n"), m.end("n"), 0.65, how))
         out += self._labelled_names(text)
         out += self._names_before_symptom(text)
