@@ -178,3 +178,12 @@ def test_doubled_pet_names_roles_before_names_and_streets_with_he(scrubber, text
 ])
 def test_doubled_adverbs_and_what_a_nurse_does_stay(scrubber, text, term):
     assert not removed(scrubber, text, term), found(scrubber, text)
+
+
+@pytest.mark.parametrize("text,term", [
+    ("因此建议在需要时咨询医生的意见。", "时咨询"),
+    ("可能需要做一些测试来帮助医生做出正确的诊断。", "来帮助"),
+    ("Tamoxifen is an anti-estrogen used after surgery, she said.", "anti-estrogen"),
+])
+def test_a_verb_before_a_doctor_and_prefixed_words_are_no_names(scrubber, text, term):
+    assert not removed(scrubber, text, term), found(scrubber, text)

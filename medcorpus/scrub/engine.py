@@ -237,6 +237,8 @@ class Scrubber:
             if rec.startswith("TokenClassifier") and (re.fullmatch(r"[A-Z]{1,3}", value) or (
                     value.islower() and (is_english(value) or len(value) <= 3) and value not in cities()[0])):
                 continue  # "BP", "PE"; a lower-case common word ("neighbour") is no name or place on the classifier's word alone
+            if rec.startswith("TokenClassifier") and value.islower() and _PREFIXED.match(value):
+                continue  # "anti-estrogen", "non-drowsy": a prefixed word
             if rec == NER_RECOGNIZER:
                 pass  # already vetted in ScrubNlpEngine.vet_entities
             elif entity in ("PERSON", "LOCATION") and score < 0.8 and in_medical(s, e, fully=False) \
@@ -270,5 +272,6 @@ class Scrubber:
 
 
 _PHONE_EXTENSION = re.compile(r"(?i)[ \t]*(?:ext\.?|extn\.?|extension|x|转|轉|分机|分機)[ \t]*\d{1,5}(?!\d)")
+_PREFIXED = re.compile(r"(?:anti|non|pre|post|re|co|self|over|under|semi|multi|de|sub|hyper|hypo|intra|inter|extra)-[a-z]")
 # recognizers that guess from a word's look rather than from a frame or a list
 _GUESSING = (NER_RECOGNIZER, "TokenClassifier")

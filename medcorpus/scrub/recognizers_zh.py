@@ -174,6 +174,8 @@ class JiebaNameRecognizer(LocalRecognizer):
             return False
         if word[0] in self.NAME_FOLLOWERS or word[0] in "一不了个有没很太最还又再就才得着过吗呢吧啊" or word in ZH_NOT_NAMES:
             return False
+        if len(word) == 2 and flag in ("v", "vn", "vd", "d", "p", "c", "u") and _in_dictionary(word):
+            return False  # 时 + 咨询 医生, 来 + 帮助 医生: a verb after a surname-shaped character is no given name
         return not strict or flag.startswith("nr") or not _in_dictionary(word)
 
     def _name_before(self, tokens, t: int) -> Optional[tuple[int, int]]:
