@@ -187,3 +187,22 @@ def test_doubled_adverbs_and_what_a_nurse_does_stay(scrubber, text, term):
 ])
 def test_a_verb_before_a_doctor_and_prefixed_words_are_no_names(scrubber, text, term):
     assert not removed(scrubber, text, term), found(scrubber, text)
+
+
+@pytest.mark.parametrize("text,value", [
+    ("my patient portal username is jdoe_1987", "jdoe_1987"),
+    ("She was admitted Thursday the 4th with chest pain.", "Thursday the 4th"),
+    ("Booked for 10th-12th March 2024 at the day unit.", "10th-12th March 2024"),
+    ("Last seen 3/2024 by the diabetes nurse.", "3/2024"),
+    ("出生日期：民国八十年五月六日", "民国八十年五月六日"),
+])
+def test_usernames_weekday_ordinals_day_ranges_month_years_and_roc_years_in_words(scrubber, text, value):
+    assert removed(scrubber, text, value), found(scrubber, text)
+
+
+@pytest.mark.parametrize("text,term", [
+    ("I take 1/2 tablet in 2020 and 3/4 since 2019.", "3/4"),
+    ("The user is confused about dosing.", "confused"),
+])
+def test_fractions_and_a_confused_user_stay(scrubber, text, term):
+    assert not removed(scrubber, text, term), found(scrubber, text)

@@ -20,7 +20,7 @@ DATE_PATTERNS = [
     # "Monday 5 March 2024", "Wed 14/01/2026", "Sunday the 8th of February", "Tuesday, November 17"
     ("weekday", re.compile(rf"(?<![A-Za-z0-9]){WEEKDAY},?\s+(?:the\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTHS}\.?"
                            rf"(?:,?\s+(?:19|20)\d{{2}})?|{MONTHS}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+(?:19|20)\d{{2}})?|"
-                           rf"\d{{1,2}}[/.-]\d{{1,2}}(?:[/.-](?:19|20)?\d{{2}})?)(?![\d:/])"), 0.85),
+                           rf"\d{{1,2}}[/.-]\d{{1,2}}(?:[/.-](?:19|20)?\d{{2}})?|the\s+\d{{1,2}}(?:st|nd|rd|th))(?![\d:/])"), 0.85),
     # read out: "february twentieth 1978", "the fifth of july", "may 14, 2023" (a lower-case "may" only with its year)
     ("month_word_day", re.compile(rf"(?<![A-Za-z0-9]){MONTHS}\.?\s+(?:the\s+)?{_ORDINAL_WORD}(?:,?\s+(?:19|20)\d{{2}})?\b"), 0.8),
     ("word_day_month", re.compile(rf"(?i:\bthe\s+){_ORDINAL_WORD}\s+of\s+{MONTHS}(?:,?\s+(?:19|20)\d{{2}})?\b"), 0.8),
@@ -28,7 +28,7 @@ DATE_PATTERNS = [
     ("of_may", re.compile(r"(?<![A-Za-z0-9])\d{1,2}(?:st|nd|rd|th)\s+of\s+(?i:may)(?:,?\s+(?:19|20)\d{2})?\b"), 0.8),
     ("may_year", re.compile(r"\bmay\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{2}\b"), 0.8),
     ("month_day", re.compile(rf"(?<![A-Za-z0-9]){MONTHS}\.?\s+(?:\d{{1,2}}(?:st|nd|rd|th)?|the\s+\d{{1,2}}(?:st|nd|rd|th))(?:(?:,?\s+(?:19|20)\d{{2}}|{_SHORT_YEAR})(?!\d)|(?![\d:]))"), 0.8),
-    ("day_month", re.compile(rf"(?<![A-Za-z0-9])\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTHS}\.?(?:,?\s+(?:19|20)\d{{2}}\b|{_SHORT_YEAR})?"
+    ("day_month", re.compile(rf"(?<![A-Za-z0-9])(?:\d{{1,2}}(?:st|nd|rd|th)?\s*[-–]\s*)?\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTHS}\.?(?:,?\s+(?:19|20)\d{{2}}\b|{_SHORT_YEAR})?"
                              rf"(?![A-Za-z0-9])"), 0.8),
     # "arrived may 18", "on may 3rd": a lower-case "may" with a day, after a word that says a date follows
     ("may_context", re.compile(rf"(?i:\b(?:on|since|from|until|till|by|before|after|dated?|born|arrived|admitted|died|dob|"
@@ -39,6 +39,9 @@ DATE_PATTERNS = [
     ("roman_month", re.compile(r"(?<![\w.])\d{1,2}\.(?:XII|XI|IX|X|VIII|VII|VI|IV|V|III|II|I)\.(?:19|20)\d{2}(?!\d)"), 0.8),
     ("month_year", re.compile(rf"(?<![A-Za-z0-9]){MONTHS}\.?,?[ \t]+(?:19|20)\d{{2}}(?![\d])"), 0.8),
     # "on 3/5", "since 12/4": a bare day/month needs a word that says it is one
+    # "last seen 3/2024", "since 11/2019": a month and its year after a word that says a date follows
+    ("month_year_context", re.compile(r"(?i:\b(?:on|since|from|in|seen|dated?|born|admitted|discharged|until|till|by|"
+                                      r"before|after)[ \t]+)((?:0?[1-9]|1[0-2])/(?:19|20)\d{2})(?![\d/])"), 0.75, 1),
     ("short_context", re.compile(r"(?i:\b(?:on|since|from|until|till|by|before|after|dated?)[ \t]+)(\d{1,2}/\d{1,2})(?![\d/])"),
      0.75, 1),
     ("compact", re.compile(r"(?i:\b(?:date|dated|dob|on|visit|seen|collected|admitted|discharged|born|received|reported|"
@@ -47,7 +50,7 @@ DATE_PATTERNS = [
     ("numeric", re.compile(r"(?<![\d/.-])(?:\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)?\d{2}|(?:19|20)\d{2}[/.-]\d{1,2}[/.-]\d{1,2})(?![\d/-])(?!\.\d)"), 0.8),
     # a month with its year: "2023年3月做的胃镜" (the year alone may stay)
     ("zh_month_year", re.compile(r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月(?![\d日号號份])"), 0.75),
-    ("zh", re.compile(rf"(?:(?:(?:19|20)?\d{{2}}|{_ZH_YEAR}|民[國国]\d{{2,3}})\s*年\s*)?(?:\d{{1,2}}|{_ZH_MONTH})\s*月\s*(?:\d{{1,2}}|{_ZH_DAY})\s*[日号號]"), 0.8),
+    ("zh", re.compile(rf"(?:(?:(?:19|20)?\d{{2}}|{_ZH_YEAR}|民[國国](?:\d{{2,3}}|[一二三四五六七八九十百]{{1,4}}))\s*年\s*)?(?:\d{{1,2}}|{_ZH_MONTH})\s*月\s*(?:\d{{1,2}}|{_ZH_DAY})\s*[日号號]"), 0.8),
     ("dob", re.compile(r"(?i)(?:dob|d\.o\.b\.?|date of birth|born on|birth ?date|出生日期|生日)\s*[:：-]?\s*"
                        r"((?:\d{1,4}[/.\-年]\s*\d{1,2}[/.\-月]\s*\d{1,4}日?)|(?:[A-Za-z]+\.?\s+\d{1,2},?\s+\d{4}))"), 0.9),
 ]

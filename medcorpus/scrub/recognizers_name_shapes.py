@@ -61,7 +61,8 @@ KIN_BARE = re.compile(rf"\b(?:daughter|son|grandson|granddaughter|grandchild|ste
                       rf"mother|father|brother|sister|niece|nephew)[ \t]+(?P<n>{_CAP}(?:[ \t]+{_CAP}){{0,2}})(?![\w'’-])")
 CAPS_LAST_FIRST = re.compile(rf"(?<![\w'’-])(?P<n>(?P<last>{_UPPER})[ \t]+(?P<first>{_CAP}))(?![\w'’-])")
 # a forum or social handle: "Posted by margaret_brennan69", "u/throwaway_mum22", "username: kiwi.nurse"
-USERNAME = re.compile(r"(?i:\b(?:posted|written|asked|submitted|shared)[ \t]+by[ \t]+@?|\buser(?:[ \t]?name)?[ \t]*[:=][ \t]*@?|"
+USERNAME = re.compile(r"(?i:\b(?:posted|written|asked|submitted|shared)[ \t]+by[ \t]+@?|"
+                      r"\b(?:user(?:[ \t]?name)?|handle|login|screen[ \t]?name|account[ \t]name)(?:[ \t]+is|[ \t]*[:=])[ \t]*@?|"
                       r"(?<![\w/])u/|(?<![\w@.])@)(?P<n>[A-Za-z][\w.]{2,30}[A-Za-z0-9])(?![\w@-])")
 # "Can I have your full name?\nUser: thu pham", "Patient's name?\n> Ana Lima"
 ANSWERED_NAME = re.compile(r"(?i:\b(?:full |your |patient'?s? |child'?s? |first |last )?name\b[^\n?]{0,25}\?)[ \t]*\n[ \t]*"
