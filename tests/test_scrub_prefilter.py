@@ -111,3 +111,24 @@ def test_the_recognizers_module_patterns_scan_the_same_through_the_prefilter(scr
                 n += bool(found)
                 assert could_match(rx, text) or not found
     assert n > 40
+
+
+def test_a_pattern_set_names_every_pattern_that_matches():
+    from medcorpus.scrub.regex_prefilter import PatternSet
+
+    regexes = [re.compile(p, f) for p in PATTERNS[:30] for f in (0, re.I)]
+    patterns = PatternSet(regexes)
+    assert patterns.program is not None and len(patterns.always) < 5
+    for text in TRICKY:
+        view = TextView(text)
+        may = patterns.candidates(view)
+        assert may is not None
+        assert {k for k, rx in enumerate(regexes) if rx.search(text)} <= may, text
+    assert patterns.candidates(TextView("qqqq")) < set(range(len(regexes)))  # it does rule patterns out
+
+    class OutOfMemory:  # RE2's set answers nothing when its DFA runs out of memory: no answer, not "no match"
+        def Match(self, text):
+            return []
+
+    patterns.program = OutOfMemory()
+    assert patterns.candidates(TextView("my name is bob")) is None

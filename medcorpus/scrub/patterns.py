@@ -13,7 +13,7 @@ from typing import Callable, Optional
 from presidio_analyzer import LocalRecognizer, RecognizerResult
 
 from medcorpus.scrub.regex_gate import gate_of, text_view  # noqa: F401 (text_view: imported from here too)
-from medcorpus.scrub.regex_prefilter import may_match, prefilter_of
+from medcorpus.scrub.regex_prefilter import PatternSet
 
 
 @dataclass
@@ -52,6 +52,7 @@ class GroupPatternRecognizer(LocalRecognizer):
 
     def __init__(self, name: str, entity: str, patterns: list[Rx], language: str):
         self.patterns = patterns
+        self._set = None  # the RE2 prefilters of all the patterns, made on first use
         self._gates: dict[int, object] = {}  # id(regex) -> its Gate (a necessary condition) or None
         entities = sorted({entity} | {p.entity for p in patterns if p.entity})
         super().__init__(supported_entities=entities, name=name, supported_language=language)
@@ -63,18 +64,21 @@ class GroupPatternRecognizer(LocalRecognizer):
     def analyze(self, text: str, entities: list[str], nlp_artifacts=None) -> list[RecognizerResult]:
         out: list[RecognizerResult] = []
         view = text_view(text)
-        for p in self.patterns:
+        if self._set is None:
+            self._set = PatternSet([p.regex for p in self.patterns])
+        may = self._set.candidates(view)
+        for k, p in enumerate(self.patterns):
+            if may is not None and k not in may:
+                continue  # RE2 finds no match of the relaxed pattern: none of the pattern either
             entity = p.entity or self.entity
             if entities and entity not in entities:
                 continue
             key = id(p.regex)
             if key not in self._gates:  # the regex is kept so that its id stays its own
-                self._gates[key] = (p.regex, gate_of(p.regex), prefilter_of(p.regex))
-            _, gate, prefilter = self._gates[key]
-            if gate is not None and not gate.passes(view):
+                self._gates[key] = (p.regex, gate_of(p.regex))
+            gate = self._gates[key][1]
+            if may is None and gate is not None and not gate.passes(view):
                 continue  # the text lacks something every match needs (a word, a digit): no match, cheaply
-            if prefilter is not None and not may_match(prefilter, view.utf8):
-                continue  # RE2 finds no match of the relaxed pattern: none of the pattern either
             for m in p.regex.finditer(text):
                 start, end = m.span(p.group)
                 if start < 0 or end <= start:
