@@ -75,13 +75,15 @@ def test_the_faster_hmm_decodes_as_jieba_does():
     from jieba.posseg import char_state_tab_P, emit_P, start_P, trans_P
     from jieba.posseg.viterbi import viterbi as jieba_viterbi
 
-    from medcorpus.scrub.zh_hmm import viterbi
+    from medcorpus.scrub.zh_hmm import viterbi, viterbi_arrays
 
     text = ("医生您好，我叫王小明，今年三十五岁，最近总是头痛失眠，上周在北京协和医院做了检查，张医生说是神经衰弱，"
             "开了谷维素和维生素B1，吃了一个星期还是没有好转，请问欧阳大夫还需要做什么检查吗？谢谢！")
     chars = [c for c in text if "\u4e00" <= c <= "\u9fff"]
     rnd = random.Random(3)
     runs = ["".join(rnd.choice(chars) for _ in range(rnd.randint(1, 7))) for _ in range(300)] + ["张伟", "欧阳娜娜", "谢谢医生"]
+    runs += ["\u4dc0\u4e00", "龘", "〇〇"]  # characters the HMM has no emission for (every state, a tie)
     for run in runs:
-        assert viterbi(run, char_state_tab_P, start_P, trans_P, emit_P) == \
-            jieba_viterbi(run, char_state_tab_P, start_P, trans_P, emit_P), run
+        expected = jieba_viterbi(run, char_state_tab_P, start_P, trans_P, emit_P)
+        assert viterbi(run, char_state_tab_P, start_P, trans_P, emit_P) == expected, run
+        assert viterbi_arrays(run, char_state_tab_P, start_P, trans_P, emit_P) == expected, run
