@@ -92,8 +92,8 @@ class GroupPatternRecognizer(LocalRecognizer):
                     self._checks[key] = (p.regex, gate_of(p.regex), prefilter_of(p.regex))
                 _, gate, prefilter = self._checks[key]
                 if prefilter is not None:
-                    if not may_match(prefilter, view.utf8):
-                        continue  # RE2 finds no match of the relaxed pattern: none of the pattern either
+                    if gate is not None and not gate.has_features(view) or not may_match(prefilter, view.utf8):
+                        continue  # no digit where one is needed, or RE2 finds no match of the relaxed pattern
                 elif gate is not None and not gate.passes(view):
                     continue  # the text lacks something every match needs (a word, a digit): no match, cheaply
             for m in p.regex.finditer(text):

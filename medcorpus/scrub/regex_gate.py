@@ -219,6 +219,13 @@ class Gate:
         self.all_exact = constraint is not None and len(self.exact) == len(constraint)  # exact on any text
         self.key = id(self)
 
+    def has_features(self, view: TextView) -> bool:
+        """The text has the character kinds (a digit, a Chinese character) every match needs."""
+        for f in self.features:
+            if not view.has(f):
+                return False
+        return True
+
     def passes(self, view: TextView) -> bool:
         for f in self.features:
             if not view.has(f):
