@@ -19,7 +19,8 @@ from typing import Optional
 from medcorpus.scrub.regex_gate import text_view
 from medcorpus.scrub.regex_relax import Unsupported, relax
 
-MAX_MEM = 4 << 20  # per pattern (program + DFA cache); past it RE2 falls back to its NFA, same answer
+MAX_MEM = 2 << 20  # per pattern (program + DFA cache); past it RE2 falls back to its NFA, same answer
+SET_MAX_MEM = 4 << 20  # per recognizer set; past it the set gives no answer and the patterns are asked one by one
 _UNANCHORED = None
 _CACHE: dict[int, tuple[re.Pattern, object]] = {}  # id(regex) -> (regex, RE2 program or None)
 
@@ -99,7 +100,7 @@ class PatternSet:
             self.always = set(range(len(regexes)))
             return
         options = Options()
-        options.max_mem = 8 << 20
+        options.max_mem = SET_MAX_MEM
         options.log_errors = False
         program = _re2.Set(_re2.RE2.Anchor.UNANCHORED, options)
         program.Add(b"")  # a sentinel that matches every text: missing from an answer, the answer is void (DFA out of memory)
