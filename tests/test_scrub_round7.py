@@ -206,3 +206,20 @@ def test_usernames_weekday_ordinals_day_ranges_month_years_and_roc_years_in_word
 ])
 def test_fractions_and_a_confused_user_stay(scrubber, text, term):
     assert not removed(scrubber, text, term), found(scrubber, text)
+
+
+@pytest.mark.parametrize("text,value", [
+    ("me and solangel went to the er last night", "solangel"),
+    ("kofi and i were at the clinic all day", "kofi"),
+])
+def test_a_lower_case_first_name_paired_with_the_writer(scrubber, text, value):
+    assert removed(scrubber, text, value), found(scrubber, text)
+
+
+@pytest.mark.parametrize("text,term", [
+    ("i had a crushing injury on my arm and i need tests", "arm"),
+    ("me and will go tomorrow to the clinic", "will"),
+    ("the baby and me are both sick", "baby"),
+])
+def test_a_body_part_or_a_verb_paired_with_the_writer_stays(scrubber, text, term):
+    assert not removed(scrubber, text, term), found(scrubber, text)

@@ -7,7 +7,7 @@ import re
 
 from presidio_analyzer import LocalRecognizer, RecognizerResult
 
-from medcorpus.scrub.gazetteers import english_words, fold, is_english, person_names
+from medcorpus.scrub.gazetteers import english_words, fold, is_english, person_names, proper_nouns
 from medcorpus.scrub.recognizers_en import MONTH_NAMES, STOP, TITLE_STOP
 from medcorpus.scrub.word_classes import CLINIC_WORDS, DRUG_SUFFIX
 from medcorpus.scrub.recognizers_gazetteer import (CLOSING, PARTICLES, WORD, _common, _folded_regions,
@@ -66,6 +66,9 @@ KIN_LOWER = re.compile(rf"{_KIN}(?P<n>[a-z][a-z'’-]+(?:[ \t]+(?:bin|binti|bint
 _SAYS = (r"[ \t]+(?:suggested|suggests|says|said|thinks|thought|reckons|reckoned|told me|tells me|asked me|advised|"
          r"recommended|mentioned|noticed|insisted|insists|believes|feels)\b")
 SAYS = re.compile(rf"(?<![\w'’-])(?P<n>{_UP_WORD}){_SAYS}")
+# "me and aroha went", "kofi and i were": a lower-case first name paired with the writer
+ME_AND_LOWER = re.compile(r"(?:\bme|\bi)[ \t]+(?:and|&|n)[ \t]+(?P<n>[a-z][a-z'’-]+)(?![\w'’-])")
+AND_ME_LOWER = re.compile(r"(?<![\w'’-])(?<!\bmy[ \t])(?<!\bthe[ \t])(?<!\bher[ \t])(?<!\bhis[ \t])(?<!\bour[ \t])(?P<n>[a-z][a-z'’-]+)[ \t]+(?:and|&|n)[ \t]+(?:me|i)\b")
 SAYS_LOWER = re.compile(rf"(?:(?<=\bso[ \t])|(?<=\band[ \t])|(?<=\bbut[ \t])|(?<=,[ \t]))(?P<n>[a-z][a-z'’-]+){_SAYS}")
 # a title in lower case without its period: "dear mrs smith", "my gp, dr carter,", "hi mr. de la cruz"
 TITLE_LOWER = re.compile(r"(?i:\b(?:dr|mr|mrs|ms|prof)\.?[ \t]+)(?P<n>(?:(?:de|del|la|van|von|da|di|ó|ní|bin|al)[ \t]+){0,2}"
@@ -189,6 +192,12 @@ class NameRecognizer(LocalRecognizer):
                 if known and w.lower() not in TITLE_STOP and not looks_medical(w, self.terms) \
                         and not CLINIC_WORDS.match(w) and not re.match(r"[ \t]*\d", text[m.end("n"):m.end("n") + 3]):
                     out.append(_result("PERSON", m.start("n"), m.end("n"), 0.65, self, how))
+        for rx in (ME_AND_LOWER, AND_ME_LOWER):  # a known first name that is no English word, or one hunspell lists as a name
+            for m in finditer(rx, text):
+                w = m.group("n")
+                if fold(w) in first and (not is_english(w) or w in proper_nouns()) and w not in _BEFORE_A_VERB \
+                        and w not in TITLE_STOP and not looks_medical(w, self.terms):
+                    out.append(_result("PERSON", m.start("n"), m.end("n"), 0.6, self, "me_and_lower"))
         for m in finditer(TITLE_LOWER, text):  # the last word must be a name of names-dataset, not a verb ("dr said")
             w = m.group("n").split()[-1]
             k = fold(w)
