@@ -223,3 +223,11 @@ def test_a_lower_case_first_name_paired_with_the_writer(scrubber, text, value):
 ])
 def test_a_body_part_or_a_verb_paired_with_the_writer_stays(scrubber, text, term):
     assert not removed(scrubber, text, term), found(scrubber, text)
+
+
+@pytest.mark.parametrize("text,value", [
+    ("we moved to sant antoni de portmany in spring", "sant antoni de portmany"),
+    ("the clinic near bom jesus do itabapoana said it's nothing", "bom jesus do itabapoana"),
+])
+def test_known_towns_of_four_words_with_particles_in_lower_case(scrubber, text, value):
+    assert removed(scrubber, text, value), found(scrubber, text)

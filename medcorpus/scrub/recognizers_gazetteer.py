@@ -101,7 +101,8 @@ class CityRecognizer(LocalRecognizer):
         if key in REGION_WORDS or key in _folded_regions():
             return True
         medical = self.terms.is_term if known else (lambda w: looks_medical(w, self.terms))
-        return any(w.lower() in STOP or w.lower() in MONTH_NAMES or medical(w) for w in words)
+        inner = set(range(1, len(words) - 1)) if known else set()  # "bom jesus do itabapoana": a known name's particles
+        return any((w.lower() in STOP and k not in inner) or w.lower() in MONTH_NAMES or medical(w) for k, w in enumerate(words))
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts=None) -> list[RecognizerResult]:
         latin, _ = cities()
@@ -134,9 +135,11 @@ class CityRecognizer(LocalRecognizer):
 
             if head not in multi and head not in latin and toks[i][2].islower() and not place_context():
                 continue  # a lower-case word that neither is nor starts a known place, in no place frame
-            for n in (3, 2, 1):
+            for n in (5, 4, 3, 2, 1):  # "sant antoni de portmany": a known name may run to five words
                 if n > 1 and (not all(joined[i:i + n - 1]) or i + n > len(toks)
                               or (head not in multi and not (toks[i][2][0].isupper() and place_context()))):
+                    continue
+                if n > 3 and fold(" ".join(t[2] for t in toks[i:i + n])) not in latin:
                     continue
                 seq = toks[i:i + n]
                 words = [t[2] for t in seq]
