@@ -231,3 +231,22 @@ def test_a_body_part_or_a_verb_paired_with_the_writer_stays(scrubber, text, term
 ])
 def test_known_towns_of_four_words_with_particles_in_lower_case(scrubber, text, value):
     assert removed(scrubber, text, value), found(scrubber, text)
+
+
+@pytest.mark.parametrize("text,value", [
+    ("Confirmation: 88123411\nPlease bring photo ID.", "88123411"),
+    ("Tracking: 1Z999AA10123456784", "1Z999AA10123456784"),
+    ("Beneficiary 2023-PH-00812 is covered until June.", "2023-PH-00812"),
+])
+def test_codes_in_any_field_and_letter_digit_groups(scrubber, text, value):
+    assert removed(scrubber, text, value), found(scrubber, text)
+
+
+@pytest.mark.parametrize("text,term", [
+    ("BP: 120/80, Platelets: 250000, HbA1c: 7.2", "Platelets"),
+    ("BP: 120/80, Platelets: 250000, HbA1c: 7.2", "250000"),
+    ("COVID-19 and SARS-CoV-2 tests were negative, B12 low.", "SARS-CoV-2"),
+    ("Date: 2024-03-12", "Date"),
+])
+def test_lab_values_blood_pressures_and_virus_names_are_no_codes(scrubber, text, term):
+    assert not removed(scrubber, text, term), found(scrubber, text)

@@ -35,6 +35,8 @@ CA_POSTCODE = r"[A-Z]\d[A-Z][ \t]?\d[A-Z]\d"
 PO_BOX = re.compile(r"(?i:\b(?:G\.?[ \t]?P\.?[ \t]?O\.?[ \t]?|P\.?[ \t]?O\.?[ \t]?|Post(?:al)?[ \t]+(?:Office[ \t]+)?)Box|"
                     r"\bPost[ \t]+Bag|\bPrivate[ \t]+Bag|\bP\.?M\.?B\.?(?=[ \t]*\d))(?i:[ \t]+No\.?)?[ \t]*[A-Za-z]?\d+(?:-\d+)?\b"
                     r"|\bBox[ \t]+\d{2,6}\b")
+# "BP: 120/80, Platelets": a blood pressure, not a house number
+_BP_BEFORE = re.compile(r"(?i)\b(?:bp|b/p|blood[ \t]+pressure|pressure)[ \t]*(?:was|is|of|=|:)?[ \t]*$")
 _UNITS_AFTER_NUMBER = re.compile(r"(?i)\s*(?:mg|mcg|ml|kg|g|km|cm|mm|times?|tablets?|tabs?|pills?|days?|weeks?|months?|"
                                  r"years?|hours?|hrs?|mins?|minutes?|units?|iu|doses?|bpm|mmhg|%|x|am|pm|a\.m|p\.m|o['’]?clock)\b")
 
@@ -146,7 +148,7 @@ def address_patterns(terms) -> list[Rx]:
             r"Unit|Block)[ \t]*[\w/-]*\d[\w/-]*|\d{1,4}/\d{1,5}|\d{1,4}[A-Za-z]?|[A-Z]-\d{1,4}|No\.?[ \t]*\d{1,4}[A-Z]?-\d{1,4}),[ \t]+"
             rf"(?:{NAME_WORD}|O'{NAME_WORD})(?:[ \t]+{NAME_WORD}){{0,2}}(?![\w'])"), 0.7,
            validate=lambda v, m: None if re.match(r"(?:19|20)\d\d,", v) or v.split(",", 1)[1].split()[0].lower() in STOP
-           else 0.7),
+           or _BP_BEFORE.search(m.string, max(0, m.start() - 20), m.start()) else 0.7),
         # lower case, after an address word: "i am staying at 155 haynes drives", "address: h.no. 62, barman street"
         Rx("street_lower", re.compile(
             rf"(?i:{_ADDRESS_WORD})(?P<n>(?:{_HOUSE_HEAD}[ \t]*[\w/-]*\d[\w/-]*,?|\d{{1,5}}(?:/\d{{1,5}})?[a-z]?,?)"

@@ -8,8 +8,10 @@ from typing import Optional
 
 from medcorpus.scrub.patterns import GroupPatternRecognizer, Rx
 from medcorpus.scrub.recognizers_dates import DATE_PATTERNS
-from medcorpus.scrub.recognizers_ids import (AGE_OVER_89, CARD, CN_ID, ID_CONTEXT, ID_HEAD, LETTERED_CODE, LONG_NUMBER, QQ, SSN,  # noqa: F401
-                                             WECHAT, _card, _cn_id, _ctx_id, _head_id, _digits, cn_id_checksum_ok, luhn_ok)
+from medcorpus.scrub.recognizers_ids import (AGE_OVER_89, CARD, CN_ID, FIELD_CODE, ID_CONTEXT, ID_HEAD,  # noqa: F401
+                                             LETTERED_CODE, LONG_NUMBER, QQ, SEPARATED_CODE, SSN, WECHAT, _card, _cn_id,
+                                             _ctx_id, _digits, _field_code, _head_id, _separated_code, cn_id_checksum_ok,
+                                             luhn_ok)
 from medcorpus.scrub.word_classes import CLINIC_WORDS
 
 I = re.IGNORECASE
@@ -229,6 +231,8 @@ def common_recognizers(language: str) -> list[GroupPatternRecognizer]:
             Rx("cn_resident_id", CN_ID, 1.0, validate=_cn_id), Rx("ssn", SSN, 0.85),
             Rx("card_luhn", CARD, 0.9, validate=_card), Rx("context", ID_CONTEXT, 0.9, group=1, validate=_ctx_id),
             Rx("label_head", ID_HEAD, 0.8, group=1, validate=_head_id),
+            Rx("field_code", FIELD_CODE, 0.7, group="v", validate=_field_code),
+            Rx("separated_code", SEPARATED_CODE, 0.6, validate=_separated_code),
             Rx("qq", QQ, 0.9, group=1), Rx("wechat", WECHAT, 0.9, group=1),
             Rx("long_number", LONG_NUMBER, 0.5), Rx("lettered_code", LETTERED_CODE, 0.6)], L),
         GroupPatternRecognizer("Date", "DATE", [Rx(n, rx, s, group=g[0] if g else 1 if n == "dob" else 0) for n, rx, s, *g in DATE_PATTERNS], L),

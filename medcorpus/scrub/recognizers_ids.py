@@ -47,6 +47,11 @@ ID_HEAD = re.compile(
     r"|(?<![A-Za-z0-9])#|(?:编号|编码|号码|號碼|代码|代碼|(?<![0-9一二三四五六七八九十几幾])[号號]))"
     r"[ \t]*(?:is|was|=|是|为|為|[:：#-])?[ \t]*"
     r"((?-i:(?:[A-Z]{1,4}[ -]?)?\d[\dA-Z]*(?:-[\dA-Z]+){0,3}))(?![\w/.,:-]*\d|[\w-]|\s?(?i:mg|ml|kg|g|mcg|iu|units?|%)\b)")
+# any field whose value is a code: "Confirmation: 88123411", "Tracking: 1Z999AA10123456784" (validated by _field_code)
+FIELD_CODE = re.compile(r"(?<![\w.-])(?P<label>[A-Za-z][A-Za-z]{2,20}(?:[ \t][A-Za-z]{2,12})?)[ \t]*[:#][ \t]*"
+                        r"(?P<v>[A-Z0-9][A-Z0-9/-]{5,24})(?![\w/.-])")
+# a code of letter and digit groups joined by - or / without a label: "2023-PH-00812", "2024/MC/00412"
+SEPARATED_CODE = re.compile(r"(?<![\w/.-])(?=[A-Z0-9/-]*[A-Z])(?:[A-Z0-9]{1,8}[/-]){1,4}[A-Z0-9]{1,10}(?![\w/.-])")
 QQ = re.compile(r"(?i)(?:QQ|扣扣)\s*(?:号码?|number|no\.?|id)?\s*(?:is|是|为)?\s*[:：]?\s*([1-9]\d{4,11})(?!\d)")
 WECHAT = re.compile(r"(?i)(?:微信|wechat|weixin|wx|vx)\s*(?:号|id|账号)?\s*(?:is|是|为)?\s*[:：]?\s*"
                     r"([A-Za-z][-_A-Za-z0-9]{3,19}|1[3-9]\d{9})(?![\w-])")
@@ -90,6 +95,22 @@ def _cn_id(value: str, m) -> Optional[float]:
 
 def _ctx_id(value: str, m) -> Optional[float]:
     return 0.9 if _digits(value) >= 4 else None
+
+
+_DATE_SHAPE = re.compile(r"\d{4}[/-]\d{1,2}[/-]\d{1,2}|\d{1,2}[/-]\d{1,2}[/-]\d{2,4}|\d{1,2}[/-]\d{4}")
+
+
+def _field_code(value: str, m) -> Optional[float]:
+    """A field's value that is an identifier: seven digits or more, or letters with four; never a date."""
+    n = _digits(value)
+    if _DATE_SHAPE.fullmatch(value) or not (n >= 7 or (n >= 4 and any(c.isalpha() for c in value))):
+        return None
+    return 0.7
+
+
+def _separated_code(value: str, m) -> Optional[float]:
+    """Letter and digit groups: six digits or more and a group that holds a letter; not a date or a dose."""
+    return 0.6 if _digits(value) >= 6 and not _DATE_SHAPE.fullmatch(value) else None
 
 
 def _head_id(value: str, m) -> Optional[float]:
