@@ -250,3 +250,12 @@ def test_codes_in_any_field_and_letter_digit_groups(scrubber, text, value):
 ])
 def test_lab_values_blood_pressures_and_virus_names_are_no_codes(scrubber, text, term):
     assert not removed(scrubber, text, term), found(scrubber, text)
+
+
+@pytest.mark.parametrize("text,value,stays", [
+    ("Send it to 14/3 Nguyen Trai, District 1, please.", "14/3 Nguyen Trai", False),
+    ("BP 120/80 Normal, pulse 72.", "120/80", True),
+    ("Take 1/2 Tablet, twice daily.", "1/2", True),
+])
+def test_a_slashed_house_number_before_a_street_named_without_a_street_word(scrubber, text, value, stays):
+    assert removed(scrubber, text, value) is not stays, found(scrubber, text)

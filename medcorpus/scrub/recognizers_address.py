@@ -77,6 +77,22 @@ _AT_BEFORE = re.compile(r"(?i)(?:\b(?:she|he|they|we|i)(?:['’]?s|['’]?re|['�
                         r"\blives?|\bliving|\bstays?|\bstaying|\bresides?)\s+at\s+$")
 
 
+def _slashed_ok(terms):
+    """The words after a slashed number name a street: no stop, unit or medical word, one that is no English word, and no
+    blood pressure before it."""
+    from medcorpus.scrub.gazetteers import is_english
+
+    def check(value: str, m: re.Match):
+        words = value.split()[1:]
+        if _BP_BEFORE.search(m.string, max(0, m.start() - 20), m.start()) or _UNITS_AFTER_NUMBER.match(" " + " ".join(words)):
+            return None
+        if any(w.lower() in STOP or looks_medical(w, terms) for w in words) or all(is_english(w) for w in words):
+            return None
+        return 0.7
+
+    return check
+
+
 def _street_any_ok(terms):
     """Number + words + street word in any case: not a dose or a duration, no stop or medical word."""
 
@@ -149,6 +165,9 @@ def address_patterns(terms) -> list[Rx]:
             rf"(?:{NAME_WORD}|O'{NAME_WORD})(?:[ \t]+{NAME_WORD}){{0,2}}(?![\w'])"), 0.7,
            validate=lambda v, m: None if re.match(r"(?:19|20)\d\d,", v) or v.split(",", 1)[1].split()[0].lower() in STOP
            or _BP_BEFORE.search(m.string, max(0, m.start() - 20), m.start()) else 0.7),
+        # a slashed house number before a street named without a street word, then a comma: "14/3 Nguyen Trai, District 1"
+        Rx("slashed_number", re.compile(rf"(?<![\w/.-])\d{{1,4}}/\d{{1,4}}[A-Za-z]?[ \t]+{NAME_WORD}(?:[ \t]+{NAME_WORD}){{0,2}}(?=[ \t]*,)"),
+           0.7, validate=_slashed_ok(terms)),
         # lower case, after an address word: "i am staying at 155 haynes drives", "address: h.no. 62, barman street"
         Rx("street_lower", re.compile(
             rf"(?i:{_ADDRESS_WORD})(?P<n>(?:{_HOUSE_HEAD}[ \t]*[\w/-]*\d[\w/-]*,?|\d{{1,5}}(?:/\d{{1,5}})?[a-z]?,?)"
