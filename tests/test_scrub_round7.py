@@ -259,3 +259,12 @@ def test_lab_values_blood_pressures_and_virus_names_are_no_codes(scrubber, text,
 ])
 def test_a_slashed_house_number_before_a_street_named_without_a_street_word(scrubber, text, value, stays):
     assert removed(scrubber, text, value) is not stays, found(scrubber, text)
+
+
+@pytest.mark.parametrize("text,value,stays", [
+    ("我老家是潮汕的，现在在广州天河。", "天河", False),
+    ("地址：台中市西屯區台灣大道三段99號", "台灣大道三段99號", False),
+    ("我住在合肥市大牙后面长了一颗牙。", "大牙", True),
+])
+def test_a_district_right_after_its_city_and_roads_with_sections(scrubber, text, value, stays):
+    assert removed(scrubber, text, value) is not stays, found(scrubber, text)

@@ -238,6 +238,9 @@ def zh_places() -> tuple[frozenset[str], frozenset[str]]:
 ZH_BIG_CITY = 150_000  # smaller GeoNames places carry word-like aliases (合作 Hezuo, 中心 Zhongxin, 联合 Lianhe)
 
 
+_BODY_CHARS = set("牙口眼鼻耳手脚头腿腰背胸腹肚心肝肺胃肾皮骨血")  # 合肥市 + 大牙: jieba tags some body words ns
+
+
 class ZhCityRecognizer(LocalRecognizer):
     """Chinese city names of GeoNames (cities >= 15k in CN/TW/HK/MO): a name jieba also cuts as
     one word (三明 in 三明治 is not), or one that stands after 来自/住在/在/从/到 or before 市/人/医院."""
@@ -255,6 +258,7 @@ class ZhCityRecognizer(LocalRecognizer):
         geo, ns = zh_places()
         out = []
         i, n = 0, len(text)
+        last_end = -1  # where the last place found ends: a district right after a city is a place too (广州天河)
         while i < n:
             hit = 0
             if "\u4e00" <= text[i] <= "\u9fff":
@@ -283,11 +287,13 @@ class ZhCityRecognizer(LocalRecognizer):
             with_shi = e < n and text[e] == "市"
             big = cities()[1].get(name, 0) >= ZH_BIG_CITY
             home = bool(ZH_HOME_BEFORE.search(text[max(0, s - 3):s]))  # 住在/来自/老家: a GeoNames town after them is one
+            after_place = s == last_end and name in ns and own_word and not any(c in _BODY_CHARS for c in name)
             if (name in geo and (big and (own_word or ctx) or place_tag and ctx or home)) or (name in ns and own_word and ctx) \
-                    or (with_shi and (big or place_tag)):
+                    or (with_shi and (big or place_tag)) or after_place:
                 if e < n and text[e] in "市区县镇乡旗":  # 自贡区, 仙桃市: the unit word is part of the place
                     e += 1
                 out.append(_result("LOCATION", s, e, 0.7 if own_word else 0.6, self, "gazetteer"))
+                last_end = e
             i = e
         return out
 
