@@ -268,3 +268,21 @@ def test_a_slashed_house_number_before_a_street_named_without_a_street_word(scru
 ])
 def test_a_district_right_after_its_city_and_roads_with_sections(scrubber, text, value, stays):
     assert removed(scrubber, text, value) is not stays, found(scrubber, text)
+
+
+@pytest.mark.parametrize("text,value,stays", [
+    ("Good evening Ana. Based on your symptoms it is possible.", "Ana", False),
+    ("I took Elisa to the clinic yesterday.", "Elisa", False),
+    ("Her ANA was positive and the ELISA negative.", "ANA", True),
+    ("Her ANA was positive and the ELISA negative.", "ELISA", True),
+])
+def test_an_acronym_test_is_a_term_only_in_capitals(scrubber, text, value, stays):
+    assert removed(scrubber, text, value) is not stays, found(scrubber, text)
+
+
+def test_acronyms_of_the_term_files_keep_their_case():
+    from medcorpus.scrub.allowlist import MedicalTerms
+
+    terms = MedicalTerms(["ANA", "ibuprofen"])
+    assert terms.is_term("ANA") and not terms.is_term("Ana") and terms.is_term("Ibuprofen")
+    assert terms.find("Ana had an ANA test") == [(11, 14)]

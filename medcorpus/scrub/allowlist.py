@@ -28,12 +28,15 @@ def resource_path(name: str) -> Path:
     return Path(str(resources.files("medcorpus") / "resources" / "scrub" / name))
 
 
+_ACRONYM = re.compile(r"[A-Z][A-Z0-9]+")
+
+
 def read_term_file(path: Path) -> list[str]:
     out = []
     for line in path.read_text(encoding="utf-8").splitlines():
         line = line.split("#", 1)[0].strip()
-        if line:
-            out.append(line.lower())
+        if line:  # an acronym in capitals keeps its case: "ANA" and "ELISA" are tests, "Ana" and "Elisa" names
+            out.append(line if _ACRONYM.fullmatch(line) else line.lower())
     return out
 
 
@@ -91,8 +94,11 @@ class MedicalTerms:
         self.phrases: set[tuple[str, ...]] = set()
         self.words: set[str] = set()
         self.zh: set[str] = set()
+        self.caps_only: set[str] = set()  # acronyms that are terms only when written in capitals (ANA, ELISA)
         terms = list(terms)
         for term in terms:
+            if _ACRONYM.fullmatch(term):
+                self.caps_only.add(term.lower())
             if _CJK.search(term):
                 if len(term) >= 2:
                     self.zh.add(term)
@@ -150,6 +156,8 @@ class MedicalTerms:
                 if key in self.phrases:
                     hit = n
                     break
+            if hit == 1 and toks[i][2] in self.caps_only and not text[toks[i][0]:toks[i][1]].isupper():
+                hit = 0  # "Ana", "Elisa": a name; only "ANA", "ELISA" are the tests
             if hit:
                 spans.append((toks[i][0], toks[i + hit - 1][1], hit == 1 and (toks[i][2],) in self.weak))
                 i += hit
@@ -202,11 +210,15 @@ class MedicalTerms:
 
     def is_medical_word(self, word: str, strong_only: bool = False) -> bool:
         """Any word of any term ("edward" of "edwards syndrome"): for vetoing weak evidence."""
-        return _norm(word) in (self.strong_words if strong_only else self.words)
+        key = _norm(word)
+        if key in self.caps_only and not word.isupper():
+            return False
+        return key in (self.strong_words if strong_only else self.words)
 
     def is_term(self, word: str) -> bool:
         """A word that is a term on its own ("ibuprofen", "gout")."""
-        return (_norm(word),) in self.phrases
+        key = _norm(word)
+        return (key,) in self.phrases and not (key in self.caps_only and not word.isupper())
 
     def is_eponym(self, word: str) -> bool:
         """A word that names a condition in a term ("addison" of "addison disease", both parts
