@@ -286,3 +286,13 @@ def test_acronyms_of_the_term_files_keep_their_case():
     terms = MedicalTerms(["ANA", "ibuprofen"])
     assert terms.is_term("ANA") and not terms.is_term("Ana") and terms.is_term("Ibuprofen")
     assert terms.find("Ana had an ANA test") == [(11, 14)]
+
+
+def test_combining_forms_of_the_medical_dictionary_are_no_terms():
+    from medcorpus.scrub.allowlist import hunspell_medical_words
+
+    words = hunspell_medical_words()
+    if not words:
+        pytest.skip("hunspell-en-med is not installed")
+    assert not any(w.endswith("-") or w.startswith("-") for w in words)
+    assert "dia" not in words and "kata" not in words

@@ -252,6 +252,8 @@ def hunspell_medical_words() -> set[str]:
         if not line or line[0].isspace():
             continue
         w = line.split("/", 1)[0].strip()
+        if w.endswith("-") or w.startswith("-"):
+            continue  # "dia-", "toki-": a combining form, not a word ("Dia" and "Toki" are names)
         k = w.lower()
         # lower-case words, and capitalised ones: brand drugs (Buscopan, Gaviscon) and eponyms (Ehlers-Danlos)
         if len(w) >= 4 and re.fullmatch(r"[a-z][a-z-]+|[A-Z][a-z]+(?:-[A-Z]?[a-z]+)*", w) and k not in first and k not in last \
