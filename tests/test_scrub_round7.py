@@ -296,3 +296,17 @@ def test_combining_forms_of_the_medical_dictionary_are_no_terms():
         pytest.skip("hunspell-en-med is not installed")
     assert not any(w.endswith("-") or w.startswith("-") for w in words)
     assert "dia" not in words and "kata" not in words
+
+
+@pytest.mark.parametrize("text,value,stays", [
+    ("医生您好，我爸爸（刘建华）今年65岁，有高血压。", "刘建华", False),
+    ("我儿媳妇周小芳怀孕三个月了。", "周小芳", False),
+    ("我和老公李伟结婚三年了还没怀孕。", "李伟", False),
+    ("宝宝叫豆豆，八个月大。", "豆豆", False),
+    ("我家那口子老王最近老咳嗽。", "老王", False),
+    ("然后我和老公同床后，外阴瘙痒。", "同床后", True),
+    ("宝宝是早产，现在两个月。", "早产", True),
+    ("我老公昨天发烧了。", "昨天", True),
+])
+def test_kin_in_brackets_before_what_happened_to_them_children_called_by_name(scrubber, text, value, stays):
+    assert removed(scrubber, text, value) is not stays, found(scrubber, text)

@@ -50,7 +50,7 @@ _KIN_TERM = re.compile(r"[大二三四五六七八小老]?(?:哥|姐|弟|妹|叔
 _KIN = (r"(?:小女|小儿|犬子|(?:我|您|你)(?:的)?(?:孙女|孫女|孙子|孫子|外孙女?|外孫女?|儿媳妇?|兒媳婦?|女婿|侄子|侄女|外甥女?|朋友|同事|邻居|鄰居|室友|同学|同學|"
         r"闺蜜|女朋友|男朋友|女友|男友|对象|對象|表[哥姐弟妹]|堂[哥姐弟妹]|老伴|嫂子|姐夫|妹夫|儿子|兒子|女儿|女兒|老公|老婆|丈夫|妻子|爱人|愛人|"
         r"妈妈|媽媽|爸爸|母亲|父亲|爷爷|奶奶|外公|外婆|哥哥|姐姐|弟弟|妹妹|阿[妈媽爸]|妈|媽|爸|先生|太太)|孩子(?:爸爸|妈妈|媽媽|他爸|他妈))"
-        r"(?:叫|名叫|是)?")
+        r"(?:叫|名叫|是)?[（(]?")
 # doubled characters that are words, not pet names
 _DOUBLED_WORDS = frozenset("人人 时时 事事 样样 家家 年年 月月 日日 夜夜 声声 步步 句句 层层 条条 点点 星星 妈妈 爸爸 哥哥 姐姐 弟弟 "
                            "妹妹 爷爷 奶奶 姥姥 公公 婆婆 叔叔 舅舅 伯伯 宝宝 娃娃 太太 嫂嫂".split())
@@ -61,7 +61,7 @@ _CHAT_ROLES = frozenset("问 答 问题 回答 追问 补充 回复 转发 引�
                         "症状 病史 用法 用量 我 你 他 她 大家 群主 管理员 系统 通知 公告 编者".split())
 # what follows a labelled value, not a name (本人, 同上, 男, 患者 ...)
 _FIELD_NOT_NAMES = frozenset("本人 自己 同上 同前 无 無 不详 未知 保密 匿名 略 男 女 男性 女性 患者 病人 孩子 宝宝 家属 家屬 父亲 母亲 "
-                             "儿子 女儿 丈夫 妻子 老人 医生 医师 护士 见上 如上 本院 家长 监护人 一样 相同".split())
+                             "儿子 女儿 丈夫 妻子 老人 医生 医师 护士 见上 如上 本院 家长 监护人 一样 相同 什么 怎么 为什么 哪个 谁".split())
 # the commonest surnames: 老/小 + one of these is how people call each other (老梁, 小王); 叶 (小叶增生),
 # 于 (小于), 姜 (老姜), 白, 孔, 段, 钱 are left out, being words as often
 _NICK_SURNAMES = ("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜程苏魏吕丁任"
@@ -151,7 +151,13 @@ class ZhContextRecognizer(LocalRecognizer):
             ("chat_speaker", re.compile(rf"(?:^|(?<=\n))[ \t]*[\[【][^\]】\n]{{1,12}}[\]】][ \t]*{value}[:：]")),
             # before 的电话 a given name alone is a name too (打我孙女德福的电话)
             ("kin_contact", re.compile(rf"{_KIN}{value}(?=的(?:电话|電話|手机|手機|微信|邮箱|號碼|号码|联系方式))")),
-            ("kin", re.compile(rf"{_KIN}{value}(?=[，,。；;]|$|也|今年|最近|已经|已經|昨天|寄的|在|说|說|得了|患|有|让|讓|叫|带|帶|陪|要|想|刚|剛)")),
+            ("kin", re.compile(rf"{_KIN}{value}(?=[，,。；;）)]|$|也|今年|最近|已经|已經|昨天|寄的|在|说|說|得了|患|有|让|讓|叫|带|帶|陪|要|想|刚|剛|"
+                               rf"怀孕|懷孕|住院|结婚|結婚|出生|去世|生病|发烧|發燒|咳嗽)")),
+            # 我和老公李伟结婚…: a weak frame (我和老公同床后 is no name), the value needs a common surname
+            ("and_kin", re.compile(rf"我和(?:老公|老婆|丈夫|妻子|爱人|愛人|男朋友|女朋友|男友|女友){value}"
+                                   rf"(?=[，,。；;]|结婚|結婚|都|也|一起|在|是)")),
+            # a child or partner called by name: 宝宝叫豆豆，孩子小名叫乐乐
+            ("called", re.compile(rf"(?:宝宝|寶寶|孩子|小孩|女儿|女兒|儿子|兒子|老公|老婆|媳妇|媳婦)(?:的)?(?:(?:小名|大名|名字)(?:叫|是)|叫|名叫){value}{stop}")),
             # 主治医生是李红梅, 护士：王芳
             ("title_is", re.compile(rf"(?:医生|醫生|医师|醫師|大夫|主任|护士|護士|老师|老師)\s*(?:是|为|為|叫|[:：])\s*{value}{stop}")),
             # a role before a name: 护士长张晓红, 主任医师李明说, 赤脚医生老刘 (a weak frame: the value needs a surname)
@@ -174,7 +180,7 @@ class ZhContextRecognizer(LocalRecognizer):
                                      rf"(?P<n>[A-Z][a-z]+(?:[ ][A-Z][a-z]+){{0,3}})(?=[，,。\s今住]|$)")
         # 老梁, 小王 before punctuation or what a person does (上周老彭和我…)
         self.nickname = re.compile(rf"(?P<n>(?<![老小])[老小][{_NICK_SURNAMES}])"
-                                   rf"(?=[，,。！!？?；;：:\s的说說和跟也都在是让讓给給]|$)")
+                                   rf"(?=[，,。！!？?；;：:\s的说說和跟也都在是让讓给給又还還就]|$|最近|今天|昨天|经常|經常|得了|住院)")
 
     def _result(self, entity: str, s: int, e: int, score: float, how: str) -> RecognizerResult:
         return RecognizerResult(entity, s, e, score, recognition_metadata={
@@ -208,8 +214,8 @@ class ZhContextRecognizer(LocalRecognizer):
                     continue  # 【订单备注】收货人： is a label, [家人群] 大姐： a kinship term, neither a name
                 if how == "kin" and not (e - s == 2 and text[s] == text[s + 1]) and _word_tag(text[s:e])[:1] in ("t", "d", "v", "a", "c", "p", "r", "m", "q", "u", "f", "l", "i"):
                     continue  # 我儿子最近有点咳嗽: a time word or an adverb, not a name
-                if self._name_value(text, s, e, given_alone=how in ("field", "field_colon", "introduced", "chat_speaker", "kin_contact"),
-                                    word_ok=how in ("field", "field_colon", "introduced", "chat_speaker", "kin_contact", "kin",
+                if self._name_value(text, s, e, given_alone=how in ("field", "field_colon", "introduced", "chat_speaker", "kin_contact", "called"),
+                                    word_ok=how in ("field", "field_colon", "introduced", "chat_speaker", "kin_contact", "kin", "called",
                                                     "title_is"), any_surname=how == "i_am"):
                     out.append(self._result("PERSON", s, e, 0.7, how))
         out += self._chat_speakers(text)
