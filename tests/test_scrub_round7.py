@@ -310,3 +310,12 @@ def test_combining_forms_of_the_medical_dictionary_are_no_terms():
 ])
 def test_kin_in_brackets_before_what_happened_to_them_children_called_by_name(scrubber, text, value, stays):
     assert removed(scrubber, text, value) is not stays, found(scrubber, text)
+
+
+@pytest.mark.parametrize("text,value,stays", [
+    ("my nhs number is 943 476 5919 and postcode ls6 2ab", "ls6 2ab", False),
+    ("my eircode is d02 x285 thanks", "d02 x285", False),
+    ("my eircode is d02 x285 thanks", "eircode", True),
+])
+def test_a_lower_case_postcode_after_its_label(scrubber, text, value, stays):
+    assert removed(scrubber, text, value) is not stays, found(scrubber, text)

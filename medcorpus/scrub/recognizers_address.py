@@ -242,6 +242,10 @@ def address_patterns(terms) -> list[Rx]:
         Rx("tower_floor", re.compile(r"(?i:\b(?:tower|wing|block|building|bldg\.?)[ \t]+[A-Z0-9]{1,3},?[ \t]*\d{1,2}(?:st|nd|rd|th)[ \t]+floor)\b"), 0.75),
         Rx("uk_postcode", re.compile(rf"(?<![\w-]){UK_POSTCODE}(?![\w-])"), 0.8),
         Rx("ca_postcode", re.compile(rf"(?<![\w-]){CA_POSTCODE}(?![\w-])"), 0.8),
+        # a postcode in any case after its label: "postcode ls6 2ab"
+        Rx("postcode_context", re.compile(rf"(?i:\b(?:post[ \t]?code|postal[ \t]+code|eircode)[ \t]*(?:is|:|-)?[ \t]*)"
+                                          rf"((?i:{UK_POSTCODE}|{CA_POSTCODE}|[AC-FHKNPRTV-Y]\d{{2}}[ \t]?[0-9AC-FHKNPRTV-Y]{{4}}))(?![\w-])"),
+           0.8, group=1),
         Rx("zip_context", re.compile(r"(?i)\b(?:zip|zip code|postal code|pin ?code|pincode|postcode)\s*[:#-]?\s*(\d{5,6}(?:-\d{4})?)\b"),
            0.85, group=1),
         # a place before its state, province or country: "Saarlouis, Scotland", "Billings, Texas"

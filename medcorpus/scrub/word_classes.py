@@ -25,7 +25,7 @@ shukran daktari habari jambo gracias muchas dios bendiga años hola buenos buena
 lah lor meh ako ikaw tq colleague colleagues subject mykad hkid días tardes noches docteur doctora doctores
 dottore doutor doutora je suis smh tbh ngl pls anak nang taga kuya rx hmo seaman parent parents guardian team claims
 bye byee respected mondays tuesdays wednesdays thursdays fridays saturdays sundays weekdays weekends
-biba nkda nka dnr dnacpr""".split())
+biba nkda nka dnr dnacpr postcode eircode zipcode""".split())
 
 # words of a clinic's or hospital's name: a span holding one is an organisation, not a person
 CLINIC_WORDS = re.compile(r"(?i)\b(?:clinic|hospital|nursing|cent(?:re|er)|diagnostics|care|medical|health|physician|"
