@@ -319,3 +319,11 @@ def test_kin_in_brackets_before_what_happened_to_them_children_called_by_name(sc
 ])
 def test_a_lower_case_postcode_after_its_label(scrubber, text, value, stays):
     assert removed(scrubber, text, value) is not stays, found(scrubber, text)
+
+
+@pytest.mark.parametrize("text,value", [
+    ("Nguyễn Văn An, 45 tuổi, ở Hà Nội", "Nguyễn Văn An"),
+    ("Hi I'm 小美 from 深圳, my phone is 13800138000.", "小美"),
+])
+def test_vietnamese_given_names_after_a_middle_name_and_chinese_names_after_an_english_introduction(scrubber, text, value):
+    assert removed(scrubber, text, value), found(scrubber, text)

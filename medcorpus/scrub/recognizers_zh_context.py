@@ -156,6 +156,8 @@ class ZhContextRecognizer(LocalRecognizer):
             # 我和老公李伟结婚…: a weak frame (我和老公同床后 is no name), the value needs a common surname
             ("and_kin", re.compile(rf"我和(?:老公|老婆|丈夫|妻子|爱人|愛人|男朋友|女朋友|男友|女友){value}"
                                    rf"(?=[，,。；;]|结婚|結婚|都|也|一起|在|是)")),
+            # a Chinese name after an English introduction: "Hi I'm 小美 from 深圳"
+            ("en_intro", re.compile(rf"(?i:\b(?:i'm|i am|im|my name is|this is|it's|its|name:)[ \t]*){value}(?=[ \t,，.。!！]|$)")),
             # a child or partner called by name: 宝宝叫豆豆，孩子小名叫乐乐
             ("called", re.compile(rf"(?:宝宝|寶寶|孩子|小孩|女儿|女兒|儿子|兒子|老公|老婆|媳妇|媳婦)(?:的)?(?:(?:小名|大名|名字)(?:叫|是)|叫|名叫){value}{stop}")),
             # 主治医生是李红梅, 护士：王芳
@@ -214,8 +216,8 @@ class ZhContextRecognizer(LocalRecognizer):
                     continue  # 【订单备注】收货人： is a label, [家人群] 大姐： a kinship term, neither a name
                 if how == "kin" and not (e - s == 2 and text[s] == text[s + 1]) and _word_tag(text[s:e])[:1] in ("t", "d", "v", "a", "c", "p", "r", "m", "q", "u", "f", "l", "i"):
                     continue  # 我儿子最近有点咳嗽: a time word or an adverb, not a name
-                if self._name_value(text, s, e, given_alone=how in ("field", "field_colon", "introduced", "chat_speaker", "kin_contact", "called"),
-                                    word_ok=how in ("field", "field_colon", "introduced", "chat_speaker", "kin_contact", "kin", "called",
+                if self._name_value(text, s, e, given_alone=how in ("field", "field_colon", "introduced", "chat_speaker", "kin_contact", "called", "en_intro"),
+                                    word_ok=how in ("field", "field_colon", "introduced", "chat_speaker", "kin_contact", "kin", "called", "en_intro",
                                                     "title_is"), any_surname=how == "i_am"):
                     out.append(self._result("PERSON", s, e, 0.7, how))
         out += self._chat_speakers(text)

@@ -237,12 +237,20 @@ _SYLLABLE_AFTER = re.compile(r"[ \t]+([A-Z][a-z]{1,5})(?![\w'’-])")
 _CAPS_BEFORE = re.compile(r"(?<![\w'’-])([A-Z]{2,})[ \t]+$")
 
 
+# Vietnamese middle names: the given name follows ("Nguyễn Văn" + "An", "Trần Thị" + "Mai")
+_VIETNAMESE_MIDDLE = frozenset("Văn Van Thị Thi Đức Duc Hữu Huu Công Cong Đình Dinh".split())
+
+
 def extend_asian_name(text: str, s: int, e: int) -> tuple[int, int]:
     """Grow a name over the given-name syllables after it ("Koh Li" + "Ting") and a surname or
     particle in capitals before it ("LIM" + "Joanne Hui Shan", "BIN IBRAHIM" + "Li Ting")."""
     for _ in range(2):
         m = _SYLLABLE_AFTER.match(text, e)
         w = m.group(1).lower() if m else ""
+        middle = text[s:e].split()[-1:] and text[s:e].split()[-1] in _VIETNAMESE_MIDDLE
+        if middle and m and (w not in TITLE_STOP or w == "an"):  # "An" is a Vietnamese given name
+            e = m.end(1)  # "Nguyễn Văn" + "An": a Vietnamese given name may be an English word
+            continue
         if not m or not (_PINYIN.fullmatch(w) or w in _CANTONESE) or (is_english(w) and w not in _CANTONESE):
             break
         e = m.end(1)
