@@ -327,3 +327,11 @@ def test_a_lower_case_postcode_after_its_label(scrubber, text, value, stays):
 ])
 def test_vietnamese_given_names_after_a_middle_name_and_chinese_names_after_an_english_introduction(scrubber, text, value):
     assert removed(scrubber, text, value), found(scrubber, text)
+
+
+@pytest.mark.parametrize("text,value,stays", [
+    ("She is at Rotorua Primary School now.", "Rotorua", False),
+    ("Regards,\nLuke Smith\nEvergreen Family Practice", "Evergreen", True),
+])
+def test_a_known_town_naming_a_practice_or_school(scrubber, text, value, stays):
+    assert removed(scrubber, text, value) is not stays, found(scrubber, text)

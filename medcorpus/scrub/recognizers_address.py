@@ -134,6 +134,21 @@ def _site_place_ok(terms):
     return ok
 
 
+def _facility_place_ok(terms):
+    """The words before a practice or school: a known town (GeoNames), first word or all of them, no English word."""
+    from medcorpus.scrub.gazetteers import cities, fold, is_english
+
+    check = make_name_check(terms, 0.65, medical_veto=True, veto_any=True)
+
+    def ok(value: str, m: re.Match):
+        words = value.split()
+        if (fold(value) not in cities()[0] and fold(words[0]) not in cities()[0]) or any(is_english(w) for w in words):
+            return None  # "Evergreen Family Practice": a name of a practice, not a town
+        return check(value, m)
+
+    return ok
+
+
 def _regions() -> str:
     from medcorpus.scrub.regions import ALLOWED_REGIONS
 
@@ -203,6 +218,11 @@ def address_patterns(terms) -> list[Rx]:
             rf"(?:(?:{_NAME_PARTICLE})[ \t]+|[A-Z\u00c0-\u00de][\w'’.-]*(?:/\d{{1,4}})?[ \t]*|\d{{1,3}}[A-Za-z]{{0,2}}\b[ \t]*){{1,4}}"
             rf"(?:,?[ \t]*\d{{1,5}}[A-Za-z]?\b)?(?:,?[ \t]*\d{{1,2}}[º°ª][ \t]?[A-Z]?\b)?"), 0.75,
            validate=lambda v, m: 0.75 if re.search(r"\d", v) else None),
+        # a known town naming a practice, clinic or school: "our Didsbury practice", "Headingley Family Practice"
+        Rx("before_facility", re.compile(rf"(?<![\w'’-])(?P<n>{CAP_NAME})[ \t]+(?:(?:Family|Medical|Health|Community|Dental|General)[ \t]+)?"
+                                         rf"(?:[Pp]ractice|[Ss]urgery|[Cc]linic|Medical[ \t]+Cent(?:re|er)|Health[ \t]+Cent(?:re|er)|"
+                                         rf"Primary(?:[ \t]+School)?|High[ \t]+School)\b"), 0.65, group="n",
+           validate=_facility_place_ok(terms)),
         # a place named by the site there: "the Swords campus", "the Mtwapa branch"
         Rx("before_site", re.compile(rf"\bthe[ \t]+(?P<n>{CAP_NAME})[ \t]+(?:campus|branch|office|site|depot|plant|outlet)\b"), 0.7,
            group="n", validate=_site_place_ok(terms)),
