@@ -242,14 +242,14 @@ _VIETNAMESE_MIDDLE = frozenset("Văn Van Thị Thi Đức Duc Hữu Huu Công Co
 
 
 def extend_asian_name(text: str, s: int, e: int) -> tuple[int, int]:
-    """Grow a name over the given-name syllables after it ("Koh Li" + "Ting") and a surname or
-    particle in capitals before it ("LIM" + "Joanne Hui Shan", "BIN IBRAHIM" + "Li Ting")."""
+    """Grow a name over the given-name syllables after it ("Koh Li" + "Ting", "Nguyễn Văn" + "An") and a
+    surname or particle in capitals before it ("LIM" + "Joanne Hui Shan", "BIN IBRAHIM" + "Li Ting")."""
     for _ in range(2):
         m = _SYLLABLE_AFTER.match(text, e)
         w = m.group(1).lower() if m else ""
-        middle = text[s:e].split()[-1:] and text[s:e].split()[-1] in _VIETNAMESE_MIDDLE
-        if middle and m and (w not in TITLE_STOP or w == "an"):  # "An" is a Vietnamese given name
-            e = m.end(1)  # "Nguyễn Văn" + "An": a Vietnamese given name may be an English word
+        last = text[s:e].rsplit(None, 1)[-1:]
+        if m and last and last[0] in _VIETNAMESE_MIDDLE and (w not in TITLE_STOP or w == "an"):
+            e = m.end(1)  # "Nguyễn Văn" + "An": after a middle name the given name may be an English word
             continue
         if not m or not (_PINYIN.fullmatch(w) or w in _CANTONESE) or (is_english(w) and w not in _CANTONESE):
             break
