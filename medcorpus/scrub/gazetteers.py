@@ -18,6 +18,7 @@ import sys
 import unicodedata
 from functools import lru_cache
 from pathlib import Path
+from typing import Iterator
 
 from medcorpus.scrub.allowlist import resource_path
 
@@ -100,40 +101,47 @@ def english_words() -> frozenset[str]:
     """Lower-case words of hunspell's en_US dictionary with their affixed forms expanded by the
     dictionary's own rules ("scribe/C" -> "describe", "react/V" -> "reactive"); no proper nouns.
     Empty when the dictionary is not installed (then only the stop list guards against common words)."""
-    for d in HUNSPELL_DIRS:
-        dic, aff = Path(d) / "en_US.dic", Path(d) / "en_US.aff"
-        if dic.exists():
-            prefixes, suffixes = _affix_rules(aff) if aff.exists() else ({}, {})
-            words: set[str] = set()
-            for line in dic.read_text(encoding="utf-8", errors="replace").splitlines()[1:]:
-                w, _, flags = line.partition("/")
-                w = w.strip()
-                if not (w and w.islower() and w.isalpha()):
-                    continue
-                forms = [w]
-                for f in flags.strip():
-                    for strip, add, cond in suffixes.get(f, ()):
-                        if w.endswith(strip) and (cond is None or cond.search(w)):
-                            forms.append(w[:len(w) - len(strip)] + add)
-                for f in flags.strip():
-                    for strip, add, cond in prefixes.get(f, ()):
-                        words.update(add + x[len(strip):] for x in forms if cond is None or cond.search(x))
-                words.update(forms)
-            return frozenset(words)
-    return frozenset()
+    dic = _en_us_dic()
+    if dic is None:
+        return frozenset()
+    aff = dic.with_suffix(".aff")
+    prefixes, suffixes = _affix_rules(aff) if aff.exists() else ({}, {})
+    words: set[str] = set()
+    for w, flags in _dic_entries():
+        if not (w and w.islower() and w.isalpha()):
+            continue
+        forms = [w]
+        for f in flags:
+            for strip, add, cond in suffixes.get(f, ()):
+                if w.endswith(strip) and (cond is None or cond.search(w)):
+                    forms.append(w[:len(w) - len(strip)] + add)
+        for f in flags:
+            for strip, add, cond in prefixes.get(f, ()):
+                words.update(add + x[len(strip):] for x in forms if cond is None or cond.search(x))
+        words.update(forms)
+    return frozenset(words)
+
+
+def _en_us_dic() -> Path | None:
+    return next((Path(d) / "en_US.dic" for d in HUNSPELL_DIRS if (Path(d) / "en_US.dic").exists()), None)
+
+
+def _dic_entries() -> Iterator[tuple[str, str]]:
+    """(word, affix flags) of each entry of hunspell's en_US dictionary (read, not kept: each word list
+    built from it is cached instead)."""
+    dic = _en_us_dic()
+    if dic is None:
+        return
+    for line in dic.read_text(encoding="utf-8", errors="replace").splitlines()[1:]:
+        w, _, flags = line.partition("/")
+        yield w.strip(), flags.strip()
 
 
 @lru_cache(maxsize=1)
 def proper_nouns() -> frozenset[str]:
     """Capitalised one-word entries of hunspell's en_US dictionary, lower-cased: the names and places
     among English words ("crane", "baker", "earl" are surnames there; "patient" and "blood" are not)."""
-    for d in HUNSPELL_DIRS:
-        dic = Path(d) / "en_US.dic"
-        if dic.exists():
-            lines = dic.read_text(encoding="utf-8", errors="replace").splitlines()[1:]
-            return frozenset(w.lower() for w in (line.partition("/")[0].strip() for line in lines)
-                             if w[:1].isupper() and w[1:].islower() and w.isalpha())
-    return frozenset()
+    return frozenset(w.lower() for w, _ in _dic_entries() if w[:1].isupper() and w[1:].islower() and w.isalpha())
 
 
 def _affix_rules(aff: Path) -> tuple[dict, dict]:

@@ -100,12 +100,15 @@ def _ctx_id(value: str, m) -> Optional[float]:
 _DATE_SHAPE = re.compile(r"\d{4}[/-]\d{1,2}[/-]\d{1,2}|\d{1,2}[/-]\d{1,2}[/-]\d{2,4}|\d{1,2}[/-]\d{4}")
 
 
+def _code_shaped(value: str, min_digits: int) -> bool:
+    """`min_digits` digits or more, or letters with four: the shape of an identifier, not of a count or a dose."""
+    n = _digits(value)
+    return n >= min_digits or (n >= 4 and any(c.isalpha() for c in value))
+
+
 def _field_code(value: str, m) -> Optional[float]:
     """A field's value that is an identifier: seven digits or more, or letters with four; never a date."""
-    n = _digits(value)
-    if _DATE_SHAPE.fullmatch(value) or not (n >= 7 or (n >= 4 and any(c.isalpha() for c in value))):
-        return None
-    return 0.7
+    return 0.7 if _code_shaped(value, 7) and not _DATE_SHAPE.fullmatch(value) else None
 
 
 def _separated_code(value: str, m) -> Optional[float]:
@@ -115,7 +118,6 @@ def _separated_code(value: str, m) -> Optional[float]:
 
 def _head_id(value: str, m) -> Optional[float]:
     """A code after a bare identifier noun: five digits or more, or letters with four; never a year or a decimal."""
-    n = _digits(value)
     if re.fullmatch(r"(?:19|20)\d\d", value) or len(value) > 24:
         return None
-    return 0.8 if n >= 5 or (n >= 4 and any(c.isalpha() for c in value)) else None
+    return 0.8 if _code_shaped(value, 5) else None

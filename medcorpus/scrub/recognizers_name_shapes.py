@@ -94,15 +94,17 @@ class NameShapeRecognizer(LocalRecognizer):
         known = k in last or k in first
         return self._plain(word) and ((known and (particle or not is_english(word))) or not _common(word))
 
-    def _known_surname(self, word: str) -> bool:
-        """A known last name that is no English word, or one hunspell also lists as a proper noun
-        (Crane, Earl, Baker): after an initial or in "LAST, FIRST" such a word is a name."""
+    def _known(self, word: str, names: frozenset) -> bool:
+        """A name of `names` that is no English word, or one hunspell also lists as a proper noun (Crane, Earl,
+        Baker): after an initial or in "LAST, FIRST" such a word is a name."""
         w = word.lower()
-        return self._plain(word) and fold(word) in person_names()[1] and (w not in english_words() or w in proper_nouns())
+        return self._plain(word) and fold(word) in names and (w not in english_words() or w in proper_nouns())
+
+    def _known_surname(self, word: str) -> bool:
+        return self._known(word, person_names()[1])
 
     def _known_first(self, word: str) -> bool:
-        w = word.lower()
-        return self._plain(word) and fold(word) in person_names()[0] and (w not in english_words() or w in proper_nouns())
+        return self._known(word, person_names()[0])
 
     def _first(self, word: str) -> bool:
         return self._plain(word) and fold(word) in person_names()[0] and not is_english(word)

@@ -54,6 +54,18 @@ _KIN = (r"(?:小女|小儿|犬子|(?:我|您|你)(?:的)?(?:孙女|孫女|孙子
 # doubled characters that are words, not pet names
 _DOUBLED_WORDS = frozenset("人人 时时 事事 样样 家家 年年 月月 日日 夜夜 声声 步步 句句 层层 条条 点点 星星 妈妈 爸爸 哥哥 姐姐 弟弟 "
                            "妹妹 爷爷 奶奶 姥姥 公公 婆婆 叔叔 舅舅 伯伯 宝宝 娃娃 太太 嫂嫂".split())
+# jieba tags of words that are no given name: times, adverbs, pronouns, verbs, numbers (常常, 最近, 已经)
+_ADVERB_TAGS = ("d", "t", "r", "v", "m")
+# ... and after a kinship word also adjectives, conjunctions, prepositions, measure words, idioms (我儿子最近有点咳嗽)
+_NOT_AFTER_KIN_TAGS = _ADVERB_TAGS + ("a", "c", "p", "q", "u", "f", "l", "i")
+# frames strong enough for a given name alone (淑芬, 朵朵), and those where a dictionary word may be a name too
+_GIVEN_ALONE_FRAMES = frozenset(("field", "field_colon", "introduced", "chat_speaker", "kin_contact", "called", "en_intro"))
+_WORD_OK_FRAMES = _GIVEN_ALONE_FRAMES | {"kin", "title_is"}
+
+
+def _doubled(value: str) -> bool:
+    """Two same characters: a pet name (朵朵) or a reduplicated word (常常)."""
+    return len(value) == 2 and value[0] == value[1]
 # a line of a chat log: "磊磊：大家看看", "老怡：我明天去"; roles and labels open such lines too (问：, 医生：, 转发：)
 _CHAT_LINE = re.compile(rf"(?m)^[ \t]*(?P<n>[{HAN}]{{1,4}})[ \t]*[:：](?![ \t]*$)")
 _CHAT_ROLES = frozenset("问 答 问题 回答 追问 补充 回复 转发 引用 医生 医师 大夫 护士 患者 病人 家属 用户 网友 楼主 客服 助手 提问 "
@@ -214,11 +226,10 @@ class ZhContextRecognizer(LocalRecognizer):
                 s, e = m.span("n")
                 if how == "chat_speaker" and (text[e - 1] in "人号號址期码碼注话話称稱别別龄齡群" or _KIN_TERM.fullmatch(text, s, e)):
                     continue  # 【订单备注】收货人： is a label, [家人群] 大姐： a kinship term, neither a name
-                if how == "kin" and not (e - s == 2 and text[s] == text[s + 1]) and _word_tag(text[s:e])[:1] in ("t", "d", "v", "a", "c", "p", "r", "m", "q", "u", "f", "l", "i"):
+                if how == "kin" and not _doubled(text[s:e]) and _word_tag(text[s:e])[:1] in _NOT_AFTER_KIN_TAGS:
                     continue  # 我儿子最近有点咳嗽: a time word or an adverb, not a name
-                if self._name_value(text, s, e, given_alone=how in ("field", "field_colon", "introduced", "chat_speaker", "kin_contact", "called", "en_intro"),
-                                    word_ok=how in ("field", "field_colon", "introduced", "chat_speaker", "kin_contact", "kin", "called", "en_intro",
-                                                    "title_is"), any_surname=how == "i_am"):
+                if self._name_value(text, s, e, given_alone=how in _GIVEN_ALONE_FRAMES, word_ok=how in _WORD_OK_FRAMES,
+                                    any_surname=how == "i_am"):
                     out.append(self._result("PERSON", s, e, 0.7, how))
         out += self._chat_speakers(text)
         for m in self.contact_of.finditer(text):
@@ -258,8 +269,8 @@ class ZhContextRecognizer(LocalRecognizer):
         if value in _FIELD_NOT_NAMES or value in ZH_NOT_NAMES or any(c in "的了与在是有都就我你他她们这那" for c in value) \
                 or value[-1] in "市县縣区區镇鎮村乡鄉省人" or self._medical(text, s, e):
             return False
-        if len(value) == 2 and value[0] == value[1]:  # 朵朵, 乐乐: a doubled given name, never 常常 or 天天
-            return word_ok and _word_tag(value)[:1] not in ("d", "t", "r", "v", "m") and value not in _DOUBLED_WORDS
+        if _doubled(value):  # 朵朵, 乐乐: a doubled given name, never 常常 or 天天
+            return word_ok and _word_tag(value)[:1] not in _ADVERB_TAGS and value not in _DOUBLED_WORDS
         if re.match(_surname_class(), value) or (len(value) == 2 and value[0] in "老小" and value[1] in _NICK_SURNAMES):
             tag = _word_tag(value)
             if not word_ok and not any_surname and not (2 <= len(value) <= 3 and value[0] in _NICK_SURNAMES + "老小"):
@@ -299,7 +310,7 @@ class ZhContextRecognizer(LocalRecognizer):
             for m in rx.finditer(text):
                 value = m.group("n")
                 if (len(value) < 2 and how != "surname") or self._medical(text, *m.span("n")) or any(c in "的了和与在是有也都就" for c in value[1:]) \
-                        or (len(value) == 2 and value[0] == value[1] and _word_tag(value)[:1] in ("d", "t", "r", "v", "m")):
+                        or (_doubled(value) and _word_tag(value)[:1] in _ADVERB_TAGS):
                     continue  # 我女儿常常说: an adverb, not 常 + a given name
                 out.append(self._result("PERSON", m.start("n"), m.end("n"), 0.65, how))
         out += self._labelled_names(text)
