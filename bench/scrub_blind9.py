@@ -42,42 +42,42 @@ MED = "blind9-medical"
 EN_STYLES = [
     ("gp_reception", None, "input", "",
      "Hello, it's {name} here, date of birth {dob}. I rang this morning but the line was engaged. {carrier} "
-     "Could I get an appointment with Dr {fam2} this week? I've also run out of {med}. Best number is {phone}, "
+     "Could I get an appointment with Dr {fam2} this week? I've also run out of {drug}. Best number is {phone}, "
      "or email {email}. Thanks, {given}"),
     ("complaint_letter", None, "input", "",
      "Dear Patient Advice and Liaison Service,\n\nI am writing to make a formal complaint about the care my "
      "father, Mr {name2}, received on Ward 7 at {place} General Hospital between {date} and {date2}. His "
-     "{idl2} is {id2}. {carrier} Nobody told us he had been started on {med}, and when I phoned the ward from "
+     "{idl2} is {id2}. {carrier} Nobody told us he had been started on {drug}, and when I phoned the ward from "
      "{phone} nobody answered for two hours. I have also written about it at {url}. Please send a written "
      "response to {street}, {place2}, {postcode}.\n\nYours faithfully,\n{name}"),
     ("sick_note", None, "input", "",
-     "Hi there, I need a sick note for work please. I've been off since {date} with {med} and my manager "
+     "Hi there, I need a sick note for work please. I've been off since {date} with {cond} and my manager "
      "says I need one after seven days. Name: {name}, DOB {dob}, {idl} {id}. {carrier} Can it be emailed "
      "to {email}? If you need to ring me I'm on {phone}."),
     ("physio_progress", None, "output", "",
      "PHYSIOTHERAPY PROGRESS NOTE\nPatient: {name} ({idl}: {id})\nSession 4 of 6, seen {date} at the {place} "
-     "community clinic.\nS: Less pain since stopping {med}; still some {med2} at night.\nO: Knee flexion 105 "
+     "community clinic.\nS: Less pain since stopping {drug}. Known {cond}.\nO: Knee flexion 105 "
      "deg, extension -5. Gait improved, no aid.\nA: {carrier}\nP: Continue home exercises. Next review "
      "{date2}. Prefers texts to {phone}.\nPhysio: {name2}, MCSP"),
     ("mh_selfreferral", None, "input", "",
      "Self-referral form - Talking Therapies\nFull name: {name}\nPreferred name: {nick}\nDate of birth: "
      "{dob}\nAddress: {street}, {place}\nMobile: {phone}\nEmail: {email}\nGP practice: {place2} Medical "
-     "Centre (Dr {fam2})\nCurrent medication: {med}\nWhat would you like help with? {carrier}\n"
+     "Centre (Dr {fam2})\nCurrent medication: {drug}\nWhat would you like help with? {carrier}\n"
      "Is it OK to leave a voicemail? yes"),
     ("midwife", None, "input", "",
      "hi {given2}, it's {given} from your tuesday clinic :) I'm 31 weeks now. {carrier} the consultant at "
-     "{place} mentioned {med} because of my sugars. can you ring me on {phone} or my partner {name3} on "
+     "{place} mentioned {cond} because of my sugars. can you ring me on {phone} or my partner {name3} on "
      "{phone2}? due date is {date}. thanks x"),
     ("vaccination_query", None, "input", "",
-     "Good afternoon, I'm trying to find out whether my son {name2} (born {dob2}) had his second MMR. We "
+     "Good afternoon, I'm trying to find out whether my son {name2} (born {cdob2}) had his second MMR. We "
      "moved from {place} to {place2} last year and his old red book is lost. His {idl2} is {id2}. {carrier} "
-     "He also takes {med} if that matters. Please reply to {email} or call {phone}. Many thanks, {name}"),
+     "He also takes {drug} if that matters. Please reply to {email} or call {phone}. Many thanks, {name}"),
     ("elderly_slow", None, "input", "",
-     "Dear Doctor.\nMy Name Is {name} and I Am 83 Years Old. I Live At {street} In {place}. {carrier}\n"
-     "My Daughter {name2} Usually Writes For Me but She Is Away. The Tablets Are {med} and They Make Me "
+     "Dear Doctor.\nMy Name Is {name} and I Am Not So Young Now. I Live At {street} In {place}. {carrier}\n"
+     "My Daughter {name2} Usually Writes For Me but She Is Away. The Tablets Are {drug} and They Make Me "
      "Dizzy.\nMy Telephone Is {phone}. I Was Born {dob}.\nThankyou Kindly\n{given}"),
     ("teen_lowercase", None, "input", "lower",
-     "ok so this is kinda embarrassing lol. {carrier} my mum thinks its just {med} but idk. im {given} btw, "
+     "ok so this is kinda embarrassing lol. {carrier} my mum thinks its just {cond} but idk. im {given} btw, "
      "16, i live on {street} in {place} w my nan. pls dont call the house, txt me on {phone} or dm me {url}. "
      "my mate {nick} said u can get the pill without ur parents knowing?? ngl scared"),
     ("phone_dictation", None, "input", "",
@@ -85,72 +85,76 @@ EN_STYLES = [
      "And your date of birth?\nCaller: {dob}.\nReception: Lovely. And the new address?\nCaller: {street}, "
      "that's in {place}, postcode is {postcode}.\nReception: And a contact number?\nCaller: Mobile is "
      "{phone}, or the landline {phone2}.\nReception: Anything else today?\nCaller: {carrier} Oh and I need a "
-     "repeat of my {med}."),
+     "repeat of my {drug}."),
     ("translated_german", "german", "input", "",
      "Dear Mister Doctor,\nI write you because of my husband {name2}. Since {date} he has strong pains in "
-     "the back and the house doctor in {place} gave him {med}. {carrier} We live in the {street}, "
+     "the back and the house doctor in {place} gave him {drug}. {carrier} We live in the {street}, "
      "{postcode} {place2}. Our telephone is {phone}, or write on {email}. His {idl2} is {id2}.\n"
      "With friendly greetings\n{name}"),
     ("translated_arabic", "arabic", "input", "",
      "Peace be upon you doctor. I am {name} from {place}, my age 42 years. {carrier} My brother {name2} "
      "is living in {place2} and he will bring me to the clinic, his number {phone2}. My number {phone}. I am "
-     "taking {med} since two months. My {idl} {id}. God reward you with good."),
+     "taking {drug} since two months. My {idl} {id}. God reward you with good."),
     ("translated_russian", "russian", "input", "",
      "Good day! I write about my mother, {name2}, year of birth {dob2}. She lives in city {place}, address "
-     "{street}. Two weeks ago the doctor found her {med}. {carrier} Please tell, what to do further? My phone "
+     "{street}. Two weeks ago the doctor found her {cond}. {carrier} Please tell, what to do further? My phone "
      "for connection {phone}, mail {email}. With respect, {name}"),
     ("translated_brazilian", "brazilian", "input", "",
      "Good morning doctor, all good? My name is {name}, I am from {place} but now I live in {place2} with "
-     "my family. {carrier} My cousin {given2} said to take {med} but I am afraid. Can you answer me in the "
+     "my family. {carrier} My cousin {given2} said to take {drug} but I am afraid. Can you answer me in the "
      "WhatsApp {phone}? Or in my email {email}, or my page {url}. Kisses, {given}"),
     ("rural_north_america", "rural", "input", "",
      "Hi, we're way out past {place} so it's a two hour drive to the clinic. Address for the home visit is "
      "{street}, {place2}. {carrier} Cell reception is bad out here so use the landline {phone}. My husband "
-     "{name2} has {med} too, his birthday is {dob2}. Thanks, {name}"),
+     "{name2} has {cond} too, his birthday is {dob2}. Thanks, {name}"),
     ("referral_letter", "african_me", "output", "",
      "Re: {name}, DOB {dob}, {idl} {id}\n{street}, {place}\nTel: {phone}\n\nDear Dr {fam2},\nThank you for "
-     "seeing this patient, who presented on {date}. {carrier} Background of {med}; currently takes {med2}. "
+     "seeing this patient, who presented on {date}. {carrier} Background of {cond}; currently takes {drug}. "
      "I would be grateful for your opinion.\n\nKind regards,\n{name3}\nGeneral Practitioner, {place2} "
      "Family Practice"),
     ("wordname_family", "wordnames", "input", "",
      "Message from the {fam} family: {given}, {name2} and little {given3} have all had the stomach bug since "
-     "{date}. {carrier} {given2} can't keep the {med} down. Our address is {street}, {place}. Call {phone} "
+     "{date}. {carrier} {given2} can't keep the {drug} down. Our address is {street}, {place}. Call {phone} "
      "or see {url}."),
     ("signoff_email", None, "input", "",
-     "Thank you so much for seeing me last week about my {med}. {carrier} I have booked the blood test for "
+     "Thank you so much for seeing me last week about my {cond}. {carrier} I have booked the blood test for "
      "{date}.\n\nWarm wishes,\n{name}\n{street}\n{place} {postcode}\n{phone} | {email}"),
 ]
 
 ZH_STYLES = [
     ("outpatient_summary", None, "zh", "",
      "门诊病历摘要\n姓名：{zname}　性别：女　出生日期：{zdob}\n{zidl}：{zid}\n住址：{zplace}{zstreet}\n联系电话："
-     "{zphone}\n就诊日期：{zdate}\n主诉：{zcarrier}\n既往史：{zmed}病史5年，长期服用{zmed2}。\n医师：{zname2}"),
+     "{zphone}\n就诊日期：{zdate}\n主诉：{zcarrier}\n既往史：{zcond}病史5年，长期服用{zdrug}。\n医师：{zname2}"),
     ("transfer_request", None, "zh", "",
-     "转院申请\n患者{zname}，男，{zdob}出生，因{zmed}于{zdate}入住我院（{zidl}：{zid}）。{zcarrier}现家属"
+     "转院申请\n患者{zname}，男，{zdob}出生，因{zcond}于{zdate}入住我院（{zidl}：{zid}）。{zcarrier}现家属"
      "{zname2}申请转往{zplace}人民医院进一步治疗。家属联系电话：{zphone}，邮箱{zemail}。\n经治医生：{zsur}医生\n{zdate2}"),
     ("pharmacy_query", None, "zh", "",
-     "你好药师，我是{zname}，在{zplace}上班。{zcarrier}我现在在吃{zmed}，能不能同时吃{zmed2}？上次在你们店买药"
+     "你好药师，我是{zname}，在{zplace}上班。{zcarrier}我现在在吃{zdrug}，能不能同时吃{zdrug2}？上次在你们店买药"
      "登记的手机号是{zphone}，会员名字写的是我爱人{zname2}，会员生日{zdob2}。麻烦回复一下，谢谢！"),
     ("elderly_dictated", None, "zh", "",
-     "（女儿代打）我妈妈{zname}今年78岁了，{zdob}生的，住在{zplace}{zstreet}。她说：{zcarrier}她一直在吃"
-     "{zmed}，最近又{zmed2}。有事请打我电话{zphone}，我叫{zname2}，邮箱{zemail}。谢谢{zsur}主任！"),
+     "（女儿代打）我妈妈{zname}年纪大了，{zdob}生的，住在{zplace}{zstreet}。她说：{zcarrier}她一直在吃"
+     "{zdrug}，最近又说{zcond}犯了。有事请打我电话{zphone}，我叫{zname2}，邮箱{zemail}。谢谢{zsur}主任！"),
     ("greater_china", None, "zh", "",
-     "医生您好，我是{zname}，住在{rplace}{rstreet}。{zcarrier}之前在{rplace2}的诊所拿过{zmed}。我的电话是"
+     "医生您好，我是{zname}，住在{rplace}{rstreet}。{zcarrier}之前在{rplace2}的诊所拿过{zdrug}。我的电话是"
      "{rphone}，也可以打我太太{zname2}的{rphone2}。{zidl}：{zid}，出生日期{zdob}。"),
     ("minority_checkup", None, "zh", "",
-     "单位体检预约名单（第三批）\n1. {zmin}，{zdob}，电话{zphone}\n2. {zmin2}，{zdob2}，电话{zphone2}，有{zmed}\n"
+     "单位体检预约名单（第三批）\n1. {zmin}，{zdob}，电话{zphone}\n2. {zmin2}，{zdob2}，电话{zphone2}，有{zcond}\n"
      "3. {zmin3}，{zidl}：{zid}\n联系人：{zname}（{zplace}卫生院），邮箱{zemail}\n备注：{zcarrier}"),
     ("family_chat", None, "zh", "",
-     "【家庭群】{zcompound}：爸这两天{zmed}又犯了，{zcarrier}我约了{zdate}去{zplace}看专家。\n{zsingle}：好的，"
+     "【家庭群】{zcompound}：爸这两天{zcond}又犯了，{zcarrier}我约了{zdate}去{zplace}看专家。\n{zsingle}：好的，"
      "我请假陪他去。身份证号{zcnid}我发你了。\n{zcompound2}：挂号的链接在这 {zurl}，家里座机{zphone}。"),
 ]
 
 CULTURE_GROUPS = {"rural": ("american", "canadian", "kiwi"),
                   "african_me": ("west_african", "east_african", "arabic", "persian_turkish")}
+ZH_CITIES = ("北京", "上海", "广州", "深圳", "杭州", "东莞", "成都", "重庆", "天津", "武汉", "南京", "西安", "苏州", "郑州",
+             "长沙", "沈阳", "青岛", "济南", "哈尔滨", "大连", "厦门", "福州", "昆明", "合肥", "南宁", "佛山", "宁波", "无锡",
+             "温州", "石家庄", "太原", "南昌", "贵阳", "兰州", "乌鲁木齐", "拉萨", "海口", "三亚", "珠海", "中山", "惠州")
 _PERSON = re.compile(r"^(name|given|fam|nick)$")
 _CAP_INSIDE = re.compile(r"[^.!?\n]\s+(?!I\b|I'm\b|I've\b|I'd\b|I'll\b)[A-Z][a-z]")
 _MONTH = re.compile(r"\b(" + "|".join(MONTHS) + r")\b")
-_ZH_BAD = re.compile(r"[市县区镇村乡省路街巷姓叫]|医院|诊所|先生|女士|小姐|医生|大夫|主任|老师|阿姨|\d{3,}|\d+年|\d+月|[A-Za-z]{2,}")
+_ZH_BAD = re.compile(r"[市县区镇村乡省州路街巷姓叫京沪港澳台]|医院|诊所|先生|女士|小姐|医生|大夫|主任|老师|阿姨|\d{3,}|\d\s*[年月日号]"
+                     r"|\d\s*[.．/-]\s*\d|[A-Za-z]{2,}|" + "|".join(ZH_CITIES))
 
 
 def _first_sentences(text: str, limit: int) -> str:
@@ -216,7 +220,7 @@ class _DocFiller:
         simple = {
             "place": lambda: (v.place(), "LOCATION"), "street": lambda: (v.street(), "STREET"),
             "postcode": lambda: (v.postcode(), "STREET"), "phone": lambda: (v.phone(), "PHONE"),
-            "dob": lambda: (v.date("birth"), "DATE"), "date": lambda: (v.date(), "DATE"),
+            "dob": lambda: (v.date("birth"), "DATE"), "cdob": lambda: (v.date("child"), "DATE"), "date": lambda: (v.date(), "DATE"),
             "zname": lambda: (v.zh_person(), "PERSON"), "zmin": lambda: (v.zh_person("minority"), "PERSON"),
             "zcompound": lambda: (v.zh_person("compound"), "PERSON"), "zsingle": lambda: (v.zh_person("two"), "PERSON"),
             "zsur": lambda: (v.zh_surname(), "PERSON"), "zplace": lambda: (v.zh_place(), "LOCATION"),
@@ -229,8 +233,8 @@ class _DocFiller:
         }
         if base in simple:
             return simple[base]() + (None,)
-        if base in ("med", "zmed"):
-            return (v.medical() if base == "med" else v.zh_medical()), None, MED
+        if base in ("drug", "cond", "zdrug", "zcond"):
+            return v.medical(base), None, MED
         raise KeyError(base)
 
     def fill(self, doc, template: str, carrier: str = "") -> None:

@@ -106,16 +106,18 @@ ZH_GREATER_CHINA = {  # region: (places, streets)
 ZH_STREET_NAMES = ("建国路", "人民路", "解放大道", "中山北路", "迎宾大道", "光明街", "幸福路", "滨江西路", "团结巷")
 
 # ---------------------------------------------------------------------------- medical words that must stay
-MED_EN = ("Ibuprofen", "Metformin", "Amitriptyline", "Sertraline", "Lisinopril", "Atorvastatin", "Omeprazole",
-          "Naproxen", "Levothyroxine", "Amoxicillin", "Salbutamol", "Propranolol", "Citalopram", "Gabapentin",
-          "Prednisolone", "Warfarin", "Adalimumab", "Losartan", "folic acid", "Parkinson's disease",
-          "Crohn's disease", "Graves' disease", "Hashimoto's thyroiditis", "Bell's palsy", "Raynaud's",
-          "Tourette syndrome", "Lyme disease", "Addison's disease", "Meniere's disease", "sciatica", "migraine",
-          "tinnitus", "vertigo", "heartburn", "pre-eclampsia", "gestational diabetes", "Sjogren's syndrome",
-          "Ventolin", "Mirtazapine", "Codeine", "Diclofenac", "Fluoxetine", "Hodgkin lymphoma", "Baclofen")
-MED_ZH = ("布洛芬", "二甲双胍", "阿莫西林", "头孢克肟", "氨氯地平", "甲状腺结节", "高血压", "糖尿病", "咳嗽", "头晕",
-          "失眠", "胃痛", "荨麻疹", "湿疹", "痛风", "帕金森病", "六味地黄丸", "连花清瘟胶囊", "板蓝根", "布地奈德",
-          "腰椎间盘突出", "心悸", "阿司匹林", "奥美拉唑", "乙肝", "妊娠期糖尿病", "风湿性关节炎", "偏头痛")
+MED_EN_DRUGS = ("Ibuprofen", "Metformin", "Amitriptyline", "Sertraline", "Lisinopril", "Atorvastatin", "Omeprazole",
+                "Naproxen", "Levothyroxine", "Amoxicillin", "Salbutamol", "Propranolol", "Citalopram", "Gabapentin",
+                "Prednisolone", "Warfarin", "Adalimumab", "Losartan", "folic acid", "Ventolin", "Mirtazapine",
+                "Codeine", "Diclofenac", "Fluoxetine", "Baclofen", "Co-codamol", "Lansoprazole")
+MED_EN_CONDS = ("Parkinson's disease", "Crohn's disease", "Graves' disease", "Hashimoto's thyroiditis", "Bell's palsy",
+                "Raynaud's", "Tourette syndrome", "Lyme disease", "Addison's disease", "Meniere's disease", "sciatica",
+                "migraine", "tinnitus", "vertigo", "heartburn", "pre-eclampsia", "gestational diabetes",
+                "Sjogren's syndrome", "Hodgkin lymphoma", "Achilles tendinitis", "Osgood-Schlatter disease", "gout")
+MED_ZH_DRUGS = ("布洛芬", "二甲双胍", "阿莫西林", "头孢克肟", "氨氯地平", "六味地黄丸", "连花清瘟胶囊", "板蓝根", "布地奈德",
+                "阿司匹林", "奥美拉唑", "左甲状腺素钠", "蒙脱石散")
+MED_ZH_CONDS = ("甲状腺结节", "高血压", "糖尿病", "咳嗽", "头晕", "失眠", "胃痛", "荨麻疹", "湿疹", "痛风", "帕金森病",
+                "腰椎间盘突出", "心悸", "乙肝", "妊娠期糖尿病", "风湿性关节炎", "偏头痛")
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
           "November", "December")
@@ -289,7 +291,7 @@ class Blind9Values:
 
     def date(self, kind: str = "any") -> str:
         r = self.rnd
-        y = r.randint(1931, 2008) if kind == "birth" else r.randint(2022, 2025)
+        y = {"birth": r.randint(1931, 2008), "child": r.randint(2012, 2024)}.get(kind, r.randint(2022, 2025))
         m, day = r.randint(1, 12), r.randint(1, 28)
         mon = MONTHS[m - 1]
         suf = {1: "st", 2: "nd", 3: "rd", 21: "st", 22: "nd", 23: "rd"}.get(day, "th")
@@ -297,8 +299,10 @@ class Blind9Values:
                          f"{day}{suf} of {mon} {y}", f"{mon} {day}{suf}, {y}", f"{day} {mon[:3]} {y}",
                          f"{day}-{mon[:3]}-{str(y)[2:]}", f"{mon} {day}, {y}"))
 
-    def medical(self) -> str:
-        return self.rnd.choice(MED_EN)
+    def medical(self, kind: str) -> str:
+        """A must-stay medical word: kind "drug" or "cond", English or ("zdrug", "zcond") Chinese."""
+        return self.rnd.choice({"drug": MED_EN_DRUGS, "cond": MED_EN_CONDS, "zdrug": MED_ZH_DRUGS,
+                                "zcond": MED_ZH_CONDS}[kind])
 
     # -------------------------------------------------------------- Chinese
     def zh_person(self, shape: str | None = None) -> str:
@@ -357,6 +361,3 @@ class Blind9Values:
         return r.choice((f"https://weibo.com/u/{r.randint(1000000000, 7999999999)}", f"www.xiaohongshu.com/user/profile/"
                          f"{r.randint(10**11, 10**12)}", f"https://mp.weixin.qq.com/s/{r.choice(('aB3', 'Qx9', 'Lm7'))}"
                          f"{r.randint(1000, 9999)}"))
-
-    def zh_medical(self) -> str:
-        return self.rnd.choice(MED_ZH)
