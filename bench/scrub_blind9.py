@@ -142,7 +142,7 @@ ZH_STYLES = [
      "3. {zmin3}，{zidl}：{zid}\n联系人：{zname}（{zplace}卫生院），邮箱{zemail}\n备注：{zcarrier}"),
     ("family_chat", None, "zh", "",
      "【家庭群】{zcompound}：爸这两天{zcond}又犯了，{zcarrier}我约了{zdate}去{zplace}看专家。\n{zsingle}：好的，"
-     "我请假陪他去。身份证号{zcnid}我发你了。\n{zcompound2}：挂号的链接在这 {zurl}，家里座机{zphone}。"),
+     "我请假陪他去。身份证号{zcnid}我发你了。\n{zcompound2}：挂号的链接在这 {zurl}，家里电话{zphone}。"),
 ]
 
 CULTURE_GROUPS = {"rural": ("american", "canadian", "kiwi"),
@@ -198,15 +198,18 @@ class _DocFiller:
         self.ids: dict[tuple, tuple[str, str]] = {}
 
     def _person(self, slot: str) -> tuple[str, str]:
-        if slot not in self.people:
-            self.people[slot] = (self.v.given(), self.v.family())
+        if slot not in self.people:  # a given name not yet used in this document
+            used = {g for g, _ in self.people.values()}
+            given = next((g for g in (self.v.given() for _ in range(8)) if g not in used), self.v.given())
+            self.people[slot] = (given, self.v.family())
         return self.people[slot]
 
     def _draw(self, base: str, slot: str) -> tuple[str, str | None, str | None]:
         v = self.v
         if _PERSON.match(base):
             g, f = self._person(slot)
-            return ({"name": v.person(None, g, f), "given": g, "fam": f, "nick": v.nickname()}[base], "PERSON", None)
+            shape = None if slot else v.rnd.choice((None, None, None, None, None, None, None, "last, first"))
+            return ({"name": v.person(shape or "no comma", g, f), "given": g, "fam": f, "nick": v.nickname()}[base], "PERSON", None)
         if base in ("idl", "id", "zidl", "zid"):  # a label and its value, drawn together
             zh = base.startswith("z")
             if ("ident", zh, slot) not in self.ids:

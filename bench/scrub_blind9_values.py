@@ -134,7 +134,8 @@ def _geonames_places() -> dict[str, tuple[str, ...]]:
     for gid in sorted(cities, key=lambda k: int(cities[k]["geonameid"])):
         c = cities[gid]
         name = c["name"]
-        if c["population"] >= 15000 and len(name) >= 4 and all(ch.isalpha() or ch in " -'" for ch in name):
+        if (c["population"] >= 15000 and len(name) >= 4 and all(ch.isalpha() or ch in " -'" for ch in name)
+                and name.split()[-1] not in ("Way", "Road", "Street", "Park", "Village", "City")):
             out.setdefault(c["countrycode"], []).append(name)
     return {cc: tuple(v) for cc, v in sorted(out.items())}
 
@@ -173,8 +174,9 @@ class Blind9Values:
     def person(self, shape: str | None = None, g: str | None = None, f: str | None = None) -> str:
         """A full name in one of many shapes (no title: titles stay outside the span)."""
         g, f = g or self.given(), f or self.family()
-        shape = shape or self.rnd.choice(("first last", "first last", "first last", "last first", "initial",
-                                          "hyphen", "middle", "last, first"))
+        if shape in (None, "no comma"):  # "last, first" only where the builder asks for it
+            shape = self.rnd.choice(("first last", "first last", "first last", "last first", "initial", "hyphen",
+                                     "middle"))
         if shape == "last first" or (shape == "first last" and self._c[2] and self.rnd.random() < 0.5):
             return f"{f} {g}"
         if shape == "initial":
@@ -241,7 +243,9 @@ class Blind9Values:
                              f"Township Road {r.randint(100, 700)}", f"{r.randint(10, 400)} rue {word}",
                              f"Box {r.randint(10, 999)}, {r.randint(1, 99)} Concession {r.randint(1, 14)}"))
         if shape == "de":
-            return r.choice((f"{word}straße {n}", f"Hauptstraße {n}", f"Am {word}weg {n}a", f"ul. {word}owa {n}/{r.randint(1, 40)}"))
+            de = r.choice(("Linden", "Birken", "Mühlen", "Schiller", "Garten", "Kirch", "Eichen"))
+            return r.choice((f"{de}straße {n}", f"Hauptstraße {n}", f"Am {de}weg {n}a", f"{de}gasse {n}/{r.randint(1, 9)}",
+                             f"ul. {r.choice(('Kwiatowa', 'Słoneczna', 'Lipowa', 'Polna'))} {n}/{r.randint(1, 40)}"))
         if shape == "me":
             return r.choice((f"Building {n}, {r.choice(('Al Olaya', 'King Fahd', 'Sheikh Zayed'))} Street",
                              f"Villa {n}, Street {r.randint(1, 60)}", f"{n} Rainbow Street, Apartment {r.randint(1, 20)}"))
