@@ -209,7 +209,7 @@ ZH_STYLES = [
 患者{zname_p}，{zdate_b:dob}生，身份证号{id:cn18}，{zdx}，长期吃{zdrug}，最近{zsym}。
 村医原话：{zq}"""),
     ("pinyin_mix", """Hi 医生，我叫{pinyin_a}（中文名{zname_a}，英文名{first_e:us}），在{place_u:us}读书，寒假回{zcity}。{zq}
-我妈{zname_m}陪我去看过，她说先别吃{zdrug}。护照号{id:cnpass}，邮箱{email_a}，回国后手机{zphone}，美国号码{phone_u:US}。{date_v:us}前能回复吗？Thanks! —— {pinyin_a}"""),
+我妈{zname_m}陪我去看过，她说先别吃{zdrug}。护照号{id:cnpass}，邮箱{email_a}，回国后手机{zphone:mobile}，美国号码{phone_u:US}。{date_v:us}前能回复吗？Thanks! —— {pinyin_a}"""),
 ]
 
 EN_MONTHS = re.compile(r"\b(?:%s|Mon|Tues?|Wed|Thu|Fri|Sat|Sun)[a-z]*\b" % "|".join(m[:3] for m in MONTHS))

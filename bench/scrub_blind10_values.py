@@ -142,7 +142,7 @@ class Values:
         first, last = self.pick(given), self.pick(family)
         r = self.rnd.random()
         if culture in ("en", "us") and r < 0.15:
-            last = f"{last}-{self.pick(family)}"
+            last = f"{last}-{self.pick([f for f in family if f != last])}"
         middle = f" {self.pick('ABCDEJKLMRST')}." if culture in ("us", "en") and r > 0.8 else ""
         full = f"{first}{middle} {last}"
         return {"culture": culture, "first": first, "last": last, "full": full}
