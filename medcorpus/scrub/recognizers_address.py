@@ -93,6 +93,10 @@ def _slashed_ok(terms):
     return check
 
 
+# words of street names that are stop words elsewhere ("106 OLD MILL RD", "12 High Street")
+_STREET_ADJECTIVES = frozenset("old new upper lower high great little long north south east west main first second third".split())
+
+
 def _street_any_ok(terms):
     """Number + words + street word in any case: not a dose or a duration, no stop or medical word."""
 
@@ -104,7 +108,7 @@ def _street_any_ok(terms):
                  if w not in ("N", "S", "E", "W", "n", "s", "e", "w")]  # "77 E 42nd St": a direction and an ordinal are not words
         if len(words) < 2 - bool(re.search(r"\d(?:st|nd|rd|th)\b", value)) or re.fullmatch(r"(?:19|20)\d\d,?", head.group() if head else ""):
             return None
-        if any(w.lower() in STOP or (looks_medical(w, terms) and w != "MG") for w in words[:-1]):
+        if any((w.lower() in STOP and w.lower() not in _STREET_ADJECTIVES) or (looks_medical(w, terms) and w != "MG") for w in words[:-1]):
             return None  # "MG Road" (Mahatma Gandhi) is no dose
         if value.islower():  # "2 room flat" is not an address: a street word that says so, a name in it, or its place
             from medcorpus.scrub.gazetteers import is_english
@@ -142,8 +146,8 @@ def _facility_place_ok(terms):
 
     def ok(value: str, m: re.Match):
         words = value.split()
-        if (fold(value) not in cities()[0] and fold(words[0]) not in cities()[0]) or any(is_english(w) for w in words):
-            return None  # "Evergreen Family Practice": a name of a practice, not a town
+        if fold(value) not in cities()[0] and (fold(words[0]) not in cities()[0] or any(is_english(w) for w in words)):
+            return None  # "Evergreen Family Practice": a name of a practice, not a town ("Mount Gambier" is one)
         return check(value, m)
 
     return ok
@@ -159,10 +163,10 @@ def _regions() -> str:
 _TYPE_FIRST = (r"Calle|C/|Carrer|Carrera|Cra\.|Diagonal|Transversal|Jir[óo]n|Pasaje|Camino|Travesía|Avinguda|Estrada|Praça|Alameda|"
                r"Avenida|Av\.|Avda\.?|Rua|Travessa|Via|Viale|Corso|Piazza|Rue|Boulevard|Bd\.?|Jalan|Jln\.?|"
                r"Lorong|Soi|Ulica|ul\.|Strada|Str\.|Calea|Sokak|Sok\.|Cadde(?:si)?|Cd\.|Ð?ường|Duong|Phố|Pho|Street|Road|Lane|"
-               r"Avenue|All[ée]e|Chemin|Impasse|Quai|Cours|B[óo]thar|Sr[áa]id|Ascaill|Ard|Sraid")
+               r"Avenue|All[ée]e|Chemin|Impasse|Quai|Cours|B[óo]thar|Sr[áa]id|Ascaill|Ard|Sraid|Heol|Ffordd|Stryd|L[ôo]n")
 _UNIT_PAIR = (r"(?:blk|block|lot|phase|unit|flat|apt|house(?:[ \t]+no)?|h\.?[ \t]?no|plot(?:[ \t]+no)?|street|st|road|rd|"
               r"sector|lane|gali|building|bldg|floor)\.?[ \t]*[\w/-]*\d[\w/-]*")
-_NAME_PARTICLE = r"de|del|de la|de los|la|le|les|du|des|di|da|do|dos|das|van|von|der|al|el|na|an"
+_NAME_PARTICLE = r"de|del|de la|de los|la|le|les|du|des|di|da|do|dos|das|van|von|der|al|el|na|an|y|yr"
 
 
 def address_patterns(terms) -> list[Rx]:
@@ -186,7 +190,7 @@ def address_patterns(terms) -> list[Rx]:
         # lower case, after an address word: "i am staying at 155 haynes drives", "address: h.no. 62, barman street"
         Rx("street_lower", re.compile(
             rf"(?i:{_ADDRESS_WORD})(?P<n>(?:{_HOUSE_HEAD}[ \t]*[\w/-]*\d[\w/-]*,?|\d{{1,5}}(?:/\d{{1,5}})?[a-z]?,?)"
-            rf"(?:[ \t]+[a-z][a-z'’-]+\.?){{1,3}}[ \t]+(?i:{suffixes})\b\.?)"), 0.75, group="n"),
+            rf"(?:[ \t]+[a-z][a-z'’-]+\.?){{1,4}}[ \t]+(?i:{suffixes})\b\.?)"), 0.75, group="n"),
         Rx("house_lower", re.compile(
             rf"(?i:{_ADDRESS_WORD})(?P<n>(?i:{_HOUSE_HEAD})[ \t]*[\w/-]*\d[\w/-]*,?(?:[ \t]+\d{{1,5}}[a-z]?,?)?"
             rf"(?:[ \t]+[a-z][a-z'’-]+){{1,2}})"),
@@ -203,25 +207,30 @@ def address_patterns(terms) -> list[Rx]:
            validate=lambda v, m: None if v.split()[-1].lower() in STOP else 0.75),
         # number (+ comma) + 1-3 words + street word, any case: "111 harvey junction", "929, Gill Ganj", "No. 5 Adeola Close"
         Rx("street_any", re.compile(
-            rf"(?<![\w/.,-])(?:No\.?[ \t]*)?(?:[A-Za-z]-)?\d{{1,6}}[A-Za-z]?(?:[/-]\d{{1,5}})?,?(?:[ \t]+(?:[A-Za-z][A-Za-z'’-]+|[NSEWnsew]|\d{{1,3}}(?:st|nd|rd|th))\.?){{1,3}}?"
+            rf"(?<![A-Za-z0-9_/.,-])(?:No\.?[ \t]*)?(?:[A-Za-z]-)?\d{{1,6}}[A-Za-z]?(?:[/-]\d{{1,5}})?,?(?:[ \t]+(?:[A-Za-z][A-Za-z'’-]+|[NSEWnsew]|\d{{1,3}}(?:st|nd|rd|th))\.?){{1,3}}?"
             rf"[ \t]+(?i:{suffixes})\b\.?(?:,?[ \t]+(?i:apt|apartment|suite|ste|unit|flat|#)\.?[ \t]*\d[\w-]*)?"), 0.8,
            validate=_street_any_ok(terms)),
         Rx("street", re.compile(
-            rf"\b(?:No\.?[ \t]*)?\d{{1,6}}[A-Za-z]?\s+(?:(?:N|S|E|W|NE|NW|SE|SW)\.?[ \t]+)?(?:[A-Z][A-Za-z'’-]+\.?\s+){{1,3}}(?:{suffixes})\.?"
+            rf"(?<![A-Za-z0-9_])(?:No\.?[ \t]*)?\d{{1,6}}[A-Za-z]?\s+(?:(?:N|S|E|W|NE|NW|SE|SW)\.?[ \t]+)?(?:[A-Z][A-Za-z'’-]+\.?\s+){{1,3}}(?:{suffixes})\.?"
             rf"(?:\s+(?:N|S|E|W|NE|NW|SE|SW|Lower|Upper|North|South|East|West|Extension|Ext\.?)\b)?"
             rf"(?:,?\s+(?:Apt|Apartment|Suite|Ste|Unit|Room|Flat|#)\.?\s*[\w-]+)?"
             rf"(?:,?\s*\n?\s*[A-Z][a-z]+(?:\s[A-Z][a-z]+){{0,2}},\s*(?:{_US_STATES})\s+\d{{5}}(?:-\d{{4}})?)?(?!\w)"), 0.85),
         # the street word first or the number last: "Calle Mayor 5", "No. 7 Jalan Ampang", "55 rue de la Paix",
         # "Hauptstraße 12", "ul. Długa 4", "Via Roma 10", "Street 5" (after a house number)
         Rx("foreign_type_first", re.compile(
-            rf"(?<![\w-])(?:(?:No\.?[ \t]*)?\d{{1,5}}[A-Za-z]?,?[ \t]+)?(?i:{_TYPE_FIRST})[ \t]+"
+            rf"(?<![A-Za-z0-9_\u00c0-\u024f-])(?:(?:No\.?[ \t]*)?\d{{1,5}}[A-Za-z]?,?[ \t]+)?(?!via[ \t])(?i:{_TYPE_FIRST})[ \t]+"
             rf"(?:(?:{_NAME_PARTICLE})[ \t]+|[A-Z\u00c0-\u00de][\w'’.-]*(?:/\d{{1,4}})?[ \t]*|\d{{1,3}}[A-Za-z]{{0,2}}\b[ \t]*){{1,4}}"
             rf"(?:,?[ \t]*\d{{1,5}}[A-Za-z]?\b)?(?:,?[ \t]*\d{{1,2}}[º°ª][ \t]?[A-Z]?\b)?"), 0.75,
            validate=lambda v, m: 0.75 if re.search(r"\d", v) else None),
+        # a house number and a street of any name before a known town: "171 Kirkgate, Hexham", "106 OLD MILL RD, YANGGU"
+        Rx("before_town", re.compile(r"(?<![A-Za-z0-9_/.,:-])(?P<n>(?:(?:Flat|Apt|Unit|FLAT|APT|UNIT)[ \t]*\d{1,4}[A-Za-z]?,[ \t]*)?\d{1,5}[A-Za-z]?"
+                                     r"(?:[ \t]+(?:[A-Z][\w'’-]+|[a-z]{1,2})){1,4}),[ \t]+(?P<t>[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){0,2})"
+                                     r"(?=[ \t]*(?:[,.;|\n]|$))"), 0.7, group="n", validate=_before_town_ok(terms)),
         # a known town naming a practice, clinic or school: "our Didsbury practice", "Headingley Family Practice"
         Rx("before_facility", re.compile(rf"(?<![\w'’-])(?P<n>{CAP_NAME})[ \t]+(?:(?:Family|Medical|Health|Community|Dental|General)[ \t]+)?"
                                          rf"(?:[Pp]ractice|[Ss]urgery|[Cc]linic|Medical[ \t]+Cent(?:re|er)|Health[ \t]+Cent(?:re|er)|"
-                                         rf"Primary(?:[ \t]+School)?|High[ \t]+School)\b"), 0.65, group="n",
+                                         rf"Primary(?:[ \t]+School)?|High[ \t]+School|Pathology|Radiology|Rovers|Rangers|Harriers|"
+                                         rf"Wanderers|Athletic|United)\b"), 0.65, group="n",
            validate=_facility_place_ok(terms)),
         # a place named by the site there: "the Swords campus", "the Mtwapa branch"
         Rx("before_site", re.compile(rf"\bthe[ \t]+(?P<n>{CAP_NAME})[ \t]+(?:campus|branch|office|site|depot|plant|outlet)\b"), 0.7,
@@ -239,7 +248,7 @@ def address_patterns(terms) -> list[Rx]:
         Rx("house_units", re.compile(
             rf"(?i:\b{_UNIT_PAIR}(?:,?[ \t]+{_UNIT_PAIR})+)"), 0.8),
         Rx("foreign_compound", re.compile(
-            r"(?<![\w-])[A-Z\u00c0-\u00de][\w\u00df-]*(?i:stra(?:ss|ß)e|str\.|weg|gasse|platz|allee|damm|ufer|laan|straat|"
+            r"(?<![A-Za-z0-9_\u00c0-\u024f-])[A-Z\u00c0-\u00de][\w\u00df-]*(?i:stra(?:ss|ß)e|str\.|weg|gasse|platz|allee|damm|ufer|laan|straat|"
             r"gracht|plein|vej|gade|gatan|vägen|veien|katu|tie|utca|ulica)[ \t]+\d{1,4}[a-z]?\b"
             # the number first: "14 Nørregade", "3 Kirkevej"
             r"|(?<![\w/.-])\d{1,4}[a-zA-Z]?[ \t]+[A-Z\u00c0-\u00de][\w\u00df-]*(?i:stra(?:ss|ß)e|weg|gasse|vej|gade|gatan|vägen|"
@@ -279,16 +288,78 @@ def address_patterns(terms) -> list[Rx]:
                                      rf"home town|place of birth|birthplace|municipality|locality|neighbou?rhood|parish)"
                                      rf"[ \t]*[:：][ \t]*)(?P<n>{CAP_NAME})"), 0.75, group="n",
            validate=make_name_check(terms, 0.75, medical_veto=True, veto_any=True)),
-        Rx("from", re.compile(rf"(?<=[a-z0-9,])[ \t]+from[ \t]+(?P<n>{CAP_NAME})(?=[ \t]*[,.;!]|[ \t]+(?:and|who|but)\b)"), 0.6,
+        Rx("from", re.compile(rf"(?<=[a-z0-9,])[ \t]+from[ \t]+(?P<n>{CAP_NAME})(?=[ \t]*[,.;!]|[ \t]+(?:and|who|but|with)\b)"), 0.6,
            group="n", validate=make_name_check(terms, 0.6, medical_veto=True, veto_any=True)),
+        # "City of Port Phillip", "Borough of Wandsworth": a local government area by its formal name
+        Rx("city_of", re.compile(rf"\b(?:City|Town|Borough|County|Municipality|Shire|District|Village|Township|Parish)[ \t]+of[ \t]+"
+                                 rf"(?:the[ \t]+)?{CAP_NAME}"), 0.75, validate=make_name_check(terms, 0.75, medical_veto=True)),
+        # "at Headingley clinic", "at Roxbury Medical Group": the place a practice is named after (no English word)
+        Rx("at_facility", re.compile(rf"\b(?:at|from|to|near)[ \t]+(?P<n>{CAP_NAME})[ \t]+(?:clinic|surgery|practice|pharmacy|hospital|"
+                                     rf"health[ \t]+cent(?:re|er)|medical[ \t]+cent(?:re|er)|Medical[ \t]+Group|Medical[ \t]+Cent(?:re|er)|"
+                                     rf"Health[ \t]+Cent(?:re|er)|Pathology|Radiology)\b"), 0.6, group="n", validate=_no_english_place(terms)),
     ]
 
 
-_UNIT_BEFORE = re.compile(rf"(?:(?:{_UNIT}\.?[ \t]*[\w/-]{{1,6}}|\d{{1,2}}/F),?[ \t]*){{1,3}}$", re.IGNORECASE)  # 28/F: a floor
+def _before_town_ok(terms):
+    """The street of "<number> <words>, <town>": the town is one GeoNames knows, the words are no
+    medical words or units ("took 200 Panadol, Hexham" is no street: a drug)."""
+    from medcorpus.scrub.gazetteers import cities, fold, is_english, person_names
+
+    def ok(value: str, m: re.Match):
+        words = re.findall(r"[A-Za-z][\w'’-]*", value.split(",")[-1])
+        town = m.group("t")
+        if not words or (_UNITS_AFTER_NUMBER.match(" " + " ".join(words)) and not _TYPE_AT_END.search(value)):
+            return None  # "200 MG, Leeds" is a dose; "148 MG ROAD" a road
+        if fold(town) not in cities()[0] and (any(is_english(w) for w in town.split() + words) or fold(town) in person_names()[0]):
+            return None  # an unknown town only where neither it nor the street is an English word ("171 Kirkgate, Hexham")
+        if any(looks_medical(w, terms) or terms.is_medical_word(w) or w.lower() in STOP for w in words if len(w) > 2):
+            return None
+        return 0.7
+
+    return ok
+
+
+def _no_english_place(terms):
+    """A capitalised name of no English, medical or first-name word: a town, not "Evergreen" or "Sarah"."""
+    from medcorpus.scrub.gazetteers import cities, fold, is_english, person_names
+
+    check = make_name_check(terms, 0.6, medical_veto=True, veto_any=True)
+
+    def ok(value: str, m: re.Match):
+        words = re.split(r"[ \t-]+", value)
+        if fold(value) not in cities()[0] and any(is_english(w) or fold(w) in person_names()[0] for w in words):
+            return None
+        return check(value, m)
+
+    return ok
+
+
+_CITY_WORDS = re.compile(r"(?:,|[ \t]+in)?[ \t]+([A-Za-z\u00c0-\u024f'’.-]+(?:[ \t]+[A-Za-z\u00c0-\u024f'’.-]+){0,2})")
+
+
+def city_after_street(text: str, e: int) -> int:
+    """Where a street address ends once the known town right after it is added ("183 willow creek ln
+    windsor", "222 RIZAL AVENUE, ANGELES CITY", "36 Albert Terrace in Auburn"): the longest run of one to
+    three words that GeoNames lists as a town, in any case; `e` when none follows."""
+    from medcorpus.scrub.gazetteers import cities, fold
+
+    m = _CITY_WORDS.match(text, e)
+    if not m:
+        return e
+    words = list(re.finditer(r"[^ \t]+", m.group(1)))
+    for k in range(len(words), 0, -1):
+        value = text[m.start(1):m.start(1) + words[k - 1].end()].rstrip(".,'’")
+        if len(value) >= 3 and fold(value) in cities()[0]:
+            return m.start(1) + len(value)
+    return e
+
+
+_UNIT_BEFORE = re.compile(rf"(?<![A-Za-z0-9])(?:(?:{_UNIT}\.?[ \t]*[\w/-]{{1,6}}|\d{{1,2}}/F),?[ \t]*){{1,3}}$", re.IGNORECASE)  # 28/F: a floor
 _UNIT_AFTER = re.compile(rf",?[ \t]*{_UNIT}\.?[ \t]*[\w/-]{{1,6}}(?!\w)", re.IGNORECASE)
 # "Leeds LS1 4AP", "Pune 411001", "Uppsala 394 13" (Swedish, Czech, Slovak), "Katni 849 189", ZIP+4
 _AREA_AFTER = re.compile(r",?[ \t]+(?:(?:[A-Z][a-z]+[ \t]+){0,3}(?:Layout|Nagar|Colony|Extension|Enclave|Phase|Sector|Estate)\b"
                          r"(?:[ \t]+\d{1,3}\b)?|off[ \t]+(?:[A-Z][a-z]+[ \t]+){1,3}(?:Street|St|Road|Rd|Avenue|Ave|Way|Close|Crescent|Lane)\b\.?)")
+_ROAD_AFTER = re.compile(r"(?:,[ \t]*(?:[A-Z][A-Za-z]*[ \t]+){1,3}(?:Road|Rd|Street|St|Main|Cross))+\b\.?")
 _TYPE_AT_END = re.compile(r"(?i:\b(?:st|street|ave|avenue|rd|road|lorong|jalan|soi|drive|dr|crescent|lane|ln))\.?$")
 _NUMBER_AFTER_TYPE = re.compile(r"[ \t]+\d{1,3}[A-Z]?(?![\w/.:-])(?![ \t]*(?:mg|ml|kg|years?|yrs?|times?)\b)")
 _POSTCODE_AFTER = re.compile(rf",?[ \t]+(?:{UK_POSTCODE}|{CA_POSTCODE}|S\d{{6}}|Singapore[ \t]+\d{{6}}|\d{{3}}[ \t]\d{{2,3}}|\d{{4,6}}(?:-\d{{4}})?)"
@@ -310,7 +381,7 @@ def extend_address(text: str, s: int, e: int, place: bool) -> tuple[int, int]:
             s = m.start()
     if not place:
         m = _UNIT_BEFORE.search(text, max(0, s - 40), s)
-        if m and (m.start() == 0 or not text[m.start() - 1].isalnum()):
+        if m and (m.start() == 0 or not (text[m.start() - 1].isascii() and text[m.start() - 1].isalnum())):
             s = m.start()
         if _TYPE_AT_END.search(text, max(s, e - 12), e):
             m = _NUMBER_AFTER_TYPE.match(text, e)  # "Jurong West St 42", "Lorong 3": the road's own number
@@ -321,6 +392,10 @@ def extend_address(text: str, s: int, e: int, place: bool) -> tuple[int, int]:
         m = _AREA_AFTER.match(text, e)  # ", Palm Grove Layout", ", off Allen Avenue"
         if m:
             e = m.end()
+        m = _ROAD_AFTER.match(text, e) if re.search(r"(?:Cross|Main|Stage|Block|Phase)$", text[s:e]) else None
+        if m:  # "#326, 8th Cross" + ", MG Road": the road a cross street is on
+            e = m.end()
+        e = city_after_street(text, e)
     m = _POSTCODE_AFTER.match(text, e)
     if m and not re.fullmatch(r",?[ \t]+(?:19|20)\d\d", m.group()):
         e = m.end()

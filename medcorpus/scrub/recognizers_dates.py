@@ -11,6 +11,12 @@ _ORDINAL_WORD = (r"(?i:(?:twenty|thirty)[- ]?(?:first|second|third|fourth|fifth|
                  r"fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|"
                  r"seventeenth|eighteenth|nineteenth|twentieth|thirtieth)")
 _SHORT_YEAR = r"\s+['’]\d{2}(?!\d)"  # "Jun 19 '92"
+# a year read out: "nineteen ninety nine", "twenty twenty-three", "nineteen oh five", "two thousand and five"
+_UNIT_WORD = r"(?:one|two|three|four|five|six|seven|eight|nine)"
+_YEAR_WORDS = (rf"(?i:(?:nineteen|twenty)[ -](?:o[h]?[ -]{_UNIT_WORD}|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|"
+               rf"eighteen|nineteen|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[ -]{_UNIT_WORD})?|hundred)|"
+               rf"two[ -]thousand(?:[ -](?:and[ -])?(?:(?:twenty)(?:[ -]{_UNIT_WORD})?|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+               rf"sixteen|seventeen|eighteen|nineteen|{_UNIT_WORD}))?)")
 # 一九九一年, 二〇一三年 (and 民國72年, Taiwan's calendar); 十二月; 二十三日
 _ZH_YEAR = r"[一二][九〇零○][〇零○一二三四五六七八九]{2}"
 _ZH_MONTH = r"(?:十[一二]?|[一二三四五六七八九])"
@@ -18,21 +24,25 @@ _ZH_DAY = r"(?:[一二]?十[一二三四五六七八九]?|三十一?|[一二三�
 WEEKDAY = r"(?i:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?)\.?"
 DATE_PATTERNS = [
     # "Monday 5 March 2024", "Wed 14/01/2026", "Sunday the 8th of February", "Tuesday, November 17"
-    ("weekday", re.compile(rf"(?<![A-Za-z0-9]){WEEKDAY},?\s+(?:the\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTHS}\.?"
-                           rf"(?:,?\s+(?:19|20)\d{{2}})?|{MONTHS}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+(?:19|20)\d{{2}})?|"
-                           rf"\d{{1,2}}[/.-]\d{{1,2}}(?:[/.-](?:19|20)?\d{{2}})?|the\s+\d{{1,2}}(?:st|nd|rd|th))(?![\d:/])"), 0.85),
+    ("weekday", re.compile(rf"(?<![A-Za-z0-9]){WEEKDAY},?\s+(?:the\s+)?(?:\d{{1,2}}(?i:st|nd|rd|th)?\s+(?:of\s+)?{MONTHS}\.?"
+                           rf"(?:,?\s+(?:19|20)\d{{2}})?|{MONTHS}\.?\s+\d{{1,2}}(?i:st|nd|rd|th)?(?:,?\s+(?:19|20)\d{{2}})?|"
+                           rf"\d{{1,2}}[/.-]\d{{1,2}}(?:[/.-](?:19|20)?\d{{2}})?|the\s+\d{{1,2}}(?i:st|nd|rd|th))(?![\d:/])"), 0.85),
     # read out: "february twentieth 1978", "the fifth of july", "may 14, 2023" (a lower-case "may" only with its year)
-    ("month_word_day", re.compile(rf"(?<![A-Za-z0-9]){MONTHS}\.?\s+(?:the\s+)?{_ORDINAL_WORD}(?:,?\s+(?:19|20)\d{{2}})?\b"), 0.8),
+    ("month_word_day", re.compile(rf"(?<![A-Za-z0-9]){MONTHS}\.?\s+(?:the\s+)?{_ORDINAL_WORD}(?:,?\s+(?:(?:19|20)\d{{2}}|{_YEAR_WORDS}))?\b"), 0.8),
     ("word_day_month", re.compile(rf"(?i:\bthe\s+){_ORDINAL_WORD}\s+of\s+{MONTHS}(?:,?\s+(?:19|20)\d{{2}})?\b"), 0.8),
     # "15th of may": an ordinal day of a lower-case "may" is the month
-    ("of_may", re.compile(r"(?<![A-Za-z0-9])\d{1,2}(?:st|nd|rd|th)\s+of\s+(?i:may)(?:,?\s+(?:19|20)\d{2})?\b"), 0.8),
-    ("may_year", re.compile(r"\bmay\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{2}\b"), 0.8),
-    ("month_day", re.compile(rf"(?<![A-Za-z0-9]){MONTHS}\.?\s+(?:\d{{1,2}}(?:st|nd|rd|th)?|the\s+\d{{1,2}}(?:st|nd|rd|th))(?:(?:,?\s+(?:19|20)\d{{2}}|{_SHORT_YEAR})(?!\d)|(?![\d:]))"), 0.8),
-    ("day_month", re.compile(rf"(?<![A-Za-z0-9])(?:\d{{1,2}}(?:st|nd|rd|th)?\s*[-–]\s*)?\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTHS}\.?(?:,?\s+(?:19|20)\d{{2}}\b|{_SHORT_YEAR})?"
+    ("of_may", re.compile(r"(?<![A-Za-z0-9])\d{1,2}(?i:st|nd|rd|th)\s+of\s+(?i:may)(?:,?\s+(?:19|20)\d{2})?\b"), 0.8),
+    ("may_word_year", re.compile(rf"\bmay\s+(?:the\s+)?{_ORDINAL_WORD},?\s+(?:(?:19|20)\d{{2}}|{_YEAR_WORDS})\b"), 0.8),
+    ("may_year", re.compile(r"\bmay\s+\d{1,2}(?i:st|nd|rd|th)?,?\s+(?:19|20)\d{2}\b"), 0.8),
+    # (a day with its ordinal may stand before a colon: "received February 22nd: ...")
+    ("month_day", re.compile(rf"(?<![A-Za-z0-9]){MONTHS}\.?\s+(?:\d{{1,2}}(?i:st|nd|rd|th)?|the\s+\d{{1,2}}(?i:st|nd|rd|th))(?:(?:,?\s+(?:19|20)\d{{2}}|{_SHORT_YEAR})(?!\d)|(?<=[A-Za-z])(?![A-Za-z0-9])|(?![\d:]))"), 0.8),
+    # "31AUG2011", "03jan1938": day, month and year run together
+    ("day_mon_year_compact", re.compile(rf"(?<![A-Za-z0-9])\d{{1,2}}{MONTHS}(?:19|20)?\d{{2}}(?![A-Za-z0-9])"), 0.8),
+    ("day_month", re.compile(rf"(?<![A-Za-z0-9])(?:\d{{1,2}}(?i:st|nd|rd|th)?\s*[-–]\s*)?\d{{1,2}}(?i:st|nd|rd|th)?\s+(?:(?i:of)\s+)?{MONTHS}\.?(?:,?\s+(?:19|20)\d{{2}}\b|{_SHORT_YEAR})?"
                              rf"(?![A-Za-z0-9])"), 0.8),
     # "arrived may 18", "on may 3rd": a lower-case "may" with a day, after a word that says a date follows
     ("may_context", re.compile(rf"(?i:\b(?:on|since|from|until|till|by|before|after|dated?|born|arrived|admitted|died|dob|"
-                               rf"passed(?: away)?(?: on)?)[ \t:]+)(may\s+\d{{1,2}}(?:st|nd|rd|th)?(?:{_SHORT_YEAR})?)(?![\d:])"), 0.75, 1),
+                               rf"passed(?: away)?(?: on)?)[ \t:]+)(may\s+\d{{1,2}}(?i:st|nd|rd|th)?(?:{_SHORT_YEAR})?)(?![\d:])"), 0.75, 1),
     # "5-Mar-2024", "12/Jan/24"; a month with its year ("March 1990", "sept 2022": Safe Harbor keeps the year alone)
     ("day_mon_year", re.compile(rf"(?<![A-Za-z0-9])(?:\d{{1,2}}[-/]{MONTHS}|{MONTHS}[-/]\d{{1,2}})[-/](?:19|20)?\d{{2}}(?![\d])"), 0.85),
     # "5.III.2023": a Roman month

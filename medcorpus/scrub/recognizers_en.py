@@ -10,6 +10,7 @@ from medcorpus.scrub.patterns import GroupPatternRecognizer, Rx
 from medcorpus.scrub.recognizers_dates import DATE_PATTERNS
 from medcorpus.scrub.recognizers_ids import (AGE_OVER_89, CARD, CN_ID, FIELD_CODE, ID_CONTEXT, ID_HEAD,  # noqa: F401
                                              LETTERED_CODE, LONG_NUMBER, QQ, SEPARATED_CODE, SSN, WECHAT, _card, _cn_id,
+                                             HKID, IE_PPSN, SG_NRIC, hkid_ok, nric_ok, ppsn_ok,
                                              _ctx_id, _digits, _field_code, _head_id, _separated_code, cn_id_checksum_ok,
                                              luhn_ok)
 from medcorpus.scrub.word_classes import CLINIC_WORDS
@@ -110,6 +111,20 @@ def make_name_check(terms, min_score: float, allow_lower: bool = False, medical_
     return check
 
 
+def _caps_name_ok(value: str, terms) -> Optional[float]:
+    """A surname in capitals after a title: a known name, or a long word that is no English word
+    (never an abbreviation such as ENT, ECG or a medical word)."""
+    from medcorpus.scrub.gazetteers import fold, is_english, person_names
+
+    words = _words(value.replace("-", " "))
+    if not words or any(w.lower() in TITLE_STOP or looks_medical(w, terms) or terms.is_medical_word(w) for w in words):
+        return None
+    first, last = person_names()
+    if all(fold(w) in first or fold(w) in last or (len(w) >= 4 and not is_english(w)) for w in words):
+        return 0.85
+    return None
+
+
 def _signature_ok(value: str, m: re.Match, terms) -> Optional[float]:
     """A line that is only a capitalised name: near the end of the text, after "--", or followed by
     credentials, a phone, a URL or an email on the next line (a signature block)."""
@@ -156,7 +171,7 @@ _MAIL_TLDS = r"(?:com|net|org|edu|gov|co|uk|in|au|ca|de|fr|cn|jp|nz|za|ng|ph|my|
 EMAIL_SPELLED = re.compile(r"(?i)(?<![\w.%+-])(?!(?:me|him|her|us|them|you|it|one|home|work|night|school|clinic|hospital)\b)"
                            r"[a-z0-9][\w.%+-]{0,63}[ \t]*(?:\(at\)|\[at\]|\{at\}|[ \t]at[ \t])[ \t]*[a-z][a-z0-9-]*"
                            rf"(?:[ \t]*(?:\(dot\)|\[dot\]|\{{dot\}}|[ \t]dot[ \t]|\.)[ \t]*(?-i:{_MAIL_TLDS})){{1,3}}\b")
-URL_BARE = re.compile(rf"(?<![@\w.-])(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)+(?:{_COMMON_TLDS})"
+URL_BARE = re.compile(rf"(?<![@A-Za-z0-9_.-])(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)+(?:{_COMMON_TLDS})"
                       rf"(?:\.[a-z]{{2}})?(?:/{_URL_TAIL})?(?![\w@-])")
 IPV4 = re.compile(r"(?<![\d.])(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?![\d.])")
 IPV6 = re.compile(r"(?i)(?<![\w:])(?:[0-9a-f]{1,4}:){7}[0-9a-f]{1,4}(?![\w:])")
@@ -229,6 +244,8 @@ def common_recognizers(language: str) -> list[GroupPatternRecognizer]:
             Rx("spelled", PHONE_SPELLED, 0.75, group="n")], L),
         GroupPatternRecognizer("IdNumber", "ID", [
             Rx("cn_resident_id", CN_ID, 1.0, validate=_cn_id), Rx("ssn", SSN, 0.85),
+            Rx("hk_id", HKID, 0.85, validate=hkid_ok), Rx("sg_nric", SG_NRIC, 0.85, validate=nric_ok),
+            Rx("ie_ppsn", IE_PPSN, 0.8, validate=ppsn_ok),
             Rx("card_luhn", CARD, 0.9, validate=_card), Rx("context", ID_CONTEXT, 0.9, group=1, validate=_ctx_id),
             Rx("label_head", ID_HEAD, 0.8, group=1, validate=_head_id),
             Rx("field_code", FIELD_CODE, 0.7, group="v", validate=_field_code),
@@ -272,10 +289,14 @@ def english_recognizers(terms) -> list[GroupPatternRecognizer]:
         Rx("intro_cap", re.compile(rf"(?i:\b(?:this is|i am|i'm|it's|it is))\s+(?P<n>{CAP_NAME})(?=\s*(?:[,.!;:\n(]|$|and\b|here\b|from\b|aged?\b|again\b|writing\b|\d))"),
            0.85, group="n", validate=name_cap),
         # Dr. Nair, Mrs. Nair, Doctor Smith, Mr. ryan
-        Rx("title", re.compile(rf"\b(?:(?:Dr|Doctor|Mr|Mrs|Ms|Miss|Mx|Prof|Professor|Sister|Nurse|Capt|Captain|Coach|Sr|Fr|Father|"
+        Rx("title", re.compile(rf"\b(?:(?:Dr|dr|DR|Doctor|Mr|mr|MR|Mrs|mrs|MRS|Ms|ms|MS|Miss|Mx|Prof|prof|PROF|Professor|Sister|Nurse|Capt|Captain|Coach|Sr|Fr|Father|"
                                rf"Pastor|Rev|Chaplain|Sgt|Lt|Col|Maj)\.?\s+)+(?P<n>(?:(?:van|von|de|der|den|da|dos|del|la|le|al|el)[ \t]+){{0,3}}"
                                rf"{CAP_NAME}{CREDENTIALS})(?![a-z])"),
            0.9, group="n", validate=name_title),
+        # "DR. CHUKWU:", "MRS AL-RASHID": a surname in capitals after a title in any case
+        Rx("title_caps", re.compile(r"\b(?i:dr|doctor|mr|mrs|ms|miss|prof|professor|sister|nurse)\.?[ \t]+"
+                                    r"(?P<n>(?:[A-Z]\.[ \t]*)?[A-Z][A-Z'’]+(?:-[A-Z][A-Z'’]+)?(?:[ \t][A-Z][A-Z'’]+(?:-[A-Z][A-Z'’]+)?)?)(?![\w'’-])"),
+           0.85, group="n", validate=lambda v, m: _caps_name_ok(v, terms)),
         Rx("title_lower", re.compile(rf"\b(?i:dr|mr|mrs|ms)\.\s*(?P<n>[a-z][a-z]+)\b"), 0.85, group="n",
            validate=make_name_check(terms, 0.85, allow_lower=True)),
         # Hi John, / Hello angie! / Hi there Logan! / Dear Ms. ... (titles handled above)

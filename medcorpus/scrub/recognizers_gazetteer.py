@@ -208,9 +208,9 @@ class CityRecognizer(LocalRecognizer):
         return len(words) == 1 and fold(words[0]) in first
 
 
-ZH_PLACE_BEFORE = re.compile(r"(?:来自|住在|家在|家住|老家|在|从|到|去|搬到|回|位于|是|我们|我)$")
+ZH_PLACE_BEFORE = re.compile(r"(?:来自|來自|住在|家在|家住|老家|在|喺|從|从|到|去|搬到|回|位于|位於|是|我们|我)$")
 ZH_HOME_BEFORE = re.compile(r"(?:来自|住在|家在|家住|老家|搬到)$")
-ZH_PLACE_AFTER = re.compile(r"^(?:市|人|那边|这边|的医院|医院|工作|上班|上学|附近|读书|生活|定居|打工|出差)")
+ZH_PLACE_AFTER = re.compile(r"^(?:市|人|那边|这边|的医院|医院|醫院|中医院|人民医院|第.人民医院|卫生院|工作|上班|上学|附近|读书|生活|定居|打工|出差|睇)")
 
 
 ZH_NOT_LOCAL = set("""欧洲 亚洲 非洲 美洲 中东 香港 澳门 台湾 新加坡 加拿大 澳大利亚 俄罗斯 印度 日本 泰国 越南 马来西亚 意大利 西班牙 巴西
@@ -285,7 +285,7 @@ class ZhCityRecognizer(LocalRecognizer):
                     own_word = True
                 pos += len(w)
             with_shi = e < n and text[e] == "市"
-            big = cities()[1].get(name, 0) >= ZH_BIG_CITY
+            big = cities()[1].get(name, cities()[1].get(name[:-1], 0) if name.endswith("市") else 0) >= ZH_BIG_CITY
             home = bool(ZH_HOME_BEFORE.search(text[max(0, s - 3):s]))  # 住在/来自/老家: a GeoNames town after them is one
             after_place = s == last_end and name in ns and own_word and not any(c in _BODY_CHARS for c in name)
             if (name in geo and (big and (own_word or ctx) or place_tag and ctx or home)) or (name in ns and own_word and ctx) \

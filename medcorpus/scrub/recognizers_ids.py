@@ -54,7 +54,7 @@ FIELD_CODE = re.compile(r"(?<![\w.-])(?P<label>[A-Za-z][A-Za-z]{2,20}(?:[ \t][A-
 SEPARATED_CODE = re.compile(r"(?<![\w/.-])(?=[A-Z0-9/-]*[A-Z])(?:[A-Z0-9]{1,8}[/-]){1,4}[A-Z0-9]{1,10}(?![\w/.-])")
 QQ = re.compile(r"(?i)(?:QQ|扣扣)\s*(?:号码?|number|no\.?|id)?\s*(?:is|是|为)?\s*[:：]?\s*([1-9]\d{4,11})(?!\d)")
 WECHAT = re.compile(r"(?i)(?:微信|wechat|weixin|wx|vx)\s*(?:号|id|账号)?\s*(?:is|是|为)?\s*[:：]?\s*"
-                    r"([A-Za-z][-_A-Za-z0-9]{3,19}|1[3-9]\d{9})(?![\w-])")
+                    r"([A-Za-z][-_.A-Za-z0-9]{3,19}(?<!\.)|1[3-9]\d{9})(?![\w-])")
 AGE_OVER_89 = re.compile(r"(?i)(?<![\d.])(?:aged?\s*[:]?\s*)?((?:9\d|1[0-4]\d))(?:\s*|-)(?:years?|yrs?|y/?o|yo|-year|岁|周岁)"
                          r"(?:[\s-]*old)?")
 
@@ -121,3 +121,34 @@ def _head_id(value: str, m) -> Optional[float]:
     if re.fullmatch(r"(?:19|20)\d\d", value) or len(value) > 24:
         return None
     return 0.8 if _code_shaped(value, 5) else None
+
+
+# national identity numbers with a check character, found without a label because the check says so
+HKID = re.compile(r"(?<![A-Za-z0-9])[A-Z]{1,2}\d{6}(?:\([0-9A]\)|[0-9A])(?![A-Za-z0-9])")  # Hong Kong: C391913(5)
+SG_NRIC = re.compile(r"(?<![A-Za-z0-9])[STFG]\d{7}[A-Z](?![A-Za-z0-9])")  # Singapore NRIC / FIN: S2350672I
+IE_PPSN = re.compile(r"(?<![A-Za-z0-9])\d{7}[A-W][ABW]?(?![A-Za-z0-9])")  # Ireland PPS number: 6157844P
+
+
+def hkid_ok(value: str, m=None) -> Optional[float]:
+    """Hong Kong identity card: letters 10-35 (a missing second letter counts 36), weights 9..2, mod 11."""
+    v = value.replace("(", "").replace(")", "")
+    head, check = (" " + v[:-1] if len(v) == 8 else v[:-1]), v[-1]
+    total = sum((36 if c == " " else ord(c) - 55 if c.isalpha() else int(c)) * w for c, w in zip(head, range(9, 1, -1)))
+    expected = (11 - total % 11) % 11
+    return 0.85 if check == ("A" if expected == 10 else str(expected)) else None
+
+
+def nric_ok(value: str, m=None) -> Optional[float]:
+    """Singapore NRIC/FIN: weights 2,7,6,5,4,3,2 (+4 for T and G), mod 11 into the prefix's letter table;
+    a wrong check letter lowers the score only."""
+    total = sum(int(c) * w for c, w in zip(value[1:8], (2, 7, 6, 5, 4, 3, 2))) + (4 if value[0] in "TG" else 0)
+    table = "JZIHGFEDCBA" if value[0] in "ST" else "XWUTRQPNMLK"
+    return 0.85 if table[total % 11] == value[8] else 0.65  # the shape alone is rare enough to be a number
+
+
+def ppsn_ok(value: str, m=None) -> Optional[float]:
+    """Irish PPS number: digits weighted 8..2 (a second letter 9 x its place), mod 23 gives the check letter;
+    a wrong check letter lowers the score only."""
+    extra = (ord(value[8]) - 64) % 23 * 9 if len(value) == 9 and value[8] != "W" else 0
+    total = sum(int(c) * w for c, w in zip(value[:7], range(8, 1, -1))) + extra
+    return 0.8 if "WABCDEFGHIJKLMNOPQRSTUV"[total % 23] == value[7] else 0.6

@@ -7,7 +7,7 @@ import re
 
 from presidio_analyzer import LocalRecognizer, RecognizerResult
 
-from medcorpus.scrub.gazetteers import english_words, fold, is_english, person_names, proper_nouns
+from medcorpus.scrub.gazetteers import cities, english_words, fold, is_english, person_names, proper_nouns
 from medcorpus.scrub.recognizers_en import MONTH_NAMES, STOP, TITLE_STOP
 from medcorpus.scrub.word_classes import CLINIC_WORDS, DRUG_SUFFIX
 from medcorpus.scrub.recognizers_gazetteer import (CLOSING, PARTICLES, WORD, _common, _folded_regions,
@@ -33,12 +33,45 @@ LOWER_END = re.compile(r"(?i:\b(?:reply|regards|thanks|thank you|thank u|thanks 
 INITIAL = re.compile(r"(?<![A-Za-z])[A-Z]\.(?=[ \t])")
 _UP_WORD = r"[A-Z\u00c0-\u00de\u0100-\u024f\u1e00-\u1eff][A-Za-z\u00c0-\u024f\u1e00-\u1eff'’-]+"
 # a form field or header that holds a person, in any case: "PATIENT NAME: JOHN SMITH", "Caller: Smith, Ann"
+# labels that also open a line of prose ("From: ...", "Re: ...") count at the start of a line only
+_FIELD_LABELS = (r"patient(?:'s)?[ \t]+name|full[ \t]+name|name(?:[ \t]+of[ \t]+(?:the[ \t]+)?patient)?|patient|pt|"
+                 r"caller|guardian|parent|contact(?:[ \t]+person)?|emergency[ \t]+contact|next[ \t]+of[ \t]+kin|nok|informant|"
+                 r"submitted[ \t]+by|posted[ \t]+by|sent[ \t]+by|signed|referred[ \t]+by|consultant|doctor|"
+                 r"physician|nurse|carer|caregiver|relative|spouse|mother|father|mum|mom|dad|husband|wife|son|daughter|"
+                 r"surname|last[ \t]+name|family[ \t]+name|given(?:[ \t]+names?)?|first[ \t]+names?|forenames?|other[ \t]+names|"
+                 r"middle[ \t]+names?|crew|paramedics?|player|athlete|student|pupil|child|resident|client|member|insured|"
+                 r"subscriber|policy[ \t]?holder|copy[ \t]+to|cc|requesting[ \t]+(?:dr|doctor|clinician)|"
+                 r"ordering[ \t]+(?:dr|doctor|physician|clinician)|referring[ \t]+(?:dr|doctor|gp|clinician)|gp|author|"
+                 r"dictated[ \t]+by|reported[ \t]+by|verified[ \t]+by|authori[sz]ed[ \t]+by|checked[ \t]+by|witness|"
+                 r"interpreter|donor|applicant|employee|traveller|traveler|passenger|owner|handed[ \t]+over[ \t]+(?:by|to)")
+_FIELD_SEP = r"(?:,|[ \t]/)?[ \t]"  # one space between a name's words: a column gap ends the value
 FIELD = re.compile(
-    r"(?im:^[ \t]*(?:patient(?:'s)?[ \t]+name|full[ \t]+name|name(?:[ \t]+of[ \t]+(?:the[ \t]+)?patient)?|patient|pt|"
-    r"caller|guardian|parent|contact(?:[ \t]+person)?|emergency[ \t]+contact|next[ \t]+of[ \t]+kin|informant|"
-    r"submitted[ \t]+by|posted[ \t]+by|sent[ \t]+by|from|to|attn|re|signed|referred[ \t]+by|consultant|doctor|"
-    r"physician|nurse|carer|caregiver|relative|spouse|mother|father)[ \t]*[:\-–—][ \t]*)"
-    rf"(?P<n>{_UP_WORD}(?:,?[ \t]+(?:[A-Z]\.|{_UP_WORD})){{0,3}})")
+    rf"(?im:(?:^[ \t]*(?:from|to|attn|re)|(?:^|(?<=\|)|(?<=[ \t]{{2}})|(?<=\t))[ \t]*(?:{_FIELD_LABELS}))[ \t]*[:\-–—][ \t]*)"
+    rf"(?P<n>{_UP_WORD}(?:{_FIELD_SEP}(?:[A-Z]\.|{_UP_WORD})){{0,3}}|"
+    r"[a-z][a-z'’-]+(?:[ \t][a-z][a-z'’-]+){0,2}(?=[ \t]*(?:$|[,|(/]|[ \t]{2})))")
+# who wrote, sent or handed over: "Posted by Ji-woo on", "Quote from stuart atkinson:", "Handed over by Agus (RN) to X"
+_BY_VALUE = (rf"(?:(?:Dr|Nurse|Sister)\.?[ \t]+)?(?P<n>(?:[A-Z]\.[ \t]*)?{_UP_WORD}(?:(?:,[ \t]|[ \t])(?:[A-Z]\.[ \t]*)?{_UP_WORD}){{0,2}}|"
+             r"(?:[a-z]\.[ \t]*)?[a-z][a-z'’-]+(?:[ \t](?:[a-z]\.[ \t]*)?[a-z][a-z'’-]+){0,2}(?=[ \t]*(?:$|[,.:;!(\n]|on\b|at\b|to\b)))")
+BY_NAME = re.compile(
+    r"(?i:\b(?:posted|written|submitted|sent|shared|dictated|typed|signed|reviewed|authored|reported|handed[ \t]+over|"
+    r"seen|assessed|examined|triaged|transcribed|verified|quote|quoting|note|message|reply|comment|update|voicemail)"
+    r"[ \t]+(?:by|from))[ \t]+" + _BY_VALUE)
+TO_NAME = re.compile(r"(?i:\bhand(?:ed)?[ \t]+over(?:[ \t]+by[ \t]+[^\n]{1,40}?)?[ \t]+to)[ \t]+" + _BY_VALUE)
+# an initial and a surname in any case: "J. Xu", "l. ocampo", "B. dela Cruz", "chloe r." is handled by the pair rule
+INITIAL_SURNAME = re.compile(r"(?<![\w.])(?P<i>[A-Za-z]\.[ \t]?(?:[A-Za-z]\.[ \t]?)?)(?P<n>(?:(?:de|dela|del|van|von|da|di|le|la|al|el|bin)[ \t]+)?"
+                             r"[A-Za-z][a-z\u00df-\u024f'’]+(?:-[A-Za-z][a-z\u00df-\u024f'’]+)?)(?![\w'’-])")
+# what stands around a lower-case first and last name: "for joanne atkinson", "son arjun sandhu who" (not "mi mamá tiene")
+_PERSON_BEFORE = re.compile(r"(?i:(?:\b(?:for|to|by|from|with|and|of|named|called|dear|hi|hello|hey|patient|pt|doctor|dr|nurse|"
+                            r"son|daughter|husband|wife|mother|father|mum|mom|dad|brother|sister|friend|partner|child|"
+                            r"baby|carer|is|was|am|me|see|saw|met|ask|tell|told|call|ring|thanks|regards|cheers|re)"
+                            r"|^|[\n:;,(\[|\-–—>])[ \t]*)$")
+_PERSON_AFTER = re.compile(r"(?i:[ \t]*(?:$|[\n,;:()|]|\.(?:[ \t]|$)|\b(?:who|date|dob|born|aged?|is|was|has|had|says|said|"
+                           r"and|from|at|in|on|here|\d)))")
+# a first name and the surname in brackets: "Noor (Khan)", "Sanne (Ferreira)"
+FIRST_BRACKETED_LAST = re.compile(rf"(?<![\w'’-])(?P<f>{_UP_WORD})[ \t]*\((?P<n>{_UP_WORD}(?:[ \t-]{_UP_WORD})?)\)")
+# a surname in capitals, a comma and the given names: "O'SULLIVAN, Oisin", "RATTANAKORN, PIMCHANOK", "mokoena, anri"
+LAST_COMMA_FIRST = re.compile(r"(?<![\w'’-])(?P<last>(?:O['’])?[A-Z][A-Z'’]+(?:-[A-Z][A-Z'’]+)?|[a-z][a-z'’]+(?:-[a-z]+)?),[ \t]+"
+                              r"(?P<first>[A-Z][A-Za-z'’]+(?:-[A-Za-z][a-z'’]+)?(?:[ \t][A-Z][a-z'’]+)?|[a-z][a-z'’]+(?:-[a-z]+)?)(?![\w'’-])")
 # a name opening a sentence, followed by what a person does or has: "Dante and I", "Olga's fever", "Ravi drove me"
 START_NAME = re.compile(r"(?:^|(?<=[.!?\n])[ \t]*|(?<=[.!?][ \t]))(?P<n>[A-Z][a-z\u00df-\u024f\u1e00-\u1eff]+)"
                         r"(?=['’]s\b|[ \t]+(?:and|&)[ \t]+(?:I|me|my|[A-Z])|[ \t]+[a-z]{2,})")
@@ -128,7 +161,8 @@ def extend_name_list(text: str, s: int, e: int, terms) -> int:
             return e
         w = m.group(1)
         if w.isupper() or w in ("PhD", "Jr", "Sr") or w.lower() in STOP or looks_medical(w, terms) or not (fold(w) in person_names()[0] or not _common(w)) \
-                or fold(w) in _folded_regions() or CLINIC_WORDS.match(w):
+                or fold(w) in _folded_regions() or CLINIC_WORDS.match(w) \
+                or (fold(w) in cities()[0] and fold(w) not in person_names()[0]):  # "GILLIES, Ailsa, Bangor"
             return e
         e += m.end()
 
@@ -163,11 +197,15 @@ class NameRecognizer(LocalRecognizer):
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts=None) -> list[RecognizerResult]:
         out: list[RecognizerResult] = self._lines(text)
-        for m in finditer(FIELD, text):
-            words = re.findall(r"[^\s,]+", m.group("n"))
-            if all(self._plain_word(w) and not CLINIC_WORDS.match(w) for w in words) and \
-                    (any(self._is_name(w.title(), strict=False) for w in words) or not all(_common(w) for w in words)):
-                out.append(_result("PERSON", m.start("n"), m.end("n"), 0.75, self, "field"))
+        for rx, how in ((FIELD, "field"), (BY_NAME, "by"), (TO_NAME, "by")):
+            for m in finditer(rx, text):
+                value = ",".join(m.group("n").split(",")[:2])  # "OKONJO, Ifeoma, Bangor": a town after the name
+                words = [w for w in re.findall(r"[^\s,/]+", value) if not re.fullmatch(r"[A-Za-z]\.", w)]
+                lower = m.group("n").islower()
+                common = all(_common(w) for w in words)  # "To: Ask A Doctor": a word alone needs a name that is no English word
+                if words and all(self._plain_word(w) and not CLINIC_WORDS.match(w) for w in words) and (
+                        any(self._is_name(w.title(), strict=lower or common) for w in words) or (not lower and not common)):
+                    out.append(_result("PERSON", m.start("n"), m.start("n") + len(value), 0.75, self, how))
         for m in finditer(START_NAME, text):
             w = m.group("n")
             strong = STRONG_AFTER.match(text, m.end("n"))  # "Holly's knee", "Crystal and I", "Zansi is my brother"
@@ -218,6 +256,12 @@ class NameRecognizer(LocalRecognizer):
                 if all(self._plain_word(w) and (not _common(w) or ((named or sure) and self._is_name(w, strict=False)))
                        for w in words):
                     out.append(_result("PERSON", m.start("n"), m.end("n"), 0.6, self, how))
+        out += self._initials_and_inverted(text)
+        for m in finditer(FIRST_BRACKETED_LAST, text):
+            sur = m.group("n")
+            if is_first_name(m.group("f")) and all(self._plain_word(w) and (fold(w) in person_names()[1] or not _common(w))
+                                                   for w in re.split(r"[ \t-]", sur)):
+                out.append(_result("PERSON", m.start("n"), m.end("n"), 0.65, self, "bracketed_surname"))
         toks = [(m.start(), m.end(), m.group()) for m in WORD.finditer(text)]
         first, last = person_names()
         for i, (s, e, w) in enumerate(toks):
@@ -244,9 +288,42 @@ class NameRecognizer(LocalRecognizer):
                 elif not sentence_start and not nxt and self._is_name(w, strict=False, stop=TITLE_STOP) \
                         and re.match(r"[ \t]*(?:[,.!?;)]|[ \t][a-z])", text[e:e + 2]) and text[s - 1:s] in (" ", "\t"):
                     out.append(_result("PERSON", s, e, 0.5, self, "capitalised_word"))  # "with Hope and", "ask Joy."
+            elif w.islower() and k in first and nxt and nxt[2].islower() and fold(nxt[2]) in last and len(w) > 2 \
+                    and len(nxt[2]) > 2 and self._is_name(w, True) and self._is_name(nxt[2], True) \
+                    and (_PERSON_BEFORE.search(text, max(0, s - 24), s) or _PERSON_AFTER.match(text, nxt[1])):
+                out.append(_result("PERSON", s, nxt[1], 0.6, self, "lower_pair"))  # "the script for joanne atkinson"
             elif w.islower() and self._is_name(w, strict=True) and NAME_CONTEXT_LOWER.search(text[max(0, s - 30):s]):
                 end = nxt[1] if nxt and nxt[2].islower() and fold(nxt[2]) in last and self._is_name(nxt[2], True) else e
                 out.append(_result("PERSON", s, end, 0.6, self, "lower_context"))
+        return out
+
+    def _initials_and_inverted(self, text: str) -> list[RecognizerResult]:
+        """"J. Xu" / "l. ocampo" (a surname of names-dataset that is no English or medical word after an
+        initial) and "LAST, First" (a surname in capitals or lower case, then a known first name)."""
+        first, last = person_names()
+        out = []
+        for m in finditer(INITIAL_SURNAME, text):
+            sur = m.group("n").split()[-1]
+            short = sur[0].isupper() and len(sur) <= 3  # "J. Xu", "K. Ng": short surnames hunspell knows as words
+            if fold(sur) in last and self._is_name(sur, strict=not short and fold(sur) not in proper_nouns()) \
+                    and not self.terms.is_medical_word(sur) and (sur[0].isupper() or m.group("i")[0].islower()):
+                before = re.search(r"(?<![\w'’-])([a-z][a-z'’-]+)[ \t]+$", text[max(0, m.start() - 30):m.start()])
+                s = m.start("i")
+                if before and m.group("i")[0].islower() and fold(before.group(1)) in first and self._is_name(before.group(1), True):
+                    s -= len(before.group(0))  # "kelvin e. goh"
+                out.append(_result("PERSON", s, m.end("n"), 0.6, self, "initial"))
+        for m in finditer(LAST_COMMA_FIRST, text):
+            sur, given = m.group("last"), m.group("first")
+            lower = sur.islower()
+            if lower != given.islower() and not (sur.isupper() and given.isupper()) and not (sur.isupper() and not given.islower()):
+                continue
+            words = [sur.replace("-", " ")] + given.split()
+            if any(not self._plain_word(w) or CLINIC_WORDS.match(w) for w in words):
+                continue
+            given_ok = fold(given.split()[0].split("-")[0]) in first and self._is_name(given.split()[0], strict=lower)
+            sur_ok = (fold(sur) in last and self._is_name(sur.title(), strict=lower)) or (not lower and not _common(sur))
+            if given_ok and sur_ok:
+                out.append(_result("PERSON", m.start(), m.end(), 0.65, self, "last_comma_first"))
         return out
 
     def _lines(self, text: str) -> list[RecognizerResult]:

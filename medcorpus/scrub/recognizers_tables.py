@@ -24,7 +24,7 @@ _COLUMNS = {
            "insurance number", "policy", "policy number", "passport", "member id", "nric", "aadhaar", "case number",
            "身份证", "身份证号", "身分證字號", "病历号", "病歷號", "住院号", "医保卡号", "护照号"),
     "DATE": ("dob", "date of birth", "birth date", "birthdate", "born", "admitted", "admission", "admission date",
-             "discharged", "discharge date", "visit", "visit date", "出生日期", "生日", "入院日期", "出院日期", "就诊日期"),
+             "discharged", "discharge date", "visit", "visit date", "last visit", "seen", "date seen", "出生日期", "生日", "入院日期", "出院日期", "就诊日期"),
     "EMAIL": ("email", "e-mail", "email address", "邮箱", "電郵"),
 }
 _ENTITY_OF = {label: entity for entity, labels in _COLUMNS.items() for label in labels}
@@ -46,7 +46,12 @@ def header_lines(text: str) -> list[tuple[int, int]]:
 
 
 def _label(cell: str) -> str:
-    return re.sub(r"[^\w\u4e00-\u9fff ]+", " ", cell).strip().lower().replace("  ", " ")
+    return re.sub(r"(?:[^\w\u4e00-\u9fff ]|_)+", " ", cell).strip().lower().replace("  ", " ")  # "patient_id" = "patient id"
+
+
+def _entity_of(label: str):
+    """The entity of a column: a known label, or any label ending in id / no / number ("claim no", "chart number")."""
+    return _ENTITY_OF.get(label) or ("ID" if re.search(r"(?:^|\s)(?:id|no|number|num|ref|code)$", label) else None)
 
 
 def _cells(line: str, sep: str, offset: int) -> list[tuple[int, int]]:
@@ -104,7 +109,7 @@ class TableRecognizer(LocalRecognizer):
                 header = None
                 continue
             cells = _cells(line, row_sep, off)
-            labels = [_ENTITY_OF.get(_label(text[s:e])) for s, e in cells]
+            labels = [_entity_of(_label(text[s:e])) for s, e in cells]
             if len(cells) == 2 and row_sep in "|\t" and labels[0] and not labels[1]:  # "| City | Bath |": a field, its value
                 if self._value_ok(text, *cells[1], labels[0]):
                     out.append(self._result(labels[0], *cells[1], "field"))

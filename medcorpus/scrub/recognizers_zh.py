@@ -21,8 +21,9 @@ PROVINCES = ("北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|
 # words that end like a place but are body regions or common nouns
 _NOT_PLACE = ("心前区", "肝区", "肾区", "脾区", "胃区", "腹区", "盆区", "颈区", "疫区", "病区", "园区", "社区", "景区",
               "城区", "郊区", "地区", "山区", "市区", "县城", "城市", "超市", "上市", "门市")
-NAME_TITLES = "医生|大夫|主任|教授|院长|护士|先生|女士|小姐|同学|老师|阿姨|叔叔|师傅|医师|博士"
-NAME_BEFORE = (r"我叫|她叫|他叫|名叫|叫做|我係|我阿[媽妈爸]|我[媽妈]媽|我[爸]爸|回复人[:：]?\s*|回覆人[:：]?\s*|我是|我的名字是|我的名字叫|我名叫|本人|姓名\s*[:：]?\s*|患者\s*[:：]?\s*|病人\s*[:：]?\s*|"
+NAME_TITLES = ("医生|大夫|主任|教授|院长|护士|先生|女士|小姐|同学|老师|阿姨|叔叔|师傅|医师|博士|"
+               "醫生|醫師|院長|護士|老師|師傅|護理師|药师|藥師")  # simplified and traditional
+NAME_BEFORE = (r"尊敬的|联系我|聯繫我|聯絡我|我系(?=[^统列])|我叫|她叫|他叫|名叫|叫做|我係|我阿[媽妈爸]|我[媽妈]媽|我[爸]爸|回复人[:：]?\s*|回覆人[:：]?\s*|我是|我的名字是|我的名字叫|我名叫|本人|姓名\s*[:：]?\s*|患者\s*[:：]?\s*|病人\s*[:：]?\s*|"
                r"联系人\s*[:：]?\s*|家属\s*[:：]?\s*|签名\s*[:：]?\s*|就诊人\s*[:：]?\s*|我儿子|我女儿|我老公|我老婆|"
                r"我妈妈|我爸爸|我丈夫|我妻子|我(?:妈|爸|哥|姐|弟|妹|婆婆|公公|岳母|岳父|舅舅|姑姑|阿姨|叔叔|媳妇|闺女|侄子|侄女|外甥|表哥|表姐|表妹|表弟)(?![妈爸哥姐弟妹])|"
                r"(?i:my[ \t]+(?:mum|mom|mother|dad|father|husband|wife|son|daughter|brother|sister|grandma|grandpa|aunt|uncle|"
@@ -79,6 +80,8 @@ ZH_NOT_NAMES = frozenset("谢谢 毛发 张嘴 白发 阳虚 阴虚 祖父母 �
 
 # surnames that are far more often a preposition or pronoun next to 医生 (向医生咨询, 由医生决定)
 FUNCTION_CHARS = "那这哪谁该本此每各某其和由向与及跟给让被把对从在为找请问都也就还又再才"
+# verbs and particles that stand right before a name and that jieba may join with a surname (過葉, 給謝)
+_BEFORE_NAME_CHARS = set("過过給给找跟和問问被讓让帶带叫請请的看睇是到向對对由與与")
 
 
 def _in_dictionary(word: str) -> bool:
@@ -99,6 +102,7 @@ class JiebaNameRecognizer(LocalRecognizer):
     CONTEXT_BEFORE = re.compile(rf"(?:{NAME_BEFORE})(?=([{HAN}]{{2,4}}))")
     CONTEXT_GENDER = re.compile(rf"(?:^|(?<=[^{HAN}]))([{HAN}]{{2,4}})[，,]\s*[男女](?:性)?[，,]")
     CONTEXT_AFTER = re.compile(rf"([{HAN}]{{1,3}}?)(?:{NAME_TITLES})")
+    CONTACT_AFTER = re.compile(rf"(?<=[{HAN}])[，,]\s*(?:手机|手機|电话|電話|联系电话|聯繫電話|微信|座机|座機)")
     TITLE_SUFFIX = re.compile(rf"(?:{NAME_TITLES})$")
     TITLE_START = re.compile(rf"(?:{NAME_TITLES})")
     NAME_PRECEDERS = "是叫找问给和跟与及同被让请向对把的姓名"
@@ -162,6 +166,8 @@ class JiebaNameRecognizer(LocalRecognizer):
             return (ts, te) if flag.startswith("nr") or not flag else None
         if len(word) > max_len or word in ZH_NOT_NAMES:
             return None
+        if word in surnames()[1]:
+            return (ts, te)  # 欧阳 / 上官 (tagged ns, n): the caller adds the given name
         if _in_dictionary(word) and not flag.startswith("nr"):
             return None
         return (ts, te)
@@ -195,6 +201,13 @@ class JiebaNameRecognizer(LocalRecognizer):
         if len(word) == 1 and len(before) > 1 and len(before[-2][2]) == 1 and has_surname(before[-2][2]) \
                 and before[-2][2] not in FUNCTION_CHARS and re.match(f"[{HAN}]", word) and word not in FUNCTION_CHARS:
             return (before[-2][0], te)  # 张 + 杨 + 医生
+        if len(word) == 2 and word[0] in _BEFORE_NAME_CHARS and has_surname(word[1]) and word[1] not in FUNCTION_CHARS:
+            return (te - 1, te)  # 過 + 葉醫生, 給 + 謝醫師: jieba joins a verb with a surname it does not know
+        if len(word) == 1 and len(before) > 1 and before[-2][2] in surnames()[1] and word not in FUNCTION_CHARS:
+            return (before[-2][0], te)  # 诸葛 + 明 + 大夫
+        if len(word) == 1 and len(before) > 1 and len(before[-2][2]) == 2 and before[-2][3].startswith("nr") \
+                and has_surname(before[-2][2]) and word not in FUNCTION_CHARS and before[-2][2] not in ZH_NOT_NAMES:
+            return (before[-2][0], te)  # 韩梓 + 萱 + 主任 (not 谢谢 + 刘医生)
         if len(word) == 1:  # 刘医生: jieba tags a lone surname nr, zg, r, ...
             return (ts, te) if has_surname(word) and word not in FUNCTION_CHARS else None
         if (len(word) > 3 and not (len(word) == 4 and word[:2] in surnames()[1])) or word in ZH_NOT_NAMES:
@@ -220,23 +233,38 @@ class JiebaNameRecognizer(LocalRecognizer):
             span = self._name_at(self._segment(text, s, min(len(text), s + 6), pos=True), s)
             if span and span[1] - span[0] == 2 and span[1] + 1 <= len(text) and re.match(f"[{HAN}]", text[span[1]]) \
                     and not re.match(f"[{HAN}]", text[span[1] + 1:span[1] + 2]) \
-                    and text[span[1]] not in self.NAME_FOLLOWERS and text[span[1]] not in "有了着过吗呢吧啊也":
+                    and text[span[1]] not in self.NAME_FOLLOWERS and text[span[1]] not in "有了着过吗呢吧啊也" \
+                    or span and span[1] - span[0] == 2 and re.match(f"[{HAN}][都也就还又说]", text[span[1]:span[1] + 2]) \
+                    and text[span[1]] not in self.NAME_FOLLOWERS_S + "有了着过吗呢吧啊也都就还又说":
                 span = (span[0], span[1] + 1)  # 郑国 + 强 before a space or a comma: the third character is the name's
+            if span and span[1] - span[0] == 3 and text[span[0]:span[0] + 2] in surnames()[1] \
+                    and re.match(f"[{HAN}]", text[span[1]:span[1] + 1]) and text[span[1]] not in self.NAME_FOLLOWERS_S + FUNCTION_CHARS + "有了着过吗呢吧啊现" \
+                    and not re.match(f"[{HAN}]", text[span[1] + 1:span[1] + 2]) or span and span[1] - span[0] == 3 \
+                    and text[span[0]:span[0] + 2] in surnames()[1] and text[span[1] + 1:span[1] + 3] in ("现在", "今年", "最近", "已经", "昨天"):
+                span = (span[0], span[1] + 1)  # 司马欣 + 怡 before 现在: a compound surname with a two-character given name
             if span and text[span[0]:span[1]] in surnames()[1]:  # 诸葛 + 怡慧: a compound surname takes its given name
                 given = re.match(f"[{HAN}]{{1,2}}", text[span[1]:])
-                if given and not any(c in FUNCTION_CHARS + "的了是有" for c in given.group()):
-                    span = (span[0], span[1] + len(given.group()))
+                g = given.group() if given else ""
+                if g[1:] and g[1] in FUNCTION_CHARS + "的了是有说":
+                    g = g[:1]  # 欧阳 + 芳 + 都有
+                if g and not any(c in FUNCTION_CHARS + "的了是有" for c in g):
+                    span = (span[0], span[1] + len(g))
             if span and self._plausible(text, span[0], span[1]):
                 out.append(self._result(span[0], span[1], 0.85, "context_before"))
         for m in self.CONTEXT_GENDER.finditer(text):  # 冯红梅，女，49岁
             s = m.start(1)
             if self._plausible(text, s, m.end(1)):  # the frame is enough: jieba need not know 黄梓萱
                 out.append(self._result(s, m.end(1), 0.85, "context_gender"))
+        for m in self.CONTACT_AFTER.finditer(text):  # 有事联系我唐强，手机…: the name before a phone label
+            t = m.start()
+            span = self._name_before(self._segment(text, max(0, t - 5), t, pos=True), t)
+            if span and self._plausible(text, span[0], span[1]) and (span[0] == 0 or text[span[0] - 1] in "系繫絡我是叫：:，,。\n 人"):
+                out.append(self._result(span[0], span[1], 0.8, "context_contact"))  # not 医院 + 查过 (查 is a surname too)
         for m in self.TITLE_START.finditer(text):
             t = m.start()
             if t == 0 or not re.match(f"[{HAN}]", text[t - 1]):
                 continue
-            tokens = self._segment(text, max(0, t - 5), m.end(), pos=True)
+            tokens = self._segment(text, max(0, t - 7), m.end(), pos=True)  # 皮肤科 + 梁秀英: whole words before the name
             span = self._name_before(tokens, t)
             if span and self._plausible(text, span[0], span[1]):
                 out.append(self._result(span[0], span[1], 0.8, "context_title"))
@@ -285,7 +313,8 @@ def chinese_recognizers(terms) -> list:
                                  rf"(?:市|县|区|镇|乡|村|路|街|号|小区|省)"
                                  # the units that follow in text without punctuation: 成都市武侯区, 杭州西湖区文三路
                                  rf"(?:(?:(?![我你他她的了在是有])[{HAN}]){{1,4}}?(?:区|區|县|縣|镇|鎮|乡|鄉|街道|路|街))*"
-                                 rf"(?:\d{{1,5}}(?:号楼|号|室|栋|幢|单元|楼|层|弄))*(?:(?:(?<=号楼|单元)|(?<=[栋幢]))\d{{2,5}}(?!\d))?)"), 0.75, group=1,
+                                 rf"(?:\d{{1,5}}(?:号楼|号|室|栋|幢|单元|楼|层|弄))*"
+                                 rf"(?:(?:(?<=号楼|单元)|(?<=[栋幢]))\d{{2,5}}(?!\d))?)"), 0.75, group=1,
            validate=_place_ok),
     ]
     from medcorpus.scrub.recognizers_zh_context import ZhContextRecognizer

@@ -14,7 +14,7 @@ from functools import lru_cache
 from presidio_analyzer import LocalRecognizer, RecognizerResult
 
 from medcorpus.scrub.recognizers_gazetteer import zh_places
-from medcorpus.scrub.recognizers_zh import HAN, NAME_TITLES, ZH_NOT_NAMES, surnames
+from medcorpus.scrub.recognizers_zh import HAN, NAME_TITLES, ZH_NOT_NAMES, _cut, surnames
 
 # what a place word never contains (家里, 医院, 网上, 当地, 这边 ...)
 _NOT_IN_PLACE = set("我你您他她它们的了和与及在从到去来是有没不也都就还很最这那哪里上下内外边家医院诊科药店校司厂网当本附近孩处戚")
@@ -32,6 +32,8 @@ _STREET = re.compile(rf"(?:(?<![我你您他她们])和|(?![我住在是的了�
                      rf"小区|小區|新村|村|花园|苑|园|家园|公寓|大厦|里(?=\d+[弄号號]))"
                      rf"(?:\d{{1,5}}|[一二三四五六七八九十百零〇]{{1,6}})(?:号院|號院|号楼|號樓|号|號|弄|栋|棟|幢|巷|组|組)"
                      rf"(?:\d{{1,5}}{_UNIT}|[A-Z]室)*"
+                     # an estate and its buildings after the house number: 人民路100号 + 幸福里29栋2单元1503室
+                     rf"(?:(?<=[号號])[{HAN}]{{2,5}}?(?:里|苑|园|花园|小区|小區|城|大厦|公寓|新村|家园)(?:\d{{1,5}}{_UNIT})+)?"
                      rf"(?:(?:(?<=单元|單元|号楼|號樓)|(?<=[栋棟幢]))\d{{2,5}}(?!\d))?")
 # a Latin street with Chinese units: "Nathan Road574號19樓E室" (Hong Kong, Macau)
 _LATIN_STREET = re.compile(r"(?:[A-Z][a-z]+[ ]){1,3}(?:Road|Street|St|Rd|Avenue|Ave)[ ]?\d{1,5}[號号](?:\d{1,3}[樓楼层層])?(?:[A-Z]?[室座])?")
@@ -67,7 +69,7 @@ def _doubled(value: str) -> bool:
     """Two same characters: a pet name (朵朵) or a reduplicated word (常常)."""
     return len(value) == 2 and value[0] == value[1]
 # a line of a chat log: "磊磊：大家看看", "老怡：我明天去"; roles and labels open such lines too (问：, 医生：, 转发：)
-_CHAT_LINE = re.compile(rf"(?m)^[ \t]*(?P<n>[{HAN}]{{1,4}})[ \t]*[:：](?![ \t]*$)")
+_CHAT_LINE = re.compile(rf"(?m)^[ \t]*(?P<n>[{HAN}]{{1,4}}?)(?:{NAME_TITLES})?[ \t]*[:：](?![ \t]*$)")  # 司马勇阿姨：
 _CHAT_ROLES = frozenset("问 答 问题 回答 追问 补充 回复 转发 引用 医生 医师 大夫 护士 患者 病人 家属 用户 网友 楼主 客服 助手 提问 "
                         "咨询 病情 描述 主诉 诊断 建议 结果 处理 备注 说明 注意 提示 时间 日期 地点 内容 标题 主题 摘要 原因 "
                         "症状 病史 用法 用量 我 你 他 她 大家 群主 管理员 系统 通知 公告 编者".split())
@@ -130,16 +132,20 @@ class ZhContextRecognizer(LocalRecognizer):
         self.places = [
             ("place_frame", re.compile(rf"{_PLACE_BEFORE}(?P<p>{word}){_PLACE_AFTER.replace('{surname}', sur)}")),
             ("home", re.compile(rf"{_HOME}(?P<p>{word})(?=[，,。！!？?；;\s]|$)")),
+            # a district, town or village someone went to or lives in: 送到禅城区附近的医院, 我住李家村，
+            ("unit_frame", re.compile(rf"(?:送到|送去|转到|轉到|去了|到了|{_HOME}|(?<![现實实存正])在)(?P<p>{_FACILITY_PLACE_NAME}{{2,3}}?(?:区|區|县|縣|镇|鎮|乡|鄉|村))"
+                                      rf"(?=附近|那边|那邊|这边|這邊|的医院|的醫院|[，,。！!？?；;\s]|$)")),
             ("native_of", re.compile(rf"(?<=[，,\s])(?P<p>{_PLACE_UNIT})人(?=[\s，,。]|$)")),
             ("in_brackets", re.compile(rf"[（(](?P<p>{_PLACE_UNIT})[）)]")),
             # a district with its unit after 住在/在, whatever its characters (新店區, 鼓楼区), before punctuation
             ("home_unit", re.compile(rf"(?:{_HOME}|(?<![现實实存正])在)(?P<p>[{HAN}]{{1,3}}(?:市|区|區|县|縣|镇|鎮))(?=[，,。！!？?；;\s]|$)")),
             # a town, village or district before its clinic: 柳河镇卫生院, 下沙街道社区卫生服务中心, 武侯区人民医院
-            ("facility", re.compile(rf"(?P<p>{_FACILITY_PLACE_NAME}{{2,3}}?(?:镇|鎮|乡|鄉|村|街道|区|區|县|縣))"
+            ("facility", re.compile(rf"(?P<p>{_FACILITY_PLACE_NAME}{{2,3}}?(?:镇|鎮|乡|鄉|村|街道|区|區|县|縣|市))"
                                     rf"(?=卫生院|衛生院|卫生所|衛生所|卫生室|衛生室|卫生服务|衛生服務|社区卫生|人民医院|人民醫院|中医院|中醫院|"
+                                    rf"第[一二三四五六七八九十]{{1,2}}(?:人民)?医院|妇幼保健院|儿童医院|"
                                     rf"中心医院|医院|醫院|诊所|診所)")),
             # a district after a known city: 成都市 + 武侯区, 杭州市 + 余杭区塘栖镇
-            ("admin_chain", re.compile(rf"(?<=[市州])(?P<p>{_PLACE_NAME}{{2,3}}?(?:区|區|县|縣|旗)"
+            ("admin_chain", re.compile(rf"(?<=[市州])(?P<p>{_PLACE_NAME}{{2,3}}?(?:区|區|县|縣|旗|街道|(?<=[^这那哪家心])里(?=[，,。\s]|$)|村)"
                                        rf"(?:{_PLACE_NAME}{{2,3}}?(?:镇|鎮|乡|鄉|街道))?)")),
             ("after_street", re.compile(rf"(?:(?<=[号號室弄栋棟幢])|(?<=Road)|(?<=Street)|(?<=St)|(?<=Rd)|(?<=Avenue))"
                                         rf"[，,]\s*(?P<p>{word})(?=[，,。.！!？?；;\s]|$)")),
@@ -181,8 +187,10 @@ class ZhContextRecognizer(LocalRecognizer):
             # a relative named without 我 (…爸爸王德胜昨天在…)
             ("kin_bare", re.compile(rf"(?<![我您你他她])(?:爸爸|妈妈|媽媽|父亲|母亲|爷爷|奶奶|外公|外婆|老公|老婆|丈夫|妻子|儿子|女儿|兒子|女兒)"
                                     rf"{value}(?=昨天|今天|最近|今年|前天|上周|也|在|说|說|得|患|有|[，,。])")),
-            ("i_am", re.compile(rf"我是{value}(?=啊|呀|哈|，|,|。|\s)")),
-            ("greeting", re.compile(rf"(?:^|(?<=[\n。！？!?]))[ \t]*{value}(?=您好|你好)")),
+            ("i_am", re.compile(rf"我[是係系]{value}(?=啊|呀|哈|，|,|。|\s)")),
+            ("greeting", re.compile(rf"(?:^|(?<=[\n。！？!?】\]]))[ \t]*{value}(?=您好|你好)")),
+            # a label ending in 人 (参保人：, 经办人：, 被保险人：): the value needs a surname
+            ("person_label", re.compile(rf"(?<=[{HAN}]人)\s*[:：]\s*{value}{stop}")),
             ("ask_for", re.compile(rf"找{value}(?=[。！!，,\s]|$)")),
             ("last_words", re.compile(rf"(?<=[。！？!?，,…])[ \t]*{value}[ \t]*$")),
         ]
@@ -224,6 +232,10 @@ class ZhContextRecognizer(LocalRecognizer):
         for how, rx in self.labelled_names:
             for m in rx.finditer(text):
                 s, e = m.span("n")
+                if e - s == 1 and re.match(_surname_class(), text[s:e]):
+                    first = next(iter(_cut(text[s:s + 5], True)), ("", ""))
+                    if 2 <= len(first[0]) <= 3 and first[1].startswith("nr"):
+                        e = s + len(first[0])  # 郑 + 刚最近: jieba reads 郑刚 as a name, not 刚 "just"
                 if how == "chat_speaker" and (text[e - 1] in "人号號址期码碼注话話称稱别別龄齡群" or _KIN_TERM.fullmatch(text, s, e)):
                     continue  # 【订单备注】收货人： is a label, [家人群] 大姐： a kinship term, neither a name
                 if how == "kin" and not _doubled(text[s:e]) and _word_tag(text[s:e])[:1] in _NOT_AFTER_KIN_TAGS:
@@ -291,6 +303,12 @@ class ZhContextRecognizer(LocalRecognizer):
         for how, rx in self.places:
             for m in rx.finditer(text):
                 p = m.group("p")
+                if how == "facility" and p.endswith("市"):
+                    s0 = next((m.start("p") + k for k in range(len(p) - 2) if p[k:] in zh_places()[0] or p[k:-1] in zh_places()[0]), None)
+                    if s0 is None and m.start("p") > 0 and re.match(f"[{HAN}]", text[m.start("p") - 1]):
+                        continue  # 上午 + 义乌市: the city starts where the gazetteer says, or after punctuation
+                    out.append(self._result("LOCATION", s0 if s0 is not None else m.start("p"), m.end("p"), 0.7, how))
+                    continue
                 if how == "admin_chain":
                     s0 = m.start("p")
                     if not any(text[s0 - k:s0] in zh_places()[0] or text[s0 - k:s0 - 1] in zh_places()[0]

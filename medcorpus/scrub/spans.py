@@ -136,7 +136,7 @@ _PLACE_PARTICLES_AFTER = re.compile(r"(?:(?:[ \t]+(?:de|del|de la|de las|de los|
                                     r"april|may|june|july|august|september|october|november|december)\b)"
                                     r"[A-Z][a-z\u00df-\u024f]+(?:[ \t]+[A-Z][a-z\u00df-\u024f]+)?(?![\w'’-])")
 # "in The Hague", "from The Colony": a capitalised article is part of the town's name
-_THE_BEFORE = re.compile(r"(?i:\b(?:in|at|from|near|to|of)[ \t]+)(The[ \t]+)$")
+_THE_BEFORE = re.compile(r"(?:(?i:\b(?:in|at|from|near|to|of))|,)[ \t]+(The[ \t]+)$")
 
 
 # "St." + "Albans", "Mt." + "Gambier": a place cut after its abbreviation
