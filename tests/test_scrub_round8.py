@@ -146,3 +146,25 @@ def test_places_with_diseases_after_them_units_cross_roads_and_traditional_names
 ])
 def test_drug_pairs_thanks_and_abbreviations_stay(scrubber, text, term):
     assert not removed(scrubber, text, term), found(scrubber, text)
+
+
+@pytest.mark.parametrize("text,value", [
+    ("Canton Rovers u16s - injury note\nPlayer: Emeka", "Canton"),
+    ("FAX TO: LES COTEAUX COMMUNITY HEALTH CENTRE ATTN: DR LE DUC", "LES COTEAUX"),
+    ("PT HOME PH +918123452864, LIVES AT 148 MG ROAD, SHYAMNAGAR.", "148 MG ROAD"),
+    ("We stay at Flat 5, Juniper Apartments, MG Road, Sambhal. Please advise", "Flat 5, Juniper Apartments, MG Road"),
+    ("义乌市涪城区人民医院 健康体检报告", "义乌市"),
+    ("【预约成功】上官艳您好，您已成功预约", "上官艳"),
+    ("Handed over by Lovely (RN) to the night team.", "Lovely"),
+])
+def test_heading_towns_capital_health_centres_road_chains_and_strong_fields_go(scrubber, text, value):
+    assert removed(scrubber, text, value), found(scrubber, text)
+
+
+@pytest.mark.parametrize("text,term", [
+    ("Sent: 28 Mar 2022\nTo: Ask A Doctor\nSubject: Re: follow up", "Ask"),
+    ("REFERRED TO THE GENERAL HOSPITAL. PLEASE CALL THE CLINIC.", "GENERAL"),
+    ("本人今年14上学时期由于老师很凶", "由于"),
+])
+def test_prose_labels_capital_sentences_and_words_before_titles_stay(scrubber, text, term):
+    assert not removed(scrubber, text, term), found(scrubber, text)

@@ -68,7 +68,7 @@ def _address_place(text: str, s: int, e: int) -> bool:
     return alone or bool(_ADDRESS_BEFORE.search(text, max(0, s - 40), s))
 
 
-_MG_ROAD = re.compile(r"[ \t]*MG[ \t]+(?:Road|Rd|Marg)\b")  # Mahatma Gandhi Road, not milligrams
+_MG_ROAD = re.compile(r"[ \t]*MG[ \t]+(?i:Road|Rd|Marg)\b")  # Mahatma Gandhi Road, not milligrams
 
 
 _UNIT_WORDS = frozenset("apt apartment suite ste unit flat".split())
@@ -148,7 +148,8 @@ def _facility_place_ok(terms):
         words = value.split()
         if fold(value) not in cities()[0] and (fold(words[0]) not in cities()[0] or any(is_english(w) for w in words)):
             return None  # "Evergreen Family Practice": a name of a practice, not a town ("Mount Gambier" is one)
-        return check(value, m)
+        # a known town wins over a guess on the same words ("Canton" by spaCy alone is a common word opening a text)
+        return check(value, m) and (0.86 if fold(value) in cities()[0] else 0.65)
 
     return ok
 
@@ -226,6 +227,10 @@ def address_patterns(terms) -> list[Rx]:
         Rx("before_town", re.compile(r"(?<![A-Za-z0-9_/.,:-])(?P<n>(?:(?:Flat|Apt|Unit|FLAT|APT|UNIT)[ \t]*\d{1,4}[A-Za-z]?,[ \t]*)?\d{1,5}[A-Za-z]?"
                                      r"(?:[ \t]+(?:[A-Z][\w'’-]+|[a-z]{1,2})){1,4}),[ \t]+(?P<t>[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){0,2})"
                                      r"(?=[ \t]*(?:[,.;|\n]|$))"), 0.7, group="n", validate=_before_town_ok(terms)),
+        # a town in capitals before a health centre: "FAX TO: LES COTEAUX COMMUNITY HEALTH CENTRE"
+        Rx("before_facility_caps", re.compile(r"(?<![A-Za-z])(?P<n>(?:(?!(?:COMMUNITY|GENERAL|DISTRICT|HEALTH|MEDICAL)\b)[A-Z\u00c0-\u00de\u0100-\u024f\u1e00-\u1eff]{2,}[ \t]?){1,4}?)"
+                                              r"[ \t]*(?:COMMUNITY[ \t]+|GENERAL[ \t]+|DISTRICT[ \t]+)?(?:HEALTH[ \t]+CENT(?:RE|ER)|MEDICAL[ \t]+CENT(?:RE|ER)|"
+                                              r"HOSPITAL|CLINIC|SURGERY|PHARMACY)\b"), 0.6, group="n", validate=_no_english_place(terms)),
         # a known town naming a practice, clinic or school: "our Didsbury practice", "Headingley Family Practice"
         Rx("before_facility", re.compile(rf"(?<![\w'’-])(?P<n>{CAP_NAME})[ \t]+(?:(?:Family|Medical|Health|Community|Dental|General)[ \t]+)?"
                                          rf"(?:[Pp]ractice|[Ss]urgery|[Cc]linic|Medical[ \t]+Cent(?:re|er)|Health[ \t]+Cent(?:re|er)|"
@@ -359,6 +364,8 @@ _UNIT_AFTER = re.compile(rf",?[ \t]*{_UNIT}\.?[ \t]*[\w/-]{{1,6}}(?!\w)", re.IGN
 # "Leeds LS1 4AP", "Pune 411001", "Uppsala 394 13" (Swedish, Czech, Slovak), "Katni 849 189", ZIP+4
 _AREA_AFTER = re.compile(r",?[ \t]+(?:(?:[A-Z][a-z]+[ \t]+){0,3}(?:Layout|Nagar|Colony|Extension|Enclave|Phase|Sector|Estate)\b"
                          r"(?:[ \t]+\d{1,3}\b)?|off[ \t]+(?:[A-Z][a-z]+[ \t]+){1,3}(?:Street|St|Road|Rd|Avenue|Ave|Way|Close|Crescent|Lane)\b\.?)")
+_ON_A_ROAD = re.compile(r"(?:Cross|Main|Stage|Block|Phase|Apartments|Residency|Towers|Tower|Building|Complex|Enclave|"
+                        r"Society|Heights|Mansion|Villas|Estate)$")
 _ROAD_AFTER = re.compile(r"(?:,[ \t]*(?:[A-Z][A-Za-z]*[ \t]+){1,3}(?:Road|Rd|Street|St|Main|Cross))+\b\.?")
 _TYPE_AT_END = re.compile(r"(?i:\b(?:st|street|ave|avenue|rd|road|lorong|jalan|soi|drive|dr|crescent|lane|ln))\.?$")
 _NUMBER_AFTER_TYPE = re.compile(r"[ \t]+\d{1,3}[A-Z]?(?![\w/.:-])(?![ \t]*(?:mg|ml|kg|years?|yrs?|times?)\b)")
@@ -392,8 +399,8 @@ def extend_address(text: str, s: int, e: int, place: bool) -> tuple[int, int]:
         m = _AREA_AFTER.match(text, e)  # ", Palm Grove Layout", ", off Allen Avenue"
         if m:
             e = m.end()
-        m = _ROAD_AFTER.match(text, e) if re.search(r"(?:Cross|Main|Stage|Block|Phase)$", text[s:e]) else None
-        if m:  # "#326, 8th Cross" + ", MG Road": the road a cross street is on
+        m = _ROAD_AFTER.match(text, e) if _ON_A_ROAD.search(text, s, e) else None
+        if m:  # "#326, 8th Cross" + ", MG Road", "Flat 9, Hawthorn Apartments" + ", MG Road": the road it is on
             e = m.end()
         e = city_after_street(text, e)
     m = _POSTCODE_AFTER.match(text, e)

@@ -46,7 +46,7 @@ _FIELD_LABELS = (r"patient(?:'s)?[ \t]+name|full[ \t]+name|name(?:[ \t]+of[ \t]+
                  r"interpreter|donor|applicant|employee|traveller|traveler|passenger|owner|handed[ \t]+over[ \t]+(?:by|to)")
 _FIELD_SEP = r"(?:,|[ \t]/)?[ \t]"  # one space between a name's words: a column gap ends the value
 FIELD = re.compile(
-    rf"(?im:(?:^[ \t]*(?:from|to|attn|re)|(?:^|(?<=\|)|(?<=[ \t]{{2}})|(?<=\t))[ \t]*(?:{_FIELD_LABELS}))[ \t]*[:\-–—][ \t]*)"
+    rf"(?im:(?:^[ \t]*(?P<weak>from|to|attn|re)|(?:^|(?<=\|)|(?<=[ \t]{{2}})|(?<=\t))[ \t]*(?:{_FIELD_LABELS}))[ \t]*[:\-–—][ \t]*)"
     rf"(?P<n>{_UP_WORD}(?:{_FIELD_SEP}(?:[A-Z]\.|{_UP_WORD})){{0,3}}|"
     r"[a-z][a-z'’-]+(?:[ \t][a-z][a-z'’-]+){0,2}(?=[ \t]*(?:$|[,|(/]|[ \t]{2})))")
 # who wrote, sent or handed over: "Posted by Ji-woo on", "Quote from stuart atkinson:", "Handed over by Agus (RN) to X"
@@ -202,9 +202,10 @@ class NameRecognizer(LocalRecognizer):
                 value = ",".join(m.group("n").split(",")[:2])  # "OKONJO, Ifeoma, Bangor": a town after the name
                 words = [w for w in re.findall(r"[^\s,/]+", value) if not re.fullmatch(r"[A-Za-z]\.", w)]
                 lower = m.group("n").islower()
-                common = all(_common(w) for w in words)  # "To: Ask A Doctor": a word alone needs a name that is no English word
+                common = all(_common(w) for w in words)  # "To: Ask A Doctor": after a prose label a word needs to be no English word
+                strict = lower or (common and bool(m.groupdict().get("weak")))
                 if words and all(self._plain_word(w) and not CLINIC_WORDS.match(w) for w in words) and (
-                        any(self._is_name(w.title(), strict=lower or common) for w in words) or (not lower and not common)):
+                        any(self._is_name(w.title(), strict=strict) for w in words) or (not lower and not common)):
                     out.append(_result("PERSON", m.start("n"), m.start("n") + len(value), 0.75, self, how))
         for m in finditer(START_NAME, text):
             w = m.group("n")

@@ -201,7 +201,8 @@ class JiebaNameRecognizer(LocalRecognizer):
         if len(word) == 1 and len(before) > 1 and len(before[-2][2]) == 1 and has_surname(before[-2][2]) \
                 and before[-2][2] not in FUNCTION_CHARS and re.match(f"[{HAN}]", word) and word not in FUNCTION_CHARS:
             return (before[-2][0], te)  # 张 + 杨 + 医生
-        if len(word) == 2 and word[0] in _BEFORE_NAME_CHARS and has_surname(word[1]) and word[1] not in FUNCTION_CHARS:
+        if len(word) == 2 and word[0] in _BEFORE_NAME_CHARS and has_surname(word[1]) and word[1] not in FUNCTION_CHARS \
+                and not _in_dictionary(word):
             return (te - 1, te)  # 過 + 葉醫生, 給 + 謝醫師: jieba joins a verb with a surname it does not know
         if len(word) == 1 and len(before) > 1 and before[-2][2] in surnames()[1] and word not in FUNCTION_CHARS:
             return (before[-2][0], te)  # 诸葛 + 明 + 大夫

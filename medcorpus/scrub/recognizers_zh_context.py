@@ -80,6 +80,8 @@ _FIELD_NOT_NAMES = frozenset("本人 自己 同上 同前 无 無 不详 未知 
 # 于 (小于), 姜 (老姜), 白, 孔, 段, 钱 are left out, being words as often
 _NICK_SURNAMES = ("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜程苏魏吕丁任"
                   "沈姚卢崔钟谭陆汪范金石廖贾夏韦付方邹孟熊秦邱江尹薛闫雷侯龙史陶黎贺顾毛郝龚邵万严覃武戴莫向汤葛")
+# the hundred commonest surnames (simplified and traditional): a three-character value after a weak frame (萧桂英您好)
+_COMMON_SURNAMES = _NICK_SURNAMES + "萧蕭張陳楊黃趙吳孫馬鄭謝許韓馮鄧彭蔣蘇魏呂盧鍾譚陸賈韋鄒龍顧龔嚴湯葉"
 # a character of a place's name: no function word, no unit word (so 市武侯区 is read from 武)
 _PLACE_NAME = "(?:(?![" + "".join(sorted(_NOT_IN_PLACE | set("市省区區县縣州镇鎮乡鄉村"))) + rf"])[{HAN}])"
 # the same before a clinic, where 下沙 or 李家 may hold a place word: only function and unit words are out
@@ -285,7 +287,8 @@ class ZhContextRecognizer(LocalRecognizer):
             return word_ok and _word_tag(value)[:1] not in _ADVERB_TAGS and value not in _DOUBLED_WORDS
         if re.match(_surname_class(), value) or (len(value) == 2 and value[0] in "老小" and value[1] in _NICK_SURNAMES):
             tag = _word_tag(value)
-            if not word_ok and not any_surname and not (2 <= len(value) <= 3 and value[0] in _NICK_SURNAMES + "老小"):
+            if not word_ok and not any_surname and not (2 <= len(value) <= 3 and value[0] in _NICK_SURNAMES + "老小") \
+                    and not (3 <= len(value) <= 4 and value[:2] in surnames()[1]) and not (len(value) == 3 and value[0] in _COMMON_SURNAMES):
                 return False  # a weak frame wants one of the commonest surnames (怎么治疗, 大便干 are no names)
             return (len(value) >= 2 or given_alone) and (word_ok or not tag or tag.startswith("nr"))  # 谢谢 is no name
         tag = _word_tag(value)
@@ -315,6 +318,9 @@ class ZhContextRecognizer(LocalRecognizer):
                                for k in (3, 4, 5) if k <= s0):
                         continue
                     out.append(self._result("LOCATION", m.start("p"), m.end("p"), 0.7, how))
+                    city = next((k for k in (4, 3) if k <= s0 and text[s0 - k:s0 - 1] in zh_places()[0] and text[s0 - 1] in "市州"), 0)
+                    if city:  # 义乌市 + 涪城区: the known city before a district, wherever the text starts
+                        out.append(self._result("LOCATION", s0 - city, s0, 0.7, how))
                     continue
                 core = p.rstrip("市区區县縣")
                 if (len(core) < 2 and (core == p or core in "本该該全此每各某其这這那哪")) \
