@@ -162,7 +162,7 @@ class ZhContextRecognizer(LocalRecognizer):
         ]
         # frames strong enough that the value only has to be a short run of characters up to punctuation
         value = rf"(?P<n>[{HAN}]{{1,4}}?)(?:{NAME_TITLES})?"
-        stop = r"(?=[，,。；;、）)\s]|$)"
+        stop = r"(?=[，,。；;、）)（(\s]|$)"
         self.labelled_names = [
             ("field", re.compile(rf"{_NAME_FIELD}\s*(?:是|为|為|叫)?\s*[:：]?\s*{value}{stop}")),
             ("field_colon", re.compile(rf"{_NAME_FIELD_COLON}\s*[:：]\s*{value}{stop}")),
