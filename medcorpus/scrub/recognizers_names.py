@@ -305,6 +305,8 @@ class NameRecognizer(LocalRecognizer):
         out = []
         for m in finditer(INITIAL_SURNAME, text):
             sur = m.group("n").split()[-1]
+            if fold(sur) not in last:
+                continue
             short = sur[0].isupper() and len(sur) <= 3  # "J. Xu", "K. Ng": short surnames hunspell knows as words
             if fold(sur) in last and self._is_name(sur, strict=not short and fold(sur) not in proper_nouns()) \
                     and not self.terms.is_medical_word(sur) and (sur[0].isupper() or m.group("i")[0].islower()):
@@ -316,6 +318,8 @@ class NameRecognizer(LocalRecognizer):
         for m in finditer(LAST_COMMA_FIRST, text):
             sur, given = m.group("last"), m.group("first")
             lower = sur.islower()
+            if fold(given.split()[0].split("-")[0]) not in first or (lower and fold(sur) not in last):
+                continue  # cheap first: most "word, word" pairs of a text hold no known first name
             if lower != given.islower() and not (sur.isupper() and given.isupper()) and not (sur.isupper() and not given.islower()):
                 continue
             words = [sur.replace("-", " ")] + given.split()
