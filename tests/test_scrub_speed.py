@@ -87,3 +87,11 @@ def test_the_faster_hmm_decodes_as_jieba_does():
         expected = jieba_viterbi(run, char_state_tab_P, start_P, trans_P, emit_P)
         assert viterbi(run, char_state_tab_P, start_P, trans_P, emit_P) == expected, run
         assert viterbi_arrays(run, char_state_tab_P, start_P, trans_P, emit_P) == expected, run
+
+
+def test_what_the_scrubber_loads_is_frozen_out_of_the_cyclic_collector(scrubber):
+    import gc
+
+    young = {id(o) for o in gc.get_objects()}  # gc.get_objects() skips the frozen (permanent) generation
+    assert gc.get_freeze_count() > 10_000
+    assert id(scrubber.analyzer) not in young and id(scrubber.analyzer.registry.recognizers) not in young

@@ -9,6 +9,7 @@ overhead (analysis.py).
 """
 from __future__ import annotations
 
+import gc
 import logging
 import re
 from typing import Iterable, Sequence
@@ -57,6 +58,13 @@ def _NoContextEnhancer():
     return NoContextEnhancer()
 
 
+def freeze_loaded_objects() -> None:
+    """Move what is loaded so far (models, gazetteers, allow-list: ~120k objects that live as long as
+    the worker) out of the cyclic garbage collector's reach (`gc.freeze`): every full collection
+    would otherwise walk them again (~0.1 s each) and find nothing. Reference counting still frees them."""
+    gc.freeze()
+
+
 def chunk_text(text: str, size: int) -> list[tuple[int, str]]:
     """(offset, piece) pieces of at most `size` characters, cut at a newline, sentence end or
     space near the end of each window (never inside a word unless there is no space)."""
@@ -97,6 +105,7 @@ class Scrubber:
             from medcorpus.scrub.recognizers_zh import _jieba
 
             _jieba()
+        freeze_loaded_objects()
 
     @staticmethod
     def _quiet_logs() -> None:

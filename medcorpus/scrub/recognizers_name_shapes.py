@@ -79,6 +79,7 @@ class NameShapeRecognizer(LocalRecognizer):
 
     def load(self) -> None:
         person_names()
+        proper_nouns()
 
     def _plain(self, word: str) -> bool:
         """Not a stop word, month, place that Safe Harbor keeps, clinic word or medical term."""

@@ -180,6 +180,7 @@ class NameRecognizer(LocalRecognizer):
     def load(self) -> None:
         person_names()
         english_words()
+        proper_nouns()
 
     def _is_name(self, word: str, strict: bool, stop: set = STOP) -> bool:
         first, last = person_names()
