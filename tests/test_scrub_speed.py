@@ -95,3 +95,30 @@ def test_what_the_scrubber_loads_is_frozen_out_of_the_cyclic_collector(scrubber)
     young = {id(o) for o in gc.get_objects()}  # gc.get_objects() skips the frozen (permanent) generation
     assert gc.get_freeze_count() > 10_000
     assert id(scrubber.analyzer) not in young and id(scrubber.analyzer.registry.recognizers) not in young
+
+
+@pytest.mark.parametrize("group", [2, 256])
+def test_a_batch_taken_recognizer_by_recognizer_gives_each_text_its_own_spans(scrubber, monkeypatch, group):
+    from medcorpus.scrub import analysis
+
+    monkeypatch.setattr(analysis, "GROUP", group)  # 2: the batch is taken in several groups
+    texts = ["Hi, I'm Priya Raman from Coimbatore; call 98450 12345 or mail priya.r@example.in. MRN: 4471920.",
+             "我叫王小明，住在北京市朝阳区建国路88号，电话13800138000。",
+             "No names here, only a headache since Monday and 500 mg paracetamol.",
+             "Regards,\nDr. Nilesh Kumar\nSunrise Clinic, Pune 411001",
+             "My son Tom (age 7) saw Dr Okafor at 12 Baker Street, Leeds LS1 4AB on 03/04/2023."]
+    together = scrubber.analyze(texts)
+    assert together == [scrubber.analyze([t])[0] for t in texts]
+    assert all(together[i] for i in (0, 1, 3, 4))  # the texts do hold identifiers
+
+
+def test_views_are_shared_within_a_batch_and_dropped_after():
+    from medcorpus.scrub.regex_gate import shared_views, text_view
+
+    a, b = "first text 12", "second text"
+    with shared_views([a, b]):
+        va = text_view(a)
+        text_view(b)
+        assert text_view(a) is va  # another text in between: still the batch's view of a
+        assert text_view("elsewhere").text == "elsewhere"
+    assert text_view(b).text is b and text_view(a) is not va  # the batch is over: a fresh view

@@ -16,8 +16,10 @@ equates a few non-ASCII letters with ASCII ones, e.g. the long s with s); otherw
 from __future__ import annotations
 
 import re
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Iterator
 
 try:  # Python 3.11+
     from re import _constants as C, _parser as P
@@ -271,12 +273,29 @@ def gate_of(regex: re.Pattern) -> Gate | None:
 
 
 _LAST_VIEW = TextView("")
+_BATCH_VIEWS: dict[int, TextView] = {}  # id(text) -> its view, while a batch runs recognizer by recognizer
 
 
 def text_view(text: str) -> TextView:
-    """The TextView of `text`, shared by every recognizer that reads the same text object in a row."""
+    """The TextView of `text`, shared by every recognizer that reads the same text object in a row,
+    or that reads a text of the batch `shared_views` holds."""
     global _LAST_VIEW
     view = _LAST_VIEW
     if view.text is not text:
-        view = _LAST_VIEW = TextView(text)
+        view = _BATCH_VIEWS.get(id(text))
+        if view is None or view.text is not text:
+            view = TextView(text)
+        _LAST_VIEW = view
     return view
+
+
+@contextmanager
+def shared_views(texts: list[str]) -> Iterator[None]:
+    """Keep one TextView per text of a batch while the recognizers take the batch one recognizer at a time
+    (what each text's checks found stays shared between the recognizers, as when they take it in a row)."""
+    _BATCH_VIEWS.clear()
+    _BATCH_VIEWS.update((id(t), TextView(t)) for t in texts)
+    try:
+        yield
+    finally:
+        _BATCH_VIEWS.clear()
