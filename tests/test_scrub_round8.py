@@ -168,3 +168,21 @@ def test_heading_towns_capital_health_centres_road_chains_and_strong_fields_go(s
 ])
 def test_prose_labels_capital_sentences_and_words_before_titles_stay(scrubber, text, term):
     assert not removed(scrubber, text, term), found(scrubber, text)
+
+
+@pytest.mark.parametrize("text,value", [
+    ("my dob is the twenty-first of june nineteen eighty", "the twenty-first of june nineteen eighty"),
+    ("born 3 Jan, '22 at home", "3 Jan, '22"),
+    ("admitted Tues 3rd after the fall", "Tues 3rd"),
+])
+def test_read_out_years_short_years_after_a_comma_and_weekday_ordinals_go(scrubber, text, value):
+    assert removed(scrubber, text, value), found(scrubber, text)
+
+
+@pytest.mark.parametrize("text,term", [
+    ("MRN#00123456 in the system", " in "),
+    ("IHI 8003 6012 3456 7890 is linked", " is "),
+    ("born 3 Jan, '22 at home", "born"),
+])
+def test_words_after_an_identifier_and_lower_case_words_stay(scrubber, text, term):
+    assert not removed(scrubber, text, term), found(scrubber, text)

@@ -246,7 +246,7 @@ class Scrubber:
             if rec.startswith(_GUESSING) and len(value) >= 7 and DRUG_SUFFIX.search(value) and value.isalpha():
                 continue  # "Empagliflozin", "Apixaban" in a table cell: a drug stem, whatever the word's look
             if rec.startswith("TokenClassifier") and (re.fullmatch(r"[A-Z]{1,3}", value) or (
-                    value.islower() and (is_english(value) or len(value) <= 3) and value not in cities()[0])):
+                    value.islower() and (is_english(value) or len(value) <= 3) and (entity == "PERSON" or value not in cities()[0]))):
                 continue  # "BP", "PE"; a lower-case common word ("neighbour") is no name or place on the classifier's word alone
             if rec.startswith("TokenClassifier") and entity == "LOCATION" and value.isalpha() and not value.islower() \
                     and is_english(value) and fold(value) not in cities()[0] and value.lower() not in proper_nouns():

@@ -10,7 +10,7 @@ MONTHS = (r"(?:(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|jun(?:e)?|ju
 _ORDINAL_WORD = (r"(?i:(?:twenty|thirty)[- ]?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|first|second|third|"
                  r"fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|"
                  r"seventeenth|eighteenth|nineteenth|twentieth|thirtieth)")
-_SHORT_YEAR = r"\s+['’]\d{2}(?!\d)"  # "Jun 19 '92"
+_SHORT_YEAR = r",?\s+['’]\d{2}(?!\d)"  # "Jun 19 '92", "3 Jan, '22"
 # a year read out: "nineteen ninety nine", "twenty twenty-three", "nineteen oh five", "two thousand and five"
 _UNIT_WORD = r"(?:one|two|three|four|five|six|seven|eight|nine)"
 _YEAR_WORDS = (rf"(?i:(?:nineteen|twenty)[ -](?:o[h]?[ -]{_UNIT_WORD}|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|"
@@ -26,10 +26,10 @@ DATE_PATTERNS = [
     # "Monday 5 March 2024", "Wed 14/01/2026", "Sunday the 8th of February", "Tuesday, November 17"
     ("weekday", re.compile(rf"(?<![A-Za-z0-9]){WEEKDAY},?\s+(?:the\s+)?(?:\d{{1,2}}(?i:st|nd|rd|th)?\s+(?:of\s+)?{MONTHS}\.?"
                            rf"(?:,?\s+(?:19|20)\d{{2}})?|{MONTHS}\.?\s+\d{{1,2}}(?i:st|nd|rd|th)?(?:,?\s+(?:19|20)\d{{2}})?|"
-                           rf"\d{{1,2}}[/.-]\d{{1,2}}(?:[/.-](?:19|20)?\d{{2}})?|the\s+\d{{1,2}}(?i:st|nd|rd|th))(?![\d:/])"), 0.85),
+                           rf"\d{{1,2}}[/.-]\d{{1,2}}(?:[/.-](?:19|20)?\d{{2}})?|(?:the\s+)?\d{{1,2}}(?i:st|nd|rd|th))(?![\d:/])"), 0.85),
     # read out: "february twentieth 1978", "the fifth of july", "may 14, 2023" (a lower-case "may" only with its year)
     ("month_word_day", re.compile(rf"(?<![A-Za-z0-9]){MONTHS}\.?\s+(?:the\s+)?{_ORDINAL_WORD}(?:,?\s+(?:(?:19|20)\d{{2}}|{_YEAR_WORDS}))?\b"), 0.8),
-    ("word_day_month", re.compile(rf"(?i:\bthe\s+){_ORDINAL_WORD}\s+of\s+{MONTHS}(?:,?\s+(?:19|20)\d{{2}})?\b"), 0.8),
+    ("word_day_month", re.compile(rf"(?i:\bthe\s+){_ORDINAL_WORD}\s+of\s+{MONTHS}(?:,?\s+(?:(?:19|20)\d{{2}}|{_YEAR_WORDS}))?\b"), 0.8),
     # "15th of may": an ordinal day of a lower-case "may" is the month
     ("of_may", re.compile(r"(?<![A-Za-z0-9])\d{1,2}(?i:st|nd|rd|th)\s+of\s+(?i:may)(?:,?\s+(?:19|20)\d{2})?\b"), 0.8),
     ("may_word_year", re.compile(rf"\bmay\s+(?:the\s+)?{_ORDINAL_WORD},?\s+(?:(?:19|20)\d{{2}}|{_YEAR_WORDS})\b"), 0.8),
