@@ -186,3 +186,25 @@ def test_read_out_years_short_years_after_a_comma_and_weekday_ordinals_go(scrubb
 ])
 def test_words_after_an_identifier_and_lower_case_words_stay(scrubber, text, term):
     assert not removed(scrubber, text, term), found(scrubber, text)
+
+
+@pytest.mark.parametrize("text,value", [
+    ("seen on the 3rd and discharged after", "the 3rd"),
+    ("I write about Mrs. Eleanor Whit-\nmore of Ledbury.", "Whit-\nmore"),
+    ("患者阿依古丽·买买提，女，45岁", "阿依古丽·买买提"),
+    ("我朋友约翰·史密斯也有这个病", "约翰·史密斯"),
+    ("家住广西百色市那坡县城厢镇那乐屯", "那乐屯"),
+])
+def test_bare_ordinals_wrapped_names_interpunct_names_and_hamlets_go(scrubber, text, value):
+    assert removed(scrubber, text, value), found(scrubber, text)
+
+
+@pytest.mark.parametrize("text,term", [
+    ("we met on the 3rd floor of the hospital", "3rd"),
+    ("second dose on the 2nd day", "2nd"),
+    ("我朋友约翰·史密斯也有这个病", "这个病"),
+    ("寄到成都市武侯区人民南路四段1号，收件人王五", "收件人"),
+    ("家住北京市海淀区中关村大街27号，电话13812345678", "电话"),
+])
+def test_floors_doses_sentences_after_names_and_labels_after_addresses_stay(scrubber, text, term):
+    assert not removed(scrubber, text, term), found(scrubber, text)

@@ -277,7 +277,10 @@ class Scrubber:
             elif entity == "PHONE":
                 ext = _PHONE_EXTENSION.match(text, e)
                 e = ext.end() if ext else e  # "+44 1869 102660 ext 1054": the extension is part of the number
-            elif entity == "PERSON":
+            if entity in ("PERSON", "LOCATION"):
+                wrap = _HYPHEN_WRAP.match(text, e) if text[e - 1:e].isalpha() else None
+                e = wrap.end() if wrap else e  # "Whit-\nmore": a name broken over two lines of a scanned letter
+            if entity == "PERSON":
                 s, e = trim_medical_edges(text, s, extend_name_list(text, s, e, self.terms), self.terms)
                 e = extend_name_tail(text, s, e, self.terms.is_medical_word)
                 s, e = extend_asian_name(text, s, e)
@@ -285,6 +288,7 @@ class Scrubber:
         return join_name_particles(text, resolve_overlaps(spans + repeated_mentions(text, spans)))
 
 
+_HYPHEN_WRAP = re.compile(r"-[ \t]*\n[ \t]*[a-z]+(?![\w'’-])")
 _PHONE_EXTENSION = re.compile(r"(?i)[ \t]*(?:ext\.?|extn\.?|extension|x|转|轉|分机|分機)[ \t]*\d{1,5}(?!\d)")
 _PREFIXED = re.compile(r"(?:anti|non|pre|post|re|co|self|over|under|semi|multi|de|sub|hyper|hypo|intra|inter|extra)-[a-z]")
 # recognizers that guess from a word's look rather than from a frame or a list

@@ -52,6 +52,9 @@ DATE_PATTERNS = [
     # "last seen 3/2024", "since 11/2019": a month and its year after a word that says a date follows
     ("month_year_context", re.compile(r"(?i:\b(?:on|since|from|in|seen|dated?|born|admitted|discharged|until|till|by|"
                                       r"before|after)[ \t]+)((?:0?[1-9]|1[0-2])/(?:19|20)\d{2})(?![\d/])"), 0.75, 1),
+    # "seen on the 3rd": a bare ordinal after "on" (not "on the 3rd floor", "on the 2nd day")
+    ("on_the_nth", re.compile(r"(?i:\bon[ \t]+)(the[ \t]+\d{1,2}(?:st|nd|rd|th))\b(?![ \t]+(?i:floor|day|time|week|dose|attempt|try|"
+                              r"visit|round|cycle|level|step|tablet|pill|injection|month|year|line|page|stage|grade|place|go|one|shot))"), 0.75, 1),
     ("short_context", re.compile(r"(?i:\b(?:on|since|from|until|till|by|before|after|dated?)[ \t]+)(\d{1,2}/\d{1,2})(?![\d/])"),
      0.75, 1),
     ("compact", re.compile(r"(?i:\b(?:date|dated|dob|on|visit|seen|collected|admitted|discharged|born|received|reported|"

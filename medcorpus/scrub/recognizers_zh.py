@@ -100,6 +100,9 @@ class JiebaNameRecognizer(LocalRecognizer):
     """Person names: jieba `nr` tokens with a known surname, plus names in context."""
 
     CONTEXT_BEFORE = re.compile(rf"(?:{NAME_BEFORE})(?=([{HAN}]{{2,4}}))")
+    INTERPUNCT_TAIL = re.compile(rf"[{HAN}]{{1,8}}?(?=[^{HAN}·•‧]|$|也[有是]|都[有是]|同志|先生|女士|小姐|医生|大夫|老师|今年|最近|住院|"
+                                 rf"患有|得了|的|说|是|在|和|也|[·•‧])")
+    INTERPUNCT_NAME = re.compile(rf"(?<![{HAN}·•‧])[{HAN}]{{1,8}}(?P<sep>[·•‧])[{HAN}]{{1,8}}(?:[·•‧][{HAN}]{{1,8}})?")
     CONTEXT_GENDER = re.compile(rf"(?:^|(?<=[^{HAN}]))([{HAN}]{{2,4}})[，,]\s*[男女](?:性)?[，,]")
     CONTEXT_AFTER = re.compile(rf"([{HAN}]{{1,3}}?)(?:{NAME_TITLES})")
     CONTACT_AFTER = re.compile(rf"(?<=[{HAN}])[，,]\s*(?:手机|手機|电话|電話|联系电话|聯繫電話|微信|座机|座機)")
@@ -252,6 +255,16 @@ class JiebaNameRecognizer(LocalRecognizer):
                     span = (span[0], span[1] + len(g))
             if span and self._plausible(text, span[0], span[1]):
                 out.append(self._result(span[0], span[1], 0.85, "context_before"))
+        for m in self.INTERPUNCT_NAME.finditer(text):  # 阿依古丽·买买提, 约翰·史密斯: a transliterated name
+            s = m.start()
+            for ts, te, word, flag in self._segment(text, m.start(), m.start("sep"), pos=True):
+                if flag[:2] in ("nr", "ns", "nz") or not _in_dictionary(word):
+                    break
+                s = te  # 患者 + 阿依古丽·买买提, 我朋友 + 约翰·史密斯: words before the name are not part of it
+            tail = self.INTERPUNCT_TAIL.match(text, m.start("sep") + 1)  # 史密斯 + 也有这个病, 热合曼 + 同志
+            e = tail.end() if tail else m.start("sep") + 1
+            if s < m.start("sep") and e > m.start("sep") + 1 and not self.terms.zh_overlaps(text, s, e):
+                out.append(self._result(s, e, 0.75, "interpunct"))
         for m in self.CONTEXT_GENDER.finditer(text):  # 冯红梅，女，49岁
             s = m.start(1)
             if self._plausible(text, s, m.end(1)):  # the frame is enough: jieba need not know 黄梓萱
@@ -299,7 +312,7 @@ def _place_ok(value: str, m) -> Optional[float]:
 
 def chinese_recognizers(terms) -> list:
     # the tail runs greedily to the last street/number marker before punctuation
-    ends = "路|街|大道|大街|巷|胡同|里|弄|村|镇|乡|小区|花园|公寓|大厦|广场|号院|号楼|号|栋|幢|座|楼|单元|室|层"
+    ends = "路|街|大道|大街|巷|胡同|里|弄|村|屯|组|镇|乡|小区|花园|公寓|大厦|广场|号院|号楼|号|栋|幢|座|楼|单元|室|层"
     addr_tail = rf"[{HAN}A-Za-z0-9０-９-]{{1,30}}(?:{ends})"
     address = [
         # 四川省成都市武侯区人民南路4号 / 陕西省北镇县东城柳州街Q座 979032

@@ -306,6 +306,8 @@ class ZhContextRecognizer(LocalRecognizer):
         for how, rx in self.places:
             for m in rx.finditer(text):
                 p = m.group("p")
+                if how == "after_street" and _word_tag(p)[:2] not in ("", "ns"):
+                    continue  # "人民南路四段1号，收件人": a word of the dictionary that is no place name
                 if how == "facility" and p.endswith("市"):
                     s0 = next((m.start("p") + k for k in range(len(p) - 2) if p[k:] in zh_places()[0] or p[k:-1] in zh_places()[0]), None)
                     if s0 is None and m.start("p") > 0 and re.match(f"[{HAN}]", text[m.start("p") - 1]):
