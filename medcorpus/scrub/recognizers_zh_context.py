@@ -80,6 +80,8 @@ _FIELD_NOT_NAMES = frozenset("本人 自己 同上 同前 无 無 不详 未知 
 # 于 (小于), 姜 (老姜), 白, 孔, 段, 钱 are left out, being words as often
 _NICK_SURNAMES = ("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜程苏魏吕丁任"
                   "沈姚卢崔钟谭陆汪范金石廖贾夏韦付方邹孟熊秦邱江尹薛闫雷侯龙史陶黎贺顾毛郝龚邵万严覃武戴莫向汤葛")
+# labels that may follow an address after a comma
+_LABEL_WORDS = tuple("电话 電話 手机 手機 座机 座機 收件人 收货人 联系人 聯繫人 邮编 郵編 微信 邮箱 郵箱 电邮 電郵 姓名 备注 備註".split())
 # the hundred commonest surnames (simplified and traditional): a three-character value after a weak frame (萧桂英您好)
 _COMMON_SURNAMES = _NICK_SURNAMES + "萧蕭張陳楊黃趙吳孫馬鄭謝許韓馮鄧彭蔣蘇魏呂盧鍾譚陸賈韋鄒龍顧龔嚴湯葉"
 # a character of a place's name: no function word, no unit word (so 市武侯区 is read from 武)
@@ -306,8 +308,8 @@ class ZhContextRecognizer(LocalRecognizer):
         for how, rx in self.places:
             for m in rx.finditer(text):
                 p = m.group("p")
-                if how == "after_street" and _word_tag(p)[:2] not in ("", "ns"):
-                    continue  # "人民南路四段1号，收件人": a word of the dictionary that is no place name
+                if how == "after_street" and p.startswith(_LABEL_WORDS):
+                    continue  # "人民南路四段1号，收件人": the label of the next field, no place
                 if how == "facility" and p.endswith("市"):
                     s0 = next((m.start("p") + k for k in range(len(p) - 2) if p[k:] in zh_places()[0] or p[k:-1] in zh_places()[0]), None)
                     if s0 is None and m.start("p") > 0 and re.match(f"[{HAN}]", text[m.start("p") - 1]):
