@@ -208,3 +208,23 @@ def test_bare_ordinals_wrapped_names_interpunct_names_and_hamlets_go(scrubber, t
 ])
 def test_floors_doses_sentences_after_names_and_labels_after_addresses_stay(scrubber, text, term):
     assert not removed(scrubber, text, term), found(scrubber, text)
+
+
+@pytest.mark.parametrize("text,value", [
+    ("Family present: daughter pieter van der berg and grandson Sven.", "pieter van der berg"),
+    ("can you ask the specialist? Mum (Dieter, DOB 6 January 1973) was switched", "Dieter"),
+    ("can you ask the specialist? Mum (lachlan hohaia, DOB March 1953) was switched", "lachlan hohaia"),
+    ("Msg from rig. Crew member zsófia moreau-baptiste, Medicare no. 1858 44714 7", "zsófia moreau-baptiste"),
+    ("Prescriber: Capt. MacLeod. Call back", "MacLeod"),
+    ("白丽娟您好，可能是因为你的症状", "白丽娟"),
+])
+def test_particles_relatives_in_brackets_double_barrelled_and_mac_names_go(scrubber, text, value):
+    assert removed(scrubber, text, value), found(scrubber, text)
+
+
+@pytest.mark.parametrize("text,term", [
+    ("I went van der berg style and it was fine", "berg"),
+    ("Mum (the usual, 2 tablets) was fine", "usual"),
+])
+def test_particles_in_prose_and_brackets_without_names_stay(scrubber, text, term):
+    assert not removed(scrubber, text, term), found(scrubber, text)

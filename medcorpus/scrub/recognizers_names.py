@@ -62,11 +62,19 @@ INITIAL_SURNAME = re.compile(r"(?<![\w.])(?P<i>[A-Za-z]\.[ \t]?(?:[A-Za-z]\.[ \t
                              r"[A-Za-z][a-z\u00df-\u024f'’]+(?:-[A-Za-z][a-z\u00df-\u024f'’]+)?)(?![\w'’-])")
 # what stands around a lower-case first and last name: "for joanne atkinson", "son arjun sandhu who" (not "mi mamá tiene")
 _PERSON_BEFORE = re.compile(r"(?i:(?:\b(?:for|to|by|from|with|and|of|named|called|dear|hi|hello|hey|patient|pt|doctor|dr|nurse|"
-                            r"son|daughter|husband|wife|mother|father|mum|mom|dad|brother|sister|friend|partner|child|"
+                            r"son|daughter|husband|wife|mother|father|mum|mom|dad|brother|sister|friend|partner|child|member|crew|"
+                            r"resident|client|player|pupil|student|lola|lolo|tita|tito|nan|gran|grandma|grandpa|aunty|auntie|uncle|"
                             r"baby|carer|is|was|am|me|see|saw|met|ask|tell|told|call|ring|thanks|regards|cheers|re)"
                             r"|^|[\n:;,(\[|\-–—>])[ \t]*)$")
 _PERSON_AFTER = re.compile(r"(?i:[ \t]*(?:$|[\n,;:()|]|\.(?:[ \t]|$)|\b(?:who|date|dob|born|aged?|is|was|has|had|says|said|"
                            r"and|from|at|in|on|here|\d)))")
+# a relative named in brackets: "Mum (Dieter, DOB ...)", "my nan (pat o'hara)"
+KIN_BRACKET = re.compile(r"(?i:\b(?:mum|mom|mother|dad|father|son|daughter|husband|wife|partner|brother|sister|grandma|grandpa|"
+                         r"granny|nan|nana|gran|aunt|auntie|uncle|cousin|carer|nok|next[ \t]+of[ \t]+kin|baby|child))[ \t]*\([ \t]*"
+                         r"(?P<n>[A-Za-z\u00c0-\u024f][\w'’-]+(?:[ \t]+[A-Za-z\u00c0-\u024f][\w'’-]+){0,3})[ \t]*[,)]")
+# a lower-case first name, particles and a surname: "pieter van der berg", "salma bint ahmed"
+LOWER_PARTICLE_NAME = re.compile(r"(?<![\w'’-])(?P<n>[a-z\u00df-\u024f]+[ \t]+(?:(?:van|von|der|den|de|da|di|del|la|le|bin|binti|bint|al|el|"
+                                 r"mac|ap|ó|ní)[ \t]+){1,3}[a-z\u00df-\u024f][a-z\u00df-\u024f'’-]+)(?![\w'’-])")
 # a first name and the surname in brackets: "Noor (Khan)", "Sanne (Ferreira)"
 FIRST_BRACKETED_LAST = re.compile(rf"(?<![\w'’-])(?P<f>{_UP_WORD})[ \t]*\((?P<n>{_UP_WORD}(?:[ \t-]{_UP_WORD})?)\)")
 # a surname in capitals, a comma and the given names: "O'SULLIVAN, Oisin", "RATTANAKORN, PIMCHANOK", "mokoena, anri"
@@ -128,6 +136,12 @@ VOCATIVE_END = re.compile(rf",[ \t]+(?P<n>{_UP_WORD})[ \t]*[.!]?[ \t]*\Z")
 # a closing line "from leonard, warszawa" / "- ryan" (lower case too)
 FROM_LINE = re.compile(r"(?im:^[ \t]*(?:from|frm|[-–—~])[ \t]*(?P<n>[^\W\d_][\w'’-]*(?:[ \t]+[^\W\d_][\w'’-]*)?)"
                        r"[ \t]*(?:,[^\n]{0,40})?[ \t.!]*\Z)")
+
+
+def _known_last(word: str) -> bool:
+    """A surname of names-dataset, or a double-barrelled one whose parts are ("moreau-baptiste")."""
+    last = person_names()[1]
+    return fold(word) in last or ("-" in word and all(fold(p) in last for p in word.split("-") if p))
 
 
 def is_first_name(word: str) -> bool:
@@ -259,6 +273,18 @@ class NameRecognizer(LocalRecognizer):
                        for w in words):
                     out.append(_result("PERSON", m.start("n"), m.end("n"), 0.6, self, how))
         out += self._initials_and_inverted(text)
+        for m in finditer(KIN_BRACKET, text):
+            words = m.group("n").split()
+            lower = m.group("n").islower()
+            if all(w.lower() not in STOP and not self.terms.is_medical_word(w) and not CLINIC_WORDS.match(w) for w in words) \
+                    and any(self._is_name(w.title() if lower else w, strict=lower) for w in words):  # "hohaia" ends like a disease
+                out.append(_result("PERSON", m.start("n"), m.end("n"), 0.65, self, "kin_bracket"))
+        for m in finditer(LOWER_PARTICLE_NAME, text):
+            w1, wl = m.group("n").split()[0], m.group("n").split()[-1]
+            if fold(w1) in person_names()[0] and self._is_name(w1, False) and w1 not in _BEFORE_A_VERB \
+                    and (fold(wl) in person_names()[1] or not _common(wl)) \
+                    and self._plain_word(wl):
+                out.append(_result("PERSON", m.start("n"), m.end("n"), 0.6, self, "lower_particles"))
         for m in finditer(FIRST_BRACKETED_LAST, text):
             sur = m.group("n")
             if is_first_name(m.group("f")) and all(self._plain_word(w) and (fold(w) in person_names()[1] or not _common(w))
@@ -290,8 +316,8 @@ class NameRecognizer(LocalRecognizer):
                 elif not sentence_start and not nxt and self._is_name(w, strict=False, stop=TITLE_STOP) \
                         and re.match(r"[ \t]*(?:[,.!?;)]|[ \t][a-z])", text[e:e + 2]) and text[s - 1:s] in (" ", "\t"):
                     out.append(_result("PERSON", s, e, 0.5, self, "capitalised_word"))  # "with Hope and", "ask Joy."
-            elif w.islower() and k in first and nxt and nxt[2].islower() and fold(nxt[2]) in last and len(w) > 2 \
-                    and len(nxt[2]) > 2 and self._is_name(w, True) and self._is_name(nxt[2], True) \
+            elif w.islower() and k in first and nxt and nxt[2].islower() and _known_last(nxt[2]) and len(w) > 2 \
+                    and len(nxt[2]) > 2 and self._is_name(w, True) and all(self._is_name(p, True) for p in nxt[2].split("-")) \
                     and (_PERSON_BEFORE.search(text, max(0, s - 24), s) or _PERSON_AFTER.match(text, nxt[1])):
                 out.append(_result("PERSON", s, nxt[1], 0.6, self, "lower_pair"))  # "the script for joanne atkinson"
             elif w.islower() and self._is_name(w, strict=True) and NAME_CONTEXT_LOWER.search(text[max(0, s - 30):s]):

@@ -83,7 +83,8 @@ _NICK_SURNAMES = ("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗�
 # labels that may follow an address after a comma
 _LABEL_WORDS = tuple("电话 電話 手机 手機 座机 座機 收件人 收货人 联系人 聯繫人 邮编 郵編 微信 邮箱 郵箱 电邮 電郵 姓名 备注 備註".split())
 # the hundred commonest surnames (simplified and traditional): a three-character value after a weak frame (萧桂英您好)
-_COMMON_SURNAMES = _NICK_SURNAMES + "萧蕭張陳楊黃趙吳孫馬鄭謝許韓馮鄧彭蔣蘇魏呂盧鍾譚陸賈韋鄒龍顧龔嚴湯葉"
+_COMMON_SURNAMES = _NICK_SURNAMES + ("萧蕭張陳楊黃趙吳孫馬鄭謝許韓馮鄧彭蔣蘇魏呂盧鍾譚陸賈韋鄒龍顧龔嚴湯葉"
+                                     "白傅姜郭康黎易常乔乔喬文施殷段洪钱錢孔尹黎邢俞安岳齐齊庞龐颜顏倪")
 # a character of a place's name: no function word, no unit word (so 市武侯区 is read from 武)
 _PLACE_NAME = "(?:(?![" + "".join(sorted(_NOT_IN_PLACE | set("市省区區县縣州镇鎮乡鄉村"))) + rf"])[{HAN}])"
 # the same before a clinic, where 下沙 or 李家 may hold a place word: only function and unit words are out
