@@ -152,3 +152,28 @@ def test_the_set_pass_and_the_pattern_by_pattern_checks_give_the_same_spans(scru
     sets = [r._set for r in other.analyzer.registry.recognizers if isinstance(r, patterns.GroupPatternRecognizer)]
     assert sets and all(s is not None and s.program is not None for s in sets)  # the set pass did run
     assert any(len(s) for s in by_pattern)
+
+
+def test_a_scan_from_the_relaxed_patterns_first_match_finds_every_match(scrubber):
+    """No match starts before the relaxed pattern's leftmost one, on ASCII text and past multi-byte
+    characters (the byte offset RE2 gives is turned into a character offset)."""
+    from medcorpus.scrub.patterns import GroupPatternRecognizer
+    from medcorpus.scrub.regex_prefilter import first_start
+
+    regexes = list(_cases()) + [p.regex for rec in scrubber.analyzer.registry.recognizers
+                                if isinstance(rec, GroupPatternRecognizer) for p in rec.patterns]
+    texts = TRICKY + ["Hi, my name is Angela Merkel, 221B Baker Street, London NW1 6XE, call +44 20 7946 0958.",
+                      "我叫王小明，住在北京市朝阳区建国路88号，电话13800138000，身份证号110105199001011234。",
+                      "Café Zoë 😀 — my name is Bob, MRN: 83374996, DOB 12/03/1985 ééé 123-4567 ab naMe"]
+    texts += ["中文 é😀 " + t for t in texts] + ["bad \ud800 my name is Bob 123-4567"]
+    skipped = 0
+    for regex in regexes:
+        program = compile_prefilter(regex)
+        if program is None:
+            continue
+        for text in texts:
+            start = first_start(program, TextView(text))
+            skipped += start > 0
+            assert [m.span() for m in regex.finditer(text, max(start, 0))] == \
+                   ([m.span() for m in regex.finditer(text)] if start >= 0 else []), (regex.pattern[:80], text)
+    assert skipped > 100  # scans do start past the beginning

@@ -13,7 +13,7 @@ from typing import Callable, Optional
 from presidio_analyzer import LocalRecognizer, RecognizerResult
 
 from medcorpus.scrub.regex_gate import gate_of, text_view  # noqa: F401 (text_view: imported from here too)
-from medcorpus.scrub.regex_prefilter import PatternSet, may_match, prefilter_of
+from medcorpus.scrub.regex_prefilter import PatternSet, first_start, prefilter_of
 
 
 @dataclass
@@ -86,17 +86,21 @@ class GroupPatternRecognizer(LocalRecognizer):
             entity = p.entity or self.entity
             if entities and entity not in entities:
                 continue
+            start = 0
             if may is None:
                 key = id(p.regex)
                 if key not in self._checks:  # the regex is kept so that its id stays its own
                     self._checks[key] = (p.regex, gate_of(p.regex), prefilter_of(p.regex))
                 _, gate, prefilter = self._checks[key]
                 if prefilter is not None:
-                    if gate is not None and not gate.has_features(view) or not may_match(prefilter, view.utf8):
-                        continue  # no digit where one is needed, or RE2 finds no match of the relaxed pattern
+                    if gate is not None and not gate.has_features(view):
+                        continue  # no digit where one is needed
+                    start = first_start(prefilter, view)
+                    if start < 0:
+                        continue  # RE2 finds no match of the relaxed pattern: none of the pattern either
                 elif gate is not None and not gate.passes(view):
                     continue  # the text lacks something every match needs (a word, a digit): no match, cheaply
-            for m in p.regex.finditer(text):
+            for m in p.regex.finditer(text, start):  # no match starts before the relaxed pattern's first one
                 start, end = m.span(p.group)
                 if start < 0 or end <= start:
                     continue

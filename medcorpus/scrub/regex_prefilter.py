@@ -70,23 +70,44 @@ def may_match(program, utf8: Optional[bytes]) -> bool:
     return program.Match(_UNANCHORED, utf8, 0, len(utf8))[0][0] >= 0
 
 
-def could_match(regex: re.Pattern, text: str) -> bool:
-    """False only when `regex` matches nowhere in `text` (nor in any part of it: a window
-    `regex.search(text, a, b)` or a slice); asked once per text and pattern."""
+def first_start(program, view) -> int:
+    """Where in the text (a character offset) the relaxed pattern's leftmost match starts, or -1 when
+    it matches nowhere. No match of the pattern starts earlier (each is a match of the relaxed one), so
+    `regex.finditer(text, first_start(...))` finds what `regex.finditer(text)` finds: `pos` is no slice,
+    lookbehinds and \\b still see the characters before it. 0 when the text does not encode."""
+    utf8 = view.utf8
+    if utf8 is None:
+        return 0
+    start = program.Match(_UNANCHORED, utf8, 0, len(utf8))[0][0]
+    if start <= 0 or len(utf8) == len(view.text):  # ASCII: a byte offset is a character offset
+        return start
+    return len(utf8[:start].decode("utf-8", "ignore"))  # a byte offset inside a character counts from that character
+
+
+def match_start(regex: re.Pattern, text: str) -> int:
+    """`first_start` of `regex`'s prefilter on `text`, asked once per text and pattern (0: no prefilter)."""
     program = prefilter_of(regex)
     if program is None:
-        return True
+        return 0
     view = text_view(text)
     key = id(program)
     hit = view._seen.get(key)
     if hit is None:
-        hit = view._seen[key] = may_match(program, view.utf8)
+        hit = view._seen[key] = first_start(program, view)
     return hit
 
 
+def could_match(regex: re.Pattern, text: str) -> bool:
+    """False only when `regex` matches nowhere in `text` (nor in any part of it: a window
+    `regex.search(text, a, b)` or a slice); asked once per text and pattern."""
+    return match_start(regex, text) >= 0
+
+
 def finditer(regex: re.Pattern, text: str):
-    """`regex.finditer(text)`, with nothing to scan when RE2 rules every match out."""
-    return regex.finditer(text) if could_match(regex, text) else iter(())
+    """`regex.finditer(text)`, from where RE2 finds the first possible match on (nothing to scan when
+    it finds none)."""
+    start = match_start(regex, text)
+    return regex.finditer(text, start) if start >= 0 else iter(())
 
 
 class PatternSet:
