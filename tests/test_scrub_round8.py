@@ -228,3 +228,11 @@ def test_particles_relatives_in_brackets_double_barrelled_and_mac_names_go(scrub
 ])
 def test_particles_in_prose_and_brackets_without_names_stay(scrubber, text, term):
     assert not removed(scrubber, text, term), found(scrubber, text)
+
+
+@pytest.mark.parametrize("text,term", [
+    ("Thanks,\nGP Partner\nRiverside Practice", "Partner"),
+    ("谢邀，这个问题我来回答一下。", "谢邀"),
+])
+def test_job_title_lines_and_zhihu_phrases_stay(scrubber, text, term):
+    assert not removed(scrubber, text, term), found(scrubber, text)

@@ -80,6 +80,10 @@ FIRST_BRACKETED_LAST = re.compile(rf"(?<![\w'’-])(?P<f>{_UP_WORD})[ \t]*\((?P<
 # a surname in capitals, a comma and the given names: "O'SULLIVAN, Oisin", "RATTANAKORN, PIMCHANOK", "mokoena, anri"
 LAST_COMMA_FIRST = re.compile(r"(?<![\w'’-])(?P<last>(?:O['’])?[A-Z][A-Z'’]+(?:-[A-Z][A-Z'’]+)?|[a-z][a-z'’]+(?:-[a-z]+)?),[ \t]+"
                               r"(?P<first>[A-Z][A-Za-z'’]+(?:-[A-Za-z][a-z'’]+)?(?:[ \t][A-Z][a-z'’]+)?|[a-z][a-z'’]+(?:-[a-z]+)?)(?![\w'’-])")
+_NEXT_WORD = re.compile(r"[ \t]+([a-z]+)")
+# a line of job titles is no signature: "GP Partner", "Practice Manager"
+_ROLE_WORDS = frozenset("gp partner registrar consultant practitioner nurse doctor manager receptionist pharmacist physio "
+                        "physiotherapist midwife coordinator lead senior junior associate locum team administrator".split())
 # a name opening a sentence, followed by what a person does or has: "Dante and I", "Olga's fever", "Ravi drove me"
 START_NAME = re.compile(r"(?:^|(?<=[.!?\n])[ \t]*|(?<=[.!?][ \t]))(?P<n>[A-Z][a-z\u00df-\u024f\u1e00-\u1eff]+)"
                         r"(?=['’]s\b|[ \t]+(?:and|&)[ \t]+(?:I|me|my|[A-Z])|[ \t]+[a-z]{2,})")
@@ -225,7 +229,9 @@ class NameRecognizer(LocalRecognizer):
         for m in finditer(START_NAME, text):
             w = m.group("n")
             strong = STRONG_AFTER.match(text, m.end("n"))  # "Holly's knee", "Crystal and I", "Zansi is my brother"
-            if self._plain_word(w) and (is_first_name(w) or (strong and (fold(w) in person_names()[0] or not _common(w)))):
+            after = _NEXT_WORD.match(text, m.end("n"))
+            english = strong or (after and is_english(after.group(1)))  # not "Vivimos en", "Pwede po", "Eto po"
+            if self._plain_word(w) and english and (is_first_name(w) or (strong and (fold(w) in person_names()[0] or not _common(w)))):
                 out.append(_result("PERSON", m.start("n"), m.end("n"), 0.6 if strong else 0.55, self, "sentence_start"))
         for rx, how in ((MET, "met"), (VOCATIVE_END, "vocative_end"), (FROM_LINE, "from_line"), (THANKS_END, "thanks_end")):
             for m in finditer(rx, text):
@@ -388,7 +394,7 @@ class NameRecognizer(LocalRecognizer):
             lower = all(w.islower() for w in words)
             stop = TITLE_STOP if capital else STOP
             if not (capital or lower) or CLINIC_WORDS.search(cand) \
-                    or any(w.lower() in stop or looks_medical(w, self.terms) for w in words):
+                    or any(w.lower() in stop or w.lower() in _ROLE_WORDS or looks_medical(w, self.terms) for w in words):
                 continue
             prev = next((l for l in reversed(lines[:k]) if l.strip()), "")
             after_closing = bool(same_line) or bool(re.match(r"[ \t]*[-–—~]", line)) or bool(CLOSING.search(prev)) or bool(re.search(r"(?i)\b(?:Dr|Doctor)\.?[ \t]*$", line[:m.end()]))

@@ -75,7 +75,7 @@ def _cut(window: str, pos: bool) -> tuple[tuple[str, str], ...]:
 # common words jieba's dictionary tags as person names (nr)
 ZH_NOT_NAMES = frozenset("谢谢 毛发 张嘴 白发 阳虚 阴虚 祖父母 叶黄素 阴道炎 阴茎头 阴茎 黄体 高压 高烧 高热 万一 "
                          "周期 周围 常规 程度 时候 时间 任何 何时 方面 方法 向前 于是 关节 甘油 白带 包皮 马上 张力 肌张力 "
-                         "白细胞 红细胞 黄斑 白斑 白内障 蓝光 金黄色 司机 司法 謝謝 多謝 多谢 感謝 感谢".split())
+                         "白细胞 红细胞 黄斑 白斑 白内障 蓝光 金黄色 司机 司法 謝謝 多謝 多谢 感謝 感谢 谢邀 謝邀".split())
 
 
 # surnames that are far more often a preposition or pronoun next to 医生 (向医生咨询, 由医生决定)
