@@ -122,3 +122,28 @@ def test_views_are_shared_within_a_batch_and_dropped_after():
         assert text_view(a) is va  # another text in between: still the batch's view of a
         assert text_view("elsewhere").text == "elsewhere"
     assert text_view(b).text is b and text_view(a) is not va  # the batch is over: a fresh view
+
+
+def test_the_ner_runs_through_numpys_blas_on_one_thread(scrubber):
+    pytest.importorskip("threadpoolctl")
+    from threadpoolctl import threadpool_info
+
+    engine = scrubber.nlp_engine
+    assert all(not node.ops.use_blis for node in engine.nlp["en"].get_pipe("ner").model.walk())
+    with engine.one_blas_thread():
+        assert all(lib["num_threads"] == 1 for lib in threadpool_info() if lib["user_api"] == "blas")
+
+
+def test_numpys_blas_finds_the_entities_blis_finds(scrubber):
+    from medcorpus.scrub.ner import load_spacy_model
+
+    with_blis = load_spacy_model(scrubber.model)  # thinc's default ops: blis
+    with_blis.select_pipes(enable=["ner"])
+    texts = ["I met Dr. Anand Krishnan at Apollo Hospital in Chennai last Tuesday with my wife Meera.",
+             "My son Oliver Bennett from Leeds and his friend Chidi Okafor saw Sister Mary Jones in Dublin.",
+             "Grace Obi wrote from Kaduna about her father, Mr. Emeka Obi, who lives near Lagos."] * 3
+    engine = scrubber.nlp_engine
+    with engine.one_blas_thread():
+        ours = [[(e.start_char, e.end_char, e.label_) for e in d.ents] for d in engine.nlp["en"].pipe(texts)]
+    assert ours == [[(e.start_char, e.end_char, e.label_) for e in d.ents] for d in with_blis.pipe(texts)]
+    assert all(ours)

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import importlib
 import re
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Sequence
+from typing import Callable, Sequence
 
 from medcorpus.scrub.allowlist import MedicalTerms
 from medcorpus.scrub.recognizers_en import STOP, looks_medical
@@ -130,6 +131,7 @@ def make_nlp_engine_class():
                                      {"lang_code": "zh", "model_name": "blank:zh"}],
                              ner_model_configuration=config)
             self.model_name, self.terms, self.use_ner, self.gate = model_name, terms, use_ner, gate
+            self.one_blas_thread = nullcontext
             self.n_ner = self.n_texts = self.n_chars = self.n_ner_chars = 0
 
         def load(self) -> None:
@@ -141,6 +143,7 @@ def make_nlp_engine_class():
                 keep = {"ner"} | ({"tok2vec"} if "tok2vec" in model.pipe_names and _ner_listens(model) else set())
                 model.select_pipes(enable=[p for p in model.pipe_names if p in keep])
                 self.nlp["en"] = model
+                self.one_blas_thread = use_numpy_blas(model)
             for nlp in self.nlp.values():
                 nlp.max_length = max(nlp.max_length, 2_000_000)
 
@@ -158,9 +161,10 @@ def make_nlp_engine_class():
                         windows.append((i, ws, t[ws:we]))
                 self.n_ner += len({w[0] for w in windows})
                 self.n_ner_chars += sum(len(w[2]) for w in windows)
-                for (i, off, _), wdoc in zip(windows, self.nlp["en"].pipe([w[2] for w in windows], batch_size=batch_size)):
-                    for ent in wdoc.ents:
-                        found.setdefault(i, []).append((ent.start_char + off, ent.end_char + off, ent.label_))
+                with self.one_blas_thread():
+                    for (i, off, _), wdoc in zip(windows, self.nlp["en"].pipe([w[2] for w in windows], batch_size=batch_size)):
+                        for ent in wdoc.ents:
+                            found.setdefault(i, []).append((ent.start_char + off, ent.end_char + off, ent.label_))
             self.n_texts += len(texts)
             self.n_chars += sum(map(len, texts))
             for i, text in enumerate(texts):
@@ -211,6 +215,27 @@ def make_nlp_engine_class():
             return kept
 
     return ScrubNlpEngine
+
+
+def use_numpy_blas(model) -> Callable[[], AbstractContextManager]:
+    """Run the model's matrix products through numpy's BLAS (OpenBLAS, thinc's `use_blis=False`)
+    instead of thinc's default blis: ~30% less CPU for the NER on AVX-512 cores, where blis reaches
+    ~34 GFLOP/s and OpenBLAS ~89 (a 13000x288 by 288x288 product). Floating-point sums in another
+    order, so not bit-identical by construction: the entities were identical on all 5,951 windows
+    of the span dump. Returns the context to run the model in: one BLAS thread (threadpoolctl), as
+    more would only spin on CPU time. Without threadpoolctl, blis stays (and a null context)."""
+    try:
+        from threadpoolctl import ThreadpoolController
+    except ImportError:
+        return nullcontext
+    from thinc.api import NumpyOps
+
+    ops = NumpyOps(use_blis=False)
+    for name in model.pipe_names:
+        for node in model.get_pipe(name).model.walk():
+            node.ops = ops
+    controller = ThreadpoolController()
+    return lambda: controller.limit(limits=1, user_api="blas")
 
 
 def _ner_listens(model) -> bool:
