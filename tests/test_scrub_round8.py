@@ -236,3 +236,22 @@ def test_particles_in_prose_and_brackets_without_names_stay(scrubber, text, term
 ])
 def test_job_title_lines_and_zhihu_phrases_stay(scrubber, text, term):
     assert not removed(scrubber, text, term), found(scrubber, text)
+
+
+@pytest.mark.parametrize("text,value", [
+    ("Please ask Will to call me back about the results.", "Will"),
+    ("Can you tell Grace about the new dose?", "Grace"),
+    ("Our twins, Hope and Faith, both have chickenpox.", "Hope"),
+])
+def test_first_names_that_are_words_when_asked_or_listed_go(scrubber, text, value):
+    assert removed(scrubber, text, value), found(scrubber, text)
+
+
+@pytest.mark.parametrize("text,term", [
+    ("I hope the rash goes away. Have faith in the treatment.", "hope"),
+    ("Will this medicine help? Mark the dates on the calendar.", "Will"),
+    ("Please ask Boots to send the prescription.", "Boots"),
+    ("Diabetes and Asthma run in the family.", "Diabetes"),
+])
+def test_the_same_words_as_words_stay(scrubber, text, term):
+    assert not removed(scrubber, text, term), found(scrubber, text)

@@ -24,7 +24,7 @@ from medcorpus.scrub.medical_context import medical_context_spans  # noqa: E402
 from medcorpus.scrub.ner import NER_RECOGNIZER, load_spacy_model, make_nlp_engine_class  # noqa: E402,F401
 from medcorpus.scrub.recognizers_en import common_recognizers, english_recognizers  # noqa: E402
 from medcorpus.scrub.recognizers_address import extend_address  # noqa: E402
-from medcorpus.scrub.recognizers_names import extend_name_list, is_first_name, trim_medical_edges  # noqa: E402
+from medcorpus.scrub.recognizers_names import extend_name_list, extend_name_list_back, is_first_name, trim_medical_edges  # noqa: E402
 from medcorpus.scrub.regions import ALLOWED_REGIONS  # noqa: E402,F401
 from medcorpus.scrub.recognizers_tables import header_lines  # noqa: E402
 from medcorpus.scrub.word_classes import DRUG_SUFFIX  # noqa: E402
@@ -281,6 +281,7 @@ class Scrubber:
                 wrap = _HYPHEN_WRAP.match(text, e) if text[e - 1:e].isalpha() else None
                 e = wrap.end() if wrap else e  # "Whit-\nmore": a name broken over two lines of a scanned letter
             if entity == "PERSON":
+                s = extend_name_list_back(text, s, self.terms)
                 s, e = trim_medical_edges(text, s, extend_name_list(text, s, e, self.terms), self.terms)
                 e = extend_name_tail(text, s, e, self.terms.is_medical_word)
                 s, e = extend_asian_name(text, s, e)

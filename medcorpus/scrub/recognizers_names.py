@@ -60,6 +60,9 @@ TO_NAME = re.compile(r"(?i:\bhand(?:ed)?[ \t]+over(?:[ \t]+by[ \t]+[^\n]{1,40}?)
 # an initial and a surname in any case: "J. Xu", "l. ocampo", "B. dela Cruz", "chloe r." is handled by the pair rule
 INITIAL_SURNAME = re.compile(r"(?<![\w.])(?P<i>[A-Za-z]\.[ \t]?(?:[A-Za-z]\.[ \t]?)?)(?P<n>(?:(?:de|dela|del|van|von|da|di|le|la|al|el|bin)[ \t]+)?"
                              r"[A-Za-z][a-z\u00df-\u024f'’]+(?:-[A-Za-z][a-z\u00df-\u024f'’]+)?)(?![\w'’-])")
+# someone asked or told to do something: "ask Will to call me", "tell Grace about it" (a first name, even a word)
+ASK_TO = re.compile(r"(?i:\b(?:ask|asked|tell|told|remind|reminded|let|want|wanted|need|needed|get|got|call|ring|text|phone)[ \t]+)"
+                    r"(?P<n>[A-Z][a-z]+)(?=[ \t]+(?:to|if|whether|about|when)\b)")
 # what stands around a lower-case first and last name: "for joanne atkinson", "son arjun sandhu who" (not "mi mamá tiene")
 _PERSON_BEFORE = re.compile(r"(?i:(?:\b(?:for|to|by|from|with|and|of|named|called|dear|hi|hello|hey|patient|pt|doctor|dr|nurse|"
                             r"son|daughter|husband|wife|mother|father|mum|mom|dad|brother|sister|friend|partner|child|member|crew|"
@@ -185,6 +188,18 @@ def extend_name_list(text: str, s: int, e: int, terms) -> int:
         e += m.end()
 
 
+def extend_name_list_back(text: str, s: int, terms) -> int:
+    """Grow a name over a known first name listed before it: "Hope and" + "Faith", "Will &" + "Grace"."""
+    m = re.search(rf"(?<![\w'’-])({_UP_WORD})[ \t]+(?:and|&)[ \t]+$", text[max(0, s - 30):s])
+    if not m:
+        return s
+    w = m.group(1)
+    if fold(w) not in person_names()[0] or w.lower() in TITLE_STOP or looks_medical(w, terms) or CLINIC_WORDS.match(w) \
+            or fold(w) in _folded_regions() or w.lower() in MONTH_NAMES:
+        return s
+    return s - (len(m.group(0)))
+
+
 class NameRecognizer(LocalRecognizer):
     """Person names from names-dataset's frequent first and last names, as a second signal next
     to spaCy: a line that is only a name (signature blocks, the line after "Wish you good health."),
@@ -279,6 +294,12 @@ class NameRecognizer(LocalRecognizer):
                        for w in words):
                     out.append(_result("PERSON", m.start("n"), m.end("n"), 0.6, self, how))
         out += self._initials_and_inverted(text)
+        for m in finditer(ASK_TO, text):
+            w = m.group("n")
+            if (is_first_name(w) or (fold(w) in person_names()[0] and w.lower() in proper_nouns())) \
+                    and w.lower() not in TITLE_STOP and w.lower() not in MONTH_NAMES \
+                    and not looks_medical(w, self.terms) and not CLINIC_WORDS.match(w) and fold(w) not in _folded_regions():
+                out.append(_result("PERSON", m.start("n"), m.end("n"), 0.6, self, "ask_to"))
         for m in finditer(KIN_BRACKET, text):
             words = m.group("n").split()
             lower = m.group("n").islower()
