@@ -147,3 +147,28 @@ def test_numpys_blas_finds_the_entities_blis_finds(scrubber):
         ours = [[(e.start_char, e.end_char, e.label_) for e in d.ents] for d in engine.nlp["en"].pipe(texts)]
     assert ours == [[(e.start_char, e.end_char, e.label_) for e in d.ents] for d in with_blis.pipe(texts)]
     assert all(ours)
+
+
+def test_the_classifiers_one_bincount_gives_the_per_label_sums_bit_for_bit(scrubber):
+    import numpy as np
+
+    from medcorpus.scrub.token_classifier import load_weights, predict, token_features
+
+    index, weights, bias, _ = load_weights()
+
+    def per_label(feats):  # the earlier form: a weighted bincount per label
+        rows = [[index[x] for x in f if x in index] for f in feats]
+        scores = np.tile(bias, (len(feats), 1)).astype(np.float64)
+        owner = np.repeat(np.arange(len(rows)), [len(r) for r in rows])
+        picked = weights[[x for r in rows for x in r]]
+        for c in range(scores.shape[1]):
+            scores[:, c] += np.bincount(owner, weights=picked[:, c], minlength=len(rows))
+        scores -= scores.max(axis=1, keepdims=True)
+        p = np.exp(scores)
+        return p / p.sum(axis=1, keepdims=True)
+
+    text = ("Hi, I'm Priya Raman from Coimbatore. My husband ravi and Dr Okafor at 12 Baker Street, Leeds said "
+            "to take Augmentin. Regards,\nAnita Rao\nSunrise Clinic, Pune")
+    feats = token_features(text, scrubber.terms)[1]
+    assert len(feats) > 10 and np.array_equal(predict(feats), per_label(feats))
+    assert predict([["no-such-feature"]]).shape == (1, len(bias))

@@ -209,14 +209,20 @@ def load_weights() -> tuple[dict[str, int], np.ndarray, np.ndarray, tuple[str, .
 def predict(feats: list[list[str]]) -> np.ndarray:
     """Class probabilities [words x labels]."""
     index, weights, bias, _ = load_weights()
-    rows = [[index[x] for x in f if x in index] for f in feats]
-    scores = np.tile(bias, (len(feats), 1)).astype(np.float64)
-    flat = [x for r in rows for x in r]
-    if flat:
-        owner = np.repeat(np.arange(len(rows)), [len(r) for r in rows])
-        picked = weights[flat]
-        for c in range(scores.shape[1]):  # per label, a weighted bincount: the rows' feature sums
-            scores[:, c] += np.bincount(owner, weights=picked[:, c], minlength=len(rows))
+    n, labels = len(feats), weights.shape[1]
+    flat, owner = [], []
+    for i, f in enumerate(feats):
+        for x in f:
+            k = index.get(x)
+            if k is not None:
+                flat.append(k)
+                owner.append(i)
+    if flat:  # one weighted bincount over (word, label) cells: each cell sums its features in order, in float64
+        cells = (np.asarray(owner)[:, None] * labels + np.arange(labels)).ravel()
+        sums = np.bincount(cells, weights=weights[flat].ravel(), minlength=n * labels).reshape(n, labels)
+        scores = bias.astype(np.float64) + sums
+    else:
+        scores = np.tile(bias, (n, 1)).astype(np.float64)
     scores -= scores.max(axis=1, keepdims=True)
     p = np.exp(scores)
     return p / p.sum(axis=1, keepdims=True)
@@ -243,30 +249,30 @@ class TokenClassifierRecognizer(LocalRecognizer):
         if not spans:
             return []
         labels = load_weights()[3]
-        probs = predict(feats)
-        best = probs.argmax(axis=1)
+        probs = predict(feats).tolist()  # Python floats: the same values, cheaper to index word by word
+        best = [row.index(max(row)) for row in probs]  # the first best label, as numpy's argmax
         out: list[RecognizerResult] = []
         for i, (s, e) in enumerate(spans):
-            b = int(best[i])
-            if b == 0 or probs[i, b] < self.threshold:
+            b = best[i]
+            if b == 0 or probs[i][b] < self.threshold:
                 continue
             if out and out[-1].end >= s:
                 continue  # already taken by the previous span's growth
-            if is_english(text[s:e]) and fold(text[s:e]) not in person_names()[0] and probs[i, b] < 0.9:
+            if is_english(text[s:e]) and fold(text[s:e]) not in person_names()[0] and probs[i][b] < 0.9:
                 continue  # an English word that is no first name ("Sent from my phone", "One possible cause"): only when sure
-            if text[s].islower() and is_english(text[s:e]) and (b != 1 or probs[i, b] < 0.9):
+            if text[s].islower() and is_english(text[s:e]) and (b != 1 or probs[i][b] < 0.9):
                 continue  # a lower-case English word may be a first name ("my wife grace"), when sure; never a place
             if labels[b] == "STREET" and not _NUMBER_NEAR.search(text, max(0, s - 25), min(len(text), e + 25)):
                 continue  # a street without a house number, postcode or box number near it is a guess
             j, k = i, i  # grow left and right over adjacent words of the same label
-            while j > 0 and probs[j - 1, b] >= self.extend and _JOIN.fullmatch(text, spans[j - 1][1], spans[j][0]) \
+            while j > 0 and probs[j - 1][b] >= self.extend and _JOIN.fullmatch(text, spans[j - 1][1], spans[j][0]) \
                     and (not out or out[-1].end <= spans[j - 1][0]):
                 j -= 1
-            while k + 1 < len(spans) and probs[k + 1, b] >= self.extend and _JOIN.fullmatch(text, spans[k][1], spans[k + 1][0]):
+            while k + 1 < len(spans) and probs[k + 1][b] >= self.extend and _JOIN.fullmatch(text, spans[k][1], spans[k + 1][0]):
                 k += 1
             label = labels[b]
             out.append(RecognizerResult("PERSON" if label == "PERSON" else "LOCATION", spans[j][0], spans[k][1],
-                                        round(0.42 + 0.1 * float(probs[i, b]), 3), recognition_metadata={
+                                        round(0.42 + 0.1 * probs[i][b], 3), recognition_metadata={
                                             RecognizerResult.RECOGNIZER_NAME_KEY: f"{self.name}:{label.lower()}",
                                             RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id}))
         return out
