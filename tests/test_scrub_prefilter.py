@@ -26,6 +26,7 @@ PATTERNS = [
     r"(?i)iS", r"(?i)S", r"(a)?(?(1)b|c)d", r"\bno\.?\s*\d", r"(?i)zip|postal", r"a\sb", r"x\Sy", r"\w_\w",
     r"(?i)[^a-z]and", r"[^\W\d]{3}", r"(?i)ﬅ", r"(?i)μ", r"(?i)σας", r"(?i)ǆ", r"(?s)a.b", r"a.b", r"\d{1,40}",
     r"(?i)[k-l]elvin", r"[\D]\d", r"(?i)[^\s]{2}", r"\x{2028}|\u2028line", r"(?>ab|a)c", r"a++b", r"^Name:$",
+    r"(\w+)(?=\s*\d)", r"(?i)na(?=me|ıme)", r"(?:ab(?=c))", r"x|y(?=z)", r"(?<=a)b(?=c)", r"[a-z]+(?=[ \t]+[A-Z])",
 ]
 
 
@@ -55,6 +56,13 @@ def test_the_prefilter_turns_texts_away():
     assert not may_match(compile_prefilter(re.compile(r"(?<!\d)\d{3}-\d{4}(?!\d)")), TextView("12-34 5678").utf8)
     assert not may_match(compile_prefilter(re.compile(r"(?i)kelvin")), TextView("celvin").utf8)
     assert may_match(compile_prefilter(re.compile(r"(?i)kelvin")), TextView("\u212aELVIN").utf8)
+
+
+def test_a_trailing_lookahead_stays_in_the_relaxed_pattern():
+    dose = compile_prefilter(re.compile(r"(?<![\w-])([A-Za-z]+)(?=[ \t]*\d+[ \t]*mg\b)"))
+    assert not may_match(dose, TextView("took Keppra twice a day").utf8)
+    assert may_match(dose, TextView("took Keppra 500 mg twice a day").utf8)
+    assert may_match(compile_prefilter(re.compile(r"(?:ab(?=c))d")), TextView("abd").utf8)  # not at the end: dropped
 
 
 def test_a_text_that_does_not_encode_is_let_through():

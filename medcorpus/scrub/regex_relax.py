@@ -179,4 +179,9 @@ def relax(regex: re.Pattern) -> str:
     if not isinstance(regex.pattern, str) or regex.flags & re.LOCALE:
         raise Unsupported("bytes or LOCALE pattern")
     parsed = P.parse(regex.pattern, regex.flags)
-    return _seq(parsed, parsed.state.flags)
+    items, flags = list(parsed), parsed.state.flags
+    if items and items[-1][0] is C.ASSERT and items[-1][1][0] == 1:
+        # a positive lookahead that ends the pattern ("drug(?= 500 mg)"): what it looks at follows every
+        # match, so it stays, as text after the match (anywhere else it is dropped like other lookarounds)
+        return _seq(items[:-1], flags) + "(?:" + _seq(items[-1][1][1], flags) + ")"
+    return _seq(items, flags)
