@@ -23,7 +23,7 @@ from medcorpus.scrub.gazetteers import cities, fold, is_english, proper_nouns  #
 from medcorpus.scrub.medical_context import medical_context_spans  # noqa: E402
 from medcorpus.scrub.ner import NER_RECOGNIZER, load_spacy_model, make_nlp_engine_class  # noqa: E402,F401
 from medcorpus.scrub.recognizers_en import common_recognizers, english_recognizers  # noqa: E402
-from medcorpus.scrub.recognizers_address import extend_address  # noqa: E402
+from medcorpus.scrub.address_extension import extend_address  # noqa: E402
 from medcorpus.scrub.recognizers_names import extend_name_list, extend_name_list_back, is_first_name, trim_medical_edges  # noqa: E402
 from medcorpus.scrub.regions import ALLOWED_REGIONS  # noqa: E402,F401
 from medcorpus.scrub.recognizers_tables import header_lines  # noqa: E402

@@ -1,6 +1,7 @@
 """Person names from `names-dataset` (its frequent first and last names, shipped compact) as a
 second signal next to spaCy: signature lines, first + last name pairs, lower-case names in
-self-introductions and sign-offs. Scores stay below 0.8, so the medical allow-list vetoes them."""
+self-introductions and sign-offs, the words that the frames of `name_frames.py` hold. Scores stay below
+0.8, so the medical allow-list vetoes them."""
 from __future__ import annotations
 
 import re
@@ -13,136 +14,13 @@ from medcorpus.scrub.word_classes import CLINIC_WORDS, DRUG_SUFFIX
 from medcorpus.scrub.recognizers_gazetteer import (CLOSING, PARTICLES, WORD, _common, _folded_regions,
                                                    _result, looks_medical)
 from medcorpus.scrub.regex_prefilter import finditer
-
-NAME_CONTEXT_LOWER = re.compile(
-    r"(?i)(?:\b(?:hi|hello|hey|dear|welcome|thanks|thank you|thank u|thanks a lot|thanks again|regards|reply|im|i am|"
-    r"i'm|its|it's|this is|myself|name is|name's|names|called|named|sincerely|cheers|love|wife|husband|son|daughter|"
-    r"mother|father|mom|mum|dad|brother|sister|friend|baby|aunt|uncle|grandmother|grandfather|grandma|grandpa|cousin|"
-    r"nephew|niece|boyfriend|girlfriend|partner|dr|doctor|mr|mrs|ms)[.,!:]?[ \t]+)$")
-# "i am gaurav wright 39 yrs", "its peter again", "hi im priya from pune": lower-case words in a self-introduction
-LOWER_INTRO = re.compile(r"(?i:\b(?:(?:hey|hi|hello)[ \t]+doc(?:tor)?,|i am|i'm|im|its me|it's me|it is me|its|it's|this is|my name is|my names|my name's|myself|name is)[ \t]+)"
-                         r"(?P<n>[a-z\u00df-\u024f\u1e00-\u1eff][a-z\u00df-\u024f\u1e00-\u1eff\u0300-\u036f'’-]+(?:[ \t]+[a-z\u00df-\u024f\u1e00-\u1eff]"
-                         r"[a-z\u00df-\u024f\u1e00-\u1eff\u0300-\u036f'’-]+){0,2}?)(?![\w'’-])"
-                         r"(?=[ \t]*(?:\d|,|\.|!|\n|$|again\b|here\b|from\b|and\b|aged?\b|writing\b|(?:hi|hello|doc|doctor|dr|sir)\b))")
-# what tells a first name that is also an English word ("grace", "will") from the word in a self-introduction
-INTRO_STRONG_AFTER = re.compile(r"[ \t]*(?:\d|again\b|here\b|from\b|aged?\b|writing\b|(?:hi|hello|doc|doctor|dr|sir)\b)")
-# the last words of a text after a closing or "waiting for ur reply"
-LOWER_END = re.compile(r"(?i:\b(?:reply|regards|thanks|thank you|thank u|thanks a lot|cheers|bye|thx|ta|ty|tnx|doc|doctor)\b)"
-                       r"[ \t,.!~–—-]*\n?[ \t]*(?P<n>[a-z\u00df-\u024f\u1e00-\u1eff][a-z\u00df-\u024f\u1e00-\u1eff\u0300-\u036f'’-]+"
-                       r"(?:[ \t]+[a-z\u00df-\u024f\u1e00-\u1eff][a-z\u00df-\u024f\u1e00-\u1eff\u0300-\u036f'’-]+)?)[ \t.!]*\Z")
-INITIAL = re.compile(r"(?<![A-Za-z])[A-Z]\.(?=[ \t])")
-_UP_WORD = r"[A-Z\u00c0-\u00de\u0100-\u024f\u1e00-\u1eff][A-Za-z\u00c0-\u024f\u1e00-\u1eff'’-]+"
-# a form field or header that holds a person, in any case: "PATIENT NAME: JOHN SMITH", "Caller: Smith, Ann"
-# labels that also open a line of prose ("From: ...", "Re: ...") count at the start of a line only
-_FIELD_LABELS = (r"patient(?:'s)?[ \t]+name|full[ \t]+name|name(?:[ \t]+of[ \t]+(?:the[ \t]+)?patient)?|patient|pt|"
-                 r"caller|guardian|parent|contact(?:[ \t]+person)?|emergency[ \t]+contact|next[ \t]+of[ \t]+kin|nok|informant|"
-                 r"submitted[ \t]+by|posted[ \t]+by|sent[ \t]+by|signed|referred[ \t]+by|consultant|doctor|"
-                 r"physician|nurse|carer|caregiver|relative|spouse|mother|father|mum|mom|dad|husband|wife|son|daughter|"
-                 r"surname|last[ \t]+name|family[ \t]+name|given(?:[ \t]+names?)?|first[ \t]+names?|forenames?|other[ \t]+names|"
-                 r"middle[ \t]+names?|crew|paramedics?|player|athlete|student|pupil|child|resident|client|member|insured|"
-                 r"subscriber|policy[ \t]?holder|copy[ \t]+to|cc|requesting[ \t]+(?:dr|doctor|clinician)|"
-                 r"ordering[ \t]+(?:dr|doctor|physician|clinician)|referring[ \t]+(?:dr|doctor|gp|clinician)|gp|author|"
-                 r"dictated[ \t]+by|reported[ \t]+by|verified[ \t]+by|authori[sz]ed[ \t]+by|checked[ \t]+by|witness|"
-                 r"interpreter|donor|applicant|employee|traveller|traveler|passenger|owner|handed[ \t]+over[ \t]+(?:by|to)")
-_FIELD_SEP = r"(?:,|[ \t]/)?[ \t]"  # one space between a name's words: a column gap ends the value
-FIELD = re.compile(
-    rf"(?im:(?:^[ \t]*(?P<weak>from|to|attn|re)|(?:^|(?<=\|)|(?<=[ \t]{{2}})|(?<=\t))[ \t]*(?:{_FIELD_LABELS}))[ \t]*[:\-–—][ \t]*)"
-    rf"(?P<n>{_UP_WORD}(?:{_FIELD_SEP}(?:[A-Z]\.|{_UP_WORD})){{0,3}}|"
-    r"[a-z][a-z'’-]+(?:[ \t][a-z][a-z'’-]+){0,2}(?=[ \t]*(?:$|[,|(/]|[ \t]{2})))")
-# who wrote, sent or handed over: "Posted by Ji-woo on", "Quote from stuart atkinson:", "Handed over by Agus (RN) to X"
-_BY_VALUE = (rf"(?:(?:Dr|Nurse|Sister)\.?[ \t]+)?(?P<n>(?:[A-Z]\.[ \t]*)?{_UP_WORD}(?:(?:,[ \t]|[ \t])(?:[A-Z]\.[ \t]*)?{_UP_WORD}){{0,2}}|"
-             r"(?:[a-z]\.[ \t]*)?[a-z][a-z'’-]+(?:[ \t](?:[a-z]\.[ \t]*)?[a-z][a-z'’-]+){0,2}(?=[ \t]*(?:$|[,.:;!(\n]|on\b|at\b|to\b)))")
-BY_NAME = re.compile(
-    r"(?i:\b(?:posted|written|submitted|sent|shared|dictated|typed|signed|reviewed|authored|reported|handed[ \t]+over|"
-    r"seen|assessed|examined|triaged|transcribed|verified|quote|quoting|note|message|reply|comment|update|voicemail)"
-    r"[ \t]+(?:by|from))[ \t]+" + _BY_VALUE)
-TO_NAME = re.compile(r"(?i:\bhand(?:ed)?[ \t]+over(?:[ \t]+by[ \t]+[^\n]{1,40}?)?[ \t]+to)[ \t]+" + _BY_VALUE)
-# an initial and a surname in any case: "J. Xu", "l. ocampo", "B. dela Cruz", "chloe r." is handled by the pair rule
-INITIAL_SURNAME = re.compile(r"(?<![\w.])(?P<i>[A-Za-z]\.[ \t]?(?:[A-Za-z]\.[ \t]?)?)(?P<n>(?:(?:de|dela|del|van|von|da|di|le|la|al|el|bin)[ \t]+)?"
-                             r"[A-Za-z][a-z\u00df-\u024f'’]+(?:-[A-Za-z][a-z\u00df-\u024f'’]+)?)(?![\w'’-])")
-# someone asked or told to do something: "ask Will to call me", "tell Grace about it" (a first name, even a word)
-ASK_TO = re.compile(r"(?i:\b(?:ask|asked|tell|told|remind|reminded|let|want|wanted|need|needed|get|got|call|ring|text|phone)[ \t]+)"
-                    r"(?P<n>[A-Z][a-z]+)(?=[ \t]+(?:to|if|whether|about|when)\b)")
-# what stands around a lower-case first and last name: "for joanne atkinson", "son arjun sandhu who" (not "mi mamá tiene")
-_PERSON_BEFORE = re.compile(r"(?i:(?:\b(?:for|to|by|from|with|and|of|named|called|dear|hi|hello|hey|patient|pt|doctor|dr|nurse|"
-                            r"son|daughter|husband|wife|mother|father|mum|mom|dad|brother|sister|friend|partner|child|member|crew|"
-                            r"resident|client|player|pupil|student|lola|lolo|tita|tito|nan|gran|grandma|grandpa|aunty|auntie|uncle|"
-                            r"baby|carer|is|was|am|me|see|saw|met|ask|tell|told|call|ring|thanks|regards|cheers|re)"
-                            r"|^|[\n:;,(\[|\-–—>])[ \t]*)$")
-_PERSON_AFTER = re.compile(r"(?i:[ \t]*(?:$|[\n,;:()|]|\.(?:[ \t]|$)|\b(?:who|date|dob|born|aged?|is|was|has|had|says|said|"
-                           r"and|from|at|in|on|here|\d)))")
-# a relative named in brackets: "Mum (Dieter, DOB ...)", "my nan (pat o'hara)"
-KIN_BRACKET = re.compile(r"(?i:\b(?:mum|mom|mother|dad|father|son|daughter|husband|wife|partner|brother|sister|grandma|grandpa|"
-                         r"granny|nan|nana|gran|aunt|auntie|uncle|cousin|carer|nok|next[ \t]+of[ \t]+kin|baby|child))[ \t]*\([ \t]*"
-                         r"(?P<n>[A-Za-z\u00c0-\u024f][\w'’-]+(?:[ \t]+[A-Za-z\u00c0-\u024f][\w'’-]+){0,3})[ \t]*[,)]")
-# a lower-case first name, particles and a surname: "pieter van der berg", "salma bint ahmed"
-LOWER_PARTICLE_NAME = re.compile(r"(?<![\w'’-])(?P<n>[a-z\u00df-\u024f]+[ \t]+(?:(?:van|von|der|den|de|da|di|del|la|le|bin|binti|bint|al|el|"
-                                 r"mac|ap|ó|ní)[ \t]+){1,3}[a-z\u00df-\u024f][a-z\u00df-\u024f'’-]+)(?![\w'’-])")
-# a first name and the surname in brackets: "Noor (Khan)", "Sanne (Ferreira)"
-FIRST_BRACKETED_LAST = re.compile(rf"(?<![\w'’-])(?P<f>{_UP_WORD})[ \t]*\((?P<n>{_UP_WORD}(?:[ \t-]{_UP_WORD})?)\)")
-# a surname in capitals, a comma and the given names: "O'SULLIVAN, Oisin", "RATTANAKORN, PIMCHANOK", "mokoena, anri"
-LAST_COMMA_FIRST = re.compile(r"(?<![\w'’-])(?P<last>(?:O['’])?[A-Z][A-Z'’]+(?:-[A-Z][A-Z'’]+)?|[a-z][a-z'’]+(?:-[a-z]+)?),[ \t]+"
-                              r"(?P<first>[A-Z][A-Za-z'’]+(?:-[A-Za-z][a-z'’]+)?(?:[ \t][A-Z][a-z'’]+)?|[a-z][a-z'’]+(?:-[a-z]+)?)(?![\w'’-])")
-_NEXT_WORD = re.compile(r"[ \t]+([a-z]+)")
-# a line of job titles is no signature: "GP Partner", "Practice Manager"
-_ROLE_WORDS = frozenset("gp partner registrar consultant practitioner nurse doctor manager receptionist pharmacist physio "
-                        "physiotherapist midwife coordinator lead senior junior associate locum team administrator".split())
-# a name opening a sentence, followed by what a person does or has: "Dante and I", "Olga's fever", "Ravi drove me"
-START_NAME = re.compile(r"(?:^|(?<=[.!?\n])[ \t]*|(?<=[.!?][ \t]))(?P<n>[A-Z][a-z\u00df-\u024f\u1e00-\u1eff]+)"
-                        r"(?=['’]s\b|[ \t]+(?:and|&)[ \t]+(?:I|me|my|[A-Z])|[ \t]+[a-z]{2,})")
-
-STRONG_AFTER = re.compile(r"['’]s\b|[ \t]+(?:and|&)[ \t]+(?:I|me)\b|[ \t]+is[ \t]+my\b")
-# "I met Satıa Arsoy at ...", "Ask for Lajita at reception", "(mother of Nurgil)"
-MET = re.compile(rf"(?i:\b(?:ask(?:ed)? for|speak(?:ing)? (?:to|with)|spoke (?:to|with)|talk(?:ed)? to|met|meet|"
-                 rf"(?:mother|father|mom|mum|dad|parent|guardian|wife|husband|son|daughter|sister|brother|carer) of))"
-                 rf"[ \t]+(?P<n>{_UP_WORD}(?:[ \t]+{_UP_WORD})?)(?![\w'’-])")
-# a relative, partner or friend named: "my brother April", "My missus Autumn", "my bf Will"
-_KIN = (r"(?i:\b(?:my|her|his|our|their)[ \t]+(?:(?:younger|older|elder|little|big|late)[ \t]+)?(?:brother|sister|bro|sis|mum|mom|mother|"
-        r"dad|father|husband|hubby|wife|missus|son|daughter|aunt|auntie|uncle|cousin|niece|nephew|grandma|"
-        r"grandpa|granny|gran|lola|lolo|partner|bf|gf|boyfriend|girlfriend|fiance|fiancee|friend|mate|flatmate|roommate|"
-        r"neighbour|neighbor|colleague|boss|carer|caregiver|baby|child|kid|twin)(?:-in-law)?,?[ \t]+)")
-# the same in Spanish, Portuguese, French and Italian: "mi esposa Pilar", "ma fille Inès", "minha mãe Rosa"
-_KIN_FOREIGN = (r"(?i:\b(?:mi|mis|ma|mon|mes|mio|mia|mía|minha|meu)[ \t]+(?:esposa|esposo|marido|mujer|hija|hijo|madre|padre|"
-                r"mamá|papá|abuela|abuelo|hermana|hermano|tía|tío|prima|primo|femme|mari|fille|fils|mère|père|sœur|soeur|frère|"
-                r"moglie|marito|figlia|figlio|madre|sorella|fratello|filha|filho|mãe|pai|irmã|irmão|avó|avô),?[ \t]+)")
-KIN_NAME = re.compile(rf"(?:{_KIN}|{_KIN_FOREIGN})(?P<n>{_UP_WORD})(?![\w'’-])")
-# in lower case the name must be followed by what a person does: "my husband autumn works", "my aunt ivy has it"
-_DOES = (r"(?=[ \t]+(?:has|had|is|was|says|said|asked|thinks|thought|reckons|works|worked|told|tells|suggested|also|too|"
-         r"and|who|got|gets|took|takes|wants|keeps|passed|died|lives|lived|stay|stays|in|went|came|had)\b|[ \t]*[,(])")
-KIN_LOWER = re.compile(rf"{_KIN}(?P<n>[a-z][a-z'’-]+(?:[ \t]+(?:bin|binti|bint|al|de|van)?[ \t]*[a-z][a-z'’-]+){{0,2}}?){_DOES}")
-# a first name that suggests, says or thinks: "so Jade suggested atenolol", "Grace reckons it's stress"
-_SAYS = (r"[ \t]+(?:suggested|suggests|says|said|thinks|thought|reckons|reckoned|told me|tells me|asked me|advised|"
-         r"recommended|mentioned|noticed|insisted|insists|believes|feels)\b")
-SAYS = re.compile(rf"(?<![\w'’-])(?P<n>{_UP_WORD}){_SAYS}")
-# "me and aroha went", "kofi and i were": a lower-case first name paired with the writer
-ME_AND_LOWER = re.compile(r"(?:\bme|\bi)[ \t]+(?:and|&|n)[ \t]+(?P<n>[a-z][a-z'’-]+)(?![\w'’-])")
-AND_ME_LOWER = re.compile(r"(?<![\w'’-])(?<!\bmy[ \t])(?<!\bthe[ \t])(?<!\bher[ \t])(?<!\bhis[ \t])(?<!\bour[ \t])(?P<n>[a-z][a-z'’-]+)[ \t]+(?:and|&|n)[ \t]+(?:me|i)\b")
-SAYS_LOWER = re.compile(rf"(?:(?<=\bso[ \t])|(?<=\band[ \t])|(?<=\bbut[ \t])|(?<=,[ \t]))(?P<n>[a-z][a-z'’-]+){_SAYS}")
-# a title in lower case without its period: "dear mrs smith", "my gp, dr carter,", "hi mr. de la cruz"
-TITLE_LOWER = re.compile(r"(?i:\b(?:dr|mr|mrs|ms|prof)\.?[ \t]+)(?P<n>(?:(?:de|del|la|van|von|da|di|ó|ní|bin|al)[ \t]+){0,2}"
-                         r"[a-z\u00df-\u024f\u1e00-\u1eff][a-z\u00df-\u024f\u1e00-\u1eff'’-]+)(?![\w'’-])")
-# verbs that follow "the dr" and are names somewhere (Said, Gave)
-_TITLE_VERBS = frozenset("said says told tells asked asks gave gives give put puts thinks thought wants wanted sent "
-                         "sees saw checks took takes made makes kept keeps left came comes".split())
-# words that stand before a verb and are first names somewhere (Even, Ever, Still): never a name in lower case
-_BEFORE_A_VERB = frozenset("even ever still just also only then never always really actually already soon later "
-                           "may will can could would should must might shall".split())
-# "thank you for your query, lei." in lower case
-THANKS_LOWER = re.compile(r"(?i:\bthanks?(?:[ \t]+you)?(?:[ \t]+for[ \t]+[a-z' ]{2,30})?),[ \t]+(?P<n>[a-z][a-z'’-]+)(?=[ \t]*[.!,])")
-# "Faith Carpenter here": a first and a last name before "here"
-NAME_HERE = re.compile(rf"(?<![\w'’-])(?P<n>{_UP_WORD}[ \t]+{_UP_WORD})[ \t]+here\b")
-# "Hello will," "Dear grace,": a greeting, one word and a comma
-GREETING_NAME = re.compile(r"(?i:\b(?:hello|hi|hey|dear|good (?:morning|afternoon|evening))[ \t]+)"
-                           r"(?P<n>[A-Za-z][a-z'’-]+(?:[ \t]+[A-Za-z][a-z'’-]+)?)(?=,)")
-_NAME_GAP = re.compile(r"[ \t]+(?:[A-Z]\.[ \t]+)?")  # between a first and a last name: a space, maybe an initial
-# a first name at the very end after a thanks in any language: "Salamat po! Princess", "Gracias, Lorenzo"
-THANKS_END = re.compile(rf"(?i:\b(?:salamat(?:[ \t]+po)?|ingat(?:[ \t]+po)?|gracias|shukran|asante(?:[ \t]+sana)?|merci|danke|"
-                        rf"obrigad[oa]|thanks|thank you|cheers|regards|bless(?:[ \t]+you)?))[!.,]*[ \t]+"
-                        rf"(?P<n>{_UP_WORD}(?:[ \t]+{_UP_WORD})?)[ \t.!]*\Z")
-VOCATIVE_END = re.compile(rf",[ \t]+(?P<n>{_UP_WORD})[ \t]*[.!]?[ \t]*\Z")
-# a closing line "from leonard, warszawa" / "- ryan" (lower case too)
-FROM_LINE = re.compile(r"(?im:^[ \t]*(?:from|frm|[-–—~])[ \t]*(?P<n>[^\W\d_][\w'’-]*(?:[ \t]+[^\W\d_][\w'’-]*)?)"
-                       r"[ \t]*(?:,[^\n]{0,40})?[ \t.!]*\Z)")
+from medcorpus.scrub.name_frames import (AND_ME_LOWER, ASK_TO, BEFORE_A_VERB, BY_NAME, FIELD, FIRST_BRACKETED_LAST,
+                                         FROM_LINE, GREETING_NAME, INITIAL_SURNAME, INTRO_STRONG_AFTER, KIN_BRACKET,
+                                         KIN_LOWER, KIN_NAME, LAST_COMMA_FIRST, LOWER_END, LOWER_INTRO,
+                                         LOWER_PARTICLE_NAME, MET, ME_AND_LOWER, NAME_CONTEXT_LOWER, NAME_GAP,
+                                         NAME_HERE, NEXT_WORD, PERSON_AFTER, PERSON_BEFORE, ROLE_WORDS, SAYS,
+                                         SAYS_LOWER, START_NAME, STRONG_AFTER, THANKS_END, THANKS_LOWER, TITLE_LOWER,
+                                         TITLE_VERBS, TO_NAME, UP_WORD, VOCATIVE_END)
 
 
 def _known_last(word: str) -> bool:
@@ -177,7 +55,7 @@ def trim_medical_edges(text: str, s: int, e: int, terms) -> tuple[int, int]:
 def extend_name_list(text: str, s: int, e: int, terms) -> int:
     """Grow a name over the names listed after it: "Tom, Ana and Lucas", "Xavier & Aiden"."""
     while True:
-        m = re.match(rf"(?:,[ \t]*|[ \t]+(?:and|&)[ \t]+|,[ \t]+and[ \t]+)({_UP_WORD})(?![\w'’-])", text[e:e + 40])
+        m = re.match(rf"(?:,[ \t]*|[ \t]+(?:and|&)[ \t]+|,[ \t]+and[ \t]+)({UP_WORD})(?![\w'’-])", text[e:e + 40])
         if not m:
             return e
         w = m.group(1)
@@ -190,7 +68,7 @@ def extend_name_list(text: str, s: int, e: int, terms) -> int:
 
 def extend_name_list_back(text: str, s: int, terms) -> int:
     """Grow a name over a known first name listed before it: "Hope and" + "Faith", "Will &" + "Grace"."""
-    m = re.search(rf"(?<![\w'’-])({_UP_WORD})[ \t]+(?:and|&)[ \t]+$", text[max(0, s - 30):s])
+    m = re.search(rf"(?<![\w'’-])({UP_WORD})[ \t]+(?:and|&)[ \t]+$", text[max(0, s - 30):s])
     if not m:
         return s
     w = m.group(1)
@@ -244,7 +122,7 @@ class NameRecognizer(LocalRecognizer):
         for m in finditer(START_NAME, text):
             w = m.group("n")
             strong = STRONG_AFTER.match(text, m.end("n"))  # "Holly's knee", "Crystal and I", "Zansi is my brother"
-            after = _NEXT_WORD.match(text, m.end("n"))
+            after = NEXT_WORD.match(text, m.end("n"))
             english = strong or (after and is_english(after.group(1)))  # not "Vivimos en", "Pwede po", "Eto po"
             if self._plain_word(w) and english and (is_first_name(w) or (strong and (fold(w) in person_names()[0] or not _common(w)))):
                 out.append(_result("PERSON", m.start("n"), m.end("n"), 0.6 if strong else 0.55, self, "sentence_start"))
@@ -262,7 +140,7 @@ class NameRecognizer(LocalRecognizer):
                 if rest and not (fold(rest[0]) in person_names()[1] or not _common(rest[0])):
                     continue  # "Dear Anna Kowalska," yes; "Hi doctor there," no
                 known = fold(w) in first or (how == "kin" and w[0].isupper() and (fold(w) in person_names()[1] or not _common(w)))
-                if how.endswith("_lower") and (w in _BEFORE_A_VERB or w.endswith("ly")):
+                if how.endswith("_lower") and (w in BEFORE_A_VERB or w.endswith("ly")):
                     continue  # "and even noticed", "so finally said"
                 if known and w.lower() not in TITLE_STOP and not looks_medical(w, self.terms) \
                         and not CLINIC_WORDS.match(w) and not re.match(r"[ \t]*\d", text[m.end("n"):m.end("n") + 3]):
@@ -270,13 +148,13 @@ class NameRecognizer(LocalRecognizer):
         for rx in (ME_AND_LOWER, AND_ME_LOWER):  # a known first name that is no English word, or one hunspell lists as a name
             for m in finditer(rx, text):
                 w = m.group("n")
-                if fold(w) in first and (not is_english(w) or w in proper_nouns()) and w not in _BEFORE_A_VERB \
+                if fold(w) in first and (not is_english(w) or w in proper_nouns()) and w not in BEFORE_A_VERB \
                         and w not in TITLE_STOP and not looks_medical(w, self.terms):
                     out.append(_result("PERSON", m.start("n"), m.end("n"), 0.6, self, "me_and_lower"))
         for m in finditer(TITLE_LOWER, text):  # the last word must be a name of names-dataset, not a verb ("dr said")
             w = m.group("n").split()[-1]
             k = fold(w)
-            if (k in first or k in person_names()[1]) and w not in STOP and w not in _BEFORE_A_VERB and w not in _TITLE_VERBS \
+            if (k in first or k in person_names()[1]) and w not in STOP and w not in BEFORE_A_VERB and w not in TITLE_VERBS \
                     and not looks_medical(w, self.terms) and not re.search(r"(?:ed|ing)$", w):
                 out.append(_result("PERSON", m.start("n"), m.end("n"), 0.65, self, "title_lower"))
         for m in finditer(NAME_HERE, text):
@@ -308,7 +186,7 @@ class NameRecognizer(LocalRecognizer):
                 out.append(_result("PERSON", m.start("n"), m.end("n"), 0.65, self, "kin_bracket"))
         for m in finditer(LOWER_PARTICLE_NAME, text):
             w1, wl = m.group("n").split()[0], m.group("n").split()[-1]
-            if fold(w1) in person_names()[0] and self._is_name(w1, False) and w1 not in _BEFORE_A_VERB \
+            if fold(w1) in person_names()[0] and self._is_name(w1, False) and w1 not in BEFORE_A_VERB \
                     and (fold(wl) in person_names()[1] or not _common(wl)) \
                     and self._plain_word(wl):
                 out.append(_result("PERSON", m.start("n"), m.end("n"), 0.6, self, "lower_particles"))
@@ -326,7 +204,7 @@ class NameRecognizer(LocalRecognizer):
             k = fold(w)
             if k not in first and k not in last:
                 continue  # neither branch below takes a word that is no name at all
-            nxt = toks[i + 1] if i + 1 < len(toks) and _NAME_GAP.fullmatch(text, e, toks[i + 1][0]) else None
+            nxt = toks[i + 1] if i + 1 < len(toks) and NAME_GAP.fullmatch(text, e, toks[i + 1][0]) else None
             if upper:
                 if nxt and nxt[2][0].isupper() and not nxt[2].isupper() and self._is_name(w, False, TITLE_STOP) \
                         and (fold(nxt[2]) in last or not _common(nxt[2])) and self._plain_word(nxt[2]) \
@@ -345,7 +223,7 @@ class NameRecognizer(LocalRecognizer):
                     out.append(_result("PERSON", s, e, 0.5, self, "capitalised_word"))  # "with Hope and", "ask Joy."
             elif w.islower() and k in first and nxt and nxt[2].islower() and _known_last(nxt[2]) and len(w) > 2 \
                     and len(nxt[2]) > 2 and self._is_name(w, True) and all(self._is_name(p, True) for p in nxt[2].split("-")) \
-                    and (_PERSON_BEFORE.search(text, max(0, s - 24), s) or _PERSON_AFTER.match(text, nxt[1])):
+                    and (PERSON_BEFORE.search(text, max(0, s - 24), s) or PERSON_AFTER.match(text, nxt[1])):
                 out.append(_result("PERSON", s, nxt[1], 0.6, self, "lower_pair"))  # "the script for joanne atkinson"
             elif w.islower() and self._is_name(w, strict=True) and NAME_CONTEXT_LOWER.search(text[max(0, s - 30):s]):
                 end = nxt[1] if nxt and nxt[2].islower() and fold(nxt[2]) in last and self._is_name(nxt[2], True) else e
@@ -415,7 +293,7 @@ class NameRecognizer(LocalRecognizer):
             lower = all(w.islower() for w in words)
             stop = TITLE_STOP if capital else STOP
             if not (capital or lower) or CLINIC_WORDS.search(cand) \
-                    or any(w.lower() in stop or w.lower() in _ROLE_WORDS or looks_medical(w, self.terms) for w in words):
+                    or any(w.lower() in stop or w.lower() in ROLE_WORDS or looks_medical(w, self.terms) for w in words):
                 continue
             prev = next((l for l in reversed(lines[:k]) if l.strip()), "")
             after_closing = bool(same_line) or bool(re.match(r"[ \t]*[-–—~]", line)) or bool(CLOSING.search(prev)) or bool(re.search(r"(?i)\b(?:Dr|Doctor)\.?[ \t]*$", line[:m.end()]))

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from medcorpus.scrub.gazetteers import fold, is_english, person_names
 from medcorpus.scrub.recognizers_en import TITLE_STOP
-from medcorpus.scrub.recognizers_names import STRONG_AFTER
+from medcorpus.scrub.name_frames import STRONG_AFTER
 from medcorpus.scrub.word_classes import CLINIC_WORDS, NOT_NAMES, VOICE_ASSISTANT
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
