@@ -255,3 +255,12 @@ def test_first_names_that_are_words_when_asked_or_listed_go(scrubber, text, valu
 ])
 def test_the_same_words_as_words_stay(scrubber, text, term):
     assert not removed(scrubber, text, term), found(scrubber, text)
+
+
+@pytest.mark.parametrize("text,value", [
+    ("Midwife Pieter van der Merwe thought it might be Kawasaki disease.", "Pieter van der Merwe"),
+    ("I am the paid carer for Ciarán Mac Giolla, 34, who has cerebral palsy.", "Ciarán Mac Giolla"),
+    ("Officer Dlamini took the statement.", "Dlamini"),
+])
+def test_names_with_particles_and_roles_before_names_go(scrubber, text, value):
+    assert removed(scrubber, text, value), found(scrubber, text)

@@ -69,6 +69,9 @@ KIN_BRACKET = re.compile(r"(?i:\b(?:mum|mom|mother|dad|father|son|daughter|husba
 # a lower-case first name, particles and a surname: "pieter van der berg", "salma bint ahmed"
 LOWER_PARTICLE_NAME = re.compile(r"(?<![\w'’-])(?P<n>[a-z\u00df-\u024f]+[ \t]+(?:(?:van|von|der|den|de|da|di|del|la|le|bin|binti|bint|al|el|"
                                  r"mac|ap|ó|ní)[ \t]+){1,3}[a-z\u00df-\u024f][a-z\u00df-\u024f'’-]+)(?![\w'’-])")
+# a capitalised first name, particles and a surname: "Pieter van der Merwe", "Ciarán Mac Giolla", "Aisha bint Saleh"
+PARTICLE_NAME = re.compile(rf"(?<![\w'’-])(?P<f>{UP_WORD})[ \t]+(?:(?:van|von|der|den|de|da|di|del|la|le|bin|binti|bint|al|el|"
+                           rf"Mac|Mc|Ó|Ní|Nic|Ap|ap|ó|ní)[ \t]+){{1,3}}{UP_WORD}(?![\w'’-])")
 # a first name and the surname in brackets: "Noor (Khan)", "Sanne (Ferreira)"
 FIRST_BRACKETED_LAST = re.compile(rf"(?<![\w'’-])(?P<f>{UP_WORD})[ \t]*\((?P<n>{UP_WORD}(?:[ \t-]{UP_WORD})?)\)")
 # a surname in capitals, a comma and the given names: "O'SULLIVAN, Oisin", "RATTANAKORN, PIMCHANOK", "mokoena, anri"

@@ -290,7 +290,7 @@ def english_recognizers(terms) -> list[GroupPatternRecognizer]:
            0.85, group="n", validate=name_cap),
         # Dr. Nair, Mrs. Nair, Doctor Smith, Mr. ryan
         Rx("title", re.compile(rf"\b(?:(?:Dr|dr|DR|Doctor|Mr|mr|MR|Mrs|mrs|MRS|Ms|ms|MS|Miss|Mx|Prof|prof|PROF|Professor|Sister|Nurse|Capt|Captain|Coach|Sr|Fr|Father|"
-                               rf"Pastor|Rev|Chaplain|Sgt|Lt|Col|Maj)\.?\s+)+(?P<n>(?:(?:van|von|de|der|den|da|dos|del|la|le|al|el)[ \t]+){{0,3}}"
+                               rf"Pastor|Rev|Chaplain|Sgt|Lt|Col|Maj|Midwife|Matron|Paramedic|Officer|Constable|Inspector|Sergeant|Imam|Rabbi)\.?\s+)+(?P<n>(?:(?:van|von|de|der|den|da|dos|del|la|le|al|el)[ \t]+){{0,3}}"
                                rf"{CAP_NAME}{CREDENTIALS})(?![a-z])"),
            0.9, group="n", validate=name_title),
         # "DR. CHUKWU:", "MRS AL-RASHID": a surname in capitals after a title in any case

@@ -17,7 +17,7 @@ from medcorpus.scrub.regex_prefilter import finditer
 from medcorpus.scrub.name_frames import (AND_ME_LOWER, ASK_TO, BEFORE_A_VERB, BY_NAME, FIELD, FIRST_BRACKETED_LAST,
                                          FROM_LINE, GREETING_NAME, INITIAL_SURNAME, INTRO_STRONG_AFTER, KIN_BRACKET,
                                          KIN_LOWER, KIN_NAME, LAST_COMMA_FIRST, LOWER_END, LOWER_INTRO,
-                                         LOWER_PARTICLE_NAME, MET, ME_AND_LOWER, NAME_CONTEXT_LOWER, NAME_GAP,
+                                         LOWER_PARTICLE_NAME, MET, PARTICLE_NAME, ME_AND_LOWER, NAME_CONTEXT_LOWER, NAME_GAP,
                                          NAME_HERE, NEXT_WORD, PERSON_AFTER, PERSON_BEFORE, ROLE_WORDS, SAYS,
                                          SAYS_LOWER, START_NAME, STRONG_AFTER, THANKS_END, THANKS_LOWER, TITLE_LOWER,
                                          TITLE_VERBS, TO_NAME, UP_WORD, VOCATIVE_END)
@@ -184,6 +184,10 @@ class NameRecognizer(LocalRecognizer):
             if all(w.lower() not in STOP and not self.terms.is_medical_word(w) and not CLINIC_WORDS.match(w) for w in words) \
                     and any(self._is_name(w.title() if lower else w, strict=lower) for w in words):  # "hohaia" ends like a disease
                 out.append(_result("PERSON", m.start("n"), m.end("n"), 0.65, self, "kin_bracket"))
+        for m in finditer(PARTICLE_NAME, text):
+            w1, wl = m.group("f"), m.group(0).split()[-1]
+            if is_first_name(w1) and self._plain_word(wl) and not CLINIC_WORDS.match(wl):
+                out.append(_result("PERSON", m.start(), m.end(), 0.65, self, "particles"))
         for m in finditer(LOWER_PARTICLE_NAME, text):
             w1, wl = m.group("n").split()[0], m.group("n").split()[-1]
             if fold(w1) in person_names()[0] and self._is_name(w1, False) and w1 not in BEFORE_A_VERB \
