@@ -264,3 +264,19 @@ def test_the_same_words_as_words_stay(scrubber, text, term):
 ])
 def test_names_with_particles_and_roles_before_names_go(scrubber, text, value):
     assert removed(scrubber, text, value), found(scrubber, text)
+
+
+@pytest.mark.parametrize("text,value", [
+    ("我住在绵阳，劉志雄失眠好几天了，麻烦回复", "劉志雄"),
+    ("我在沈阳兰州中心医院看过", "兰州"),
+])
+def test_a_name_before_a_common_symptom_and_a_town_naming_a_hospital_go(scrubber, text, value):
+    assert removed(scrubber, text, value), found(scrubber, text)
+
+
+@pytest.mark.parametrize("text,term", [
+    ("如果您的孩子已经服用过抗生素，但仍然发烧并且没有喝水", "但仍然"),
+    ("张先生最近失眠多梦，胸闷气短", "失眠"),
+])
+def test_conjunctions_before_symptoms_and_the_symptoms_stay(scrubber, text, term):
+    assert not removed(scrubber, text, term), found(scrubber, text)

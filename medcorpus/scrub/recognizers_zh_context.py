@@ -221,7 +221,7 @@ class ZhContextRecognizer(LocalRecognizer):
             s = m.start()
             for e in (s + 3, s + 2):  # the longer name first
                 value = text[s:e]
-                if e > len(text) or not re.fullmatch(f"[{HAN}]+", value) or any(c in "的了和与在是有也都就我你他她" for c in value):
+                if e > len(text) or not re.fullmatch(f"[{HAN}]+", value) or any(c in "的了和与在是有也都就我你他她但仍然还又而并且才已" for c in value):
                     continue
                 tag = _word_tag(value)
                 if len(value) == 3 and _word_tag(value[:2])[:2] not in ("", "nr"):
