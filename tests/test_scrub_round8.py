@@ -280,3 +280,16 @@ def test_a_name_before_a_common_symptom_and_a_town_naming_a_hospital_go(scrubber
 ])
 def test_conjunctions_before_symptoms_and_the_symptoms_stay(scrubber, text, term):
     assert not removed(scrubber, text, term), found(scrubber, text)
+
+
+@pytest.mark.parametrize("text,value", [
+    ("Keep giving the drops. MRN?\n[20/04/2021, 08:21] Marlize: 5435259. If it gets worse", "5435259"),
+    ("bring his card. ID?\n[2021-09-16, 08:21] Marlize Dlamini: BUPA-78495600. thanks", "BUPA-78495600"),
+])
+def test_an_identifier_answered_on_the_next_chat_line_after_a_timestamp_goes(scrubber, text, value):
+    assert removed(scrubber, text, value), found(scrubber, text)
+
+
+def test_a_count_answered_after_another_question_stays(scrubber):
+    text = "Any allergies?\n[20/04/2021, 08:22] Marlize: 2 of them, penicillin"
+    assert not removed(scrubber, text, "2 of them"), found(scrubber, text)
