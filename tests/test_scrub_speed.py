@@ -172,3 +172,17 @@ def test_the_classifiers_one_bincount_gives_the_per_label_sums_bit_for_bit(scrub
     feats = token_features(text, scrubber.terms)[1]
     assert len(feats) > 10 and np.array_equal(predict(feats), per_label(feats))
     assert predict([["no-such-feature"]]).shape == (1, len(bias))
+
+
+def test_folding_ascii_by_lower_case_alone_changes_nothing():
+    import unicodedata
+
+    from medcorpus.scrub.gazetteers import _fold
+
+    def decomposed(text):  # the general path
+        t = unicodedata.normalize("NFKD", text.lower().replace("’", "'"))
+        return "".join(c for c in t if not unicodedata.combining(c)).replace("ı", "i").replace("ł", "l") \
+            .replace("ø", "o").replace("đ", "d")
+
+    words = [chr(i) for i in range(128)] + ["McDonald", "O'NEILL", "São Paulo", "Łódź", "İstanbul", "D’Souza"]
+    assert all(_fold(w) == decomposed(w) for w in words)

@@ -37,6 +37,8 @@ def fold(text: str) -> str:
 
 
 def _fold(text: str) -> str:
+    if text.isascii():
+        return text.lower()  # ASCII: decomposition, combining marks and the replacements below change nothing
     t = unicodedata.normalize("NFKD", text.lower().replace("’", "'"))
     return "".join(c for c in t if not unicodedata.combining(c)).replace("ı", "i").replace("ł", "l").replace("ø", "o").replace("đ", "d")
 
