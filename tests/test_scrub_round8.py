@@ -293,3 +293,29 @@ def test_an_identifier_answered_on_the_next_chat_line_after_a_timestamp_goes(scr
 def test_a_count_answered_after_another_question_stays(scrubber):
     text = "Any allergies?\n[20/04/2021, 08:22] Marlize: 2 of them, penicillin"
     assert not removed(scrubber, text, "2 of them"), found(scrubber, text)
+
+
+@pytest.mark.parametrize("text,value", [
+    ("Morning doc, a Marcia Persad this from Black Rock, Holetown. Mi have palpitations", "Black Rock"),
+    ("Her prescriber is Dr. Kayla Merriweather at Crown Heights Medical Group, Tulsa", "Crown Heights"),
+    ("pharmacy instead of the one near Fells Point, i moved.", "Fells Point"),
+])
+def test_villages_and_neighbourhoods_in_a_place_frame_go(scrubber, text, value):
+    assert removed(scrubber, text, value), found(scrubber, text)
+
+
+@pytest.mark.parametrize("text,term", [
+    ("suffering from Congenital Heart Defects since birth", "Congenital"),
+    ("came home from Work Experience week", "Work"),
+    ("shes at 12 oak st and fine", "and"),
+])
+def test_capitalised_phrases_and_words_after_streets_stay(scrubber, text, term):
+    assert not removed(scrubber, text, term), found(scrubber, text)
+
+
+def test_the_small_town_list_knows_villages_and_not_words():
+    from medcorpus.scrub.gazetteers import is_small_town, small_towns
+
+    assert len(small_towns()) > 150_000 and all(small_towns()[:-1] < small_towns()[1:])
+    assert is_small_town("Hexham") and is_small_town("Templeogue") and is_small_town("crown heights")
+    assert not is_small_town("Congenital Heart Defects") and not is_small_town("Patient")

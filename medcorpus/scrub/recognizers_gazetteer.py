@@ -9,7 +9,7 @@ from typing import Optional
 
 from presidio_analyzer import LocalRecognizer, RecognizerResult
 
-from medcorpus.scrub.gazetteers import cities, english_words, fold, is_english, person_names, regions_allowed
+from medcorpus.scrub.gazetteers import cities, english_words, fold, is_english, is_small_town, person_names, regions_allowed
 from medcorpus.scrub.recognizers_en import MEDICAL_SUFFIX, MONTH_NAMES, STOP
 from medcorpus.scrub.regex_prefilter import could_match
 from medcorpus.scrub.word_classes import CLINIC_WORDS
@@ -193,6 +193,9 @@ class CityRecognizer(LocalRecognizer):
             if capital and not common and not self._name_like(words) and s > 0:
                 return 0.55, "gazetteer"
             return None
+        if capital and (strong or prep or address_tail) and len(words) <= 4 and (len(caps) > 1 or not common) \
+                and is_small_town(" ".join(words)):
+            return 0.6, "town_context"  # "from Black Rock", "near Fells Point": a GeoNames place of 500 people or more
         if capital and (strong or address_tail) and not all(_common(w) for w in caps) and len(words) <= 3:
             return 0.6, "context"  # "from Ostrów Mazowiecka"; not "suffering from Congenital Heart Defects"
         if capital and prep and len(words) == 1 and not common and not self._name_like(words) and len(words[0]) > 3 \
