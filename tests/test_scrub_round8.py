@@ -319,3 +319,22 @@ def test_the_small_town_list_knows_villages_and_not_words():
     assert len(small_towns()) > 150_000 and all(small_towns()[:-1] < small_towns()[1:])
     assert is_small_town("Hexham") and is_small_town("Templeogue") and is_small_town("crown heights")
     assert not is_small_town("Congenital Heart Defects") and not is_small_town("Patient")
+
+
+@pytest.mark.parametrize("text,value", [
+    ("我们屯子叫靠山屯，我老伴王淑兰腿疼好几年了", "靠山屯"),
+    ("我们屯子叫靠山屯，我老伴王淑兰腿疼好几年了", "王淑兰"),
+    ("我叫Zhang Xiaoming，大家叫我Tom，在悉尼读书", "Tom"),
+    ("患者：买买提·艾力，男，52岁，维吾尔族", "买买提·艾力"),
+    ("联系人：他儿子陈志远，电话0838-2234567", "陈志远"),
+])
+def test_named_villages_relatives_with_symptoms_and_latin_nicknames_go(scrubber, text, value):
+    assert removed(scrubber, text, value), found(scrubber, text)
+
+
+@pytest.mark.parametrize("text,term", [
+    ("我老伴最近腿疼好几年了", "最近"),
+    ("我儿子发烧三天了", "发烧"),
+])
+def test_adverbs_and_symptoms_after_kin_stay(scrubber, text, term):
+    assert not removed(scrubber, text, term), found(scrubber, text)

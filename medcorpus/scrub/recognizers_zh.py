@@ -80,6 +80,9 @@ ZH_NOT_NAMES = frozenset("谢谢 毛发 张嘴 白发 阳虚 阴虚 祖父母 �
 
 # surnames that are far more often a preposition or pronoun next to 医生 (向医生咨询, 由医生决定)
 FUNCTION_CHARS = "那这哪谁该本此每各某其和由向与及跟给让被把对从在为找请问都也就还又再才"
+# the words that may stand right before a transliterated name (患者阿依古丽·买买提, 我朋友约翰·史密斯)
+_BEFORE_INTERPUNCT_NAME = frozenset("患者 病人 病患 家属 姓名 叫 我叫 是 我是 和 与 跟 给 找 朋友 同事 同学 邻居 老公 老婆 丈夫 妻子 "
+                                    "儿子 女儿 爸爸 妈妈 母亲 父亲 医生 护士 老师 证明 兹 兹证明 联系人 签名 申请人".split())
 # verbs and particles that stand right before a name and that jieba may join with a surname (過葉, 給謝)
 _BEFORE_NAME_CHARS = set("過过給给找跟和問问被讓让帶带叫請请的看睇是到向對对由與与")
 
@@ -258,9 +261,9 @@ class JiebaNameRecognizer(LocalRecognizer):
         for m in self.INTERPUNCT_NAME.finditer(text):  # 阿依古丽·买买提, 约翰·史密斯: a transliterated name
             s = m.start()
             for ts, te, word, flag in self._segment(text, m.start(), m.start("sep"), pos=True):
-                if flag[:2] in ("nr", "ns", "nz") or not _in_dictionary(word):
+                if word not in _BEFORE_INTERPUNCT_NAME and flag[:1] not in ("r", "p", "c", "u"):
                     break
-                s = te  # 患者 + 阿依古丽·买买提, 我朋友 + 约翰·史密斯: words before the name are not part of it
+                s = te  # 患者 + 阿依古丽·买买提, 我 + 朋友 + 约翰·史密斯: roles and pronouns before the name are not part of it
             tail = self.INTERPUNCT_TAIL.match(text, m.start("sep") + 1)  # 史密斯 + 也有这个病, 热合曼 + 同志
             e = tail.end() if tail else m.start("sep") + 1
             if s < m.start("sep") and e > m.start("sep") + 1 and not self.terms.zh_overlaps(text, s, e):

@@ -49,7 +49,7 @@ _NAME_INTRO = r"(?:我叫|我名叫|我的名字(?:是|叫)|名字(?:是|叫)|�
 _KIN_TERM = re.compile(r"[大二三四五六七八小老]?(?:哥|姐|弟|妹|叔|伯|姨|舅|姑|爷|奶|婶|嫂|妈|爸)(?:哥|姐|弟|妹|妈|爸|子)?|"
                        r"(?:外公|外婆|姥姥|姥爷|爷爷|奶奶|妈妈|爸爸|老公|老婆|媳妇|女婿|儿子|女儿|孙子|孙女)")
 # kin and friends whose name may follow (我孙女志强的电话, 我同事小王，)
-_KIN = (r"(?:小女|小儿|犬子|(?:我|您|你)(?:的)?(?:孙女|孫女|孙子|孫子|外孙女?|外孫女?|儿媳妇?|兒媳婦?|女婿|侄子|侄女|外甥女?|朋友|同事|邻居|鄰居|室友|同学|同學|"
+_KIN = (r"(?:小女|小儿|犬子|(?:我|您|你|他|她)(?:的)?(?:孙女|孫女|孙子|孫子|外孙女?|外孫女?|儿媳妇?|兒媳婦?|女婿|侄子|侄女|外甥女?|朋友|同事|邻居|鄰居|室友|同学|同學|"
         r"闺蜜|女朋友|男朋友|女友|男友|对象|對象|表[哥姐弟妹]|堂[哥姐弟妹]|老伴|嫂子|姐夫|妹夫|儿子|兒子|女儿|女兒|老公|老婆|丈夫|妻子|爱人|愛人|"
         r"妈妈|媽媽|爸爸|母亲|父亲|爷爷|奶奶|外公|外婆|哥哥|姐姐|弟弟|妹妹|阿[妈媽爸]|妈|媽|爸|先生|太太)|孩子(?:爸爸|妈妈|媽媽|他爸|他妈))"
         r"(?:叫|名叫|是)?[（(]?")
@@ -137,6 +137,9 @@ class ZhContextRecognizer(LocalRecognizer):
         self.places = [
             ("place_frame", re.compile(rf"{_PLACE_BEFORE}(?P<p>{word}){_PLACE_AFTER.replace('{surname}', sur)}")),
             ("home", re.compile(rf"{_HOME}(?P<p>{word})(?=[，,。！!？?；;\s]|$)")),
+            # a village by its name: 我们屯子叫靠山屯, 老家那个村叫李家庄
+            ("called_place", re.compile(rf"(?:村|屯|寨|庄|莊|镇|鎮|乡|鄉)(?:子|里|裡)?(?:叫|名叫|叫做)(?P<p>{_FACILITY_PLACE_NAME}{{1,4}}?"
+                                        rf"(?:村|屯|寨|庄|莊|镇|鎮|乡|鄉|组|組))(?=[，,。！!？?；;\s]|$)")),
             # a district, town or village someone went to or lives in: 送到禅城区附近的医院, 我住李家村，
             ("unit_frame", re.compile(rf"(?:送到|送去|转到|轉到|去了|到了|{_HOME}|(?<![现實实存正])在)(?P<p>{_FACILITY_PLACE_NAME}{{2,3}}?(?:区|區|县|縣|镇|鎮|乡|鄉|村))"
                                       rf"(?=附近|那边|那邊|这边|這邊|的医院|的醫院|[，,。！!？?；;\s]|$)")),
@@ -199,11 +202,12 @@ class ZhContextRecognizer(LocalRecognizer):
             ("ask_for", re.compile(rf"找{value}(?=[。！!，,\s]|$)")),
             ("last_words", re.compile(rf"(?<=[。！？!?，,…])[ \t]*{value}[ \t]*$")),
         ]
+        self.kin_then_symptom = re.compile(rf"{_KIN}(?P<n>[{HAN}]{{2,3}})")
         # a name before 的电话/的手机 (我明天去，诸葛霞磊的电话是…): the value needs a surname
         self.contact_of = re.compile(rf"(?:^|(?<=[，,。！!？?；;\s：:])|(?<=[打找问問给給加]))(?P<n>[{HAN}]{{2,4}}?)"
                                      rf"(?=的(?:电话|電話|手机|手機|微信|邮箱|號碼|号码|联系方式|聯繫方式))")
         # a name in Latin letters after 我係/我是/我阿媽 or a label: "我係Cheung Chi Ho，", "联系人：Jasmine Ho"
-        self.latin_name = re.compile(rf"(?:(?:我係|我是)[{HAN}]{{0,4}}?|我叫|英文名(?:字)?(?:是|叫)?|我阿[媽妈爸]|我[媽妈爸]{{1,2}}|{_NAME_FIELD}\s*[:：]?)\s*"
+        self.latin_name = re.compile(rf"(?:(?:我係|我是)[{HAN}]{{0,4}}?|我叫|叫我|英文名(?:字)?(?:是|叫)?|我阿[媽妈爸]|我[媽妈爸]{{1,2}}|{_NAME_FIELD}\s*[:：]?)\s*"
                                      rf"(?P<n>[A-Z][a-z]+(?:[ ][A-Z][a-z]+){{0,3}})(?=[，,。\s今住]|$)")
         # 老梁, 小王 before punctuation or what a person does (上周老彭和我…)
         self.nickname = re.compile(rf"(?P<n>(?<![老小])[老小][{_NICK_SURNAMES}])"
@@ -248,6 +252,12 @@ class ZhContextRecognizer(LocalRecognizer):
                 if self._name_value(text, s, e, given_alone=how in _GIVEN_ALONE_FRAMES, word_ok=how in _WORD_OK_FRAMES,
                                     any_surname=how == "i_am"):
                     out.append(self._result("PERSON", s, e, 0.7, how))
+        for m in self.kin_then_symptom.finditer(text):  # 我老伴王淑兰腿疼好几年了: a relative's name, then a symptom
+            s = m.start("n")
+            for e in (s + 3, s + 2):
+                if e <= len(text) and self.terms.zh_term_length(text, e) and self._name_value(text, s, e, given_alone=False):
+                    out.append(self._result("PERSON", s, e, 0.65, "kin_symptom"))
+                    break
         out += self._chat_speakers(text)
         for m in self.contact_of.finditer(text):
             s, e = m.span("n")
