@@ -121,47 +121,6 @@ def test_the_recognizers_module_patterns_scan_the_same_through_the_prefilter(scr
     assert n > 40
 
 
-def test_a_pattern_set_names_every_pattern_that_matches():
-    from medcorpus.scrub.regex_prefilter import PatternSet
-
-    regexes = [re.compile(p, f) for p in PATTERNS[:30] for f in (0, re.I)]
-    patterns = PatternSet(regexes)
-    assert patterns.program is not None and len(patterns.always) < 5
-    for text in TRICKY:
-        view = TextView(text)
-        may = patterns.candidates(view)
-        assert may is not None
-        assert {k for k, rx in enumerate(regexes) if rx.search(text)} <= may, text
-    assert patterns.candidates(TextView("qqqq")) < set(range(len(regexes)))  # it does rule patterns out
-
-    class OutOfMemory:  # RE2's set answers nothing when its DFA runs out of memory: no answer, not "no match"
-        def Match(self, text):
-            return []
-
-    patterns.program = OutOfMemory()
-    assert patterns.candidates(TextView("my name is bob")) is None
-
-
-def test_the_set_pass_and_the_pattern_by_pattern_checks_give_the_same_spans(scrubber, monkeypatch):
-    """A recognizer checks pattern by pattern for its first texts, then with one RE2 set pass."""
-    from medcorpus.scrub import patterns
-    from medcorpus.scrub.engine import Scrubber
-
-    texts = TRICKY + [
-        "Hi, my name is Angela Merkel, I live in 221B Baker Street, London NW1 6XE. Call me on +44 20 7946 0958.",
-        "Regards,\nDr. Nilesh Kumar\nMRN: 83374996, DOB 12/03/1985, email a.b@example.com, https://x.org/a",
-        "我叫王小明，住在北京市朝阳区建国路88号，电话13800138000，身份证号110105199001011234，2023年5月3日复诊。",
-        "QQ号：12345678, 微信：abc_123, SSN 123-45-6789, passport no. X1234567, 15th of May 2021, aged 93",
-    ]
-    by_pattern = scrubber.analyze(texts)
-    monkeypatch.setattr(patterns, "SET_AFTER", 0)
-    other = Scrubber()
-    assert other.analyze(texts) == by_pattern
-    sets = [r._set for r in other.analyzer.registry.recognizers if isinstance(r, patterns.GroupPatternRecognizer)]
-    assert sets and all(s is not None and s.program is not None for s in sets)  # the set pass did run
-    assert any(len(s) for s in by_pattern)
-
-
 def test_a_scan_from_the_relaxed_patterns_first_match_finds_every_match(scrubber):
     """No match starts before the relaxed pattern's leftmost one, on ASCII text and past multi-byte
     characters (the byte offset RE2 gives is turned into a character offset)."""

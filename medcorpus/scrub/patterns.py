@@ -13,7 +13,7 @@ from typing import Callable, Optional
 from presidio_analyzer import LocalRecognizer, RecognizerResult
 
 from medcorpus.scrub.regex_gate import gate_of, text_view  # noqa: F401 (text_view: imported from here too)
-from medcorpus.scrub.regex_prefilter import PatternSet, first_start, prefilter_of
+from medcorpus.scrub.regex_prefilter import first_start, prefilter_of
 
 
 @dataclass
@@ -47,16 +47,15 @@ def _trim(value: str) -> str:
         value = v
 
 
-SET_AFTER = 2000  # texts a recognizer checks pattern by pattern before one RE2 set pass for all (see _candidates)
-
-
 class GroupPatternRecognizer(LocalRecognizer):
-    """Regex recognizer reporting a group span; `validate` may veto or rescore a candidate."""
+    """Regex recognizer reporting a group span; `validate` may veto or rescore a candidate.
+
+    Each pattern is asked on its own: a cheap gate (a digit the pattern needs), then RE2 (where its
+    relaxed form first matches, if anywhere), then Python's `re` from there. One RE2 set pass for all
+    the patterns was tried and is slower: a set must find every pattern's matches to the text's end."""
 
     def __init__(self, name: str, entity: str, patterns: list[Rx], language: str):
         self.patterns = patterns
-        self._set = None  # the RE2 set of all the patterns, made after SET_AFTER texts
-        self._texts = 0
         self._checks: dict[int, tuple] = {}  # id(regex) -> (regex, its Gate or None, its RE2 prefilter or None)
         entities = sorted({entity} | {p.entity for p in patterns if p.entity})
         super().__init__(supported_entities=entities, name=name, supported_language=language)
@@ -65,42 +64,27 @@ class GroupPatternRecognizer(LocalRecognizer):
     def load(self) -> None:  # nothing to load
         pass
 
-    def _candidates(self, view) -> set[int] | None:
-        """The patterns RE2's set pass leaves (None: ask pattern by pattern). One set pass is cheaper
-        than a pass per pattern once its automaton is built, which costs more than the per-pattern
-        ones' (~0.2 s per few hundred texts): worth it for a worker's long run, not its first texts."""
-        self._texts += 1
-        if self._texts <= SET_AFTER:
-            return None
-        if self._set is None:
-            self._set = PatternSet([p.regex for p in self.patterns])
-        return self._set.candidates(view)
-
     def analyze(self, text: str, entities: list[str], nlp_artifacts=None) -> list[RecognizerResult]:
         out: list[RecognizerResult] = []
         view = text_view(text)
-        may = self._candidates(view)
-        for k, p in enumerate(self.patterns):
-            if may is not None and k not in may:
-                continue  # RE2 finds no match of the relaxed pattern: none of the pattern either
+        for p in self.patterns:
             entity = p.entity or self.entity
             if entities and entity not in entities:
                 continue
-            start = 0
-            if may is None:
-                key = id(p.regex)
-                if key not in self._checks:  # the regex is kept so that its id stays its own
-                    self._checks[key] = (p.regex, gate_of(p.regex), prefilter_of(p.regex))
-                _, gate, prefilter = self._checks[key]
-                if prefilter is not None:
-                    if gate is not None and not gate.has_features(view):
-                        continue  # no digit where one is needed
-                    start = first_start(prefilter, view)
-                    if start < 0:
-                        continue  # RE2 finds no match of the relaxed pattern: none of the pattern either
-                elif gate is not None and not gate.passes(view):
-                    continue  # the text lacks something every match needs (a word, a digit): no match, cheaply
-            for m in p.regex.finditer(text, start):  # no match starts before the relaxed pattern's first one
+            key = id(p.regex)
+            if key not in self._checks:  # the regex is kept so that its id stays its own
+                self._checks[key] = (p.regex, gate_of(p.regex), prefilter_of(p.regex))
+            _, gate, prefilter = self._checks[key]
+            first = 0
+            if prefilter is not None:
+                if gate is not None and not gate.has_features(view):
+                    continue  # no digit where one is needed
+                first = first_start(prefilter, view)
+                if first < 0:
+                    continue  # RE2 finds no match of the relaxed pattern: none of the pattern either
+            elif gate is not None and not gate.passes(view):
+                continue  # the text lacks something every match needs (a word, a digit): no match, cheaply
+            for m in p.regex.finditer(text, first):  # no match starts before the relaxed pattern's first one
                 start, end = m.span(p.group)
                 if start < 0 or end <= start:
                     continue

@@ -6,8 +6,9 @@ nothing matches, which is most of the time. RE2 answers "could this text hold a 
 the pattern's relaxed form (regex_relax.py: a superset of what it matches) with a DFA in a
 microsecond or two; only texts it says yes to go through Python's `re`, which finds the spans
 as before. Identical results by construction: a text without a relaxed match has no match.
-A recognizer's patterns are asked together (`PatternSet`: one RE2 set, one pass per text); the
-recognizers' own scans one pattern at a time (`finditer`, `could_match`).
+Each pattern is asked on its own (one RE2 set for all of a recognizer's patterns was slower: a set
+must report every pattern's matches, so it scans each text to its end); RE2 also says where the
+first relaxed match starts, and Python's `re` scans from there (`first_start`, `finditer`).
 
 Without google-re2 installed, or for a pattern RE2 cannot compile, every text goes through `re`.
 """
@@ -20,7 +21,6 @@ from medcorpus.scrub.regex_gate import text_view
 from medcorpus.scrub.regex_relax import Unsupported, relax
 
 MAX_MEM = 2 << 20  # per pattern (program + DFA cache); past it RE2 falls back to its NFA, same answer
-SET_MAX_MEM = 4 << 20  # per recognizer set; past it the set gives no answer and the patterns are asked one by one
 _UNANCHORED = None
 _CACHE: dict[int, tuple[re.Pattern, object]] = {}  # id(regex) -> (regex, RE2 program or None)
 
@@ -108,45 +108,3 @@ def finditer(regex: re.Pattern, text: str):
     it finds none)."""
     start = match_start(regex, text)
     return regex.finditer(text, start) if start >= 0 else iter(())
-
-
-class PatternSet:
-    """RE2 prefilters of several patterns asked at once (one DFA pass for all of them)."""
-
-    def __init__(self, regexes: list[re.Pattern]):
-        self.always: set[int] = set()  # patterns without a prefilter: every text may match
-        self.program = None
-        Options, _re2 = _re2_module()
-        if _re2 is None:
-            self.always = set(range(len(regexes)))
-            return
-        options = Options()
-        options.max_mem = SET_MAX_MEM
-        options.log_errors = False
-        program = _re2.Set(_re2.RE2.Anchor.UNANCHORED, options)
-        program.Add(b"")  # a sentinel that matches every text: missing from an answer, the answer is void (DFA out of memory)
-        self.index: list[int] = []  # the set's index - 1 -> the pattern's index
-        for i, regex in enumerate(regexes):
-            try:
-                relaxed = relax(regex).encode("utf-8")
-            except Exception:  # noqa: BLE001 - Unsupported, or re's internals changed
-                self.always.add(i)
-                continue
-            if program.Add(relaxed) < 0:
-                self.always.add(i)
-                continue
-            self.index.append(i)
-        if program.Compile():
-            self.program = program
-        else:
-            self.always = set(range(len(regexes)))
-
-    def candidates(self, view) -> set[int] | None:
-        """The patterns that may match the text, or None when any may."""
-        if self.program is None or view.utf8 is None:
-            return None
-        hit = view._seen.get(id(self))
-        if hit is None:
-            found = self.program.Match(view.utf8)
-            hit = view._seen[id(self)] = None if 0 not in found else {self.index[k - 1] for k in found if k} | self.always
-        return hit
