@@ -338,3 +338,21 @@ def test_named_villages_relatives_with_symptoms_and_latin_nicknames_go(scrubber,
 ])
 def test_adverbs_and_symptoms_after_kin_stay(scrubber, text, term):
     assert not removed(scrubber, text, term), found(scrubber, text)
+
+
+@pytest.mark.parametrize("text,value", [
+    ("Morning doc, a Shanice Thompson this from Barbican, May Pen. Mi have blurred vision", "May Pen"),
+    ("hi doc, a D. Rattray this from Half Way Tree, Old Harbour. Mi have chest pain", "Old Harbour"),
+])
+def test_known_towns_of_several_words_with_common_words_go(scrubber, text, value):
+    assert removed(scrubber, text, value), found(scrubber, text)
+
+
+@pytest.mark.parametrize("text,term", [
+    ("which can result in pain in the neck, shoulder, and arm", "neck"),
+    ("gallstones in the common bile duct", "common"),
+    ("i get it from May to June", "May"),
+    ("我妈常年失眠，怎么办", "常年"),
+])
+def test_body_parts_months_and_adverbs_stay(scrubber, text, term):
+    assert not removed(scrubber, text, term), found(scrubber, text)

@@ -102,7 +102,15 @@ class CityRecognizer(LocalRecognizer):
             return True
         medical = self.terms.is_term if known else (lambda w: looks_medical(w, self.terms))
         inner = set(range(1, len(words) - 1)) if known else set()  # "bom jesus do itabapoana": a known name's particles
+        if known and len(words) > 1 and all(w[0].isupper() for w in words) and words[0].lower() != "the" \
+                and not all(w.lower() in STOP or w.lower() in MONTH_NAMES for w in words):
+            return any(medical(w) for w in words)  # "May Pen", "Old Harbour": a known name of several words
         return any((w.lower() in STOP and k not in inner) or w.lower() in MONTH_NAMES or medical(w) for k, w in enumerate(words))
+
+    def _region_or_term(self, words: list[str]) -> bool:
+        """A region Safe Harbor keeps or an allow-list term: what even a known village name may not be."""
+        key = fold(" ".join(words))
+        return key in REGION_WORDS or key in _folded_regions() or any(self.terms.is_term(w) for w in words)
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts=None) -> list[RecognizerResult]:
         latin, _ = cities()
@@ -176,6 +184,9 @@ class CityRecognizer(LocalRecognizer):
                         and not text[e:].strip(" \t.!") and s > line_start)
         alone = line.strip(" \t.,") == text[s:e]
         common = len(words) == 1 and _common(words[0])
+        if not known and capital and (strong or prep or address_tail) and len(words) <= 4 and (len(caps) > 1 or not common) \
+                and not self._region_or_term(words) and is_small_town(" ".join(words)):
+            return 0.6, "town_context"  # "from Black Rock", "from Barbican, May Pen": a GeoNames place of 500 people or more
         if self._blocked(words, known):
             return None
         if known:
@@ -193,9 +204,6 @@ class CityRecognizer(LocalRecognizer):
             if capital and not common and not self._name_like(words) and s > 0:
                 return 0.55, "gazetteer"
             return None
-        if capital and (strong or prep or address_tail) and len(words) <= 4 and (len(caps) > 1 or not common) \
-                and is_small_town(" ".join(words)):
-            return 0.6, "town_context"  # "from Black Rock", "near Fells Point": a GeoNames place of 500 people or more
         if capital and (strong or address_tail) and not all(_common(w) for w in caps) and len(words) <= 3:
             return 0.6, "context"  # "from Ostrów Mazowiecka"; not "suffering from Congenital Heart Defects"
         if capital and prep and len(words) == 1 and not common and not self._name_like(words) and len(words[0]) > 3 \

@@ -255,7 +255,8 @@ class ZhContextRecognizer(LocalRecognizer):
         for m in self.kin_then_symptom.finditer(text):  # 我老伴王淑兰腿疼好几年了: a relative's name, then a symptom
             s = m.start("n")
             for e in (s + 3, s + 2):
-                if e <= len(text) and self.terms.zh_term_length(text, e) and self._name_value(text, s, e, given_alone=False):
+                if e <= len(text) and self.terms.zh_term_length(text, e) and self._name_value(text, s, e, given_alone=False) \
+                        and _word_tag(text[s:e])[:1] not in _NOT_AFTER_KIN_TAGS:  # not 我妈 + 常年 + 失眠
                     out.append(self._result("PERSON", s, e, 0.65, "kin_symptom"))
                     break
         out += self._chat_speakers(text)
