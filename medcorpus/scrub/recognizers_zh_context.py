@@ -245,6 +245,9 @@ class ZhContextRecognizer(LocalRecognizer):
                     first = next(iter(_cut(text[s:s + 5], True)), ("", ""))
                     if 2 <= len(first[0]) <= 3 and first[1].startswith("nr"):
                         e = s + len(first[0])  # 郑 + 刚最近: jieba reads 郑刚 as a name, not 刚 "just"
+                inner = next((k for k in range(s + 1, e - 1) if k + self.terms.zh_term_length(text, k) == e), None)
+                if inner is not None:
+                    e = inner  # 我妈 + 常年 + 失眠: a symptom ends the value, the words before it are all the name can be
                 if how == "chat_speaker" and (text[e - 1] in "人号號址期码碼注话話称稱别別龄齡群" or _KIN_TERM.fullmatch(text, s, e)):
                     continue  # 【订单备注】收货人： is a label, [家人群] 大姐： a kinship term, neither a name
                 if how == "kin" and not _doubled(text[s:e]) and _word_tag(text[s:e])[:1] in _NOT_AFTER_KIN_TAGS:
@@ -256,7 +259,8 @@ class ZhContextRecognizer(LocalRecognizer):
             s = m.start("n")
             for e in (s + 3, s + 2):
                 if e <= len(text) and self.terms.zh_term_length(text, e) and self._name_value(text, s, e, given_alone=False) \
-                        and _word_tag(text[s:e])[:1] not in _NOT_AFTER_KIN_TAGS:  # not 我妈 + 常年 + 失眠
+                        and _word_tag(text[s:e])[:1] not in _NOT_AFTER_KIN_TAGS and _word_tag(text[s:s + 2])[:1] not in _NOT_AFTER_KIN_TAGS \
+                        and not _doubled(text[s:s + 2]):  # not 我妈 + 常年 + 失眠, 我女儿 + 常常说 + 头疼
                     out.append(self._result("PERSON", s, e, 0.65, "kin_symptom"))
                     break
         out += self._chat_speakers(text)
