@@ -356,3 +356,25 @@ def test_known_towns_of_several_words_with_common_words_go(scrubber, text, value
 ])
 def test_body_parts_months_and_adverbs_stay(scrubber, text, term):
     assert not removed(scrubber, text, term), found(scrubber, text)
+
+
+@pytest.mark.parametrize("text,value", [
+    ("Book at wellnesshub.ee or ring the desk.", "wellnesshub.ee"),
+    ("Check in via kinderarzt-zuerich.ch before 9", "kinderarzt-zuerich.ch"),
+    ("Forms are on stmarys-gp.ie/forms before you come.", "stmarys-gp.ie/forms"),
+    ("网站是clinica-sol.com.pe，请查看", "clinica-sol.com.pe"),
+    ("Our website familydoc.at has the rota.", "familydoc.at"),
+    ("Results portal: harbourview.physio", "harbourview.physio"),
+])
+def test_bare_hosts_under_any_public_suffix_go(scrubber, text, value):
+    assert removed(scrubber, text, value), found(scrubber, text)
+
+
+@pytest.mark.parametrize("text", [
+    "you need to run some tests.you will need a blood test",
+    "it is a plain x-ray.it's also important to rest",
+    "the swelling is near the site too.do you know what it is",
+    "i took crocin.is it ok to take more",
+])
+def test_sentences_typed_without_a_space_are_no_hosts(scrubber, text):
+    assert not any(sp.entity == "URL" for sp in scrubber.analyze([text])[0]), found(scrubber, text)

@@ -173,6 +173,13 @@ EMAIL_SPELLED = re.compile(r"(?i)(?<![\w.%+-])(?!(?:me|him|her|us|them|you|it|on
                            rf"(?:[ \t]*(?:\(dot\)|\[dot\]|\{{dot\}}|[ \t]dot[ \t]|\.)[ \t]*(?-i:{_MAIL_TLDS})){{1,3}}\b")
 URL_BARE = re.compile(rf"(?<![@A-Za-z0-9_.-])(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)+(?:{_COMMON_TLDS})"
                       rf"(?:\.[a-z]{{2}})?(?:/{_URL_TAIL})?(?![\w@-])")
+# a bare host under any other public suffix: "kidshealth.nz", "clinica-sol.com.ar", "stmarys.ie/forms" (checked
+# against tldextract's bundled public-suffix list in _public_suffix_host)
+URL_BARE_ANY = re.compile(rf"(?<![@A-Za-z0-9_.-])(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)+[a-z]{{2,18}}"
+                          rf"(?:/{_URL_TAIL})?(?![\w@-])")
+# country codes that are also words: "pain.so", "crocin.is it ok" in text typed without a space after the full stop
+_WORD_TLDS = frozenset("am an as at be by do eg id im is it my no so to".split())
+_SITE_WORD = re.compile(r"(?i:\b(?:web[ \t]?site|web[ \t]?page|portal|url|link|visit|online[ \t]+at|info|domain)\b|网站|网址|官网|網站|網址)")
 IPV4 = re.compile(r"(?<![\d.])(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?![\d.])")
 IPV6 = re.compile(r"(?i)(?<![\w:])(?:[0-9a-f]{1,4}:){7}[0-9a-f]{1,4}(?![\w:])")
 # North American and generic international numbers (10+ digits with the usual separators)
@@ -224,6 +231,28 @@ def _short_phone_ok(value: str, m) -> Optional[float]:
     return 0.7 if 5 <= n <= 6 and not re.fullmatch(r"(?:19|20)\d\d", value) else None
 
 
+def _public_suffix_host(value: str, m) -> Optional[float]:
+    """A host whose last labels are a public suffix and whose own name starts with a letter (not "0.5mg.kg");
+    the common suffixes are URL_BARE's. Without a path, a name or suffix that is also a word ("tests.you", "pain.so")
+    needs a hyphen or a digit in the name ("ordination-mayer.at") or a site word before it ("website"): in text typed
+    without a space after the full stop, such pairs are sentences."""
+    from medcorpus.scrub.gazetteers import is_english
+    from tldextract.tldextract import TLD_EXTRACTOR  # medcorpus.scrub.offline points it at the bundled list
+
+    if URL_BARE.fullmatch(value):
+        return None
+    host, slash, _ = value.partition("/")
+    parts = TLD_EXTRACTOR(host)
+    if not parts.suffix or len(parts.domain) < 2 or not parts.domain[0].isalpha():
+        return None
+    wordy = parts.suffix in _WORD_TLDS or (len(parts.suffix) > 2 and is_english(parts.suffix)) or is_english(parts.domain)
+    coined = re.search(r"\d", parts.domain) or ("-" in parts.domain and not all(
+        len(w) < 2 or is_english(w) for w in parts.domain.split("-")))  # "ordination-mayer", not "x-ray", "knock-knees"
+    if wordy and not slash and not coined and not _SITE_WORD.search(m.string, max(0, m.start() - 30), m.start()):
+        return None
+    return 0.6
+
+
 def _ip_ok(value: str, m) -> Optional[float]:
     return 0.8
 
@@ -233,7 +262,8 @@ def common_recognizers(language: str) -> list[GroupPatternRecognizer]:
     L = language
     return [
         GroupPatternRecognizer("Email", "EMAIL", [Rx("ascii", EMAIL, 1.0), Rx("spelled", EMAIL_SPELLED, 0.85)], L),
-        GroupPatternRecognizer("Url", "URL", [Rx("scheme", URL_SCHEME, 0.9), Rx("bare", URL_BARE, 0.6)], L),
+        GroupPatternRecognizer("Url", "URL", [Rx("scheme", URL_SCHEME, 0.9), Rx("bare", URL_BARE, 0.6),
+                                                Rx("public_suffix", URL_BARE_ANY, 0.6, validate=_public_suffix_host)], L),
         GroupPatternRecognizer("Ip", "IP", [Rx("v4", IPV4, 0.8), Rx("v6", IPV6, 0.8)], L),
         GroupPatternRecognizer("Phone", "PHONE", [
             Rx("cn_mobile", PHONE_CN_MOBILE, 0.9), Rx("cn_landline", PHONE_CN_LAND, 0.8), Rx("cn_spoken", PHONE_CN_SPOKEN, 0.8),
