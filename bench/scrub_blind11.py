@@ -70,7 +70,7 @@ EN_STYLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         "YEAR 8 OUTDOOR EDUCATION TRIP - MEDICAL CONSENT\nPupil name: {pname}\nDate of birth: {dob}\n"
         "Parent/carer: {kin}\nDaytime phone: {phone}   Alt: {phone2}\nHome address: {addr}, {city} {pc}\n"
         "Medical conditions: {epo}\nMedication to be given by staff: {drug} ({n}mg at lunch)\nGP: Dr {dr}",
-        "Consent slip - residential trip\nChild: {pfirst} {psur}   Form: 9R\nAllergies/conditions: {carrier}\n"
+        "Consent slip - residential trip\nChild: {pname}   Form: 9R\nAllergies/conditions: {carrier}\n"
         "Emergency contact: {kin}, {phone}, {email}\nSigned {kfirst} {dm}",
     )),
     "hearing-aid-ticket": (("uk", "ca", "us"), (
@@ -101,7 +101,7 @@ EN_STYLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "blood-donor-session": (("uk", "au", "za", "ke"), (
         "Donor session {date}, {city} community hall. Donor {mrn}: {pname}, Hb 128, deferred 7 days "
         "(started {drug}). Next eligible {dm}. Confirm by SMS {phone}.",
-        "Session notes - {pfirst} {psur} felt faint after 450 ml, recovered. {carrier} Escort: {kin}. "
+        "Session notes - {pname} felt faint after 450 ml, recovered. {carrier} Escort: {kin}. "
         "Please update donor address to {addr}, {city} {pc}.",
     )),
     "voice-dictation": (("us", "uk", "in"), (

@@ -79,7 +79,7 @@ class Values:
         elif shape < 0.9:
             full = f"{first} {r.choice(NAMES[self.locale][0])} {sur}"
         else:
-            sur = f"{sur}-{r.choice(NAMES[self.locale][1])}"
+            sur = f"{sur}-{r.choice([x for x in NAMES[self.locale][1] if x != sur])}"
             full = f"{first} {sur}"
         return first, sur, full
 
