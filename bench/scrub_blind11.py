@@ -33,7 +33,7 @@ EN_STYLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         "Nobody home Tues, left card. If no answer again ring daughter {kin} on {phone}.",
         "Delivery run {date}. Stop 7: {psur_up}, {addr}, {city}. Signed for by neighbour ({kfirst}). "
         "Customer says: \"{carrier}\" - flagged to pharmacist.",
-        "Rx ready for {pname} (DOB {dob}). Deliver to {addr}, {pc}. Dog in garden, use side gate. Mobile {phone}.",
+        "Rx ready for {pname} (DOB {dob}). Deliver to {addr}, {pc}. Dog in garden, use side gate. Mobile {phone}. Tracking: {url}",
     )),
     "insurance-appeal": (("us", "ca"), (
         "Re: Appeal of denied claim no. {ins}\nMember: {pname}   Member ID: {mrn}   Date of birth: {dob}\n\n"
@@ -76,7 +76,7 @@ EN_STYLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "hearing-aid-ticket": (("uk", "ca", "us"), (
         "REPAIR TICKET {ref} | Customer: {pname_rev} | Serial {mrn} | Received {date}\nFault: whistling in "
         "left aid, battery door cracked. Return by post to {addr}, {city}, {pc}. Tel {phone}.",
-        "ticket {ref} - {pname} called, aid still dead after repair. prefers texts to {phone}. also has {epo}, "
+        "ticket {ref} - {pname} called, aid still dead after repair. prefers texts to {phone}, sent photos via {bare}. also has {epo}, "
         "vertigo. book at {city} branch.",
     )),
     "optician-reminder": (("uk", "au", "nz", "ie"), (
@@ -100,7 +100,7 @@ EN_STYLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     )),
     "blood-donor-session": (("uk", "au", "za", "ke"), (
         "Donor session {date}, {city} community hall. Donor {mrn}: {pname}, Hb 128, deferred 7 days "
-        "(started {drug}). Next eligible {dm}. Confirm by SMS {phone}.",
+        "(started {drug}). Next eligible {dm}. Confirm by SMS {phone} or rebook at {bare}",
         "Session notes - {pname} felt faint after 450 ml, recovered. {carrier} Escort: {kin}. "
         "Please update donor address to {addr}, {city} {pc}.",
     )),
@@ -177,7 +177,7 @@ ZH_STYLES: dict[str, tuple[str, tuple[str, ...]]] = {
     )),
     "网上问诊留言": ("cn", (
         "医生您好，{carrier}我在{city}{district}，{pname}，手机{phone}，微信号{wechat}，麻烦加一下。",
-        "帮我妈问的：{carrier}她叫{kin}，{dob}出生，医保卡号{ins}。",
+        "帮我妈问的：{carrier}她叫{kin}，{dob}出生，医保卡号{ins}。之前的问诊记录在{url}",
     )),
     "方言口述转文字": ("cn", (
         "俺娘今年{age}岁了，{carrier}俺家在{county}{town}{village}，俺叫{pname}，电话是{phone_spoken}，"
@@ -201,7 +201,9 @@ _EN_DROP = re.compile(r"\d{3,}|@|www|http|\b(?:Dr|Mr|Mrs|Ms|Miss)\b|\b(?:January
 _ZH_DROP = re.compile(r"[0-9０-９A-Za-zＡ-Ｚａ-ｚ]{3,}|[A-Za-z]|[省市县區区镇鎮乡鄉村街路巷弄号號栋楼]|医院|醫院|诊所|診所|卫生|"
                       r"医生|醫生|大夫|主任|教授|老师|先生|女士|小姐|同学|师傅|姓|名字|叫|电话|微信|手机|QQ|"
                       r"[0-9一二三四五六七八九十]+月[0-9一二三四五六七八九十]|[0-9]+[日号]|[老小阿][\u4e00-\u9fff]哥|"
-                      r"[老小][王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡杜叶程苏魏吕丁沈姚卢]")
+                      r"[老小][王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡杜叶程苏魏吕丁沈姚卢]|"
+                      r"北京|上海|天津|重庆|广州|深圳|杭州|南京|武汉|成都|西安|郑州|长沙|沈阳|哈尔滨|济南|青岛|苏州|福州|"
+                      r"厦门|昆明|贵阳|南宁|合肥|南昌|石家庄|太原|兰州|香港|澳门|台湾|东莞|佛山|无锡|宁波|大连|温州")
 
 
 def _first_sentences(text: str, rnd: random.Random) -> str:

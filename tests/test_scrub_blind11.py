@@ -158,7 +158,7 @@ def test_carriers_that_could_hold_an_identifier_are_dropped(split):
     assert len(en) > 500 and all(scrub_blind11._en_carrier_ok(c) for c in en)
     zh = scrub_blind11.chinese_carriers(SHARED)
     assert len(zh) > 100
-    marked = ("我在郑州市住。", "王医生你好，我咳嗽。", "我叫小红，头疼。", "3月5日开始发烧。", "老李说他胃疼。", "电话多少？")
+    marked = ("我在郑州市住。", "王医生你好，我咳嗽。", "我叫小红，头疼。", "3月5日开始发烧。", "老李说他胃疼。", "电话多少？", "在东莞拔牙多少钱？")
     assert not [q for q in marked if not scrub_blind11._ZH_DROP.search(q)]
     assert not scrub_blind11._ZH_DROP.search("最近总是失眠多梦，怎么办？")
 
