@@ -21,18 +21,14 @@ from tests.test_scrub_blind import (ENTITIES, _devset, check_labels, check_medic
                                     planted_values, split_digest)
 
 ROOT = Path(__file__).resolve().parents[1]
-# ../shared/data next to the project (or next to the folder of worktrees)
-SHARED = next((p.resolve() for p in (ROOT / ".." / "shared" / "data", ROOT / ".." / ".." / "shared" / "data")
-               if p.exists()), None)
+SHARED = (ROOT / ".." / "shared" / "data").resolve()
 HOME_REGIONS = ("GB", "IE", "NZ", "AU", "US", "CA", "ZA", "KE", "SG", "PH", "IN", "MX", "NG", "CN", "TW", "HK")
 
 
 def _module():
-    if SHARED is None:
+    if not SHARED.exists():
         pytest.skip("../shared/data is not present")
-    mod = _devset()
-    mod.SHARED = SHARED  # the worktree layout puts shared data one level further up
-    return mod
+    return _devset()
 
 
 @pytest.fixture(scope="module")
