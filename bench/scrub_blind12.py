@@ -143,7 +143,7 @@ ZH_STYLES: list[tuple[str, list[str]]] = [
         "{zcarrier}今天{zxiao}吃奶三次，黄疸值复查约在{zmd}，由{zplace}妇幼的护士上门。",
     ]),
     ("养老院护理记录", [
-        "护理记录 {zmd}\n长者：{zname}，床位号{zcard}\n晨间血压142/88，服{zmed}后无不适。下午女儿{zname}来访，留电话{zphone}。",
+        "护理记录 {zmd}\n长者：{zname}，档案号{zcard}\n晨间血压142/88，服{zmed}后无不适。下午女儿{zname}来访，留电话{zphone}。",
         "交班：{zname}阿姨夜里说{zmed}，{zcarrier}已通知家属，家住{zplace}{zstreet}。",
     ]),
     ("互联网医院复诊", [
