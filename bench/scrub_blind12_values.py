@@ -201,8 +201,9 @@ def chinese_carriers(shared) -> list[str]:
     out = []
     for line in (shared / "chatmed" / "chatmed_consult_test.jsonl").read_text(encoding="utf-8").splitlines():
         q = re.sub(r"^<s>问：\s*|\s*答：\s*$", "", json.loads(line)["query"]).strip().replace("\n", "")
+        q = q if q[-1:] in ("。", "？", "！", "?", "!", "，", ",") else q + "。"
         if chinese_carrier_ok(q):
-            out.append(q if q[-1] in "。？！?!，," else q + "。")
+            out.append(q)
     return out
 
 
