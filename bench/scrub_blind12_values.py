@@ -246,8 +246,8 @@ class Values:
         kind = self.rnd.choice([PNT.MOBILE, PNT.MOBILE, PNT.FIXED_LINE])
         ex = phonenumbers.example_number_for_type(region, kind) or phonenumbers.example_number(region)
         nsn = str(ex.national_number)
-        for _ in range(60):
-            k = min(4, len(nsn) - 2)
+        for attempt in range(80):  # redraw most digits first, then only the last four
+            k = max(1, len(nsn) - 3) if attempt < 50 else min(4, len(nsn) - 2)
             cand = nsn[:-k] + "".join(str(self.rnd.randrange(10)) for _ in range(k))
             num = phonenumbers.parse("+" + str(ex.country_code) + cand)
             if phonenumbers.is_valid_number(num) and phonenumbers.region_code_for_number(num) == region:
