@@ -10,7 +10,7 @@ Welsh bilingual letters; 医保异地备案, 慢病长处方, 疫苗接种预约
 Placeholders: {name} {first} {last} {phone} {iphone} {place} {street} {post} {email} {url} {date}
 {dm} {my} {id_*} (an identifier of a named scheme), {drug} {epo} (must-stay medical words),
 {carrier} (real patient or doctor text); Chinese: {zname} {zxiao} {zphone} {zplace} {zstreet}
-{zpost} {zdate} {zmd} {zym} {zid} {zyb} {zcard} {zmed} {zcarrier}.
+{zpost} {zdate} {zmd} {zym} {zid} {zyb} {zcard} {zdrug} {zsym} {zdis} {zcarrier}.
 """
 from __future__ import annotations
 
@@ -128,35 +128,35 @@ ZH_STYLES: list[tuple[str, list[str]]] = [
     ("医保异地备案", [
         "异地就医备案申请\n参保人：{zname}\n身份证号：{zid}\n医保卡号：{zyb}\n参保地：{zplace}\n就医地：{zplace}\n"
         "居住地址：{zstreet}\n联系电话：{zphone}\n备案开始日期：{zdate}",
-        "您好，我是{zname}，{zplace}参保，现在在{zplace}带孙子，{zcarrier}想问异地备案后买{zmed}能不能直接结算？我电话{zphone}。",
+        "您好，我是{zname}，{zplace}参保，现在在{zplace}带孙子，{zcarrier}想问异地备案后买{zdrug}能不能直接结算？我电话{zphone}。",
     ]),
     ("慢病长处方", [
-        "慢病长处方续方登记：患者{zname}，卡号{zcard}，诊断高血压，{zmed}每日一片，开具十二周。下次复诊{zmd}，家属{zname}（{zphone}）代取。",
-        "{zcarrier}我爸{zname}一直吃{zmed}，社区说可以开长处方，我们住{zstreet}，{zym}之后还能续吗？",
+        "慢病长处方续方登记：患者{zname}，卡号{zcard}，诊断{zdis}，{zdrug}每日一片，开具十二周。下次复诊{zmd}，家属{zname}（{zphone}）代取。",
+        "{zcarrier}我爸{zname}一直吃{zdrug}，社区说可以开长处方，我们住{zstreet}，{zym}之后还能续吗？",
     ]),
     ("疫苗接种预约", [
         "【接种预约成功】{zname}小朋友，您已预约{zmd}上午在{zplace}社区卫生服务中心接种。请携带预防接种证，监护人{zname}，手机{zphone}。",
-        "宝宝{zxiao}（大名{zname}，{zdate}出生）打完疫苗有点{zmed}，{zcarrier}预约单号{zcard}。",
+        "宝宝{zxiao}（大名{zname}，{zdate}出生）打完疫苗有点{zsym}，{zcarrier}预约单号{zcard}。",
     ]),
     ("月子中心", [
-        "入住登记：宝妈{zname}，{zdate}剖宫产，房号在{zstreet}。宝爸{zname}电话{zphone}。过敏：{zmed}。邮箱{email}",
+        "入住登记：宝妈{zname}，{zdate}剖宫产，房号在{zstreet}。宝爸{zname}电话{zphone}。过敏：{zdrug}。邮箱{email}",
         "{zcarrier}今天{zxiao}吃奶三次，黄疸值复查约在{zmd}，由{zplace}妇幼的护士上门。",
     ]),
     ("养老院护理记录", [
-        "护理记录 {zmd}\n长者：{zname}，档案号{zcard}\n晨间血压142/88，服{zmed}后无不适。下午女儿{zname}来访，留电话{zphone}。",
-        "交班：{zname}阿姨夜里说{zmed}，{zcarrier}已通知家属，家住{zplace}{zstreet}。",
+        "护理记录 {zmd}\n长者：{zname}，档案号{zcard}\n晨间血压142/88，服{zdrug}后无不适。下午女儿{zname}来访，留电话{zphone}。",
+        "交班：{zname}阿姨夜里说{zsym}，{zcarrier}已通知家属，家住{zplace}{zstreet}。",
     ]),
     ("互联网医院复诊", [
-        "复诊申请：{zcarrier}上次是{zym}在线上开的{zmed}，就诊人{zname}，身份证{zid}，药寄到{zstreet}（{zpost}），收件电话{zphone}。",
+        "复诊申请：{zcarrier}上次是{zym}在线上开的{zdrug}，就诊人{zname}，身份证{zid}，药寄到{zstreet}（{zpost}），收件电话{zphone}。",
         "医生您好，我是{zname}的家属，{zdate}线下看过，病历已上传{url}，麻烦帮忙看看能不能续方。",
     ]),
     ("急诊分诊台登记", [
-        "分诊登记 {zdate}\n姓名：{zname} 性别：男 年龄：67\n主诉：{zmed}2小时\n陪同：{zname}（儿子）{zphone}\n现住址：{zplace}{zstreet}\n分级：II级",
+        "分诊登记 {zdate}\n姓名：{zname} 性别：男 年龄：67\n主诉：{zsym}2小时\n陪同：{zname}（儿子）{zphone}\n现住址：{zplace}{zstreet}\n分级：II级",
         "120送入，患者无法言语，随身卡片显示{zname}，证件号{zid}，{zcarrier}",
     ]),
     ("粤语口语转写", [
-        "喂，医生呀，我系{zname}个阿妈，佢{zdate}开始{zmed}，{zcarrier}我哋住{zplace}{zstreet}，你打返俾我{zphone}啦唔该。",
-        "{zxiao}今日去咗{zplace}嗰间诊所，医生话要食{zmed}，有咩事WhatsApp我{zphone}，或者电邮{email}。",
+        "喂，医生呀，我系{zname}个阿妈，佢{zdate}开始{zsym}，{zcarrier}我哋住{zplace}{zstreet}，你打返俾我{zphone}啦唔该。",
+        "{zxiao}今日去咗{zplace}嗰间诊所，医生话要食{zdrug}，有咩事WhatsApp我{zphone}，或者电邮{email}。",
     ]),
 ]
 
@@ -171,7 +171,7 @@ def fill(doc, template: str, values: Values, terms, carriers: list[str], rnd: ra
         slot = m.group(1)
         if slot in ("carrier", "zcarrier"):
             doc.carrier(carriers[rnd.randrange(len(carriers))], terms)
-        elif slot in ("drug", "epo", "zmed"):
+        elif slot in ("drug", "epo", "zdrug", "zsym", "zdis"):
             doc.add(values.medical(slot), medical=MED)
         else:
             for text, kind in values.get(slot):

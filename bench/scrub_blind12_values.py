@@ -86,8 +86,10 @@ EN_DRUGS = ["metformin", "Lipitor", "levothyroxine", "insulin glargine", "Eliqui
 EN_EPO = ["Parkinson's disease", "Hashimoto's thyroiditis", "Crohn's disease", "Bell's palsy", "Addison's disease",
           "Graves' disease", "Sjögren's syndrome", "Raynaud's phenomenon", "Charcot foot", "Osgood-Schlatter disease",
           "Ménière's disease", "Guillain-Barré syndrome", "Paget's disease", "Hodgkin lymphoma"]
-ZH_MED = ["二甲双胍", "阿托伐他汀", "布洛芬", "连花清瘟胶囊", "头晕", "咳嗽", "胸闷", "帕金森病", "桥本甲状腺炎",
-          "氨氯地平", "乏力", "恶心", "黄连上清丸", "硝苯地平缓释片", "低烧", "腹泻"]
+ZH_DRUG = ["二甲双胍", "阿托伐他汀", "布洛芬", "连花清瘟胶囊", "氨氯地平", "黄连上清丸", "硝苯地平缓释片", "阿莫西林",
+           "六味地黄丸", "青霉素"]
+ZH_SYM = ["头晕", "咳嗽", "胸闷", "乏力", "恶心", "低烧", "腹泻", "心慌", "呕吐", "皮疹"]
+ZH_DIS = ["高血压", "帕金森病", "桥本甲状腺炎", "2型糖尿病", "慢阻肺", "冠心病"]
 
 
 def _verhoeff(num: str) -> int:
@@ -449,4 +451,4 @@ class Values:
         raise KeyError(slot)
 
     def medical(self, slot: str) -> str:
-        return self.rnd.choice({"drug": EN_DRUGS, "epo": EN_EPO, "zmed": ZH_MED}[slot])
+        return self.rnd.choice({"drug": EN_DRUGS, "epo": EN_EPO, "zdrug": ZH_DRUG, "zsym": ZH_SYM, "zdis": ZH_DIS}[slot])
