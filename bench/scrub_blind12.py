@@ -9,7 +9,7 @@ Welsh bilingual letters; 医保异地备案, 慢病长处方, 疫苗接种预约
 
 Placeholders: {name} {first} {last} {phone} {iphone} {place} {street} {post} {email} {url} {date}
 {dm} {my} {id_*} (an identifier of a named scheme), {drug} {epo} (must-stay medical words),
-{carrier} (real patient or doctor text); Chinese: {zname} {zxiao} {zphone} {zplace} {zstreet}
+{carrier} (real patient or doctor text); {slot:1} repeats a value within a document; Chinese: {zname} {zxiao} {zphone} {zplace} {zstreet}
 {zpost} {zdate} {zmd} {zym} {zid} {zyb} {zcard} {zdrug} {zsym} {zdis} {zcarrier}.
 """
 from __future__ import annotations
@@ -117,9 +117,9 @@ EN_STYLES: list[tuple[str, str, list[str]]] = [
         "{carrier} Kindly revert to {email} at the earliest.",
     ]),
     ("welsh-bilingual", "GB", [
-        "Annwyl {name} / Dear {name},\nRydym wedi trefnu apwyntiad i chi / We have arranged an appointment for you: {date}, "
+        "Annwyl {name:1} / Dear {name:1},\nRydym wedi trefnu apwyntiad i chi / We have arranged an appointment for you: {date}, "
         "Uned {epo}, {place}.\nRhif GIG / NHS number: {id_nhs}\nCyfeiriad / Address: {street}, {place}, {post}\n"
-        "Ffôn / Phone: {phone}\nDewch â'ch {drug} / Bring your {drug}.",
+        "Ffôn / Phone: {phone}\nDewch â'ch {drug:1} / Bring your {drug:1}.",
         "Diolch / Thank you, {first}. {carrier} Your nurse {name} can be reached at {email}.",
     ]),
 ]
@@ -160,21 +160,25 @@ ZH_STYLES: list[tuple[str, list[str]]] = [
     ]),
 ]
 
-_SLOT = re.compile(r"\{(\w+)\}")
+_SLOT = re.compile(r"\{(\w+)(?::(\d))?\}")  # {slot:1}: the same value again within a document
 
 
 def fill(doc, template: str, values: Values, terms, carriers: list[str], rnd: random.Random) -> None:
     """Plant each placeholder's value at its own span; carriers keep their allow-list terms as medical."""
-    pos = 0
+    pos, memo = 0, {}
     for m in _SLOT.finditer(template):
         doc.add(template[pos:m.start()])
-        slot = m.group(1)
+        slot, key = m.group(1), m.group(0)
         if slot in ("carrier", "zcarrier"):
             doc.carrier(carriers[rnd.randrange(len(carriers))], terms)
         elif slot in ("drug", "epo", "zdrug", "zsym", "zdis"):
-            doc.add(values.medical(slot), medical=MED)
+            if key not in memo:
+                memo[key] = values.medical(slot)
+            doc.add(memo[key], medical=MED)
         else:
-            for text, kind in values.get(slot):
+            if key not in memo or not m.group(2):
+                memo[key] = values.get(slot)
+            for text, kind in memo[key]:
                 doc.add(text, kind)
         pos = m.end()
     doc.add(template[pos:])

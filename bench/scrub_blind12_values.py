@@ -64,7 +64,18 @@ CITY_EXCLUDE = {"Washington", "Georgia", "Victoria", "Delhi", "Jersey", "Ontario
                 "Punjab", "Andorra", "Singapore", "Hong Kong", "Macau", "Kuwait", "Mexico", "Luxembourg",
                 "Monaco", "Djibouti", "Panama", "Guatemala", "Tasmania", "Queensland", "Alberta", "Manitoba",
                 "Kerala", "Assam", "Bihar", "Sikkim", "Kano", "Ogun", "Oyo", "Lagos"}
-STREETS = "Larkspur|Heol y Nant|Okigwe|Red Hills|Sai Krupa|Lok Shan|Kowhai|Wattle|Mabini|Triq il-Kbira|Bóthar na Trá|Saint-Denis|Adeola Odeku|Hope|Jan Smuts|Makariou III|Ang Mo Kio|Ngong|Kwame Nkrumah".split("|")
+STREETS = {
+    "US": ["Larkspur", "Magnolia", "Cedar Hollow", "Martin Luther King Jr", "Old Post"],
+    "GB": ["Heol y Nant", "Ffordd Penrhos", "Hollins", "Brunswick", "Station"],
+    "IE": ["Bóthar na Trá", "Ard na Gréine", "Main", "Church"], "CA": ["Saint-Denis", "Sherbrooke", "Maple", "Wellington"],
+    "IN": ["Sai Krupa", "Gandhi", "Shanti Vihar", "Lakshmi"], "HK": ["Lok Shan", "Shek Kip Mei", "Tai Po"],
+    "SG": ["Ang Mo Kio", "Bedok North", "Jurong West"], "MT": ["il-Kbira", "San Pawl", "tal-Ħamrun"],
+    "NG": ["Adeola Odeku", "Okigwe", "Awolowo", "Herbert Macaulay"], "JM": ["Red Hills", "Hope", "Constant Spring"],
+    "AU": ["Wattle", "Banksia", "Jacaranda"], "NZ": ["Kowhai", "Rimu", "Pohutukawa"], "DE": ["Linden", "Bahnhof"],
+    "FR": ["Lilas", "Tilleuls"], "ES": ["Mayor", "del Sol"], "BR": ["das Flores", "Augusta"], "PL": ["Długa", "Kwiatowa"],
+    "PH": ["Mabini", "Rizal", "Bonifacio"], "ZA": ["Jan Smuts", "Voortrekker"], "KE": ["Ngong", "Moi"],
+    "GH": ["Kwame Nkrumah", "Oxford"], "CY": ["Makariou III", "Stasinou"],
+}
 SUFFIX = ["Street", "St", "Rd", "Road", "Ave", "Lane", "Ln", "Crescent", "Close", "Drive", "Blvd", "Way"]
 MONTHS = "January February March April May June July August September October November December".split()
 DOMAINS = ["gmail.com", "yahoo.co.uk", "outlook.com", "btinternet.com", "hotmail.co.za", "icloud.com", "rogers.ca",
@@ -271,7 +282,7 @@ class Values:
 
     def street(self) -> str:
         r, c, n = self.rnd, self.culture, self.rnd.randint(1, 480)
-        nm = r.choice(STREETS)
+        nm = r.choice(STREETS.get(c) or STREETS[r.choice(sorted(STREETS))])
         shapes = {
             "US": [f"{n} {nm} {r.choice(SUFFIX)} Apt {r.randint(1, 40)}", f"PO Box {r.randint(100, 99999)}",
                    f"{n}{r.choice('ABC')} {nm} Ave"],
@@ -280,7 +291,7 @@ class Values:
             "IN": [f"Flat {r.randint(101, 904)}, {nm} Apts, {r.randint(1, 9)}th Cross", f"H.No. {r.randint(1, 20)}-{n}/B, {nm} Nagar"],
             "HK": [f"Flat {r.choice('ABCDEF')}, {r.randint(2, 40)}/F, Tai Hing Building, {n} {nm} Road"],
             "SG": [f"Blk {n} {nm} Ave {r.randint(1, 9)} #{r.randint(2, 20):02d}-{r.randint(1, 400)}"],
-            "MT": [f"{n}, Triq {nm}"], "NG": [f"Plot {n}, {nm} Street", f"No. {n} {nm} Road"],
+            "MT": [f"{n}, Triq {nm}", f"Flat {r.randint(1, 9)}, Triq {nm}"], "NG": [f"Plot {n}, {nm} Street", f"No. {n} {nm} Road"],
             "JM": [f"Lot {n}, {nm} Road"], "AU": [f"Unit {r.randint(1, 20)}/{n} {nm} St"],
             "NZ": [f"{r.randint(1, 9)}/{n} {nm} Grove"], "DE": [f"{nm}straße {n}"], "FR": [f"{n} rue des {nm}"],
             "ES": [f"Calle {nm} {n}, 3º B"], "BR": [f"Rua {nm}, {n}"], "PL": [f"ul. {nm} {n}/{r.randint(1, 40)}"],
