@@ -9,7 +9,8 @@ Welsh bilingual letters; 医保异地备案, 慢病长处方, 疫苗接种预约
 
 Placeholders: {name} {first} {last} {phone} {iphone} {place} {street} {post} {email} {url} {date}
 {dm} {my} {id_*} (an identifier of a named scheme), {drug} {epo} (must-stay medical words),
-{carrier} (real patient or doctor text); {slot:1} repeats a value within a document; Chinese: {zname} {zxiao} {zphone} {zplace} {zstreet}
+{carrier} (real patient or doctor text); {slot:1} repeats a value within a document.
+Chinese: {zname} {zxiao} {zphone} {zplace} {zstreet}
 {zpost} {zdate} {zmd} {zym} {zid} {zyb} {zcard} {zdrug} {zsym} {zdis} {zcarrier}.
 """
 from __future__ import annotations
