@@ -171,12 +171,11 @@ _MAIL_TLDS = r"(?:com|net|org|edu|gov|co|uk|in|au|ca|de|fr|cn|jp|nz|za|ng|ph|my|
 EMAIL_SPELLED = re.compile(r"(?i)(?<![\w.%+-])(?!(?:me|him|her|us|them|you|it|one|home|work|night|school|clinic|hospital)\b)"
                            r"[a-z0-9][\w.%+-]{0,63}[ \t]*(?:\(at\)|\[at\]|\{at\}|[ \t]at[ \t])[ \t]*[a-z][a-z0-9-]*"
                            rf"(?:[ \t]*(?:\(dot\)|\[dot\]|\{{dot\}}|[ \t]dot[ \t]|\.)[ \t]*(?-i:{_MAIL_TLDS})){{1,3}}\b")
-URL_BARE = re.compile(rf"(?<![@A-Za-z0-9_.-])(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)+(?:{_COMMON_TLDS})"
-                      rf"(?:\.[a-z]{{2}})?(?:/{_URL_TAIL})?(?![\w@-])")
+_HOST_LABELS = r"(?<![@A-Za-z0-9_.-])(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)+"  # "www.", "kids-health.", "a.b."
+URL_BARE = re.compile(rf"{_HOST_LABELS}(?:{_COMMON_TLDS})(?:\.[a-z]{{2}})?(?:/{_URL_TAIL})?(?![\w@-])")
 # a bare host under any other public suffix: "kidshealth.nz", "clinica-sol.com.ar", "stmarys.ie/forms" (checked
 # against tldextract's bundled public-suffix list in _public_suffix_host)
-URL_BARE_ANY = re.compile(rf"(?<![@A-Za-z0-9_.-])(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)+[a-z]{{2,18}}"
-                          rf"(?:/{_URL_TAIL})?(?![\w@-])")
+URL_BARE_ANY = re.compile(rf"{_HOST_LABELS}[a-z]{{2,18}}(?:/{_URL_TAIL})?(?![\w@-])")
 # country codes that are also words: "pain.so", "crocin.is it ok" in text typed without a space after the full stop
 _WORD_TLDS = frozenset("am an as at be by do eg id im is it my no so to".split())
 _SITE_WORD = re.compile(r"(?i:\b(?:web[ \t]?site|web[ \t]?page|portal|url|link|visit|online[ \t]+at|info|domain)\b|网站|网址|官网|網站|網址)")
@@ -245,10 +244,12 @@ def _public_suffix_host(value: str, m) -> Optional[float]:
     parts = TLD_EXTRACTOR(host)
     if not parts.suffix or len(parts.domain) < 2 or not parts.domain[0].isalpha():
         return None
+    if slash:
+        return 0.6
     wordy = parts.suffix in _WORD_TLDS or (len(parts.suffix) > 2 and is_english(parts.suffix)) or is_english(parts.domain)
     coined = re.search(r"\d", parts.domain) or ("-" in parts.domain and not all(
         len(w) < 2 or is_english(w) for w in parts.domain.split("-")))  # "ordination-mayer", not "x-ray", "knock-knees"
-    if wordy and not slash and not coined and not _SITE_WORD.search(m.string, max(0, m.start() - 30), m.start()):
+    if wordy and not coined and not _SITE_WORD.search(m.string, max(0, m.start() - 30), m.start()):
         return None
     return 0.6
 
