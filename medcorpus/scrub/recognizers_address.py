@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from medcorpus.scrub.address_frames import more_address_patterns
 from medcorpus.scrub.patterns import Rx
 from medcorpus.scrub.recognizers_en import CAP_NAME, NAME_WORD, STOP, looks_medical, make_name_check
 
@@ -258,7 +259,7 @@ def address_patterns(terms) -> list[Rx]:
             # the number first: "14 Nørregade", "3 Kirkevej"
             r"|(?<![\w/.-])\d{1,4}[a-zA-Z]?[ \t]+[A-Z\u00c0-\u00de][\w\u00df-]*(?i:stra(?:ss|ß)e|weg|gasse|vej|gade|gatan|vägen|"
             r"veien|katu|laan|straat|gracht)\b"), 0.8),
-        Rx("city_state_zip", re.compile(rf"\b[A-Z][a-z]+(?:\s[A-Z][a-z]+){{0,2}},\s*(?:{_US_STATES})\s+\d{{5}}(?:-\d{{4}})?\b"), 0.85),
+        Rx("city_state_zip", re.compile(rf"\b[A-Z][a-z]*[A-Za-z][a-z]+(?:\s[A-Z][a-z]+){{0,2}},\s*(?:{_US_STATES})\s+\d{{5}}(?:-\d{{4}})?\b"), 0.85),
         Rx("military", re.compile(rf"\b(?:(?:USNS|USNV|USS|USCGC)[ \t]+[A-Z][a-z]+|PSC[ \t]+\d{{4}},?[ \t]+Box[ \t]+\d{{4}}|"
                                   rf"Unit[ \t]+\d{{4}}[ \t]+Box[ \t]+\d{{4}})\s*\n?\s*(?:FPO|DPO|APO)[ \t]+(?:AA|AE|AP)[ \t]+\d{{5}}\b"), 0.85),
         Rx("po_box", PO_BOX, 0.85),
@@ -280,7 +281,7 @@ def address_patterns(terms) -> list[Rx]:
         Rx("postcode_context", re.compile(rf"(?i:\b(?:post[ \t]?code|postal[ \t]+code|eircode)[ \t]*(?:is|:|-)?[ \t]*)"
                                           rf"((?i:{UK_POSTCODE}|{CA_POSTCODE}|[AC-FHKNPRTV-Y]\d{{2}}[ \t]?[0-9AC-FHKNPRTV-Y]{{4}}))(?![\w-])"),
            0.8, group=1),
-        Rx("zip_context", re.compile(r"(?i)\b(?:zip|zip code|postal code|pin ?code|pincode|postcode)\s*[:#-]?\s*(\d{5,6}(?:-\d{4})?)\b"),
+        Rx("zip_context", re.compile(r"(?i)\b(?:zip|zip code|postal code|pin ?code|pincode|postcode)\s*(?:is|was|[:#-])?\s*(\d{5,6}(?:-\d{4})?)\b"),
            0.85, group=1),
         # a place before its state, province or country: "Saarlouis, Scotland", "Billings, Texas"
         Rx("before_region", re.compile(rf"(?<![\w'’-])(?P<n>{CAP_NAME}),[ \t]+(?:{_regions()})(?![\w-])"), 0.7,
@@ -302,7 +303,7 @@ def address_patterns(terms) -> list[Rx]:
         Rx("at_facility", re.compile(rf"\b(?:at|from|to|near)[ \t]+(?P<n>{CAP_NAME})[ \t]+(?:clinic|surgery|practice|pharmacy|hospital|"
                                      rf"health[ \t]+cent(?:re|er)|medical[ \t]+cent(?:re|er)|Medical[ \t]+Group|Medical[ \t]+Cent(?:re|er)|"
                                      rf"Health[ \t]+Cent(?:re|er)|Pathology|Radiology)\b"), 0.6, group="n", validate=_no_english_place(terms)),
-    ]
+    ] + more_address_patterns(suffixes)
 
 
 def _before_town_ok(terms):

@@ -36,8 +36,8 @@ ID_CONTEXT = re.compile(
     r"national insurance|ni|tax|ic|emirates id|ref|reference)"
     r"(?:[ \t]+(?:number|no\b\.?|num\b\.?|#)|(?=[ \t]*[:#]))|(?<![A-Za-z0-9])(?:insurance card|national insurance)\b|"
     r"(?:身[份分]證字號|身[份分][证證](?:号|號|号码|號碼)?|病[历歷]号|病[历歷]號|病案[号號]|住院[号號]|[门門]诊[号號]|[门門]診號|"
-    r"[医醫]保卡[号號]|医保号|社保卡号|社保号|就诊卡号|档案号|卡号|卡號|健保卡號?|账号|帳號|[护護]照[号號](?:码|碼)?|[证證]件[号號](?:码|碼)?))"
-    r"\s*(?:(?:number|num\.?|no\.?)(?![A-Za-z0-9])\s*|#\s*)?(?:is|was|=|是|为|為|[:#：.-]|\?[ \t]*\n[ \t]*(?:\[[^\]\n]{1,30}\][ \t]*)?(?:[A-Za-z][\w ,'-]{0,30}[:：])?)?\s*((?:[A-Za-z]{1,6}[ /-]?|#)?\d[\dA-Za-z/.-]{0,24}"
+    r"[医醫]保卡[号號]?(?=[:：是为\s]*[A-Za-z]{0,2}\d)|医保号|社保卡号|社保号|就诊卡号|档案号|卡号|卡號|健保卡號?|账号|帳號|[护護]照[号號](?:码|碼)?|[证證]件[号號](?:码|碼)?))"
+    r"\s*(?:(?:number|num\.?|no\.?)(?![A-Za-z0-9])\s*|#\s*)?(?:is|was|[\x22'][ \t]*[:=][ \t]*[\x22']?|[:=][ \t]*[\x22']|=|是|为|為|[:#：.(-]|\?[ \t]*\n[ \t]*(?:\[[^\]\n]{1,30}\][ \t]*)?(?:[A-Za-z][\w ,'-]{0,30}[:：])?)?\s*((?:[A-Za-z]{1,6}[ /_-]?|#)?\d[\dA-Za-z/.-]{0,24}"
     r"(?:[ ]\d{1,6}){0,6}(?-i:[ ][A-Z]{1,2}(?!\w)|\([0-9A-Z]\))?)(?![\w-])")  # a check letter in capitals, not " in"
 # any label ending in an identifier noun ("claim ref", "UR number", "the number on my card is", "学号", "体检编号"):
 # the label's head is enough when the value has the shape of a code (five digits or more, or letters and four digits)

@@ -327,11 +327,13 @@ def chinese_recognizers(terms) -> list:
            validate=_place_ok),
         # 住在/家住/地址：…
         Rx("context", re.compile(rf"(?:住在|家住|住址\s*[:：]?|地址\s*(?:是|为|在)?\s*[:：]?|现住|居住在|来自)\s*([{HAN}0-9A-Za-z]{{2,30}}?"
-                                 rf"(?:市|县|区|镇|乡|村|路|街|号|小区|省)"
+                                 rf"(?:市|县|区|镇|乡|村|路|街|号|小区|省|(?<=\d)道(?=第))"
                                  # the units that follow in text without punctuation: 成都市武侯区, 杭州西湖区文三路
-                                 rf"(?:(?:(?![我你他她的了在是有])[{HAN}]){{1,4}}?(?:区|區|县|縣|镇|鎮|乡|鄉|街道|路|街))*"
-                                 rf"(?:\d{{1,5}}(?:号楼|号|室|栋|幢|单元|楼|层|弄))*"
-                                 rf"(?:(?:(?<=号楼|单元)|(?<=[栋幢]))\d{{2,5}}(?!\d))?)"), 0.75, group=1,
+                                 rf"(?:(?:(?![我你他她的了在是有])[{HAN}]){{1,5}}?(?:区|區|县|縣|镇|鎮|乡|鄉|街道|路|街|大道|巷|广场))*"
+                                 rf"(?:\d{{1,5}}(?:号楼|号|室|栋|幢|单元|楼|层|弄|道)|第\d{{1,5}}座)*"
+                                 # a room after the house number (号1050, 号之2) and a Singapore unit (#05-45)
+                                 rf"(?:之\d{{1,3}}|(?:(?<=号楼|单元)|(?<=[栋幢号座]))\d{{2,5}}(?![\d年月日岁歲周天次个個元块塊%.]))?"
+                                 rf"(?:(?<=座)#\d{{1,3}}-\d{{1,4}})?)"), 0.75, group=1,
            validate=_place_ok),
     ]
     from medcorpus.scrub.recognizers_zh_context import ZhContextRecognizer
