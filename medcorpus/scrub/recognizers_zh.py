@@ -82,7 +82,8 @@ ZH_NOT_NAMES = frozenset("谢谢 毛发 张嘴 白发 阳虚 阴虚 祖父母 �
 FUNCTION_CHARS = "那这哪谁该本此每各某其和由向与及跟给让被把对从在为找请问都也就还又再才"
 # the words that may stand right before a transliterated name (患者阿依古丽·买买提, 我朋友约翰·史密斯)
 _BEFORE_INTERPUNCT_NAME = frozenset("患者 病人 病患 家属 姓名 叫 我叫 是 我是 和 与 跟 给 找 朋友 同事 同学 邻居 老公 老婆 丈夫 妻子 "
-                                    "儿子 女儿 爸爸 妈妈 母亲 父亲 医生 护士 老师 证明 兹 兹证明 联系人 签名 申请人".split())
+                                    "儿子 女儿 爸爸 妈妈 母亲 父亲 医生 护士 老师 证明 兹 兹证明 联系人 签名 申请人 爱人 愛人 太太 先生 家属 家屬 现 現 打 "
+                                    "写 寫 的 打我 我".split())
 # verbs and particles that stand right before a name and that jieba may join with a surname (過葉, 給謝)
 _BEFORE_NAME_CHARS = set("過过給给找跟和問问被讓让帶带叫請请的看睇是到向對对由與与")
 
@@ -104,8 +105,8 @@ class JiebaNameRecognizer(LocalRecognizer):
 
     CONTEXT_BEFORE = re.compile(rf"(?:{NAME_BEFORE})(?=([{HAN}]{{2,4}}))")
     INTERPUNCT_TAIL = re.compile(rf"[{HAN}]{{1,8}}?(?=[^{HAN}·•‧]|$|也[有是]|都[有是]|同志|先生|女士|小姐|医生|大夫|老师|今年|最近|住院|"
-                                 rf"患有|得了|的|说|是|在|和|也|[·•‧])")
-    INTERPUNCT_NAME = re.compile(rf"(?<![{HAN}·•‧])[{HAN}]{{1,8}}(?P<sep>[·•‧])[{HAN}]{{1,8}}(?:[·•‧][{HAN}]{{1,8}})?")
+                                 rf"患有|得了|的|说|是|在|和|也|申请|申請|年纪|年紀|会员|會員|生日|[·•‧])")
+    INTERPUNCT_NAME = re.compile(rf"(?<![·•‧])[{HAN}]{{1,8}}(?P<sep>[·•‧])[{HAN}]{{1,8}}(?:[·•‧][{HAN}]{{1,8}})?")
     CONTEXT_GENDER = re.compile(rf"(?:^|(?<=[^{HAN}]))([{HAN}]{{2,4}})[，,]\s*[男女](?:性)?[，,]")
     CONTEXT_AFTER = re.compile(rf"([{HAN}]{{1,3}}?)(?:{NAME_TITLES})")
     CONTACT_AFTER = re.compile(rf"(?<=[{HAN}])[，,]\s*(?:手机|手機|电话|電話|联系电话|聯繫電話|微信|座机|座機)")
@@ -260,7 +261,12 @@ class JiebaNameRecognizer(LocalRecognizer):
                 out.append(self._result(span[0], span[1], 0.85, "context_before"))
         for m in self.INTERPUNCT_NAME.finditer(text):  # 阿依古丽·买买提, 约翰·史密斯: a transliterated name
             s = m.start()
-            for ts, te, word, flag in self._segment(text, m.start(), m.start("sep"), pos=True):
+            if s and re.match(f"[{HAN}]", text[s - 1]):  # a longer run (…的是我爱人阿卜杜拉·…): back from the dot to a role word
+                for ts, te, word, flag in reversed(self._segment(text, max(0, m.start("sep") - 12), m.start("sep"), pos=True)):
+                    if word in _BEFORE_INTERPUNCT_NAME or flag[:1] in ("r", "p", "c", "u") or ts < m.start():
+                        s = max(te, m.start())
+                        break
+            for ts, te, word, flag in self._segment(text, s, m.start("sep"), pos=True):
                 if word not in _BEFORE_INTERPUNCT_NAME and flag[:1] not in ("r", "p", "c", "u"):
                     break
                 s = te  # 患者 + 阿依古丽·买买提, 我 + 朋友 + 约翰·史密斯: roles and pronouns before the name are not part of it

@@ -51,7 +51,8 @@ _KIN_TERM = re.compile(r"[大二三四五六七八小老]?(?:哥|姐|弟|妹|叔
 # kin and friends whose name may follow (我孙女志强的电话, 我同事小王，)
 _KIN = (r"(?:小女|小儿|犬子|(?:我|您|你|他|她)(?:的)?(?:孙女|孫女|孙子|孫子|外孙女?|外孫女?|儿媳妇?|兒媳婦?|女婿|侄子|侄女|外甥女?|朋友|同事|邻居|鄰居|室友|同学|同學|"
         r"闺蜜|女朋友|男朋友|女友|男友|对象|對象|表[哥姐弟妹]|堂[哥姐弟妹]|老伴|嫂子|姐夫|妹夫|儿子|兒子|女儿|女兒|老公|老婆|丈夫|妻子|爱人|愛人|"
-        r"妈妈|媽媽|爸爸|母亲|父亲|爷爷|奶奶|外公|外婆|哥哥|姐姐|弟弟|妹妹|阿[妈媽爸]|妈|媽|爸|先生|太太)|孩子(?:爸爸|妈妈|媽媽|他爸|他妈))"
+        r"妈妈|媽媽|爸爸|母亲|父亲|爷爷|奶奶|外公|外婆|哥哥|姐姐|弟弟|妹妹|阿[妈媽爸]|妈|媽|爸|先生|太太)|孩子(?:爸爸|妈妈|媽媽|他爸|他妈)|"
+        r"(?<=[。，,\n])(?:现|現)?家[属屬])"
         r"(?:叫|名叫|是)?[（(]?")
 # doubled characters that are words, not pet names
 _DOUBLED_WORDS = frozenset("人人 时时 事事 样样 家家 年年 月月 日日 夜夜 声声 步步 句句 层层 条条 点点 星星 妈妈 爸爸 哥哥 姐姐 弟弟 "
@@ -61,7 +62,8 @@ _ADVERB_TAGS = ("d", "t", "r", "v", "m")
 # ... and after a kinship word also adjectives, conjunctions, prepositions, measure words, idioms (我儿子最近有点咳嗽)
 _NOT_AFTER_KIN_TAGS = _ADVERB_TAGS + ("a", "c", "p", "q", "u", "f", "l", "i")
 # frames strong enough for a given name alone (淑芬, 朵朵), and those where a dictionary word may be a name too
-_GIVEN_ALONE_FRAMES = frozenset(("field", "field_colon", "introduced", "chat_speaker", "kin_contact", "called", "en_intro"))
+_GIVEN_ALONE_FRAMES = frozenset(("field", "field_colon", "introduced", "chat_speaker", "kin_contact", "called", "en_intro",
+                                 "roster", "patient_sex"))
 _WORD_OK_FRAMES = _GIVEN_ALONE_FRAMES | {"kin", "title_is"}
 
 
@@ -176,8 +178,13 @@ class ZhContextRecognizer(LocalRecognizer):
             # a chat line: "[病友群] 老刘：…", "【家人群】淑芬：…"
             ("chat_speaker", re.compile(rf"(?:^|(?<=\n))[ \t]*[\[【][^\]】\n]{{1,12}}[\]】][ \t]*{value}[:：]")),
             # before 的电话 a given name alone is a name too (打我孙女德福的电话)
-            ("kin_contact", re.compile(rf"{_KIN}{value}(?=的(?:电话|電話|手机|手機|微信|邮箱|號碼|号码|联系方式))")),
-            ("kin", re.compile(rf"{_KIN}{value}(?=[，,。；;）)]|$|也|今年|最近|已经|已經|昨天|寄的|在|说|說|得了|患|有|让|讓|叫|带|帶|陪|要|想|刚|剛|"
+            ("kin_contact", re.compile(rf"{_KIN}{value}(?=的(?:电话|電話|手机|手機|微信|邮箱|號碼|号码|联系方式)|的[ \t]*[+＋]?\d)")),
+            # a roster line: "1. 扎西顿珠，1964年6月11号，电话…", "3. 格桑卓玛，住院号：…" (a name of any people, no surname needed)
+            ("roster", re.compile(rf"(?m:^[ \t]*\d{{1,3}}[.、．)）][ \t]*)(?P<n>[{HAN}]{{2,5}})(?=[，,][ \t]*(?:\d{{2,4}}[-/.年]|电话|電話|手机|手機|"
+                                  rf"[{HAN}]{{0,6}}[号號](?:码|碼)?[:：]|身份证|身分證|护照|護照|[男女][，,]))")),
+            # 患者乌兰其其格，男，…: a patient named before the sex
+            ("patient_sex", re.compile(rf"(?:患者|病人|患儿|患兒)(?P<n>[{HAN}]{{2,5}})(?=[，,][ \t]*[男女])")),
+            ("kin", re.compile(rf"{_KIN}{value}(?=[，,。；;）)]|$|也|今年|年纪|年紀|申请|申請|最近|已经|已經|昨天|寄的|在|说|說|得了|患|有|让|讓|叫|带|帶|陪|要|想|刚|剛|"
                                rf"怀孕|懷孕|住院|结婚|結婚|出生|去世|生病|发烧|發燒|咳嗽)")),
             # 我和老公李伟结婚…: a weak frame (我和老公同床后 is no name), the value needs a common surname
             ("and_kin", re.compile(rf"我和(?:老公|老婆|丈夫|妻子|爱人|愛人|男朋友|女朋友|男友|女友){value}"
@@ -280,12 +287,15 @@ class ZhContextRecognizer(LocalRecognizer):
         twice. Roles, labels, kinship terms and medical words are not speakers' names."""
         lines = [m for m in _CHAT_LINE.finditer(text)]
         values = [m.group("n") for m in lines]
-        if len(lines) < 3 or len(set(values)) < 2 or len(set(values)) == len(values):
+        loose = len(lines) < 3 or len(set(values)) < 2 or len(set(values)) == len(values)
+        if loose and len(lines) < 2:
             return []
         out = []
         for m in lines:
             s, e = m.span("n")
             value = m.group("n")
+            if loose and not (e - s >= 2 and self._name_value(text, s, e, given_alone=False, word_ok=False)):
+                continue  # no speaker speaks twice: only a full name with a surname ("丁丹：好的") opens a chat line
             if value in _CHAT_ROLES or _KIN_TERM.fullmatch(value) or value[-1] in "人号號址期码碼注话話称稱别別龄齡群史述断斷议議果" \
                     or value in _FIELD_NOT_NAMES or value in ZH_NOT_NAMES or self._medical(text, s, e) \
                     or any(c in "的了与在是有都就我你他她们这那什么怎" for c in value):

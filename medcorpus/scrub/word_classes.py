@@ -7,8 +7,9 @@ import re
 # words that stand where names stand but never are one: greetings, a doctor's degrees, contact field
 # labels, chat words, Filipino politeness particles, sign-off words, weekday abbreviations, phone networks,
 # Greek letters (omega-3, beta blockers), HTML entities (&lt;), ID labels (DNI, CURP, NRIC), greetings and chat
-# words of other languages (gracias, lah, daktari) and letter headings ("Dear Colleague"); not those that are
-# surnames too (Asante, Dias, Ni, Yung, Moi)
+# words of other languages (gracias, lah, daktari; Hindi-Urdu verbs and pronouns of Hinglish, Tagalog weekdays, Irish
+# and Welsh greetings), military rank abbreviations and letter headings ("Dear Colleague"); not those that are
+# surnames too (Asante, Dias, Ni, Yung, Moi, Ho, Ji, Coy)
 NOT_NAMES = frozenset("""hlo helo hii hy hola olá ola namaste namaskar salam salaam assalam ciao bonjour hallo hej
 gud mrng mng evng pls plz thx thanx tnx regds rgds mbbs md mch mrcp mrcgp frcs frcp frcpc facp fcps dnb dgo dch
 mds bds dds phd rn np bsc msc mph dm drnb facs gp
@@ -25,7 +26,12 @@ shukran daktari habari jambo gracias muchas dios bendiga años hola buenos buena
 lah lor meh ako ikaw tq colleague colleagues subject mykad hkid días tardes noches docteur doctora doctores
 dottore doutor doutora je suis smh tbh ngl pls anak nang taga kuya rx hmo seaman parent parents guardian team claims
 bye byee respected mondays tuesdays wednesdays thursdays fridays saturdays sundays weekdays weekends
-biba nkda nka dnr dnacpr postcode eircode zipcode""".split())
+biba nkda nka dnr dnacpr postcode eircode zipcode
+mister physio mcsp hcpc rgn rmn pte lcpl emirates x xx xxx
+hai hain hoon raha rahi rahe tha thi aur woh mera meri mere nahi nahin bhi kya kal raat aaj subah dard bahut sahab saheb
+chahiye badhana mummy papa
+pwede eto ito mag kasi ngayon lunes martes miyerkules huwebes biyernes sabado linggo
+dia dhuit duit diolch shwmae raibh maith agat""".split())
 
 # words of a clinic's or hospital's name: a span holding one is an organisation, not a person
 CLINIC_WORDS = re.compile(r"(?i)\b(?:clinic|hospital|nursing|cent(?:re|er)|diagnostics|care|medical|health|physician|"
