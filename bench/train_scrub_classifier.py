@@ -23,6 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+HELD_OUT = ("untouched", "blind3", "blind11", "blind12")  # as bench/scrub.py's HIDDEN
 KEEP = {"PERSON": "PERSON", "CITY": "LOCATION", "LOCATION": "LOCATION", "STREET": "STREET"}
 
 
@@ -87,7 +88,7 @@ def score(vec, model, X, y) -> None:
         print(f"  {label:9s} words {tp + fn:5d}  recall {tp / max(1, tp + fn):.3f}  precision {tp / max(1, tp + fp):.3f}")
 
 
-def export(vec, model, out: Path, floor: float = 1e-3) -> int:
+def export(vec, model, out: Path, trained_on: str, floor: float = 1e-3) -> int:
     from medcorpus.scrub.token_classifier import LABELS
 
     order = [list(model.classes_).index(label) for label in LABELS]
@@ -96,7 +97,7 @@ def export(vec, model, out: Path, floor: float = 1e-3) -> int:
     names = vec.get_feature_names_out()
     body = {"labels": list(LABELS), "bias": [round(float(b), 4) for b in model.intercept_[order]],
             "features": [str(names[i]) for i in keep], "weights": [[round(float(w), 4) for w in W[i]] for i in keep],
-            "trained_on": "bench/train_scrub_classifier.py: tune (several seeds), tune-hard, fresh, blind with --blind; never untouched/blind2"}
+            "trained_on": trained_on}
     with gzip.GzipFile(out, "wb", mtime=0) as fh:
         fh.write(json.dumps(body, separators=(",", ":")).encode("utf-8"))
     return len(keep)
@@ -116,6 +117,9 @@ def main() -> None:
     ap.add_argument("--restyle", action="store_true", help="add lower-case / unpunctuated copies of half the docs")
     ap.add_argument("--without-fresh", action="store_true", help="train on tune + tune-hard only (to measure on fresh)")
     ap.add_argument("--blind", action="store_true", help="also the round-4 blind split (tuning side from round 5)")
+    ap.add_argument("--splits", default="", help="more tuning-side splits, comma-separated (their English docs): "
+                    "blind2,blind4,blind5,blind6,blind7,blind8,blind9,blind10; never a held-out split")
+    ap.add_argument("--measure-on", default="", help="tuning-side splits left out of training, word-level scores printed")
     ap.add_argument("--out", default=str(resource_path(WEIGHTS_FILE)))
     a = ap.parse_args()
     dev = _devset()
@@ -129,6 +133,13 @@ def main() -> None:
     fresh = [d for d in dev.build_split("fresh", a.en, 200) if d["lang"] == "en"]
     if a.blind:
         hard += [d for d in dev.build_split("blind", a.en, 200) if d["lang"] == "en"]
+    extra = [name for name in a.splits.split(",") if name]
+    measured = [name for name in a.measure_on.split(",") if name]
+    held_out = set(extra + measured) & set(HELD_OUT)
+    if held_out:
+        raise SystemExit(f"{sorted(held_out)}: held-out splits are never trained or tuned on")
+    for name in extra:
+        hard += [d for d in dev.build_split(name, a.en, 200) if d["lang"] == "en"]
     if a.restyle:
         tune, hard, fresh = tune + restyled(tune), hard + restyled(hard), fresh + restyled(fresh)
     Xt, yt = labelled_words(tune + hard, terms)
@@ -142,9 +153,15 @@ def main() -> None:
     if a.without_fresh:
         Xf, yf = [], []
     vec, model = fit(Xt + Xf, yt + yf, a.C)
+    for name in measured:
+        Xm, ym = labelled_words([d for d in dev.build_split(name, a.en, 200) if d["lang"] == "en"], terms)
+        print(f"trained without {name}; on {name}:")
+        score(vec, model, Xm, ym)
     print("trained on all; on its own training words:")
     score(vec, model, Xt + Xf, yt + yf)
-    n = export(vec, model, Path(a.out))
+    sources = ["tune", "tune-hard"] + ([] if a.without_fresh else ["fresh"]) + ["blind"] * a.blind + extra
+    n = export(vec, model, Path(a.out), f"bench/train_scrub_classifier.py: {', '.join(sources)}"
+               f"{' (+ lower-case/unpunctuated copies)' if a.restyle else ''}; never {', '.join(HELD_OUT)}")
     print(f"wrote {a.out}: {n} features")
 
 

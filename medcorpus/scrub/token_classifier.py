@@ -100,7 +100,40 @@ def _kind_of(word: str, terms) -> tuple[str, ...]:
         out.append("month")
     if looks_medical(word, terms):
         out.append("medical")
+    if k in foreign_function_words():
+        out.append("foreign_stop")
     return tuple(out) or ("unknown",)
+
+
+# Latin-script languages whose function words turn up in code-switched consultations ("Terima kasih
+# doc", "si Arnel po", "muito obrigada"): spaCy's stop-word lists, read once
+_FOREIGN_STOP_LANGS = ("es", "pt", "fr", "it", "de", "nl", "id", "ms", "tl", "tr", "pl", "ro", "sv", "da", "nb", "fi", "hr",
+                       "cs", "ca", "sq", "yo", "ga")
+
+
+@lru_cache(maxsize=1)
+def foreign_function_words() -> frozenset[str]:
+    """Stop words of other Latin-script languages that are no English word (folded)."""
+    import importlib
+
+    words: set[str] = set()
+    for lang in _FOREIGN_STOP_LANGS:
+        words |= {fold(w) for w in importlib.import_module(f"spacy.lang.{lang}.stop_words").STOP_WORDS if len(w) > 1}
+    return frozenset(w for w in words if w.lower() not in STOP and not is_english(w))
+
+
+def _line_language(text: str, start: int, end: int) -> str:
+    """How foreign a line reads: the share of its lower-case words that are no English word, in
+    three classes ("en", "mixed", "foreign"), or "short" under three lower-case words."""
+    n = foreign = 0
+    for m in WORD.finditer(text, start, end):
+        w = m.group()
+        if w[0].islower() and len(w) > 1:
+            n += 1
+            foreign += w.lower() not in STOP and not is_english(w)
+    if n < 3:
+        return "short"
+    return "foreign" if foreign * 2 >= n else "mixed" if foreign * 5 >= n else "en"
 
 
 def _context_word(word: str, terms) -> list[str]:
@@ -142,6 +175,7 @@ def token_features(text: str, terms) -> tuple[list[tuple[int, int]], list[list[s
     spans, feats = [], []
     n, t = len(text), id(terms)
     closing_lines: dict[int, bool] = {}
+    line_languages: dict[int, str] = {}
     han = _HAN.search(text) is not None  # most texts have no Chinese: no need to look next to each word
     for i, (s, e, w) in enumerate(toks):
         if not is_candidate(w) or han and (_HAN.search(text, max(0, s - 2), s) or _HAN.search(text, e, e + 2)):
@@ -166,6 +200,11 @@ def token_features(text: str, terms) -> tuple[list[tuple[int, int]], list[list[s
             f.append("line_end")
         if _TEXT_TAIL.match(text, e):
             f.append("text_end")
+        language = line_languages.get(line_start)
+        if language is None:
+            line_end = text.find("\n", e)
+            language = line_languages[line_start] = _line_language(text, line_start, n if line_end < 0 else line_end)
+        f.append(f"line_lang={language}")
         if line_start > 0:
             if line_start not in closing_lines:
                 prev_start = text.rfind("\n", 0, line_start - 1) + 1

@@ -1,0 +1,32 @@
+"""Round 9 of issue 18: the token classifier knows code-switched text. Function words of other
+Latin-script languages (spaCy's stop-word lists) are a word kind of their own, and every candidate
+carries how foreign its line reads, so "Terima kasih doc" or "si Arnel po" are judged as such."""
+from __future__ import annotations
+
+from medcorpus.scrub.allowlist import load_terms
+from medcorpus.scrub.token_classifier import _line_language, foreign_function_words, token_features
+
+
+def test_foreign_function_words_come_from_other_languages_and_are_never_english():
+    words = foreign_function_words()
+    assert {"ang", "po", "muito", "aber"} <= words  # Tagalog, Portuguese, German
+    assert not {"the", "and", "will", "hope", "doctor"} & words
+
+
+def test_line_language_classes():
+    def lang(t):
+        return _line_language(t, 0, len(t))
+
+    assert lang("my son has had a cough since monday and a fever") == "en"
+    assert lang("mummy ko kal raat se bukhar hai aur khansi bhi") == "foreign"
+    assert lang("she takes metformin daily, sabi ng doktor okay lang daw") in ("mixed", "foreign")
+    assert lang("Hi Dr Okafor") == "short"
+
+
+def test_candidates_carry_their_kind_and_line_language():
+    text = "Yung anak ko si Arnel po may lagnat.\nMy daughter Beatriz has a rash."
+    spans, feats = token_features(text, load_terms(()))
+    by_word = {text[s:e]: f for (s, e), f in zip(spans, feats)}
+    assert "line_lang=foreign" in by_word["Arnel"] and "line_lang=en" in by_word["Beatriz"]
+    assert "w+1=k:foreign_stop" in by_word["Arnel"]  # "po" after the name
+    assert "w+1=k:foreign_stop" not in by_word["Beatriz"]
