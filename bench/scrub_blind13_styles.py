@@ -4,8 +4,9 @@ Slots: {name} full name of the doc's culture, {given} given name only, {surname}
 {nick} a nickname, {name_lc} a name in lower case, {fam} a family-first name; {phone} / {phone_intl}
 / {phone_nat}; {place} / {place_lc} / {place_adj} (a town before a noun); {addr} a full address
 (street line, town, postcode); {street} a street line only; {email}; {url}; {id} a label and its
-number; {dob} a birth date, {date} a visit or admission date; {med} a must-stay medical word;
-{carrier} a real patient sentence. A digit after a slot name asks for another value of that kind.
+number; {drug} a drug, {med} a condition (both must-stay medical words); {dob} a birth date,
+{date} a visit or admission date; {carrier} a real patient sentence; Chinese {cnid} a resident ID
+number (its label is in the template). A digit after a slot name asks for another value of that kind.
 """
 
 EN_STYLES = {
@@ -18,22 +19,22 @@ EN_STYLES = {
         "my blog is {url} . {carrier}",
     ],
     "sms_text": [
-        "hi this is {name} dob {dob} can i get an appt this week, run out of {med} and the chemist "
+        "hi this is {name} dob {dob} can i get an appt this week, run out of {drug} and the chemist "
         "wont give more w/o script. call back on {phone} thx",
         "Hiya its {given} {surname} again re my {med} bloods, {id}. Can u txt results to {phone} "
         "not the landline {phone2}. ta",
     ],
     "whatsapp_family": [
-        "[{date}] {nick}: guys mum fell again in the bathroom 😢 shes ok but on {med} so bruising bad\n"
+        "[{date}] {nick}: guys mum fell again in the bathroom 😢 shes ok but on {drug} so bruising bad\n"
         "[{date2}] {given2}: omg. im calling dr {surname2} now, clinic no is {phone}\n"
         "{nick}: she's at {addr} this week not her flat",
         "{given}: ambulance took dad to {place} general, they said maybe {med}\n{given2}: which ward?? "
-        "the number i have is {phone}\n{given}: ward 7. bring his {med2} and his medicare card {id}",
+        "the number i have is {phone}\n{given}: ward 7. bring his {drug} and his medicare card {id}",
     ],
     "app_chat": [
         "Patient: hello doctor {carrier}\nPatient: my name {name}, {id}\nPatient: im currently "
-        "taking {med} 2x daily. pharmacy near me is in {place}, their number {phone}",
-        "User ({email}): is it ok to stop {med} before my flight on {date}? i am {given} "
+        "taking {drug} 2x daily. pharmacy near me is in {place}, their number {phone}",
+        "User ({email}): is it ok to stop {drug} before my flight on {date}? i am {given} "
         "{surname}, born {dob}. please reply here not by phone",
     ],
     "clinic_email": [
@@ -47,13 +48,13 @@ EN_STYLES = {
         "send message to doctor {surname} comma this is {name} comma my {med} is getting worse "
         "period please call me at {phone} period my date of birth is {dob} period",
         "hey siri note for the clinic my address changed to {addr} new number {phone} "
-        "and my {id} stays the same and i still take {med}",
+        "and my {id} stays the same and i still take {drug}",
     ],
     "caregiver_parent": [
         "I'm writing on behalf of my father, {name}, born {dob}. He has {med} and lately he gets "
         "confused in the evenings. He lives alone at {addr}. I live in {place2} so it's hard to get "
         "there. Please contact me ({given2}) on {phone} or {email}.",
-        "my mother {fam} does not speak english well, she is 81, {id}. she takes {med} and {med2}. "
+        "my mother {fam} does not speak english well, she is 81, {id}. she takes {drug} and {drug2}. "
         "{carrier} i am her daughter {given2}, my number is {phone}",
     ],
     "student_health": [
@@ -61,13 +62,13 @@ EN_STYLES = {
         "symptoms since {date} and cant make it to lectures. my mum back in {place2} is worried, "
         "can u email me at {email}? {name}",
         "Hello health centre, {carrier} This is {name_lc}, student no. and uni email below.\n"
-        "{id}\n{email}\nmobile {phone}. Last time I was on {med} it helped.",
+        "{id}\n{email}\nmobile {phone}. Last time I was on {drug} it helped.",
     ],
     "traveller_abroad": [
         "Hi we are on holiday in {place} and my husband {given2} got really sick, maybe {med}. "
-        "Our hotel is {addr}. Travel insurance {id}. Our uk mobile is {phone_intl}, please "
+        "Our hotel is {addr}. Travel insurance {id}. Our mobile from home is {phone_intl}, please "
         "call, my name is {name}",
-        "Backpacking near {place_lc} right now, ran out of my {med}. {carrier} Back home my "
+        "Backpacking near {place_lc} right now, ran out of my {drug}. {carrier} Back home my "
         "doctor is Dr {surname2} in {place2}, clinic {phone_intl}. I'm {given}, passport name "
         "{name}, born {dob}",
     ],
@@ -78,9 +79,9 @@ EN_STYLES = {
         "Please sir what to do, you can call to this number {phone}. {carrier}",
     ],
     "pharmacy_refill": [
-        "Repeat prescription request: {med} 50mg and {med2}. Name {name}, DOB {dob}, {id}. "
+        "Repeat prescription request: {drug} 50mg and {drug2}. Name {name}, DOB {dob}, {id}. "
         "Collect from the pharmacy on {street}, {place}. Contact {phone}",
-        "refill pls for {name_lc} - {med} - usual pharmacy in {place_lc}. call {phone} "
+        "refill pls for {name_lc} - {drug} - usual pharmacy in {place_lc}. call {phone} "
         "if theres a problem. {id}",
     ],
     "appointment_reschedule": [
@@ -98,14 +99,14 @@ EN_STYLES = {
     "school_nurse_parent": [
         "Hi Nurse {surname2}, {given} in year 4 has {med} and needs his inhaler at lunch. He was "
         "born {dob}. If anything happens call me {phone} or his dad {name2} on {phone2}. Thanks!",
-        "dear school nurse my daughter {name} has started {med}, side effects maybe tiredness. "
+        "dear school nurse my daughter {name} has started {drug}, side effects maybe tiredness. "
         "we moved to {addr}. my email {email}",
     ],
     "parent_group": [
         "anyone else's LO had {med}?? my little one {given} (born {dob}) has it now. we're in "
         "{place_lc} and the walk in centre is rubbish. my insta is {url} for updates x",
         "Mums of {place}! {carrier} Which GP do you use? Im {name}, ring me {phone} "
-        "or facebook {url}. Also on {med} since {date} if that matters",
+        "or facebook {url}. Also on {drug} since {date} if that matters",
     ],
     "referral_chase": [
         "Good afternoon, I was referred to the {place_adj} hospital for {med} on {date} and still "
@@ -114,14 +115,14 @@ EN_STYLES = {
         "my gp is dr {surname2}. i live in {place} now, not {place2}. {name} {phone}",
     ],
     "askdocs_thread": [
-        "throwaway. 27F, {med}, meds: {med2}. {carrier} Edit: ppl asked, I'm in {place} "
+        "throwaway. 27F, {med}, meds: {drug}. {carrier} Edit: ppl asked, I'm in {place} "
         "(small town near {place2}). my real name is {given} if a doc from here wants to DM",
         "[Physician responded] OP here - saw Dr {surname2} on {date}, diagnosis {med}. "
         "She gave me her office email {email} and the practice site {url}",
     ],
     "contact_update": [
         "Please update my details. Old address {addr}. New address {addr2}. New mobile {phone}. "
-        "Name {name}, {id}. I still take {med} from the same chemist.",
+        "Name {name}, {id}. I still take {drug} from the same chemist.",
         "change of details form - name: {fam} - dob: {dob} - phone: {phone} - email: {email} "
         "- conditions: {med}",
     ],
@@ -135,28 +136,28 @@ ZH_STYLES = {
         "你方便的话打我电话{phone} 谢谢",
     ],
     "wangshang_wenzhen": [
-        "患者：{name}，女，出生日期{dob}。病情描述：{carrier}既往{med}病史，现服用{med2}。"
+        "患者：{name}，女，出生日期{dob}。病情描述：{carrier}既往{med}病史，现服用{drug}。"
         "联系方式{phone}，邮箱{email}。{id}",
         "问诊单\n姓名：{name}\n{id}\n现居地：{addr}\n主诉：{med}复诊\n上次就诊：{date}",
     ],
     "jiashu_daiwen": [
         "帮我妈问一下，她叫{name}，今年七十多了，{med}好多年了，最近腿肿。{carrier}"
         "她住{addr}，我在{place2}上班回不去，有事打我{phone}，我是她女儿{given2}。",
-        "我爷爷{name}，身份证{cnid}，{date}在{place}摔了一跤，医生说要查{med}，医保卡{id}，请问异地能报销吗",
+        "我爷爷{name}，身份证{cnid}，{date}在{place}摔了一跤，医生说要查{med}，{id}，请问异地能报销吗",
     ],
     "waidi_jiuyi": [
         "我们从{place}专门过来看{med}，住在医院附近的{addr}，预约的是{date}上午。病人{name}，"
         "电话{phone}，老家电话{phone2}。",
-        "外地患者，{name}，{id}，想挂{place2}那边的{med}专家号，加个微信{wechat}吧，或者发邮件{email}",
+        "外地患者，{name}，{id}，想挂{place2}那边的{med}专家号，微信同手机号{phone2}，或者发邮件{email}",
     ],
     "gangtai": [
-        "醫生你好，我係{name}，{dob}出世，有{med}，而家食緊{med2}。住{addr}，手提{phone}，"
+        "醫生你好，我係{name}，{dob}出世，有{med}，而家食緊{drug}。住{addr}，手提{phone}，"
         "想約{date}覆診，唔該晒。",
         "您好，我是{name}，住在{place}，{id}。之前在診所拿過{med}的藥，想請問可以線上看診嗎？"
         "手機{phone}，信箱{email}。",
     ],
     "yuyue_guahao": [
-        "预约信息：就诊人{name}，{cnid}，预约{date}，科室：{med}门诊，手机{phone}。"
+        "预约信息：就诊人{name}，身份证号{cnid}，预约{date}，科室：{med}门诊，手机{phone}。"
         "如需改约请登录{url}",
         "你好，我约了{date}的号，但是人在{place}赶不回来，能改到下周吗？{name}，{id}，{phone}",
     ],
