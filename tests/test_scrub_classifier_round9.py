@@ -30,3 +30,14 @@ def test_candidates_carry_their_kind_and_line_language():
     assert "line_lang=foreign" in by_word["Arnel"] and "line_lang=en" in by_word["Beatriz"]
     assert "w+1=k:foreign_stop" in by_word["Arnel"]  # "po" after the name
     assert "w+1=k:foreign_stop" not in by_word["Beatriz"]
+
+
+def test_small_towns_are_a_word_kind_of_their_own():
+    """A GeoNames place of 500+ people that is no city of 15k+ ("Tarbert") is kind "town"; English
+    words and unknown words are not looked up."""
+    from medcorpus.scrub.token_classifier import _kind_of
+
+    terms = load_terms(())
+    assert "town" in _kind_of("Tarbert", terms) and "city" not in _kind_of("Tarbert", terms)
+    assert "town" not in _kind_of("Leeds", terms)  # a city
+    assert "town" not in _kind_of("Hope", terms) and "town" not in _kind_of("Zbigniewa", terms)

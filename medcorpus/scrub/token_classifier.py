@@ -18,7 +18,7 @@ import numpy as np
 from presidio_analyzer import LocalRecognizer, RecognizerResult
 
 from medcorpus.scrub.allowlist import resource_path
-from medcorpus.scrub.gazetteers import cities, fold, is_english, person_names
+from medcorpus.scrub.gazetteers import cities, fold, is_english, is_small_town, person_names
 from medcorpus.scrub.recognizers_en import MONTH_NAMES, STOP
 from medcorpus.scrub.regex_prefilter import could_match
 
@@ -90,6 +90,8 @@ def _kind_of(word: str, terms) -> tuple[str, ...]:
         out.append("last")
     if k in cities()[0]:
         out.append("city")
+    elif word[0].isupper() and not is_english(word) and is_small_town(word):
+        out.append("town")  # a GeoNames place of 500+ people (a hashed key: capitalised, non-English words only)
     if k in _folded_regions():
         out.append("region")
     if low in STOP:
