@@ -25,7 +25,7 @@ EN_STYLES = {
     "handover_note": [
         "SBAR - bed {n}\nS: {name}, {age}{sex}, admitted {date} w/ {dx}\nB: PMH {epo}, on {drug}. NOK {rel} {phone}\n"
         "A: obs stable overnight. {carrier}\nR: r/v by Dr {clin_s} on ward round, chase bloods (lab no {acc})",
-        "night handover {date}\nbed {n} {first} {surname} - {dx}, NBM from midnight, {drug} held. "
+        "night handover {date}\nbed {n} {first} {surname} {dx}, NBM from midnight, {drug} held. "
         "wife {rel_first} wants a call on {phone} if anything changes. hosp no {hosp}. from {ltown}, lives alone",
     ],
     "triage_form": [
@@ -39,7 +39,7 @@ EN_STYLES = {
         "PATHOLOGY REPORT\nPatient: {uname}   Hosp No: {hosp}\nDOB: {dob}   Collected: {date}\nAccession: {acc}\n"
         "Requesting clinician: Dr {clin}, {town} Health Centre\nTSH 6.8 mIU/L (H)   FT4 9 pmol/L\n"
         "Comment: in keeping with {epo}; consider {drug}. Results also at {url}\nQueries: {email2}",
-        "Specimen {acc} received {date} for {name} (dob {dob}, MRN {mrn}).\nHbA1c 71 mmol/mol. eGFR 48. "
+        "Specimen {acc} recieved {date} for {name} (dob {dob}, MRN {mrn}).\nHbA1c 71 mmol/mol. eGFR 48. "
         "On {drug}. Known {dx}. Reported to Dr {clin_s} by phone {phone}",
     ],
     "imaging_report": [
@@ -64,7 +64,7 @@ EN_STYLES = {
     ],
     "occupational_health": [
         "Occupational Health - fitness for work\nEmployee: {name}   Staff no: {emp}\nSite: {town}   Seen: {date}\n"
-        "Thank you for referring {first}. {carrier} {first} has {dx} and takes {drug}; fit for modified duties.\n"
+        "Thank you for referring {first}. pateint reports: {carrier} {first} has {dx} and takes {drug}; fit for modified duties.\n"
         "Discussed with line manager {rel} ({email2}).\n{clin}, OH physician, tel {phone}",
         "OH pre-placement: {name} dob {dob} emp no {emp}. declares {epo}, on {drug}. "
         "no restrictions. home {street}, {ltown} {postcode}",
@@ -93,13 +93,13 @@ EN_STYLES = {
     "pharmacy_label": [
         "{drug} 20 mg tablets\nTake ONE tablet daily\n{name}   {date}\nKeep out of reach of children\n"
         "{street}, {town} {postcode}  tel {phone}\nRx#{rx}",
-        "Dispensed {date} for {uname}\n{drug2} 5 mL twice daily\nPharmacist {clin}  ph {phone}\nref {rx}",
+        "Dispensed {date} for {uname}\n{drug2} 5 mL twice daily for {first} {epo} - do not stop\nPharmacist {clin}  ph {phone}\nref {rx}",
     ],
     "fit_note": [
         "Statement of fitness for work\nPatient's name: {name}\nDate of birth: {dob}\nI assessed your case on: {date}\n"
         "because of the following condition(s): {dx}\nComments: on {drug}, review in 4 weeks\n"
         "Doctor: {clin}\nPractice: {street}, {town} {postcode}\n{natidl}",
-        "sick cert - {name}, {natidl}. unfit for work {date} to {date2} due to {epo}. Dr {clin_s}, ph {phone}",
+        "sick cert - {name} {epo} pt, {natidl}. unfit for work {date} to {date2} due to {epo}. Dr {clin_s}, ph {phone}",
     ],
     "appointment_sms": [
         "Hi {first}, reminder of your appt on {date} at 09:15 with Dr {clin_s} at the {town} clinic. "
@@ -115,8 +115,8 @@ EN_STYLES = {
     ],
     "records_request": [
         "From: {email}\nSubject: records request\n\nhi, im {lname}, dob {dob}. i used to be registered at the surgery in "
-        "{ltown} before moving to {town2}. please send my notes incl the {dx} letters to my new gp. "
-        "my new address is {addr}. mob {phone}. my old hosp no was {hosp} i think. thanks",
+        "{ltown} before moving to {town2}. please send my notes incl the {dx} leters to my new gp. "
+        "my new adress is {addr}. mob {phone}. my old hosp no was {hosp} i think. thanks",
         "Subject access request\nName: {name}\nPrevious address: {street}, {town}\n{hidl}\n"
         "I would like copies of my records relating to {epo} from {date} onwards. Reply to {email}",
     ],
@@ -129,7 +129,7 @@ EN_STYLES = {
     "home_visit": [
         "District nurse visit {date}\n{name}, {street}, {ltown}\nleg ulcer L shin redressed. pt on {drug}. "
         "{carrier}\ndaughter {rel} on {phone}. next visit {date2}. GP Dr {clin_s} aware",
-        "home visit - {first} {surname} ({dob}) at {addr}. known {epo}, carer {rel_first} present. "
+        "home visit - {first} {surname} ({dob}) at {addr}, lives near {town2}. known {epo}, carer {rel_first} present. "
         "meds: {drug}, {drug2}. {hidl}",
     ],
 }
