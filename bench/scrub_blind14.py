@@ -37,7 +37,7 @@ import re
 from pathlib import Path
 
 from scrub_blind14_gen import Values
-from scrub_blind14_places import COUNTRIES
+from scrub_blind14_places import ABROAD_REGIONS, COUNTRIES
 from scrub_blind14_templates import EN_STYLES, ZH_STYLES
 from scrub_blind14_values import DISEASES, DRUGS, EPONYMS, VET_DRUGS
 from scrub_blind14_zh import ZhValues
@@ -93,11 +93,13 @@ def en_slot(v: Values, name: str) -> list:
     p = v.person
     if name in ("name", "lname", "uname", "first", "surname"):
         text = {"name": lambda: v.full_name(p, v.shape), "lname": lambda: v.full_name(p, v.shape).lower(),
-                "uname": lambda: f"{p['surname'].upper()}, {p['given']}" + (f" {p['middle']}" if r.random() < 0.3 else ""),
+                "uname": lambda: f"{p['surname'].upper()}, {p['given']}"
+                + (f" {p['middle']}" if r.random() < 0.3 else ""),
                 "first": lambda: p["given"] if r.random() < 0.8 else p["nick"], "surname": lambda: p["surname"]}[name]()
         return [(text, "PERSON", None)]
     others = {"rel": (v.rel_person, "full"), "rel_first": (v.rel_person, "given"), "clin": (v.clin_person, "full"),
-              "clin_s": (v.clin_person, "surname"), "clin_first": (v.clin_person, "given"), "clin2": (v.clin2_person, "full")}
+              "clin_s": (v.clin_person, "surname"), "clin_first": (v.clin_person, "given"),
+              "clin2": (v.clin2_person, "full")}
     if name in others:
         q, part = others[name]
         text = q[part] if part != "full" else v.full_name(q, r.choice(["plain", "plain", "initial", "middle"]))
@@ -106,7 +108,7 @@ def en_slot(v: Values, name: str) -> list:
         return [(v.phone(), "PHONE", None)]
     if name in ("town", "town2", "ltown", "district", "abroad", "abroad2"):
         if name == "abroad" or name == "abroad2":
-            cc = r.choice(sorted(set(v.towns) & {"TH", "VN", "KE", "TZ", "PE", "BR", "IN", "GH", "ID", "CO", "EG", "NP", "KH", "UG", "MA"}))
+            cc = r.choice(sorted(c for c in ABROAD_REGIONS if v.towns[c]))
             text = r.choice(v.towns[cc])
         elif name == "district":
             text = r.choice(COUNTRIES[v.cc][1])
@@ -133,27 +135,37 @@ def en_slot(v: Values, name: str) -> list:
     pools = {"drug": DRUGS, "drug2": DRUGS, "dx": DISEASES, "dx2": DISEASES, "epo": EPONYMS, "vetdrug": VET_DRUGS}
     if name in pools:
         return v.med(pools[name])
-    plain = {"age": lambda: str(max(1, (v.visit - v.dob).days // 365)), "sex": lambda: r.choice("MF"), "n": lambda: str(r.randint(1, 32)),
+    plain = {"age": lambda: str(max(1, (v.visit - v.dob).days // 365)), "sex": lambda: r.choice("MF"),
+             "n": lambda: str(r.randint(1, 32)),
              "time": lambda: f"{r.randint(0, 23):02d}:{r.choice(['05', '20', '35', '50'])}"}
     return [(plain[name](), None, None)]
 
 
 ID_SHAPES = {
-    "mrn": lambda v: v.rnd.choice([v.digits(8), f"{v.letters(1)}{v.digits(7)}", f"{v.visit.year}-{v.digits(6)}", f"00{v.digits(6)}"]),
-    "hosp": lambda v: v.rnd.choice([f"{v.letters(1)}{v.digits(6)}", f"RX{v.letters(1)}{v.digits(7)}", f"{v.digits(4)} {v.digits(3)}"]),
-    "acc": lambda v: v.rnd.choice([f"{v.letters(1)}{v.visit:%y}.{v.digits(7)}", f"SP-{v.visit:%y}-{v.digits(6)}", f"LX{v.digits(7)}"]),
+    "mrn": lambda v: v.rnd.choice([
+        v.digits(8), f"{v.letters(1)}{v.digits(7)}", f"{v.visit.year}-{v.digits(6)}", f"00{v.digits(6)}"]),
+    "hosp": lambda v: v.rnd.choice([
+        f"{v.letters(1)}{v.digits(6)}", f"RX{v.letters(1)}{v.digits(7)}", f"{v.digits(4)} {v.digits(3)}"]),
+    "acc": lambda v: v.rnd.choice([
+        f"{v.letters(1)}{v.visit:%y}.{v.digits(7)}", f"SP-{v.visit:%y}-{v.digits(6)}", f"LX{v.digits(7)}"]),
     "rx": lambda v: v.rnd.choice([f"RX{v.digits(8)}", v.digits(7), f"{v.digits(4)}-{v.digits(4)}-{v.digits(2)}"]),
-    "ins": lambda v: v.rnd.choice([f"{v.letters(3)} {v.digits(4)} {v.digits(4)} 0{v.rnd.randint(1, 4)}", f"{v.letters(2)}{v.digits(7)}", f"M-{v.digits(8)}"]),
-    "policy": lambda v: v.rnd.choice([f"POL-{v.digits(4)}-{v.digits(4)}", f"{v.letters(3)} {v.digits(2)} {v.digits(3)} {v.digits(3)}", f"PL/{v.visit.year}/{v.digits(6)}"]),
+    "ins": lambda v: v.rnd.choice([
+        f"{v.letters(3)} {v.digits(4)} {v.digits(4)} 0{v.rnd.randint(1, 4)}", f"{v.letters(2)}{v.digits(7)}",
+        f"M-{v.digits(8)}"]),
+    "policy": lambda v: v.rnd.choice([
+        f"POL-{v.digits(4)}-{v.digits(4)}", f"{v.letters(3)} {v.digits(2)} {v.digits(3)} {v.digits(3)}",
+        f"PL/{v.visit.year}/{v.digits(6)}"]),
     "claim": lambda v: v.rnd.choice([f"CLM-{v.visit.year}-{v.digits(7)}", f"C{v.digits(8)}"]),
     "emp": lambda v: v.rnd.choice([f"E{v.digits(5)}", f"00{v.digits(4)}", f"WH-{v.digits(4)}"]),
     "pupil": lambda v: v.rnd.choice([f"{v.letters(1)}{v.digits(12)}", f"P{v.digits(5)}"]),
-    "chip": lambda v: v.rnd.choice([f"985 {v.digits(3)} {v.digits(3)} {v.digits(3)} {v.digits(3)}", f"9410000{v.digits(8)}"]),
+    "chip": lambda v: v.rnd.choice([
+        f"985 {v.digits(3)} {v.digits(3)} {v.digits(3)} {v.digits(3)}", f"9410000{v.digits(8)}"]),
     "passport": lambda v: v.rnd.choice([v.digits(9), f"{v.letters(1)}{v.digits(7)}", f"{v.letters(2)}{v.digits(7)}"]),
     "uhid": lambda v: v.rnd.choice([f"UH-{v.visit.year}-{v.digits(5)}", f"MH{v.digits(8)}"]),
     "opd": lambda v: v.rnd.choice([f"OPD/{v.visit:%y}/{v.digits(5)}", v.digits(5)]),
     "dref": lambda v: v.rnd.choice([f"D{v.digits(7)}", f"PT-{v.digits(5)}"]),
-    "reg": lambda v: v.rnd.choice([f"KMC {v.digits(5)}", v.digits(7), f"MCI-{v.rnd.randint(1995, 2020)}-{v.digits(5)}"]),
+    "reg": lambda v: v.rnd.choice([
+        f"KMC {v.digits(5)}", v.digits(7), f"MCI-{v.rnd.randint(1995, 2020)}-{v.digits(5)}"]),
     "ref": lambda v: f"{v.digits(4)} {v.digits(4)} {v.digits(4)}",
 }
 
@@ -174,8 +186,8 @@ def fill(d, template: str, slot, carrier=None, lower: bool = False) -> None:
 
 def _plan(styles: dict, n: int) -> list[tuple[str, str]]:
     names = list(styles)
-    return [(names[i % len(names)], styles[names[i % len(names)]][(i // len(names)) % len(styles[names[i % len(names)]])])
-            for i in range(n)]
+    picks = [names[i % len(names)] for i in range(n)]
+    return [(style, styles[style][(i // len(names)) % len(styles[style])]) for i, style in enumerate(picks)]
 
 
 def build_blind14(n_en: int, n_zh: int, Doc, terms, data, shared) -> list[dict]:

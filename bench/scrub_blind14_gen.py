@@ -13,7 +13,7 @@ from phonenumbers import PhoneNumberType as PNT
 
 from scrub_blind14_places import (ABROAD_REGIONS, COMMON_DOMAINS, COUNTRIES, EMAIL_DOMAINS, ORG_WORDS,
                                   PHONE_REGIONS, TLDS)
-from scrub_blind14_values import CULTURES, DISEASES, DRUGS, EPONYMS, NICKNAMES, TITLES_WITH_MIDDLE, VET_DRUGS
+from scrub_blind14_values import CULTURES, NICKNAMES, TITLES_WITH_MIDDLE
 
 MED = "blind14-medical"
 _CLEAN_TOWN = re.compile(r"[^\W\d_](?:[\w'’ .-]*[^\W\d_])?")
@@ -134,13 +134,16 @@ class Values:
         d = lambda n: "".join(r.choice(D) for _ in range(n))  # noqa: E731
         a = lambda n: "".join(r.choice(L) for _ in range(n))  # noqa: E731
         shapes = {
-            "GB": lambda: r.choice([f"{a(2)}{d(1)} {d(1)}{a(2)}", f"{a(1)}{d(2)} {d(1)}{a(2)}", f"{a(2)}{d(2)} {d(1)}{a(2)}",
+            "GB": lambda: r.choice([f"{a(2)}{d(1)} {d(1)}{a(2)}", f"{a(1)}{d(2)} {d(1)}{a(2)}",
+                                    f"{a(2)}{d(2)} {d(1)}{a(2)}",
                                     f"{a(1)}{d(1)}{a(1)} {d(1)}{a(2)}"]),
             "IE": lambda: f"{a(1)}{d(2)} {a(1)}{d(1)}{a(1)}{d(1)}", "US": lambda: r.choice([d(5), f"{d(5)}-{d(4)}"]),
             "CA": lambda: f"{a(1)}{d(1)}{a(1)} {d(1)}{a(1)}{d(1)}", "IN": lambda: r.choice([d(6), f"{d(3)} {d(3)}"]),
-            "NL": lambda: f"{r.randint(1000, 9999)} {a(2)}", "PT": lambda: f"{d(4)}-{d(3)}", "BR": lambda: f"{d(5)}-{d(3)}",
+            "NL": lambda: f"{r.randint(1000, 9999)} {a(2)}", "PT": lambda: f"{d(4)}-{d(3)}",
+            "BR": lambda: f"{d(5)}-{d(3)}",
             "PL": lambda: f"{d(2)}-{d(3)}", "SE": lambda: f"{d(3)} {d(2)}", "SG": lambda: d(6),
-            "GH": lambda: f"{a(2)}-{d(3)}-{d(4)}", "AE": lambda: f"P.O. Box {d(5)}", "KE": lambda: f"P.O. Box {d(4)}-{d(5)}",
+            "GH": lambda: f"{a(2)}-{d(3)}-{d(4)}", "AE": lambda: f"P.O. Box {d(5)}",
+            "KE": lambda: f"P.O. Box {d(4)}-{d(5)}",
         }
         four = ("AU", "NZ", "ZA", "PH")
         return shapes[cc]() if cc in shapes else (d(4) if cc in four else d(5))
@@ -159,7 +162,8 @@ class Values:
                     "TR": f"No: {n} D: {r.randint(1, 20)}"}.get(cc, str(n))
             return f"{kind} {name} {tail}".replace(" ,", ",") if cc != "TR" else f"{name} {kind} {tail}"
         if cc == "US":
-            return f"{n * 17} {r.choice(['', 'N ', 'W ', 'SE '])}{name} {kind}" + r.choice(["", f" Apt {r.randint(1, 9)}B",
+            return f"{n * 17} {r.choice(['', 'N ', 'W ', 'SE '])}{name} {kind}" + r.choice(["",
+                    f" Apt {r.randint(1, 9)}B",
                                                                                           f" #{r.randint(100, 999)}"])
         if cc == "AU":
             return r.choice([f"Unit {r.randint(1, 12)}/{n} {name} {kind}", f"{n} {name} {kind}"])
@@ -235,7 +239,8 @@ class Values:
             if not health else f"{d(1)}{a(2)}{d(1)}-{a(2)}{d(1)}-{a(2)}{d(2)}",
             "CA": lambda: f"{d(4)}-{d(3)}-{d(3)}-{a(2)}" if health else f"{d(3)} {d(3)} {d(3)}",
             "AU": lambda: f"{d(4)} {d(5)} {d(1)}" if health else f"8003 {d(4)} {d(4)} {d(4)}",
-            "NZ": lambda: f"{a(3)}{d(4)}", "IN": lambda: f"91-{d(4)}-{d(4)}-{d(4)}" if health else f"{d(4)} {d(4)} {d(4)}",
+            "NZ": lambda: f"{a(3)}{d(4)}",
+            "IN": lambda: f"91-{d(4)}-{d(4)}-{d(4)}" if health else f"{d(4)} {d(4)} {d(4)}",
             "PK": lambda: f"{d(5)}-{d(7)}-{d(1)}", "NG": lambda: d(11), "GH": lambda: f"GHA-{d(9)}-{d(1)}",
             "KE": lambda: d(8), "ZA": lambda: b.strftime("%y%m%d") + d(7),
             "AE": lambda: f"784-{b.year}-{d(7)}-{d(1)}", "SG": lambda: f"{r.choice('STFG')}{d(7)}{a(1)}",
@@ -245,7 +250,8 @@ class Values:
             "ES": lambda: f"{a(4)}{d(6)}{a(2)}{d(2)}", "PT": lambda: d(9),
             "BR": lambda: f"{d(3)}.{d(3)}.{d(3)}-{d(2)}" if not health else f"{d(3)} {d(4)} {d(4)} {d(4)}",
             "MX": lambda: f"{a(4)}{b.strftime('%y%m%d')}{a(6)}{d(2)}" if not health else d(11),
-            "IT": lambda: f"{a(6)}{b.strftime('%y')}{a(1)}{d(2)}{a(1)}{d(3)}{a(1)}", "PL": lambda: b.strftime("%y%m%d") + d(5),
+            "IT": lambda: f"{a(6)}{b.strftime('%y')}{a(1)}{d(2)}{a(1)}{d(3)}{a(1)}",
+            "PL": lambda: b.strftime("%y%m%d") + d(5),
             "TR": lambda: d(11), "SE": lambda: b.strftime("%Y%m%d") + f"-{d(4)}",
         }
         return shapes[cc]()
@@ -260,9 +266,11 @@ class Values:
         us = self.cc in ("US", "PH")
         th = {1: "st", 2: "nd", 3: "rd", 21: "st", 22: "nd", 23: "rd", 31: "st"}.get(day.day, "th")
         mon, month = day.strftime("%b"), day.strftime("%B")
-        shapes = [f"{day.month}/{day.day}/{day.year}", f"{day.month:02d}/{day.day:02d}/{day:%y}", f"{month} {day.day}, {day.year}",
+        shapes = [f"{day.month}/{day.day}/{day.year}", f"{day.month:02d}/{day.day:02d}/{day:%y}",
+                  f"{month} {day.day}, {day.year}",
                   f"{mon} {day.day} {day.year}"] if us else \
-                 [f"{day:%d/%m/%Y}", f"{day.day}/{day.month}/{day:%y}", f"{day:%d.%m.%Y}", f"{day.day} {mon} {day.year}",
+                 [f"{day:%d/%m/%Y}", f"{day.day}/{day.month}/{day:%y}", f"{day:%d.%m.%Y}",
+                  f"{day.day} {mon} {day.year}",
                   f"{day.day}{th} {month} {day.year}", f"{day.day}-{mon}-{day:%y}", f"{day.day} {mon.lower()} {day:%y}",
                   f"{day.day}{th} of {month.lower()}"]
         return r.choice(shapes + [day.isoformat(), f"{day:%Y%m%d}" if r.random() < 0.2 else day.isoformat()])
@@ -284,7 +292,8 @@ class Values:
         path = r.choice(["/patient/" + self.digits(6), "/book", "/results?ref=" + self.letters(3) + self.digits(5),
                          "/claims/new", "/portal/login", "", "/p/" + self.letters(2).lower() + self.digits(4)])
         return r.choice([f"https://{host}{path}", f"http://www.{host}{path}", f"www.{host}{path}", f"{host}{path}",
-                         f"https://portal.{host}{path}", f"bit.ly/{self.letters(3)}{self.digits(2)}{self.letters(2).lower()}"])
+                         f"https://portal.{host}{path}",
+                         f"bit.ly/{self.letters(3)}{self.digits(2)}{self.letters(2).lower()}"])
 
     def med(self, pool) -> list:
         return [(self.rnd.choice(pool), None, MED)]

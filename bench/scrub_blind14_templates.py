@@ -43,7 +43,8 @@ EN_STYLES = {
         "On {drug}. Known {dx}. Reported to Dr {clin_s} by phone {phone}",
     ],
     "imaging_report": [
-        "CT HEAD (non-contrast)   Exam date: {date}\nPatient: {name}   ID: {mrn}   DOB: {dob}\nReferrer: {clin_s}, {town}\n"
+        "CT HEAD (non-contrast)   Exam date: {date}\nPatient: {name}   ID: {mrn}   DOB: {dob}\nReferrer: "
+        "{clin_s}, {town}\n"
         "Indication: fall, on {drug}. Hx {epo}.\nFindings: no acute haemorrhage or mass effect.\n"
         "Reported by Dr {clin}, Consultant Radiologist. Images: {url}",
         "US abdomen - {uname} - {date}\nacc no {acc}. clinical: RUQ pain, ?{dx}. gallbladder contains stones. "
@@ -56,7 +57,8 @@ EN_STYLES = {
         "Prescriber {clin}  {date}   script no {rx}",
     ],
     "insurance_claim": [
-        "CLAIM FORM - PART A (to be completed by the member)\nMember name: {name}\nMember ID: {ins}   Policy no: {policy}\n"
+        "CLAIM FORM - PART A (to be completed by the member)\nMember name: {name}\nMember ID: {ins}   Policy "
+        "no: {policy}\n"
         "Date of birth: {dob}\nHome address: {addr}\nEmail: {email}   Phone: {phone}\nDate of treatment: {date}\n"
         "Diagnosis: {dx}\nTreating provider: Dr {clin}, {town2}\nSubmit online at {url}",
         "Pre-authorisation request\nInsured: {uname}  member # {ins}\nclaim ref {claim}\nprocedure: knee arthroscopy, "
@@ -64,15 +66,18 @@ EN_STYLES = {
     ],
     "occupational_health": [
         "Occupational Health - fitness for work\nEmployee: {name}   Staff no: {emp}\nSite: {town}   Seen: {date}\n"
-        "Thank you for referring {first}. pateint reports: {carrier} {first} has {dx} and takes {drug}; fit for modified duties.\n"
+        "Thank you for referring {first}. pateint reports: {carrier} {first} has {dx} and takes {drug}; fit "
+        "for modified duties.\n"
         "Discussed with line manager {rel} ({email2}).\n{clin}, OH physician, tel {phone}",
         "OH pre-placement: {name} dob {dob} emp no {emp}. declares {epo}, on {drug}. "
         "no restrictions. home {street}, {ltown} {postcode}",
     ],
     "school_nurse": [
-        "school nurse log {date}\n{first} {surname}, yr 6, pupil no {pupil}, dob {dob}\nc/o headache after PE. has {dx}, "
+        "school nurse log {date}\n{first} {surname}, yr 6, pupil no {pupil}, dob {dob}\nc/o headache after PE. "
+        "has {dx}, "
         "inhaler ({drug}) kept in office. mum {rel_first} called on {phone}, collecting at 2.30\n- {clin_first}, nurse",
-        "Dear parent/carer of {name},\nyour child was seen by the school nurse on {date} after a fall in the playground. "
+        "Dear parent/carer of {name},\nyour child was seen by the school nurse on {date} after a fall in the "
+        "playground. "
         "We gave {drug}. As they have {epo} please let us know of any change. Call {phone} or email {email2}.\n"
         "{clin}, School Nurse",
     ],
@@ -93,7 +98,8 @@ EN_STYLES = {
     "pharmacy_label": [
         "{drug} 20 mg tablets\nTake ONE tablet daily\n{name}   {date}\nKeep out of reach of children\n"
         "{street}, {town} {postcode}  tel {phone}\nRx#{rx}",
-        "Dispensed {date} for {uname}\n{drug2} 5 mL twice daily for {first} {epo} - do not stop\nPharmacist {clin}  ph {phone}\nref {rx}",
+        "Dispensed {date} for {uname}\n{drug2} 5 mL twice daily for {first} {epo} - do not stop\nPharmacist "
+        "{clin}  ph {phone}\nref {rx}",
     ],
     "fit_note": [
         "Statement of fitness for work\nPatient's name: {name}\nDate of birth: {dob}\nI assessed your case on: {date}\n"
@@ -114,14 +120,16 @@ EN_STYLES = {
         "opd slip {date} | {lname} | uhid {uhid} | mob {phone} | from {ltown} | {epo} follow up | tab {drug}",
     ],
     "records_request": [
-        "From: {email}\nSubject: records request\n\nhi, im {lname}, dob {dob}. i used to be registered at the surgery in "
+        "From: {email}\nSubject: records request\n\nhi, im {lname}, dob {dob}. i used to be registered at the "
+        "surgery in "
         "{ltown} before moving to {town2}. please send my notes incl the {dx} leters to my new gp. "
         "my new adress is {addr}. mob {phone}. my old hosp no was {hosp} i think. thanks",
         "Subject access request\nName: {name}\nPrevious address: {street}, {town}\n{hidl}\n"
         "I would like copies of my records relating to {epo} from {date} onwards. Reply to {email}",
     ],
     "travel_clinic": [
-        "Travel clinic record\n{name}   passport {passport}   dob {dob}\nTravelling to {abroad} on {date} for 3 weeks.\n"
+        "Travel clinic record\n{name}   passport {passport}   dob {dob}\nTravelling to {abroad} on {date} for "
+        "3 weeks.\n"
         "Given: yellow fever, typhoid. Malaria prophylaxis {drug}. PMH {dx}.\nNurse {clin}   ph {phone}",
         "travel vaccs - {uname} dob {dob}, off to {abroad} then {abroad2}. has {epo}, on {drug2}. "
         "certificate posted to {addr}",

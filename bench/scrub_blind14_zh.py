@@ -76,7 +76,9 @@ class ZhValues:
     def street(self) -> str:
         r = self.rnd
         road = f"{r.choice(ZH_ROADS)}{r.randint(1, 388)}号"
-        return r.choice([road, f"{road}{r.choice(ZH_ESTATES)}{r.randint(1, 30)}栋{r.randint(1, 4)}单元{r.randint(1, 28)}0{r.randint(1, 4)}室",
+        return r.choice([road,
+                         f"{road}{r.choice(ZH_ESTATES)}{r.randint(1, 30)}栋{r.randint(1, 4)}单元"
+                         f"{r.randint(1, 28)}0{r.randint(1, 4)}室",
                          f"{r.choice(ZH_ESTATES)}{r.randint(1, 12)}-{r.randint(1, 3)}-{r.randint(101, 2804)}"])
 
     def addr(self) -> list:
@@ -95,12 +97,15 @@ class ZhValues:
     def date(self, day: dt.date) -> str:
         r = self.rnd
         return r.choice([f"{day.year}年{day.month}月{day.day}日", f"{day:%Y-%m-%d}", f"{day.year}.{day.month}.{day.day}",
-                         f"{day:%Y/%m/%d}", f"{day:%y}年{day.month}月{day.day}号", f"{day.year}年{day.month:02d}月{day.day:02d}日"])
+                         f"{day:%Y/%m/%d}", f"{day:%y}年{day.month}月{day.day}号",
+                         f"{day.year}年{day.month:02d}月{day.day:02d}日"])
 
     def email(self) -> str:
         r = self.rnd
-        return r.choice([f"{r.randint(10000, 3999999999)}@qq.com", f"{r.choice(['zhang', 'li', 'wang', 'chen', 'huang'])}"
-                         f"{r.choice(['wei', 'fang', 'min', 'lei', 'jing'])}{r.randint(1, 99)}@{r.choice(['163.com', '126.com', 'sina.com', 'foxmail.com'])}",
+        return r.choice([f"{r.randint(10000, 3999999999)}@qq.com",
+                         f"{r.choice(['zhang', 'li', 'wang', 'chen', 'huang'])}"
+                         f"{r.choice(['wei', 'fang', 'min', 'lei', 'jing'])}{r.randint(1, 99)}@"
+                         f"{r.choice(['163.com', '126.com', 'sina.com', 'foxmail.com'])}",
                          f"{r.choice(['amy', 'kevin', 'coco'])}_{r.randint(1970, 2005)}@outlook.com"])
 
     def url(self) -> str:
@@ -117,7 +122,8 @@ class ZhValues:
             return cn_resident_id(r.choice(_AREA), self.dob, r.randint(1, 999))
         return {"zy": lambda: r.choice([f"ZY{self.visit.year}{d(5)}", d(7), f"{d(2)}-{d(6)}"]),
                 "zmz": lambda: r.choice([f"MZ{d(9)}", d(10), f"{self.visit:%Y%m%d}{d(4)}"]),
-                "bah": lambda: r.choice([d(6), f"BA{d(7)}"]), "zbb": lambda: r.choice([f"{self.visit:%y%m%d}{d(4)}", f"S{d(8)}"]),
+                "bah": lambda: r.choice([d(6), f"BA{d(7)}"]),
+                "zbb": lambda: r.choice([f"{self.visit:%y%m%d}{d(4)}", f"S{d(8)}"]),
                 "yb": lambda: r.choice([f"{d(4)} {d(4)} {d(4)} {d(4)}", f"{self.en.letters(1)}{d(8)}", d(12)]),
                 "zcf": lambda: r.choice([f"CF{d(8)}", f"{self.visit:%Y%m%d}-{d(3)}"]),
                 "tj": lambda: r.choice([f"TJ{self.visit:%Y%m}{d(4)}", d(9)]),
@@ -131,7 +137,8 @@ class ZhValues:
             return [(people[name], "PERSON", None)]
         if name in ("zphone", "zphone2"):
             return [(self.phone(), "PHONE", None)]
-        places = {"zcity": lambda: self.city, "zdistrict": lambda: r.choice(ZH_DISTRICTS), "ztown": lambda: r.choice(ZH_TOWNS)}
+        places = {"zcity": lambda: self.city,
+                  "zdistrict": lambda: r.choice(ZH_DISTRICTS), "ztown": lambda: r.choice(ZH_TOWNS)}
         if name in places:
             return [(places[name](), "LOCATION", None)]
         if name == "zstreet":
@@ -139,7 +146,8 @@ class ZhValues:
         if name == "zaddr":
             return self.addr()
         if name in ("zdate", "zdate2", "zdob"):
-            day = {"zdob": self.dob, "zdate": self.visit, "zdate2": self.visit + dt.timedelta(days=r.randint(3, 21))}[name]
+            day = {"zdob": self.dob, "zdate": self.visit,
+                   "zdate2": self.visit + dt.timedelta(days=r.randint(3, 21))}[name]
             return [(self.date(day), "DATE", None)]
         if name == "zemail":
             return [(self.email(), "EMAIL", None)]
