@@ -60,12 +60,31 @@ def _surname(word: str) -> bool:
     return fold(word) in person_names()[1]
 
 
+_SPACED_WORD = re.compile(r"[ \t]+([A-Za-z\u00c0-\u024f\u1e00-\u1eff'’]+)")
+
+
+def _known_eponym_start(m: re.Match, is_eponym, is_term) -> tuple[int, int]:
+    """An eponym's span, without the words before a known one-word eponym when none of those is
+    medical ("the Vila Medeiros Huntington's disease": a place before "Huntington's disease");
+    "Charcot Marie Tooth", "Stevens Johnson" and hyphenated runs stay whole."""
+    if is_eponym is None:
+        return m.span()
+    words = [(w.start(), w.group()) for w in re.finditer(r"[A-Za-z\u00c0-\u024f\u1e00-\u1eff'’]+(?:-[A-Za-z'’]+)*", m.group())]
+    if len(words) < 3 or "-" in words[-2][1]:
+        return m.span()
+    last = re.sub(r"(?:['’]s|s['’])$", "", words[-2][1])
+    before = [re.sub(r"(?:['’]s|s['’])$", "", w) for _, w in words[:-2] if w.lower() not in ("de", "von", "van", "di")]
+    if not is_eponym(last) or any(is_eponym(w) or (is_term is not None and is_term(w)) for w in before):
+        return m.span()
+    return m.start() + words[-2][0], m.end()
+
+
 def medical_context_spans(text: str, is_name=None, is_term=None, is_eponym=None) -> list[tuple[int, int]]:
     """Spans of eponymous conditions and of words used as drugs. `is_name(word)`, when given,
     keeps a known first name after a verb out ("gave me Rachel's number" is not a drug) unless a
     drug chain follows ("on Telma and then Jardiance"); `is_term(word)` (the allow-list) lets a
     drug's partner in a chain count as a drug ("take Liv52 with atorvastatin")."""
-    out = [m.span() for m in finditer(EPONYM, text) if not _POSSESSIVE_FEVER.search(m.group())]
+    out = [_known_eponym_start(m, is_eponym, is_term) for m in finditer(EPONYM, text) if not _POSSESSIVE_FEVER.search(m.group())]
     if is_eponym is not None:
         for m in finditer(BARE_EPONYM, text):
             first, second = m.group(1), m.group(2)
