@@ -41,3 +41,17 @@ def test_small_towns_are_a_word_kind_of_their_own():
     assert "town" in _kind_of("Tarbert", terms) and "city" not in _kind_of("Tarbert", terms)
     assert "town" not in _kind_of("Leeds", terms)  # a city
     assert "town" not in _kind_of("Hope", terms) and "town" not in _kind_of("Zbigniewa", terms)
+
+
+def test_multi_word_place_names_are_marked_and_taken_whole():
+    """Runs of 2-4 words naming a GeoNames place carry "in_place_name" ("El Carmen de Bolívar",
+    lower-case "newcastle upon tyne"); ordinary English phrases do not."""
+    from medcorpus.scrub.token_classifier import token_features_and_places
+
+    text = "Off to El Carmen de Bolívar next week, then home to newcastle upon tyne. Kind Regards, the Health Centre."
+    spans, feats, places = token_features_and_places(text, load_terms(()))
+    names = [text[s:e] for s, e in places]
+    assert "El Carmen de Bolívar" in names and "newcastle upon tyne" in names
+    assert not any("Regards" in n or "Centre" in n for n in names)
+    by_word = {text[s:e]: f for (s, e), f in zip(spans, feats)}
+    assert "in_place_name=city" in by_word["Carmen"] and not any(f.startswith("in_place") for f in by_word["Off"])

@@ -138,6 +138,36 @@ def _line_language(text: str, start: int, end: int) -> str:
     return "foreign" if foreign * 2 >= n else "mixed" if foreign * 5 >= n else "en"
 
 
+_NGRAM_GAP = re.compile(r"[ \t]+|[ \t]*-[ \t]*")
+
+
+def place_ngrams(text: str, toks: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """(first token, last token + 1, "city"|"town") of every run of 2-4 words, joined by spaces or
+    hyphens, that names a GeoNames place: a city of 15k+ in any case ("el carmen de bolivar",
+    "Dee Why"), a place of 500+ when its first and last words are capitalised ("Pine Hollow")."""
+    out = []
+    for i in range(len(toks) - 1):
+        for n in (2, 3, 4):
+            j = i + n
+            if j > len(toks) or not _NGRAM_GAP.fullmatch(text, toks[j - 2][1], toks[j - 1][0]):
+                break
+            kind = _place_kind(text[toks[i][0]:toks[j - 1][1]])
+            if kind:
+                out.append((i, j, kind))
+    return out
+
+
+@lru_cache(maxsize=100_000)
+def _place_kind(phrase: str) -> str | None:
+    key = fold(_NGRAM_GAP.sub(" ", phrase))
+    if key in cities()[0]:
+        return "city"
+    words = phrase.split()
+    if words[0][0].isupper() and words[-1][0].isupper() and not all(is_english(w) for w in words) and is_small_town(phrase):
+        return "town"
+    return None
+
+
 def _context_word(word: str, terms) -> list[str]:
     """A neighbour: its lower-case form when it is a common word, else only its kind and shape."""
     low = word.lower()
@@ -173,7 +203,18 @@ def _own_features(word: str, terms):
 
 def token_features(text: str, terms) -> tuple[list[tuple[int, int]], list[list[str]]]:
     """(word spans, features) of the candidate words of a text."""
+    spans, feats, _ = token_features_and_places(text, terms)
+    return spans, feats
+
+
+def token_features_and_places(text: str, terms):
+    """token_features, plus the character spans of multi-word place names (`place_ngrams`)."""
     toks = [(m.start(), m.end(), m.group()) for m in WORD.finditer(text)]
+    places = place_ngrams(text, toks)
+    in_place: dict[int, str] = {}
+    for i, j, kind in places:
+        for k in range(i, j):
+            in_place.setdefault(k, kind)
     spans, feats = [], []
     n, t = len(text), id(terms)
     closing_lines: dict[int, bool] = {}
@@ -187,6 +228,8 @@ def token_features(text: str, terms) -> tuple[list[tuple[int, int]], list[list[s
         if _FIELD_LABEL.match(text, e):
             continue  # a form's field label ("TOWN:", "Mobile:", "DOB:") is never the identifier itself
         f = list(_cached((w, t), lambda: _own_features(w, terms)))
+        if i in in_place:
+            f.append(f"in_place_name={in_place[i]}")
         k = s - 1
         while k >= 0 and text[k] in " \t":
             k -= 1
@@ -234,7 +277,7 @@ def token_features(text: str, terms) -> tuple[list[tuple[int, int]], list[list[s
             f.append(f"w-2,w-1={toks[i - 2][2].lower()} {toks[i - 1][2].lower()}")
         spans.append((s, e))
         feats.append(f)
-    return spans, feats
+    return spans, feats, [(toks[i][0], toks[j - 1][1]) for i, j, _ in places]
 
 
 @lru_cache(maxsize=1)
@@ -286,7 +329,7 @@ class TokenClassifierRecognizer(LocalRecognizer):
         load_weights()
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts=None) -> list[RecognizerResult]:
-        spans, feats = token_features(text, self.terms)
+        spans, feats, places = token_features_and_places(text, self.terms)
         if not spans:
             return []
         labels = load_weights()[3]
@@ -312,7 +355,12 @@ class TokenClassifierRecognizer(LocalRecognizer):
             while k + 1 < len(spans) and probs[k + 1][b] >= self.extend and _JOIN.fullmatch(text, spans[k][1], spans[k + 1][0]):
                 k += 1
             label = labels[b]
-            out.append(RecognizerResult("PERSON" if label == "PERSON" else "LOCATION", spans[j][0], spans[k][1],
+            start, end = spans[j][0], spans[k][1]
+            if label == "LOCATION":  # a word of a multi-word place name takes the whole name ("El Carmen de Bolívar")
+                for ps, pe in places:
+                    if ps <= spans[i][0] and spans[i][1] <= pe and (not out or out[-1].end <= ps):
+                        start, end = min(start, ps), max(end, pe)
+            out.append(RecognizerResult("PERSON" if label == "PERSON" else "LOCATION", start, end,
                                         round(0.42 + 0.1 * probs[i][b], 3), recognition_metadata={
                                             RecognizerResult.RECOGNIZER_NAME_KEY: f"{self.name}:{label.lower()}",
                                             RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id}))
