@@ -161,6 +161,7 @@ class DocValues:
             self.towns = self._towns[base]
         self.casual = style not in FORMAL and not self.zh
         self.drugs = rnd.sample(ZH_DRUGS if self.zh else EN_DRUGS, 2)
+        self.doctor = rnd.choice((ZH_DOCTORS if self.zh else DOCTORS) + fams)  # one doctor per document
 
     def _lower(self, s: str) -> str:
         return s.lower() if self.casual and self.rnd.random() < 0.12 else s
@@ -202,8 +203,7 @@ class DocValues:
             "name": lambda: (self._person(True), "PERSON"), "kin": lambda: (self._person(False), "PERSON"),
             "given": lambda: (self._lower(self.given.split("·")[0]), "PERSON"),
             "family": lambda: (self.family, "PERSON"), "nick": lambda: (r.choice(self.nicks), "PERSON"),
-            "doc": lambda: (r.choice((ZH_DOCTORS + NAMES[self.base][1]) if self.zh else
-                                     DOCTORS + NAMES[self.base][1]) or "陈", "PERSON"),
+            "doc": lambda: (self.doctor, "PERSON"),
             "phone": lambda: (self._phone(False), "PHONE"), "phone2": lambda: (self._phone(False), "PHONE"),
             "intl": lambda: (self._phone(True), "PHONE"),
             "place": lambda: (self._town(), "LOCATION"), "place2": lambda: (self._town(), "LOCATION"),
