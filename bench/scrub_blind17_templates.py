@@ -103,8 +103,8 @@ EN = {
     ],
     "sms": [
         "hey its {namel} from the {place} clinic lol, {carrier} rang {phone} no answer. still on {drug}?? "
-        "txt me back x",
-        "{first} here. mum fell again, shes in {placel} hospital ward 6 now. her dob {dob} if they ask. "
+        "txt me back x or email {email}",
+        "{first} here. mum ({name}) fell again, shes in {placel} hospital ward 6 now. her dob {dob} if they ask. "
         "{cond} flaring. my new no {phone}",
     ],
     "fax": [
