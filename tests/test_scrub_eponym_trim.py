@@ -42,3 +42,18 @@ def test_the_place_is_scrubbed_and_the_disease_kept():
     found = [(text[s.start:s.end], s.entity) for s in Scrubber().analyze([text])[0]]
     assert ("Ipswich", "LOCATION") in found  # before: the whole run was taken for an eponym, the town kept
     assert not any("Hodgkin" in v for v, _ in found)
+
+
+@pytest.mark.parametrize("text,name", [("Dr Hashimoto, kindly review the file.", "Hashimoto"),
+                                       ("thanks again dr Parkinson for the letter", "Parkinson")])
+def test_an_eponym_after_a_title_is_the_doctors_surname(text, name):
+    from medcorpus.scrub.engine import Scrubber
+
+    assert any(text[s.start:s.end].startswith(name) for s in Scrubber().analyze([text])[0])
+
+
+@pytest.mark.parametrize("text", ["Dr Hashimoto's thyroiditis clinic notes", "she has Hashimoto disease, Dr said"])
+def test_the_condition_itself_stays(text):
+    from medcorpus.scrub.engine import Scrubber
+
+    assert not any("Hashimoto" in text[s.start:s.end] for s in Scrubber().analyze([text])[0])

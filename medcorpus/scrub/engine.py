@@ -263,7 +263,8 @@ class Scrubber:
                     and (not rec.startswith(ADDRESS_RECOGNIZERS) or medical_share(s, e) >= 0.3):
                 continue  # weak evidence on a medical term (jieba on a herb name, "from X"); an address shape with
                 #           a medical-looking word in it ("H.No. 4-5-6, MG Road") stays one
-            if entity in ("PERSON", "LOCATION", "ORG") and in_medical(s, e, fully=True):
+            if entity in ("PERSON", "LOCATION", "ORG") and in_medical(s, e, fully=True) \
+                    and not (rec == "EnPerson:title" and titled_eponym(text, s, e, self.terms)):
                 continue  # the allow-list wins every tie: only pattern identifiers (phone, email, ID) beat it
             if entity in ("PERSON", "LOCATION") and score < 0.9 and drug_or_eponym(s, e):
                 continue
@@ -291,6 +292,18 @@ class Scrubber:
                 s, e = extend_asian_name(text, s, e)
             spans.append(Span(s, e, entity, round(float(score), 3), rec))
         return join_name_particles(text, resolve_overlaps(spans + repeated_mentions(text, spans)))
+
+
+_TITLE_BEFORE = re.compile(r"(?i:\b(?:dr|doctor|mr|mrs|ms|miss|prof|professor)\.?[ \t]+)$")
+_CONDITION_AFTER = re.compile(r"['’]s\b|[ \t]+(?:disease|syndrome|thyroiditis|palsy|sign|test|lymphoma|phenomenon)\b", re.I)
+
+
+def titled_eponym(text: str, s: int, e: int, terms) -> bool:
+    """"Dr Hashimoto, ...": one capitalised eponym right after a title, with no condition word
+    after it, is the doctor's surname ("Dr Hashimoto's thyroiditis" stays a condition)."""
+    word = text[s:e]
+    return (word.isalpha() and word[:1].isupper() and terms.is_eponym(word)
+            and bool(_TITLE_BEFORE.search(text, max(0, s - 12), s)) and not _CONDITION_AFTER.match(text, e))
 
 
 _HYPHEN_WRAP = re.compile(r"-[ \t]*\n[ \t]*[a-z]+(?![\w'’-])")
