@@ -2,7 +2,10 @@
 Cottage, Mill Road", "Building 30, King Fahd Street"), Russian and CIS streets with their flat
 ("ulitsa Lenina 22, kv. 156", "prospekt Mira 7, apt 3"), lower-case foreign streets ("calle maple
 221", "kirchgasse 12/5"), an Irish Eircode after a town ("Clonakilty, P85 E7D9") and a European
-postcode before the town ("ul. Polna 4/2, 84764 Olten")."""
+postcode before the town ("ul. Polna 4/2, 84764 Olten"; "30-157", "714 14" on the line after the
+street), and postcodes by their national shape next to an address: a labelled one ("C.P. 43473", "CEP
+94646-886"), after an Australian state ("Perth WA 6000"), a Dutch one ("6511 AB"), an Indian PIN
+after its town ("Pune - 411001") and a Chinese one after 邮编."""
 from __future__ import annotations
 
 import re
@@ -18,12 +21,26 @@ _FLAT = r"(?:,?[ \t]*(?:kv|kv\.|apt|apto|flat|apartment|app|lgh)\.?[ \t]*\d{1,4}
 _LOWER_TYPE = r"calle|avenida|av\.|avda\.|rua|travessa|ulica|ul\.|ulitsa|prospekt|jalan|jln\.|lorong|strada|carrer|carrera|rue"
 _COMPOUND = r"stra(?:ss|ß)e|str\.|gasse|weg|platz|allee|straat|gatan|vägen|veien"
 _EIRCODE = r"(?:[AC-FHKNPRTV-Y]\d{2}|D6W)[ \t][0-9AC-FHKNPRTV-Y]{4}"
+# an Irish-style code after a town with no comma ("Malahide G96 H2X7"): any letter, as typed
+_EIRCODE_LOOSE = r"[A-Z]\d[\dW][ \t][0-9A-Z]{4}"
+_AU_STATES = r"NSW|VIC|QLD|WA|SA|TAS|NT|ACT"
+# a Dutch postcode: not a dose, a time or an era ("1000 MG", "2000 BC")
+_NL_POSTCODE = r"[1-9]\d{3}[ \t]?(?!MG|ML|IU|KG|AM|PM|AD|BC|CE|HR|UK|US|EU|SA|SD|SS|MM|CM|OZ|LB)[A-Z]{2}"
 
 
 def _house_name_ok(value: str, m) -> float | None:
     """The head is a name, not a function word ("the cottage, ..."), and the street has a street word."""
     head = value.split(",", 1)[0].split()
     return None if head and head[0].lower() in _DETERMINERS else 0.8
+
+
+def _eircode_mixed(value: str, m) -> float | None:
+    """An Irish-style code mixes letters and digits in its second part; a Polish one is two and three digits."""
+    tail = value.split()[-1]
+    if re.fullmatch(r"\d{2}-\d{3}", tail):  # after a capitalised town, not a range ("range 50-150")
+        before = re.search(r"([^\s,]+),?[ \t]+$", m.string[max(0, m.start() - 30):m.start()])
+        return 0.75 if before and before.group(1)[:1].isupper() and before.group(1).lower() not in STOP else None
+    return 0.75 if any(c.isdigit() for c in tail) and any(c.isalpha() for c in tail) else None
 
 
 def _eircode_ok(value: str, m) -> float | None:
@@ -35,6 +52,14 @@ def _eircode_ok(value: str, m) -> float | None:
 def _postcode_before_town_ok(value: str, m) -> float | None:
     """Five digits, or four that are no year."""
     return None if len(value) == 4 and value[:2] in ("19", "20") else 0.75
+
+
+def _nl_postcode_ok(value: str, m) -> float | None:
+    """A year-shaped Dutch postcode ("2011 XJ") only next to a street number or before its town."""
+    if value[:2] not in ("19", "20"):
+        return 0.75
+    after = m.string[m.end():m.end() + 3]
+    return 0.75 if re.match(r"[ \t]+[A-Z][a-z]", after) or re.search(r"\d,?[ \t]+$", m.string[max(0, m.start() - 4):m.start()]) else None
 
 
 def more_address_patterns(suffixes: str) -> list[Rx]:
@@ -58,6 +83,17 @@ def more_address_patterns(suffixes: str) -> list[Rx]:
             rf"(?<![\w.-])[a-z\u00df-\u024f][\w\u00df-]*(?:{_COMPOUND})[ \t]+\d{{1,4}}[a-z]?(?:/\d{{1,4}})?\b"), 0.75),
         Rx("eircode", re.compile(rf"(?m:(?:(?<=,[ \t])|(?<=\n)|^){_EIRCODE}(?![\w-]))"), 0.8, validate=_eircode_ok),
         Rx("postcode_before_town", re.compile(
-            r"(?:(?<=\d,[ \t])|(?<=\d[a-z],[ \t]))\d{4,5}(?=[ \t]+[A-Z\u00c0-\u00de][\w\u00df-\u024f'’-]+)"), 0.75,
+            r"(?:(?<=\d,[ \t])|(?<=\d[a-z],[ \t])|(?<=\d\n)|(?<=\d[ \t]\n))(?:\d{4,5}|\d{3}[ \t]\d{2}|\d{2}-\d{3})"
+            r"(?=[ \t]+[A-Z\u00c0-\u00de][\w\u00df-\u024f'’-]+)"), 0.75,
            validate=_postcode_before_town_ok),
+        # after its town: "Wrocław 91-259", "Malahide G96 H2X7", "Bray\nr51 c9l6"
+        Rx("postcode_after_town", re.compile(
+            r"(?:(?<=[a-z\u00df-\u024f][ \t])|(?<=[a-z\u00df-\u024f][ \t][ \t]))(?:\d{2}-\d{3}|" + _EIRCODE_LOOSE + r")(?![\w-])"
+            r"|(?m:^)(?i:[a-z]\d[\dw][ \t][0-9a-z]{4})(?![\w-])(?=[ \t]*(?:[,.]|$))"), 0.75,
+           validate=_eircode_mixed),
+        Rx("postcode_label", re.compile(r"(?<![\w.])(?:C\.[ \t]?P\.|CP|CEP|PLZ|PIN)[ \t]*[:.]?[ \t]*(\d{5}(?:-\d{3})?|\d{6})(?![\d-])"),
+           0.8, group=1),
+        Rx("au_state_postcode", re.compile(rf"(?<=[A-Za-z][ \t])(?:{_AU_STATES})[ \t]+\d{{4}}(?![\d-])"), 0.8),
+        Rx("nl_postcode", re.compile(rf"(?<![\w.,/-]){_NL_POSTCODE}(?![\w-])"), 0.75, validate=_nl_postcode_ok),
+        Rx("pin_after_town", re.compile(r"(?<=[a-z\u00df-\u024f])[ \t]+[-–][ \t]+([1-9]\d{5})(?![\d-])"), 0.75, group=1),
     ]

@@ -17,6 +17,7 @@ _COLUMNS = {
                "姓名", "名字", "联系人", "聯絡人", "患者", "病人", "患者姓名", "家属", "家屬", "收货人", "收件人", "监护人"),
     "LOCATION": ("city", "town", "village", "suburb", "district", "county", "place", "location", "hometown", "home town",
                  "birthplace", "place of birth", "address", "home address", "street", "street address", "residence",
+                 "postcode", "post code", "postal code", "zip", "zip code", "pin code", "pincode", "eircode", "邮编", "郵編",
                  "城市", "地区", "地區", "籍贯", "籍貫", "所在地", "地址", "住址", "现住址", "居住地"),
     "PHONE": ("phone", "telephone", "tel", "mobile", "cell", "contact number", "phone number", "mobile number", "whatsapp",
               "电话", "電話", "手机", "手機", "联系电话", "聯絡電話"),

@@ -319,6 +319,10 @@ def _place_ok(value: str, m) -> Optional[float]:
     return 0.85
 
 
+# the last word of an estate's name: 阳光花园, 锦绣华庭, 金地名都, 世纪城, 翠苑小区
+ESTATES = "小区|小區|花园|花園|家园|家園|华庭|華庭|华府|華府|名都|名苑|公寓|大厦|大廈|新村|广场|城|苑|园|里|庭|府|湾|灣"
+
+
 def chinese_recognizers(terms) -> list:
     # the tail runs greedily to the last street/number marker before punctuation
     ends = "路|街|大道|大街|巷|胡同|里|弄|村|屯|组|镇|乡|小区|花园|公寓|大厦|广场|号院|号楼|号|栋|幢|座|楼|单元|室|层"
@@ -331,6 +335,11 @@ def chinese_recognizers(terms) -> list:
         # …市…区…路…号 without a province
         Rx("city", re.compile(rf"(?:(?![住在于到从的是我家去来和与及省])[{HAN}]){{2,6}}?(?:市|县)[{HAN}]{{1,6}}?(?:区|县|镇|乡){addr_tail}"), 0.8,
            validate=_place_ok),
+        # a postcode after its label: 邮编：100482, （邮编625611）
+        Rx("postcode", re.compile(r"(?:邮编|郵編|邮政编码|郵政編碼)\s*[:：]?\s*(\d{6})(?!\d)"), 0.85, group=1),
+        # an estate and its building-unit-room code (翠苑小区8-2-2318), or its building and room (金地名都11号楼502)
+        Rx("estate_code", re.compile(rf"(?:(?![住在于到从的是我家去来和与及省市区县镇村：:])[{HAN}]){{1,5}}(?:{ESTATES})"
+                                     rf"(?:\d{{1,3}}-\d{{1,2}}-\d{{2,4}}|\d{{1,3}}号楼\d{{2,4}})(?!\d)"), 0.8),
         # 住在/家住/地址：…
         Rx("context", re.compile(rf"(?:住在|家住|住址\s*[:：]?|地址\s*(?:是|为|在)?\s*[:：]?|现住|居住在|来自)\s*([{HAN}0-9A-Za-z]{{2,30}}?"
                                  rf"(?:市|县|区|镇|乡|村|路|街|号|小区|省|(?<=\d)道(?=第))"
