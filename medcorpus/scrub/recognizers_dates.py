@@ -30,6 +30,13 @@ DATE_PATTERNS = [
     # read out: "february twentieth 1978", "the fifth of july", "may 14, 2023" (a lower-case "may" only with its year)
     ("month_word_day", re.compile(rf"(?<![A-Za-z0-9]){MONTHS}\.?\s+(?:the\s+)?{_ORDINAL_WORD}(?:,?\s+(?:(?:19|20)\d{{2}}|{_YEAR_WORDS}))?\b"), 0.8),
     ("word_day_month", re.compile(rf"(?i:\bthe\s+){_ORDINAL_WORD}\s+of\s+{MONTHS}(?:,?\s+(?:(?:19|20)\d{{2}}|{_YEAR_WORDS}))?\b"), 0.8),
+    # read out without "the" ("date of birth twenty first of december nineteen ninety four", "on sixth of may")
+    ("word_of_month", re.compile(rf"(?<![A-Za-z-]){_ORDINAL_WORD}\s+of\s+(?:{MONTHS}|(?i:may))(?:,?\s+(?:(?:19|20)\d{{2}}|{_YEAR_WORDS}))?\b"),
+     0.75),
+    # a lower-case "may" between a day and a year: "15-may-67", "6 may 21", "29 may 1985" (no dose after it)
+    ("day_may_year", re.compile(r"(?<![\w/.-])\d{1,2}([- ])(?i:may)\1(?:19|20)?\d{2}(?![\w/-])(?!\.\d)(?![ \t]*(?i:mg|ml|mcg|units?|tabs?)\b)"), 0.8),
+    # an eight-digit date standing alone: "Dispensed 20230412", "admission 20190527" (a valid month and day)
+    ("compact_bare", re.compile(r"(?<![\w/.+#-])(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?![\w/-])(?!\.\d)"), 0.7),
     # "15th of may": an ordinal day of a lower-case "may" is the month
     ("of_may", re.compile(r"(?<![A-Za-z0-9])\d{1,2}(?i:st|nd|rd|th)\s+of\s+(?i:may)(?:,?\s+(?:19|20)\d{2})?\b"), 0.8),
     ("may_word_year", re.compile(rf"\bmay\s+(?:the\s+)?{_ORDINAL_WORD},?\s+(?:(?:19|20)\d{{2}}|{_YEAR_WORDS})\b"), 0.8),

@@ -31,12 +31,12 @@ ID_CONTEXT = re.compile(
     r"carte vitale|pps(?: number| no\.?)?|chi(?: number| no\.?)|hkid|ic|documento(?: de identidad)?|c[ée]dula|"
     r"medical aid(?: number| no\.?)?|member)\b|"
     r"(?<![A-Za-z0-9])(?:hospital|hosp\.?|file|folder|chart|opd|ipd|op|ip|cr|mr|admission|token|card|insurance card|"
-    r"member|membership|encounter|accession|employee|staff|student|visit|sample|lab|specimen|booking|case|"
+    r"member|membership|encounter|accession|acc|employee|emp|staff|student|pupil|payroll|visit|sample|lab|specimen|booking|case|"
     r"referral|subscriber|group|voter|insurance|claim|hmo|rx|prescription|script|seaman'?s book|discharge book|"
     r"national insurance|ni|tax|ic|emirates id|ref|reference)"
     r"(?:[ \t]+(?:number|no\b\.?|num\b\.?|#)|(?=[ \t]*[:#]))|(?<![A-Za-z0-9])(?:insurance card|national insurance)\b|"
     r"(?:身[份分]證字號|身[份分][证證](?:号|號|号码|號碼)?|病[历歷]号|病[历歷]號|病案[号號]|住院[号號]|[门門]诊[号號]|[门門]診號|"
-    r"[医醫]保卡[号號]?(?=[:：是为\s]*[A-Za-z]{0,2}\d)|医保号|社保卡号|社保号|就诊卡号|档案号|卡号|卡號|健保卡號?|账号|帳號|[护護]照[号號](?:码|碼)?|[证證]件[号號](?:码|碼)?))"
+    r"[医醫]保卡[号號]?(?=[:：是为\s]*[A-Za-z]{0,2}\d)|保[单單][号號]?|医保号|社保卡号|社保号|就诊卡号|档案号|卡号|卡號|健保卡號?|账号|帳號|[护護]照[号號](?:码|碼)?|[证證]件[号號](?:码|碼)?))"
     r"\s*(?:(?:number|num\.?|no\.?)(?![A-Za-z0-9])\s*|#\s*)?(?:is|was|[\x22'][ \t]*[:=][ \t]*[\x22']?|[:=][ \t]*[\x22']|=|是|为|為|[:#：.(-]|\?[ \t]*\n[ \t]*(?:\[[^\]\n]{1,30}\][ \t]*)?(?:[A-Za-z][\w ,'-]{0,30}[:：])?)?\s*((?:[A-Za-z]{1,6}[ /_-]?|#)?\d[\dA-Za-z/.-]{0,24}"
     r"(?:[ ]\d{1,6}){0,6}(?-i:[ ][A-Z]{1,2}(?!\w)|\([0-9A-Z]\))?)(?![\w-])")  # a check letter in capitals, not " in"
 # any label ending in an identifier noun ("claim ref", "UR number", "the number on my card is", "学号", "体检编号"):
@@ -46,7 +46,10 @@ ID_HEAD = re.compile(
     r"(?:[ \t]+(?:on|of|for)[ \t]+(?:my|the|his|her|your|our|their)(?:[ \t]+[a-z]+){1,2})?"
     r"|(?<![A-Za-z0-9])#|(?:编号|编码|号码|號碼|代码|代碼|(?<![0-9一二三四五六七八九十几幾])[号號]))"
     r"[ \t]*(?:is|was|=|是|为|為|[:：#-])?[ \t]*"
-    r"((?-i:(?:[A-Z]{1,4}[ -]?)?\d[\dA-Z]*(?:-[\dA-Z]+){0,3}))(?![\w/.,:-]*\d|[\w-]|\s?(?i:mg|ml|kg|g|mcg|iu|units?|%)\b)")
+    r"((?-i:(?:[A-Z]{1,4}[ /-]?)?\d[\dA-Z]*(?:-[\dA-Z]+){0,3}))(?![\w/.,:-]*\d|[\w-]|\s?(?i:mg|ml|kg|g|mcg|iu|units?|%)\b)")
+# a sample, chart or accession named by its code with no "no": "Specimen A24.7756523", "dental chart PT-32446"
+CODE_AFTER_NOUN = re.compile(r"(?i:\b(?:specimen|sample|accession|chart|slide|cad|incident)[ \t]+)"
+                             r"((?-i:[A-Z]{1,3}[-.]?\d[\d.-]{3,14}\d))(?![\w-])")
 # any field whose value is a code: "Confirmation: 88123411", "Tracking: 1Z999AA10123456784" (validated by _field_code)
 FIELD_CODE = re.compile(r"(?<![\w.-])(?P<label>[A-Za-z][A-Za-z]{2,20}(?:[ \t][A-Za-z]{2,12})?)[ \t]*[:#][ \t]*"
                         r"(?P<v>[A-Z0-9][A-Z0-9/-]{5,24})(?![\w/.-])")

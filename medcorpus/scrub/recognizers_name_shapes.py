@@ -36,6 +36,17 @@ HYPHENATED = re.compile(rf"(?<![\w'’.-])(?P<n>(?P<a>[A-Z][a-z\u00df-\u024f]+)-
 # what stands before a condition, not a person: "Dad already has Ehlers-Danlos", "history of Tay-Sachs"
 _CONDITION_BEFORE = frozenset("has had have having with of includes include included like may diagnosed suspected suspect "
                               "its it's is was not rule ruled out history hx dx po".split())
+# an initial without its full stop before a surname: "Pharmacist H Sharma", "Next of kin: W Ngata", "S van den Berg"
+INITIAL_BARE = re.compile(rf"(?<![\w.'’-])(?P<n>[A-Z][ \t]+(?:{_PARTICLE}[ \t]+|(?:Al|El|Van|De|Le)[ \t]+){{0,3}}(?P<last>{_CAP}))"
+                          rf"(?![\w'’-])")
+# a chat line's speaker: "[april 25] Bubba: guys ...", "12:03 Mavis: ward 7", "Wanjiru: ambulance took dad"
+CHAT_SPEAKER = re.compile(rf"(?m:^[ \t]*(?P<stamp>\[[^\]\n]{{1,24}}\][ \t]*|\d{{1,2}}[:.]\d{{2}}(?:[ \t]?[ap]m)?[ \t]+)?"
+                          rf"(?P<n>{_CAP}(?:[ \t]{_CAP})?)[ \t]*:[ \t]+(?=\S))")
+# speakers that are roles, not names ("Patient:", "MA:"; "Agent (Kylie):" has its name in brackets)
+_ROLES = frozenset("""patient doctor dr nurse caller agent user bot me clinician pharmacist gp carer mum dad mom mother father
+son daughter wife husband you admin reception receptionist staff system operator dispatcher assistant ai support note notes plan
+subject from to cc date re address phone email tel mobile name dob sent reply summary assessment impression history diagnosis
+question answer q a s o p hpi pmh dx rx tx ma rn np pa md hca cna""".split())
 # "ms a. o'connell-byrne", "dr k.r. iyer": a lower-case title, initials and a surname
 TITLE_INITIALS = re.compile(r"(?i:\b(?:dr|mr|mrs|ms|miss|prof|sr|nurse)\.?[ \t]+)"
                             r"(?P<n>(?:[a-z]\.[ \t]?){1,3}[ \t]*(?P<last>[a-z\u00df-\u024f][a-z\u00df-\u024f'’-]+))(?![\w'’-])")
@@ -116,6 +127,20 @@ class NameShapeRecognizer(LocalRecognizer):
             if self._surname(m.group("last")) or (self._known_surname(m.group("last"))
                                                    and not _LETTER_TAKERS.search(text, max(0, m.start() - 12), m.start())):
                 out.append(_result("PERSON", m.start("n"), m.end("n"), 0.7, self, "initials"))
+        for m in finditer(INITIAL_BARE, text):
+            last = m.group("last")
+            if m.group("n")[0] not in "AI" or not re.search(r"(?:^|[.!?]\s+|\n\s*)$", text[max(0, m.start() - 3):m.start()]):
+                if (self._surname(last) or self._known_surname(last)) and not self.terms.is_term(last) \
+                        and not _LETTER_TAKERS.search(text, max(0, m.start() - 12), m.start()):
+                    out.append(_result("PERSON", m.start("n"), m.end("n"), 0.65, self, "initial_bare"))
+        speakers = list(finditer(CHAT_SPEAKER, text)) if text.count(":") >= 2 else []
+        for m in speakers:
+            name = m.group("n")
+            words = name.split()
+            if words[0].lower() in _ROLES or name.isupper() or any(w.lower() in STOP or self.terms.is_term(w) for w in words):
+                continue
+            if m.group("stamp") or (len(speakers) >= 2 and all(self._plain(w) and not _common(w) for w in words)):
+                out.append(_result("PERSON", m.start("n"), m.end("n"), 0.65, self, "chat_speaker"))
         for m in finditer(PARTICLE_NAME, text):
             first = m.group("first")
             if self._plain(first) and (self._first(first) or not _common(first)) and self._surname(m.group("last"), particle=True):

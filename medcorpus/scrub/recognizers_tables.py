@@ -51,14 +51,30 @@ def _label(cell: str) -> str:
 
 
 def _entity_of(label: str):
-    """The entity of a column: a known label, or any label ending in id / no / number ("claim no", "chart number")."""
-    return _ENTITY_OF.get(label) or ("ID" if re.search(r"(?:^|\s)(?:id|no|number|num|ref|code)$", label) else None)
+    """The entity of a column: a known label, or any label ending in id / no / number ("claim no", "病案号") or date."""
+    if label in _ENTITY_OF:
+        return _ENTITY_OF[label]
+    if re.search(r"(?:^|\s)(?:id|no|number|num|ref|code)$|(?<![序])(?:号|號|号码|號碼)$", label):
+        return "ID"
+    return "DATE" if re.search(r"(?:^|\s)date$|(?:日期)$", label) else None
+
+
+def _quoted_split(line: str, sep: str) -> list[str]:
+    """Split a CSV line at `sep` outside double quotes."""
+    parts, pos = [], 0
+    for m in re.finditer(rf'(?:"[^"]*"|[^"{sep}])*', line):
+        if m.start() == pos:
+            parts.append(m.group())
+            pos = m.end() + 1
+    return parts
 
 
 def _cells(line: str, sep: str, offset: int) -> list[tuple[int, int]]:
     """(start, end) of each cell's trimmed text; a pipe table's outer pipes open no cell."""
     spans, pos = [], 0
-    for part in line.split(sep):
+    # a CSV cell in double quotes holds its own commas: "12 Rue X, Lyon"
+    parts = _quoted_split(line, sep) if sep in ",;" and '"' in line else line.split(sep)
+    for part in parts:
         start = pos + len(part) - len(part.lstrip())
         spans.append((offset + start, offset + start + len(part.strip())))
         pos += len(part) + len(sep)
@@ -87,9 +103,13 @@ class TableRecognizer(LocalRecognizer):
         value = text[s:e]
         if not value or len(value) > 80 or _PLACEHOLDER.fullmatch(value):
             return False
+        if entity == "LOCATION" and re.fullmatch(r"(?=.*\d)[A-Z0-9〒]{2,5}(?:[ -][A-Z0-9]{2,4})?", value):
+            return True  # a postcode cell: "90210", "1721 AN", "D02 F343"
         if entity in ("PERSON", "LOCATION"):
             return not self.terms.is_term(value) and not (self.terms.zh and self.terms.zh_overlaps(text, s, e)) \
                 and bool(re.search(r"[^\W\d_]", value))
+        if entity == "ID" and len(value) < 3:
+            return False  # a row number ("1", "12"), not an identifier
         return bool(re.search(r"[\w@]", value))
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts=None) -> list[RecognizerResult]:

@@ -63,7 +63,7 @@ _ADVERB_TAGS = ("d", "t", "r", "v", "m")
 _NOT_AFTER_KIN_TAGS = _ADVERB_TAGS + ("a", "c", "p", "q", "u", "f", "l", "i")
 # frames strong enough for a given name alone (淑芬, 朵朵), and those where a dictionary word may be a name too
 _GIVEN_ALONE_FRAMES = frozenset(("field", "field_colon", "introduced", "chat_speaker", "kin_contact", "called", "en_intro",
-                                 "roster", "patient_sex"))
+                                 "roster", "patient_sex", "self_kin"))
 _WORD_OK_FRAMES = _GIVEN_ALONE_FRAMES | {"kin", "title_is"}
 
 
@@ -198,6 +198,10 @@ class ZhContextRecognizer(LocalRecognizer):
             # a role before a name: 护士长张晓红, 主任医师李明说, 赤脚医生老刘 (a weak frame: the value needs a surname)
             ("role_before", re.compile(rf"(?:护士长|護士長|主任医师|主任醫師|副主任|院长|院長|科主任|主治医师|主治醫師|住院医师|"
                                        rf"医生|醫生|大夫|护士|護士|教授|老师|老師){value}(?=[，,。；;、）)\s说說讲講让讓给給]|$)")),
+            # 我是伟家属, 我是她女儿春花。, 我是留学生徐建国，: who writes, by kin or role
+            ("self_kin", re.compile(rf"我是(?:[她他]的?)?(?:女儿|女兒|儿子|兒子|孙女|孫女|孙子|孫子|外孙|外孫|侄女|侄子|留学生|留學生|学生|"
+                                    rf"學生)?{value}(?:(?<=[{HAN}])(?=的?家属|的?家屬)|(?<=[^生儿兒女子孙孫])(?:{stop}))")),
+            ("patient_commas", re.compile(rf"(?:患者|病人)[，,]\s*{value}(?=[，,])")),
             # weaker frames: the value must look like a name (a surname, no common word)
             # a relative named without 我 (…爸爸王德胜昨天在…)
             ("kin_bare", re.compile(rf"(?<![我您你他她])(?:爸爸|妈妈|媽媽|父亲|母亲|爷爷|奶奶|外公|外婆|老公|老婆|丈夫|妻子|儿子|女儿|兒子|女兒)"
@@ -207,6 +211,9 @@ class ZhContextRecognizer(LocalRecognizer):
             # a label ending in 人 (参保人：, 经办人：, 被保险人：): the value needs a surname
             ("person_label", re.compile(rf"(?<=[{HAN}]人)\s*[:：]\s*{value}{stop}")),
             ("ask_for", re.compile(rf"找{value}(?=[。！!，,\s]|$)")),
+            # a name before its card number: 。周浩然，就诊卡号…
+            ("before_card", re.compile(rf"(?:^|(?<=[，,。！!？?\s]))(?P<n>[{HAN}]{{2,4}})(?=[，,]\s*(?:就诊卡号|就診卡號|医保卡号|醫保卡號|"
+                                       rf"社保卡号|门诊号|門診號|病历号|病歷號|住院号|住院號|身份证|身份證))")),
             ("last_words", re.compile(rf"(?<=[。！？!?，,…])[ \t]*{value}[ \t]*$")),
         ]
         self.kin_then_symptom = re.compile(rf"{_KIN}(?P<n>[{HAN}]{{2,3}})")
