@@ -55,3 +55,14 @@ def test_multi_word_place_names_are_marked_and_taken_whole():
     assert not any("Regards" in n or "Centre" in n for n in names)
     by_word = {text[s:e]: f for (s, e), f in zip(spans, feats)}
     assert "in_place_name=city" in by_word["Carmen"] and not any(f.startswith("in_place") for f in by_word["Off"])
+
+
+def test_a_classifier_name_does_not_grow_over_a_lower_case_word_after_a_capitalised_one():
+    from medcorpus.scrub.token_classifier import TokenClassifierRecognizer, _joinable
+
+    text = "Mr Bell came in. dos Santos"
+    assert not _joinable(text, (8, 12), 3)  # "came" after "Bell"
+    assert _joinable(text, (17, 20), 21)  # "dos" before "Santos": a particle
+    rec = TokenClassifierRecognizer(load_terms(()))
+    low = "my neighbour mark sweeney drove me"
+    assert any(low[r.start:r.end] == "mark sweeney" for r in rec.analyze(low, ["PERSON"]))

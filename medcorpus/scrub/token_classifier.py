@@ -316,6 +316,16 @@ _NUMBER_NEAR = re.compile(r"\d")
 _JOIN = re.compile(r"[ \t]+(?:[A-Za-z]\.?[ \t]+)?|[ \t]*[-.][ \t]*")  # a space, an initial, a hyphen
 
 
+def _joinable(text: str, span: tuple[int, int], anchor: int) -> bool:
+    """A neighbour a span may grow over: not a lower-case English word next to a capitalised one
+    ("Mr Bell came in" stops at "Bell"; "mark sweeney" and "Mark Sweeney" still join)."""
+    word = text[span[0]:span[1]]
+    return word in _PARTICLES or not (word[0].islower() and text[anchor].isupper() and is_english(word))
+
+
+_PARTICLES = frozenset("de da das do dos del della di du la le van von der den ter ten bin binti al el ap".split())
+
+
 class TokenClassifierRecognizer(LocalRecognizer):
     """PERSON and LOCATION spans where the classifier is confident (`threshold`), grown over
     adjacent words it gives the same label at least `extend` probability ("mark sweeney" when
@@ -350,9 +360,10 @@ class TokenClassifierRecognizer(LocalRecognizer):
                 continue  # a street without a house number, postcode or box number near it is a guess
             j, k = i, i  # grow left and right over adjacent words of the same label
             while j > 0 and probs[j - 1][b] >= self.extend and _JOIN.fullmatch(text, spans[j - 1][1], spans[j][0]) \
-                    and (not out or out[-1].end <= spans[j - 1][0]):
+                    and (not out or out[-1].end <= spans[j - 1][0]) and _joinable(text, spans[j - 1], spans[i][0]):
                 j -= 1
-            while k + 1 < len(spans) and probs[k + 1][b] >= self.extend and _JOIN.fullmatch(text, spans[k][1], spans[k + 1][0]):
+            while k + 1 < len(spans) and probs[k + 1][b] >= self.extend and _JOIN.fullmatch(text, spans[k][1], spans[k + 1][0]) \
+                    and _joinable(text, spans[k + 1], spans[i][0]):
                 k += 1
             label = labels[b]
             start, end = spans[j][0], spans[k][1]
