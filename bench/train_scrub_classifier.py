@@ -1,13 +1,15 @@
 """Train the scrubber's token classifier (medcorpus/scrub/token_classifier.py) on the TUNING
 material only: the "tune", "tune-hard" and "fresh" splits of bench/make_scrub_devset.py, the
-first with several seeds (new carriers and values, same phrasings), and with `--blind` the round-4
-blind split (tuning side from round 5). Never "untouched" or "blind2".
+first with several seeds (new carriers and values, same phrasings), with `--blind` the round-4
+blind split, and with `--splits` any other tuning-side split (the shipped weights, round 9:
+blind2,blind4,blind5,blind6,blind7,blind8,blind9,blind10,blind13,blind14,blind15,blind16,blind17).
+The held-out splits (untouched, blind3, blind11, blind12) are refused.
 
-    python bench/train_scrub_classifier.py [--tune-seeds 4] [--restyle] [--C 0.3] [--check] [--out PATH]
+    python bench/train_scrub_classifier.py --tune-seeds 4 --restyle --blind --splits LIST [--measure-on LIST]
 
-`--check` first trains on tune + tune-hard and prints word-level precision/recall on fresh (a
-phrasing set the model did not see), then trains on everything and writes the weights.
-Needs scikit-learn (`pip install -e .[bench]`); the scrubber itself only needs numpy.
+`--measure-on` leaves tuning splits out of training and prints word-level recall/precision on them
+(how the classifier does on an author it never saw); `--check` trains on tune + tune-hard and scores
+fresh. Needs scikit-learn (`pip install -e .[bench]`); the scrubber itself only needs numpy.
 """
 from __future__ import annotations
 
