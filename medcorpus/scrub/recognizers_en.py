@@ -9,7 +9,7 @@ from typing import Optional
 from medcorpus.scrub.patterns import GroupPatternRecognizer, Rx
 from medcorpus.scrub.recognizers_dates import DATE_PATTERNS
 from medcorpus.scrub.recognizers_ids import (AGE_OVER_89, CARD, CN_ID, FIELD_CODE, ID_CONTEXT, ID_HEAD,  # noqa: F401
-                                             CODE_AFTER_NOUN, LETTERED_CODE, LONG_NUMBER, QQ, SEPARATED_CODE, SSN, WECHAT, _card, _cn_id,
+                                             CODE_AFTER_NOUN, ID_COLON_CODE, LETTERED_CODE, LONG_NUMBER, QQ, SEPARATED_CODE, SSN, WECHAT, _card, _cn_id,
                                              HKID, IE_PPSN, SG_NRIC, hkid_ok, nric_ok, ppsn_ok,
                                              _ctx_id, _digits, _field_code, _head_id, _separated_code, cn_id_checksum_ok,
                                              luhn_ok)
@@ -281,7 +281,7 @@ def common_recognizers(language: str) -> list[GroupPatternRecognizer]:
             Rx("label_head", ID_HEAD, 0.8, group=1, validate=_head_id),
             Rx("noun_code", CODE_AFTER_NOUN, 0.75, group=1, validate=_head_id),
             Rx("field_code", FIELD_CODE, 0.7, group="v", validate=_field_code),
-            Rx("separated_code", SEPARATED_CODE, 0.6, validate=_separated_code),
+            Rx("separated_code", SEPARATED_CODE, 0.6, validate=_separated_code), Rx("id_colon", ID_COLON_CODE, 0.75, group=1),
             Rx("qq", QQ, 0.9, group=1), Rx("wechat", WECHAT, 0.9, group=1),
             Rx("long_number", LONG_NUMBER, 0.5), Rx("lettered_code", LETTERED_CODE, 0.6)], L),
         GroupPatternRecognizer("Date", "DATE", [Rx(n, rx, s, group=g[0] if g else 1 if n == "dob" else 0) for n, rx, s, *g in DATE_PATTERNS], L),

@@ -15,8 +15,9 @@ SSN = re.compile(r"(?<![\d-])\d{3}-\d{2}-\d{4}(?![\d-])")
 CN_ID = re.compile(r"(?<![0-9A-Za-z])[1-9]\d{5}(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx](?![0-9A-Za-z])")
 CARD = re.compile(r"(?<![\d-])(?:\d{4}[\s-]?){3}\d{1,7}(?![\d-])")
 # a code of capitals and at least six digits (XEK410100313, H442535216, 4247320NA): an identifier without its label
-LETTERED_CODE = re.compile(r"(?<![\w/.@#-])(?=[A-Z0-9]{7,16}(?![\w/.@-]))(?=\d*[A-Z])(?:[A-Z]*\d){6}[A-Z0-9]*(?![\w/.@-])")
-LONG_NUMBER = re.compile(r"(?<![\w.,])\d{9,}(?![\w.,]|\s?(?:mg|ml|g|kg|mcg|iu|units?)\b)")
+LETTERED_CODE = re.compile(r"(?<![\w/.@#-])(?=[A-Z0-9]{7,16}(?![\w/@-]|\.\w))(?=\d*[A-Z])(?:[A-Z]*\d){6}[A-Z0-9]*(?![\w/@-]|\.\w)")
+# eight digits are a record number too ("Dossier 84023015.", "<td>29523191</td>"); a bare YYYYMMDD date is one as well
+LONG_NUMBER = re.compile(r"(?<![\w.,])\d{8,}(?![\w,]|[.:/-]\d|\s?(?:mg|ml|g|kg|mcg|iu|units?|%)\b)")
 ID_CONTEXT = re.compile(
     r"(?i)(?:(?<![A-Za-z0-9])(?:mrn|medical record(?: number| no\.?| #)?|patient (?:id|number|no\.?)|record (?:number|no\.?)|"
     r"account(?: number| no\.?| #)?|acct\.?|policy(?: number| no\.?| #)?|member(?:ship)? (?:id|number|no\.?)|"
@@ -29,7 +30,7 @@ ID_CONTEXT = re.compile(
     r"driver'?s licen[cs]e(?: number| no\.?)?|hmo(?: number| no\.?| id)|claim(?=[ \t]+[A-Z0-9#])|(?:file |our )?reference(?![ \t]+(?:range|ranges|value|values|interval|level|lab)\b)(?: number| no\.?)?(?: is)?|nhi|ihi|ohip|phn|"
     r"philsys|ktp(?: number| no\.?)?|versichertennummer|codice fiscale|(?:num[ée]ro de )?s[ée]curit[ée] sociale|"
     r"carte vitale|pps(?: number| no\.?)?|chi(?: number| no\.?)|hkid|ic|documento(?: de identidad)?|c[ée]dula|"
-    r"medical aid(?: number| no\.?)?|member)\b|"
+    r"medical aid(?: number| no\.?)?|nir|dossier|member)\b|"
     r"(?<![A-Za-z0-9])(?:hospital|hosp\.?|file|folder|chart|opd|ipd|op|ip|cr|mr|admission|token|card|insurance card|"
     r"member|membership|encounter|accession|acc|employee|emp|staff|student|pupil|payroll|visit|sample|lab|specimen|booking|case|"
     r"referral|subscriber|group|voter|insurance|claim|hmo|rx|prescription|script|seaman'?s book|discharge book|"
@@ -37,7 +38,7 @@ ID_CONTEXT = re.compile(
     r"(?:[ \t]+(?:number|no\b\.?|num\b\.?|#)|(?=[ \t]*[:#]))|(?<![A-Za-z0-9])(?:insurance card|national insurance)\b|"
     r"(?:身[份分]證字號|身[份分][证證](?:号|號|号码|號碼)?|病[历歷]号|病[历歷]號|病案[号號]|住院[号號]|[门門]诊[号號]|[门門]診號|"
     r"[医醫]保卡[号號]?(?=[:：是为\s]*[A-Za-z]{0,2}\d)|保[单單][号號]?|医保号|社保卡号|社保号|就诊卡号|档案号|卡号|卡號|健保卡號?|账号|帳號|[护護]照[号號](?:码|碼)?|[证證]件[号號](?:码|碼)?))"
-    r"\s*(?:(?:number|num\.?|no\.?)(?![A-Za-z0-9])\s*|#\s*)?(?:is|was|[\x22'][ \t]*[:=][ \t]*[\x22']?|[:=][ \t]*[\x22']|=|是|为|為|[:#：.(-]|\?[ \t]*\n[ \t]*(?:\[[^\]\n]{1,30}\][ \t]*)?(?:[A-Za-z][\w ,'-]{0,30}[:：])?)?\s*((?:[A-Za-z]{1,6}[ /_-]?|#)?\d[\dA-Za-z/.-]{0,24}"
+    r"\s*(?:(?:number|num\.?|no\.?)(?![A-Za-z0-9])\s*|#\s*)?(?:is|was|[\x22'][ \t]*[:=][ \t]*[\x22']?|[:=][ \t]*[\x22']|=|是|为|為|[:#：.(-]|\?[ \t]*\n[ \t]*(?:\[[^\]\n]{1,30}\][ \t]*)?(?:[A-Za-z][\w ,'-]{0,30}[:：])?)?\s*[`'\x22]?((?:[A-Za-z]{1,6}[ /_-]?|#)?\d[\dA-Za-z/.-]{0,24}"
     r"(?:[ ]\d{1,6}){0,6}(?-i:[ ][A-Z]{1,2}(?!\w)|\([0-9A-Z]\))?)(?![\w-])")  # a check letter in capitals, not " in"
 # any label ending in an identifier noun ("claim ref", "UR number", "the number on my card is", "学号", "体检编号"):
 # the label's head is enough when the value has the shape of a code (five digits or more, or letters and four digits)
@@ -46,15 +47,17 @@ ID_HEAD = re.compile(
     r"(?:[ \t]+(?:on|of|for)[ \t]+(?:my|the|his|her|your|our|their)(?:[ \t]+[a-z]+){1,2})?"
     r"|(?<![A-Za-z0-9])#|(?:编号|编码|号码|號碼|代码|代碼|(?<![0-9一二三四五六七八九十几幾])[号號]))"
     r"[ \t]*(?:is|was|=|是|为|為|[:：#-])?[ \t]*"
-    r"((?-i:(?:[A-Z]{1,4}[ /-]?)?\d[\dA-Z]*(?:-[\dA-Z]+){0,3}))(?![\w/.,:-]*\d|[\w-]|\s?(?i:mg|ml|kg|g|mcg|iu|units?|%)\b)")
+    r"((?-i:(?:[A-Z]{1,4}[ /-]?)?\d[\dA-Z]*(?:[-/][\dA-Z]+){0,3}))(?![\w/.,:-]*\d|[\w-]|\s?(?i:mg|ml|kg|g|mcg|iu|units?|%)\b)")
 # a sample, chart or accession named by its code with no "no": "Specimen A24.7756523", "dental chart PT-32446"
 CODE_AFTER_NOUN = re.compile(r"(?i:\b(?:specimen|sample|accession|chart|slide|cad|incident)[ \t]+)"
                              r"((?-i:[A-Z]{1,3}[-.]?\d[\d.-]{3,14}\d))(?![\w-])")
 # any field whose value is a code: "Confirmation: 88123411", "Tracking: 1Z999AA10123456784" (validated by _field_code)
 FIELD_CODE = re.compile(r"(?<![\w.-])(?P<label>[A-Za-z][A-Za-z]{2,20}(?:[ \t][A-Za-z]{2,12})?)[ \t]*[:#][ \t]*"
                         r"(?P<v>[A-Z0-9][A-Z0-9/-]{5,24})(?![\w/.-])")
+# a code after a capital "ID" and a colon, however few its digits: "Study subject ID: BK-P5DY6", "ID# AB-12C"
+ID_COLON_CODE = re.compile(r"(?<![A-Za-z])ID[ \t]*[:#][ \t]*[`'\x22]?((?=[A-Z0-9/-]*\d)(?=[0-9/-]*[A-Z])[A-Z0-9][A-Z0-9/-]{4,24})(?![\w/-]|\.\w)")
 # a code of letter and digit groups joined by - or / without a label: "2023-PH-00812", "2024/MC/00412"
-SEPARATED_CODE = re.compile(r"(?<![\w/.-])(?=[A-Z0-9/-]*[A-Z])(?:[A-Z0-9]{1,8}[/-]){1,4}[A-Z0-9]{1,10}(?![\w/.-])")
+SEPARATED_CODE = re.compile(r"(?<![\w/.-])(?=[A-Z0-9/-]*[A-Z])(?:[A-Z0-9]{1,8}[/-]){1,4}[A-Z0-9]{1,10}(?![\w/-]|\.\w)")
 QQ = re.compile(r"(?i)(?:QQ|扣扣)\s*(?:号码?|number|no\.?|id)?\s*(?:is|是|为)?\s*[:：]?\s*([1-9]\d{4,11})(?!\d)")
 WECHAT = re.compile(r"(?i)(?:微信|wechat|weixin|wx|vx)\s*(?:号|id|账号)?\s*(?:is|是|为)?\s*[:：]?\s*"
                     r"([A-Za-z][-_.A-Za-z0-9]{3,19}(?<!\.)|1[3-9]\d{9})(?![\w-])")
