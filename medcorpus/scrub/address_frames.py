@@ -62,6 +62,16 @@ def _nl_postcode_ok(value: str, m) -> float | None:
     return 0.75 if re.match(r"[ \t]+[A-Z][a-z]", after) or re.search(r"\d,?[ \t]+$", m.string[max(0, m.start() - 4):m.start()]) else None
 
 
+# where an address is announced, a house number and capitalised words are a street with no street word
+# ("Address: 152 Tran Hung Dao", "write to 47 Le Loi, Hanoi", "Visitation at 180 Nguyen Hue.")
+_ADDRESS_LEAD = (r"(?:(?im:^[ \t]*(?:home[ \t]+|postal[ \t]+|street[ \t]+|current[ \t]+|permanent[ \t]+)?address[ \t]*[:：][ \t]*)|"
+                 r"(?i:\b(?:write|post|send|mail|wire)(?:[ \t]+(?:it|them|the[ \t]+\w+))?[ \t]+to|visitation[ \t]+at|"
+                 r"(?:live|lives|living|stay|stays|staying|reside|resides)[ \t]+at|home[ \t]*:)[ \t]+)")
+LABELLED_NUMBER_STREET = re.compile(_ADDRESS_LEAD + r"(?P<n>\d{1,5}[A-Za-z]?(?:/\d{1,4})?,?[ \t]+"
+                                    r"[A-Z\u00c0-\u00de\u0100-\u024f\u1e00-\u1eff][\w'’.-]*(?:[ \t]+[A-Z\u00c0-\u00de\u0100-\u024f\u1e00-\u1eff][\w'’.-]*){0,3})"
+                                    r"(?=[ \t]*(?:[,.;<\n]|$|\d{4,6}\b))")
+
+
 def more_address_patterns(suffixes: str) -> list[Rx]:
     """The patterns above; `suffixes` is the street-word alternation of recognizers_address."""
     return [
@@ -95,5 +105,6 @@ def more_address_patterns(suffixes: str) -> list[Rx]:
            0.8, group=1),
         Rx("au_state_postcode", re.compile(rf"(?<=[A-Za-z][ \t])(?:{_AU_STATES})[ \t]+\d{{4}}(?![\d-])"), 0.8),
         Rx("nl_postcode", re.compile(rf"(?<![\w.,/-]){_NL_POSTCODE}(?![\w-])"), 0.75, validate=_nl_postcode_ok),
+        Rx("labelled_number_street", LABELLED_NUMBER_STREET, 0.75, group="n"),
         Rx("pin_after_town", re.compile(r"(?<=[a-z\u00df-\u024f])[ \t]+[-–][ \t]+([1-9]\d{5})(?![\d-])"), 0.75, group=1),
     ]

@@ -163,7 +163,7 @@ def _regions() -> str:
 
 
 _TYPE_FIRST = (r"Calle|C/|Carrer|Carrera|Cra\.|Diagonal|Transversal|Jir[óo]n|Pasaje|Camino|Travesía|Avinguda|Estrada|Praça|Alameda|"
-               r"Avenida|Av\.|Avda\.?|Rua|Travessa|Via|Viale|Corso|Piazza|Rue|Boulevard|Bd\.?|Jalan|Jln\.?|"
+               r"Avenida|Av\.|Avda\.?|Paseo|Rua|Travessa|Via|Viale|Corso|Piazza|Rue|Boulevard|Bd\.?|Jalan|Jln\.?|Aleja|Aleje|(?<![Ee]t[ \t])al\.|"
                r"Lorong|Soi|Ulica|ul\.|Strada|Str\.|Calea|Sokak|Sok\.|Cadde(?:si)?|Cd\.|Ð?ường|Duong|Phố|Pho|Street|Road|Lane|"
                r"Avenue|All[ée]e|Chemin|Impasse|Quai|Cours|B[óo]thar|Sr[áa]id|Ascaill|Ard|Sraid|Heol|Ffordd|Stryd|L[ôo]n")
 _UNIT_PAIR = (r"(?:blk|block|lot|phase|unit|flat|apt|house(?:[ \t]+no)?|h\.?[ \t]?no|plot(?:[ \t]+no)?|street|st|road|rd|"
@@ -222,7 +222,7 @@ def address_patterns(terms) -> list[Rx]:
         Rx("foreign_type_first", re.compile(
             rf"(?<![A-Za-z0-9_\u00c0-\u024f-])(?:(?:No\.?[ \t]*)?\d{{1,5}}[A-Za-z]?,?[ \t]+)?(?!via[ \t])(?i:{_TYPE_FIRST})[ \t]+"
             rf"(?:(?:{_NAME_PARTICLE})[ \t]+|[A-Z\u00c0-\u00de][\w'’.-]*(?:/\d{{1,4}})?[ \t]*|\d{{1,3}}[A-Za-z]{{0,2}}\b[ \t]*){{1,4}}"
-            rf"(?:,?[ \t]*\d{{1,5}}[A-Za-z]?\b)?(?:,?[ \t]*\d{{1,2}}[º°ª][ \t]?[A-Z]?\b)?"), 0.75,
+            rf"(?:,?[ \t]*\d{{1,5}}[A-Za-z]?\b)?(?:/\d{{1,4}}\b)?(?:,?[ \t]*\d{{1,2}}[º°ª][ \t]?[A-Z]?\b)?"), 0.75,
            validate=lambda v, m: 0.75 if re.search(r"\d", v) else None),
         # a house number and a street of any name before a known town: "171 Kirkgate, Hexham", "106 OLD MILL RD, YANGGU"
         Rx("before_town", re.compile(r"(?<![A-Za-z0-9_/.,:-])(?P<n>(?:(?:Flat|Apt|Unit|FLAT|APT|UNIT)[ \t]*\d{1,4}[A-Za-z]?,[ \t]*)?\d{1,5}[A-Za-z]?"
@@ -281,7 +281,7 @@ def address_patterns(terms) -> list[Rx]:
         Rx("postcode_context", re.compile(rf"(?i:\b(?:post[ \t]?code|postal[ \t]+code|eircode)[ \t]*(?:is|:|-)?[ \t]*)"
                                           rf"((?i:{UK_POSTCODE}|{CA_POSTCODE}|[AC-FHKNPRTV-Y]\d{{2}}[ \t]?[0-9AC-FHKNPRTV-Y]{{4}}))(?![\w-])"),
            0.8, group=1),
-        Rx("zip_context", re.compile(r"(?i)\b(?:zip|zip code|postal code|pin ?code|pincode|postcode)\s*(?:is|was|[:#-])?\s*(\d{5,6}(?:-\d{4})?)\b"),
+        Rx("zip_context", re.compile(r"(?i)\b(?:zip|zip code|postal code|pin ?code|pincode|postcode)\s*(?:is|was|[:#-])?\s*(\d{4,6}(?:-\d{4})?|\d{2}-\d{3}|\d{3}-\d{4})(?![\w-])"),
            0.85, group=1),
         # a place before its state, province or country: "Saarlouis, Scotland", "Billings, Texas"
         Rx("before_region", re.compile(rf"(?<![\w'’-])(?P<n>{CAP_NAME}),[ \t]+(?:{_regions()})(?![\w-])"), 0.7,
