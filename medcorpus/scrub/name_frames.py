@@ -35,9 +35,12 @@ _FIELD_LABELS = (r"patient(?:'s)?[ \t]+name|full[ \t]+name|name(?:[ \t]+of[ \t]+
                  r"ordering[ \t]+(?:dr|doctor|physician|clinician)|referring[ \t]+(?:dr|doctor|gp|clinician)|gp|author|"
                  r"dictated[ \t]+by|reported[ \t]+by|verified[ \t]+by|authori[sz]ed[ \t]+by|checked[ \t]+by|witness|"
                  r"interpreter|donor|applicant|employee|traveller|traveler|passenger|owner|handed[ \t]+over[ \t]+(?:by|to)")
+# a scanned form's "name" may read "narne"; a label may pair two ("Surname / Family name", "Given name(s)")
+_FIELD_LABELS = _FIELD_LABELS.replace("name", "na(?:m|rn)e")
+_FIELD_LABEL = rf"(?:{_FIELD_LABELS})(?:\(s\))?(?:[ \t]*/[ \t]*(?:{_FIELD_LABELS})(?:\(s\))?)?"
 _FIELD_SEP = r"(?:,|[ \t]/)?[ \t]"  # one space between a name's words: a column gap ends the value
 FIELD = re.compile(
-    rf"(?im:(?:^[ \t]*(?P<weak>from|to|attn|re)|(?:^|(?<=\|)|(?<=[ \t]{{2}})|(?<=\t))[ \t]*(?:{_FIELD_LABELS}))[ \t]*[:\-–—][ \t]*)"
+    rf"(?im:(?:^[ \t]*(?P<weak>from|to|attn|re)|(?:^|(?<=\|)|(?<=[ \t]{{2}})|(?<=\t))[ \t]*{_FIELD_LABEL})[ \t]*[:\-–—][ \t]*)"
     rf"(?P<n>{UP_WORD}(?:{_FIELD_SEP}(?:[A-Z]\.|{UP_WORD})){{0,3}}|"
     r"[a-z][a-z'’-]+(?:[ \t][a-z][a-z'’-]+){0,2}(?=[ \t]*(?:$|[,|(/]|[ \t]{2})))")
 # who wrote, sent or handed over: "Posted by Ji-woo on", "Quote from stuart atkinson:", "Handed over by Agus (RN) to X"

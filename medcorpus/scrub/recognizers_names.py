@@ -15,6 +15,7 @@ from medcorpus.scrub.recognizers_gazetteer import (CLOSING, PARTICLES, WORD, _co
                                                    _result, looks_medical)
 from medcorpus.scrub.regex_prefilter import finditer
 from medcorpus.scrub.name_frames_family import family_frames
+from medcorpus.scrub.name_frames_world import world_frames
 from medcorpus.scrub.name_frames import (AND_ME_LOWER, ASK_TO, BEFORE_A_VERB, BY_NAME, FIELD, FIRST_BRACKETED_LAST,
                                          FROM_LINE, GREETING_NAME, INITIAL_SURNAME, INTRO_STRONG_AFTER, KIN_BRACKET,
                                          KIN_LOWER, KIN_NAME, LAST_COMMA_FIRST, LOWER_END, LOWER_INTRO,
@@ -173,8 +174,9 @@ class NameRecognizer(LocalRecognizer):
                        for w in words):
                     out.append(_result("PERSON", m.start("n"), m.end("n"), 0.6, self, how))
         out += self._initials_and_inverted(text)
-        out += [_result("PERSON", s, e, 0.65, self, how) for s, e, how in family_frames(
-            text, self._plain_word, lambda w: looks_medical(w, self.terms) or self.terms.is_medical_word(w) or bool(CLINIC_WORDS.match(w)))]
+        medical = lambda w: looks_medical(w, self.terms) or self.terms.is_medical_word(w) or bool(CLINIC_WORDS.match(w))  # noqa: E731
+        out += [_result("PERSON", s, e, 0.65, self, how) for frames in (family_frames, world_frames)
+                for s, e, how in frames(text, self._plain_word, medical)]
         for m in finditer(ASK_TO, text):
             w = m.group("n")
             if (is_first_name(w) or (fold(w) in person_names()[0] and w.lower() in proper_nouns())) \
