@@ -140,9 +140,10 @@ class Scrubber:
             from medcorpus.scrub.recognizers_phone import PhoneNumberRecognizer
             from medcorpus.scrub.recognizers_tables import TableRecognizer
             from medcorpus.scrub.token_classifier import TokenClassifierRecognizer
+            from medcorpus.scrub.zh_name_classifier import ZhNameClassifierRecognizer
 
             for rec in (CityRecognizer(self.terms), NameRecognizer(self.terms), NameShapeRecognizer(self.terms), PhoneNumberRecognizer("en"),
-                        PhoneNumberRecognizer("zh"), ZhCityRecognizer(self.terms), TokenClassifierRecognizer(self.terms),
+                        PhoneNumberRecognizer("zh"), ZhCityRecognizer(self.terms), TokenClassifierRecognizer(self.terms), ZhNameClassifierRecognizer(self.terms),
                         TableRecognizer(self.terms, "en"), TableRecognizer(self.terms, "zh")):
                 rec.load()
                 registry.add_recognizer(rec)
