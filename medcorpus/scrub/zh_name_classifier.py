@@ -92,6 +92,14 @@ def _tokens(run: str) -> tuple[dict[int, tuple[int, str]], set[int]]:
     return toks, bounds
 
 
+def _find_all(text: str, word: str) -> list[int]:
+    out, i = [], text.find(word)
+    while i >= 0:
+        out.append(i)
+        i = text.find(word, i + 1)
+    return out
+
+
 def _local_features(window: str, off: int, rs: int, re_: int, terms) -> list[tuple[int, int, tuple[str, ...]]]:
     """(start, end, features) of the candidates of the run window[rs:re_] (offsets in `window`)."""
     toks, bounds = _tokens(window[rs:re_])
@@ -99,6 +107,7 @@ def _local_features(window: str, off: int, rs: int, re_: int, terms) -> list[tup
     starts = {s + rs: (e + rs, f) for s, (e, f) in toks.items()}
     bounds = {b + rs for b in bounds}
     cls = surname_class()
+    not_names = [(i, i + len(w)) for w in ZH_NOT_NAMES for i in _find_all(window, w)]  # 谢谢, 肌张力, 白带...
     out = []
     for s, e, n in candidates(window[rs:re_]):
         s, e = s + rs, e + rs
@@ -113,6 +122,8 @@ def _local_features(window: str, off: int, rs: int, re_: int, terms) -> list[tup
         f += [f"dict={_word_state(cand)}", f"gdict={_word_state(given)}"]
         if cand in ZH_NOT_NAMES:
             f.append("not_name")
+        elif any(ws < e and s < we for ws, we in not_names):
+            f.append("in_not_name")
         if len(given) == 2:
             f.append(f"sg1dict={_word_state(window[s:s + n + 1])}")
             f.append(f"g2next={_word_state(window[e - 1:e + 1])}" if e < re_ else "g2next=end")
