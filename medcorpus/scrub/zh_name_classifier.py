@@ -28,6 +28,7 @@ WEIGHTS_FILE = "zh_name_classifier.json.gz"
 _RUN = re.compile(r"[\u4e00-\u9fff]+")
 _FRAME = re.compile(rf"(?:{NAME_BEFORE})$")
 _TITLE = re.compile(rf"(?:{NAME_TITLES})")
+_NOT_NAMES = re.compile("(?=(" + "|".join(sorted(ZH_NOT_NAMES, key=len, reverse=True)) + "))")  # overlapping finds
 _LEFT, _RIGHT = 14, 4  # context kept around a run of Han characters (frames before it, titles after it)
 
 
@@ -92,14 +93,6 @@ def _tokens(run: str) -> tuple[dict[int, tuple[int, str]], set[int]]:
     return toks, bounds
 
 
-def _find_all(text: str, word: str) -> list[int]:
-    out, i = [], text.find(word)
-    while i >= 0:
-        out.append(i)
-        i = text.find(word, i + 1)
-    return out
-
-
 def _local_features(window: str, off: int, rs: int, re_: int, terms) -> list[tuple[int, int, tuple[str, ...]]]:
     """(start, end, features) of the candidates of the run window[rs:re_] (offsets in `window`)."""
     toks, bounds = _tokens(window[rs:re_])
@@ -107,7 +100,7 @@ def _local_features(window: str, off: int, rs: int, re_: int, terms) -> list[tup
     starts = {s + rs: (e + rs, f) for s, (e, f) in toks.items()}
     bounds = {b + rs for b in bounds}
     cls = surname_class()
-    not_names = [(i, i + len(w)) for w in ZH_NOT_NAMES for i in _find_all(window, w)]  # 谢谢, 肌张力, 白带...
+    not_names = [(m.start(), m.start() + len(m.group(1))) for m in _NOT_NAMES.finditer(window)]  # 谢谢, 肌张力...
     out = []
     for s, e, n in candidates(window[rs:re_]):
         s, e = s + rs, e + rs
