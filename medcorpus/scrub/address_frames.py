@@ -107,4 +107,7 @@ def more_address_patterns(suffixes: str) -> list[Rx]:
         Rx("nl_postcode", re.compile(rf"(?<![\w.,/-]){_NL_POSTCODE}(?![\w-])"), 0.75, validate=_nl_postcode_ok),
         Rx("labelled_number_street", LABELLED_NUMBER_STREET, 0.75, group="n"),
         Rx("pin_after_town", re.compile(r"(?<=[a-z\u00df-\u024f])[ \t]+[-–][ \t]+([1-9]\d{5})(?![\d-])"), 0.75, group=1),
+        # a town and its postcode alone on the line after an address line ("Post Bag No. 7\nStoke 147362")
+        Rx("town_postcode_line", re.compile(r"(?m:(?<=\d\n)[A-Z][a-z\u00df-\u024f'’-]+(?:[ \t]+[A-Z][a-z\u00df-\u024f'’-]+){0,2}"
+                                            r"[ \t]+\d{4,6}[ \t]*$)"), 0.75),
     ]

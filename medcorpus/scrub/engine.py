@@ -256,6 +256,9 @@ class Scrubber:
             if rec.startswith("TokenClassifier") and entity == "LOCATION" and value.isalpha() and not value.islower() \
                     and is_english(value) and fold(value) not in cities()[0] and value.lower() not in proper_nouns():
                 continue  # "Born", "LIVES", "Practice": one English word is no name or place on the classifier's word alone
+            if rec.startswith("TokenClassifier") and value.islower() and " " in value \
+                    and all(w in _LOWER_PARTICLES or is_english(w) for w in value.split()):
+                continue  # "went van der berg style": lower-case English words and particles are no name on their own
             if rec.startswith("TokenClassifier") and value.islower() and _PREFIXED.match(value):
                 continue  # "anti-estrogen", "non-drowsy": a prefixed word
             if rec == NER_RECOGNIZER:
@@ -271,7 +274,7 @@ class Scrubber:
                 continue
             if entity == "LOCATION" and value.lower().strip(". ") in ALLOWED_REGIONS:
                 continue
-            if entity in ("PERSON", "LOCATION") and (not_a_name(value) or spoken_to_assistant(text, s, e)):
+            if entity in ("PERSON", "LOCATION") and (not_a_name(value, collapse=score < 0.9) or spoken_to_assistant(text, s, e)):
                 continue  # "Salamat po", "Tel", "Take care mate": words where names stand
             clinic = clinic_end(text, s, e) if entity == "PERSON" and rec != NER_RECOGNIZER else None
             if clinic is not None:
@@ -309,6 +312,7 @@ def titled_eponym(text: str, s: int, e: int, terms) -> bool:
 
 _HYPHEN_WRAP = re.compile(r"-[ \t]*\n[ \t]*[a-z]+(?![\w'’-])")
 _PHONE_EXTENSION = re.compile(r"(?i)[ \t]*(?:ext\.?|extn\.?|extension|x|转|轉|分机|分機)[ \t]*\d{1,5}(?!\d)")
+_LOWER_PARTICLES = frozenset("de da das do dos del di du la le van von der den ter bin binti al el ap".split())
 _PREFIXED = re.compile(r"(?:anti|non|pre|post|re|co|self|over|under|semi|multi|de|sub|hyper|hypo|intra|inter|extra)-[a-z]")
 # recognizers that guess from a word's look rather than from a frame or a list
 _GUESSING = (NER_RECOGNIZER, "TokenClassifier")

@@ -66,10 +66,12 @@ def spoken_to_assistant(text: str, s: int, e: int) -> bool:
     return bool(m) and m.end() == e
 
 
-def not_a_name(value: str) -> bool:
+def not_a_name(value: str, collapse: bool = True) -> bool:
     """Every word is a stop word (not one that is also a first name) or one of NOT_NAMES (a label, greeting, particle
-    or degree), letters said three times or more counting once ("hiii")."""
-    words = [re.sub(r"(.)\1{2,}", r"\1", w.lower()) for w in re.findall(r"[^\W\d_][\w'’-]*", value)]  # "hiii": "hi"
+    or degree), letters said three times or more counting once ("hiii") unless `collapse` is off (a strong frame:
+    "My name is Annn" is no "an")."""
+    words = [re.sub(r"(.)\1{2,}", r"\1", w.lower()) if collapse else w.lower()
+             for w in re.findall(r"[^\W\d_][\w'’-]*", value)]  # "hiii": "hi"
     return bool(words) and all(w in NOT_NAMES or w in TITLE_STOP for w in words)
 
 
