@@ -83,21 +83,28 @@ def _town_key(name: str) -> int:
 
 @lru_cache(maxsize=1)
 def small_towns():
-    """Sorted keys of the names of GeoNames places of 500 people or more (numpy uint32, ~230k)."""
-    import numpy as np
+    """Sorted keys of the names of GeoNames places of 500 people or more (uint32, ~230k), as a
+    compact `array.array` (bisect on it costs ~1 µs where numpy's scalar searchsorted costs ~40)."""
+    from array import array
 
     p = resource_path("towns500.u32")
-    return np.fromfile(p, dtype="<u4") if p.exists() else np.zeros(0, dtype="<u4")
+    keys = array("I")
+    if p.exists():
+        keys.frombytes(p.read_bytes())
+        if keys.itemsize == 4 and sys.byteorder == "big":
+            keys.byteswap()
+    return keys
 
 
+@lru_cache(maxsize=50_000)
 def is_small_town(name: str) -> bool:
     """A GeoNames place of 500 people or more by that name (a 32-bit key: one false match in ~20,000
     lookups of names that are none, so only places in a place frame are looked up)."""
-    import numpy as np
+    from bisect import bisect_left
 
     keys, k = small_towns(), _town_key(name)
-    i = int(np.searchsorted(keys, k))
-    return i < len(keys) and int(keys[i]) == k
+    i = bisect_left(keys, k)
+    return i < len(keys) and keys[i] == k
 
 
 def build_towns(out: Path | None = None, min_population: int = 500) -> Path:

@@ -146,7 +146,10 @@ def place_ngrams(text: str, toks: list[tuple[int, int, str]]) -> list[tuple[int,
     hyphens, that names a GeoNames place: a city of 15k+ in any case ("el carmen de bolivar",
     "Dee Why"), a place of 500+ when its first and last words are capitalised ("Pine Hollow")."""
     out = []
+    firsts = _multiword_city_firsts()
     for i in range(len(toks) - 1):
+        if not toks[i][2][0].isupper() and fold(toks[i][2]) not in firsts:
+            continue  # no city name of several words starts so, and a town's name starts with a capital
         for n in (2, 3, 4):
             j = i + n
             if j > len(toks) or not _NGRAM_GAP.fullmatch(text, toks[j - 2][1], toks[j - 1][0]):
@@ -155,6 +158,12 @@ def place_ngrams(text: str, toks: list[tuple[int, int, str]]) -> list[tuple[int,
             if kind:
                 out.append((i, j, kind))
     return out
+
+
+@lru_cache(maxsize=1)
+def _multiword_city_firsts() -> frozenset[str]:
+    """The first words of the GeoNames city names (15k+) of several words, folded."""
+    return frozenset(k.split(" ", 1)[0] for k in cities()[0] if " " in k)
 
 
 @lru_cache(maxsize=100_000)
