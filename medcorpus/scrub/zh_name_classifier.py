@@ -169,6 +169,7 @@ def _local_features(window: str, off: int, rs: int, re_: int, terms) -> list[tup
 
 
 _CACHE: dict[str, list] = {}
+_CACHE_SIZE = 4_000  # windows remembered (templated lines repeat within a batch); 100k held ~25 MiB more over 8 sets
 
 
 def features(text: str, terms) -> list[tuple[int, int, tuple[str, ...]]]:
@@ -183,7 +184,7 @@ def features(text: str, terms) -> list[tuple[int, int, tuple[str, ...]]]:
         key = f"{rs - lo}|{hi - re_}|{text[lo:hi]}"
         hit = _CACHE.get(key)
         if hit is None:
-            if len(_CACHE) > 100_000:
+            if len(_CACHE) > _CACHE_SIZE:
                 _CACHE.clear()
             hit = _CACHE[key] = _local_features(text[lo:hi], rs - lo, rs - lo, re_ - lo, terms)
         for s, e, f in hit:
