@@ -316,7 +316,8 @@ def test_capitalised_phrases_and_words_after_streets_stay(scrubber, text, term):
 def test_the_small_town_list_knows_villages_and_not_words():
     from medcorpus.scrub.gazetteers import is_small_town, small_towns
 
-    assert len(small_towns()) > 150_000 and all(small_towns()[:-1] < small_towns()[1:])
+    keys = small_towns()
+    assert len(keys) > 150_000 and all(a < b for a, b in zip(keys, keys[1:]))
     assert is_small_town("Hexham") and is_small_town("Templeogue") and is_small_town("crown heights")
     assert not is_small_town("Congenital Heart Defects") and not is_small_town("Patient")
 
