@@ -80,6 +80,19 @@ def cn_id_check_digit_ok(value: str) -> bool:
     return "10X98765432"[sum(int(a) * b for a, b in zip(value, _CN_ID_WEIGHTS)) % 11] == value[17]
 
 
+def phone_valid_somewhere(value: str, regions) -> bool:
+    """`value` is a valid phone number when dialled from at least one of `regions` (phonenumbers)."""
+    import phonenumbers
+
+    for region in regions:
+        try:
+            if phonenumbers.is_valid_number(phonenumbers.parse(value, region)):
+                return True
+        except phonenumbers.NumberParseException:
+            pass
+    return False
+
+
 def planted_values(docs: list[dict]) -> list[tuple[str, str]]:
     return [(d["text"][s:e], ent) for d in docs for s, e, ent in d["pii"]]
 

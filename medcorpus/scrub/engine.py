@@ -27,7 +27,7 @@ from medcorpus.scrub.address_extension import extend_address  # noqa: E402
 from medcorpus.scrub.recognizers_names import extend_name_list, extend_name_list_back, is_first_name, trim_medical_edges  # noqa: E402
 from medcorpus.scrub.regions import ALLOWED_REGIONS  # noqa: E402,F401
 from medcorpus.scrub.recognizers_tables import header_lines  # noqa: E402
-from medcorpus.scrub.word_classes import DRUG_SUFFIX  # noqa: E402
+from medcorpus.scrub.word_classes import DRUG_SUFFIX, NAME_PARTICLES_LOWER  # noqa: E402
 from medcorpus.scrub.spans import (_LETTERS_ONLY, Span, clinic_end, extend_name_tail, extend_place_name,  # noqa: E402,F401
                                    join_name_particles, not_a_name, extend_asian_name, opening_word,
                                    repeated_mentions, resolve_overlaps, spoken_to_assistant)
@@ -257,7 +257,7 @@ class Scrubber:
                     and is_english(value) and fold(value) not in cities()[0] and value.lower() not in proper_nouns():
                 continue  # "Born", "LIVES", "Practice": one English word is no name or place on the classifier's word alone
             if rec.startswith("TokenClassifier") and value.islower() and " " in value \
-                    and all(w in _LOWER_PARTICLES or is_english(w) for w in value.split()):
+                    and all(w in NAME_PARTICLES_LOWER or is_english(w) for w in value.split()):
                 continue  # "went van der berg style": lower-case English words and particles are no name on their own
             if rec.startswith("TokenClassifier") and value.islower() and _PREFIXED.match(value):
                 continue  # "anti-estrogen", "non-drowsy": a prefixed word
@@ -312,7 +312,6 @@ def titled_eponym(text: str, s: int, e: int, terms) -> bool:
 
 _HYPHEN_WRAP = re.compile(r"-[ \t]*\n[ \t]*[a-z]+(?![\w'’-])")
 _PHONE_EXTENSION = re.compile(r"(?i)[ \t]*(?:ext\.?|extn\.?|extension|x|转|轉|分机|分機)[ \t]*\d{1,5}(?!\d)")
-_LOWER_PARTICLES = frozenset("de da das do dos del di du la le van von der den ter bin binti al el ap".split())
 _PREFIXED = re.compile(r"(?:anti|non|pre|post|re|co|self|over|under|semi|multi|de|sub|hyper|hypo|intra|inter|extra)-[a-z]")
 # recognizers that guess from a word's look rather than from a frame or a list
 _GUESSING = (NER_RECOGNIZER, "TokenClassifier")

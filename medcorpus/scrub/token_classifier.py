@@ -22,7 +22,7 @@ from medcorpus.scrub.gazetteers import cities, fold, is_english, is_small_town, 
 from medcorpus.scrub.recognizers_en import MONTH_NAMES, STOP
 from medcorpus.scrub.regex_prefilter import could_match
 
-from medcorpus.scrub.word_classes import NOT_NAMES
+from medcorpus.scrub.word_classes import NAME_PARTICLES_LOWER, NOT_NAMES
 from medcorpus.scrub.recognizers_gazetteer import CLOSING, WORD, _folded_regions, looks_medical
 
 WEIGHTS_FILE = "token_classifier.json.gz"
@@ -329,10 +329,7 @@ def _joinable(text: str, span: tuple[int, int], anchor: int) -> bool:
     """A neighbour a span may grow over: not a lower-case English word next to a capitalised one
     ("Mr Bell came in" stops at "Bell"; "mark sweeney" and "Mark Sweeney" still join)."""
     word = text[span[0]:span[1]]
-    return word in _PARTICLES or not (word[0].islower() and text[anchor].isupper() and is_english(word))
-
-
-_PARTICLES = frozenset("de da das do dos del della di du la le van von der den ter ten bin binti al el ap".split())
+    return word in NAME_PARTICLES_LOWER or not (word[0].islower() and text[anchor].isupper() and is_english(word))
 
 
 class TokenClassifierRecognizer(LocalRecognizer):

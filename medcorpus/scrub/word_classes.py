@@ -44,3 +44,6 @@ DRUG_SUFFIX = re.compile(r"(?i)(?:mycin|cillin|azole|olol|pril|sartan|statin|dip
 
 # a voice assistant spoken to ("hey siri", "ok google"): not a person there
 VOICE_ASSISTANT = re.compile(r"(?i:\b(?:hey|hi|ok|okay)[ \t,]+)(?:siri|alexa|google|cortana|bixby)\b")
+
+# lower-case particles inside a name ("dos Santos", "van der Berg", "bin Yusof", "ap Rhys")
+NAME_PARTICLES_LOWER = frozenset("de da das do dos del della di du la le van von der den ter ten bin binti al el ap".split())
