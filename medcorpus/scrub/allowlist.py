@@ -123,6 +123,8 @@ class MedicalTerms:
         for t in self.zh:
             if len(t) <= 6:
                 self.zh_by_prefix.setdefault(t[:2], []).append(t)
+        for same_prefix in self.zh_by_prefix.values():
+            same_prefix.sort(key=len, reverse=True)  # longest first, once
         self.zh_max = max(map(len, self.zh), default=0)
 
     def __len__(self) -> int:
@@ -193,7 +195,7 @@ class MedicalTerms:
 
     def zh_term_length(self, text: str, i: int) -> int:
         """Length of the longest Chinese term starting at text[i] (0: none)."""
-        for t in sorted(self.zh_by_prefix.get(text[i:i + 2], ()), key=len, reverse=True):
+        for t in self.zh_by_prefix.get(text[i:i + 2], ()):  # longest first
             if text.startswith(t, i):
                 return len(t)
         return 0

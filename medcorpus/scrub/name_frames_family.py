@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from medcorpus.scrub.gazetteers import fold, person_names
+from medcorpus.scrub.regex_prefilter import finditer
 from medcorpus.scrub.name_frames import UP_WORD, _KIN
 
 _PERSON = rf"(?:[A-Z]\.[ \t]*)?{UP_WORD}(?:[ \t]+(?:[A-Z]\.[ \t]*)?{UP_WORD}){{0,2}}"
@@ -37,27 +38,27 @@ def family_frames(text: str, is_plain, is_medical) -> list[tuple[int, int, str]]
         return bool(words) and all((is_plain(w) or (fold(w) in first and w.lower() not in _NOT_SUBJECT))
                                    and not is_medical(w) for w in words)
 
-    for m in FAMILY_SURNAME.finditer(text):
+    for m in finditer(FAMILY_SURNAME, text):
         if ok([m.group("n")]):
             out.append((m.start("n"), m.end("n"), "family"))
-    for m in HOUSEHOLD_LIST.finditer(text):
+    for m in finditer(HOUSEHOLD_LIST, text):
         base = m.start("list")
         for item in re.finditer(rf"{_PERSON}", m.group("list")):
             words = [w for w in item.group().split() if not re.fullmatch(r"[A-Z]\.", w)]
             if words and words[0].lower() not in _LIST_STOP and ok(words):
                 out.append((base + item.start(), base + item.end(), "household"))
-    for m in LITTLE_NAME.finditer(text):
+    for m in finditer(LITTLE_NAME, text):
         if fold(m.group("n")) in first and ok([m.group("n")]):
             out.append((m.start("n"), m.end("n"), "little"))
-    for m in NEGATED_SUBJECT.finditer(text):
+    for m in finditer(NEGATED_SUBJECT, text):
         w = m.group("n")
         if w.lower() not in _NOT_SUBJECT and fold(w) in first and ok([w]):
             out.append((m.start("n"), m.end("n"), "negated_subject"))
-    for m in KIN_FULL.finditer(text):
+    for m in finditer(KIN_FULL, text):
         words = [w for w in m.group("n").split() if not re.fullmatch(r"[A-Z]\.|a/[lp]|s/o|d/o|bin|binti|bint", w)]
         if ok(words) and (len(words) == 1 or fold(words[0]) in first or fold(words[-1]) in last):
             out.append((m.start("n"), m.end("n"), "kin_full"))
-    for m in PATRONYMIC.finditer(text):
+    for m in finditer(PATRONYMIC, text):
         words = [w for w in m.group("n").split() if "/" not in w]
         if ok(words):
             out.append((m.start("n"), m.end("n"), "patronymic"))

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from medcorpus.scrub.gazetteers import fold, person_names
+from medcorpus.scrub.regex_prefilter import finditer
 
 _W = r"[A-Za-z\u00c0-\u024f\u1e00-\u1eff][a-z\u00df-\u024f\u1e00-\u1eff'’-]*"  # a name word in any case
 _UPW = r"[A-Z\u00c0-\u00de\u0100-\u024f\u1e00-\u1eff][a-z\u00df-\u024f\u1e00-\u1eff'’-]+"
@@ -53,11 +54,11 @@ def world_frames(text: str, is_plain, is_medical) -> list[tuple[int, int, str]]:
                                    for w in words)  # the frame is strong: a first name that is also a term (Hine) passes
 
     out: list[tuple[int, int, str]] = []
-    for m in SELF_INTRO.finditer(text):
+    for m in finditer(SELF_INTRO, text):
         g = "n" if m.group("n") else "m"
         if ok(m.group(g).split()):
             out.append((m.start(g), m.end(g), "self_intro_world"))
-    for m in KIN_WORLD.finditer(text):
+    for m in finditer(KIN_WORLD, text):
         words = m.group("n").split()
         while words and not ok(words):  # "whaea Hine Te Rangi, born": drop the words that are no name
             words.pop()
@@ -74,7 +75,7 @@ def world_frames(text: str, is_plain, is_medical) -> list[tuple[int, int, str]]:
     for rx, how in ((GREETING_HERE, "greeting_here"), (CONTACT_NAME, "contact"), (NICKNAME, "nickname"),
                     (LOWER_PATRONYMIC, "lower_patronymic"),
                     (FAMILY_CLOSING, "family_closing")):
-        for m in rx.finditer(text):
+        for m in finditer(rx, text):
             words = m.group("n").split()
             if ok(words) and (how not in ("greeting_here", "lower_patronymic") or any(fold(w) in first or fold(w) in last for w in words)
                               or not words[0].islower()):

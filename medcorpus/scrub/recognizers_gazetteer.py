@@ -68,6 +68,11 @@ def _common(word: str) -> bool:
 _PLACE_LAST = {"from", "frm", "near", "in", "at", "of", "to", "is", "place", "hometown", "town", "past"}  # the last word of every CITY_STRONG phrase
 _WEAK_PLACE = {"in", "near", "outside", "around", "nearby", "towards", "visiting", "frm"}  # + an unknown capitalised word
 _GAP = re.compile(r"[ \t]+|[ \t]*-[ \t]*")
+_PREV_WORD = re.compile(r"([A-Za-z]+)[ \t]+$")
+_COMMA_END = re.compile(r",[ \t]*$")
+_WORD_COMMA_END = re.compile(r"\S,[ \t]*$")
+_DIGIT = re.compile(r"\d")
+_ADDRESS_AFTER = re.compile(r"[ \t]*(?:[.,;]|\d|$|\n|[A-Z]{1,2}\d)")
 
 
 @lru_cache(maxsize=1)
@@ -120,6 +125,7 @@ class CityRecognizer(LocalRecognizer):
         context: dict[int, bool] = {}
         multi = multiword_heads()
         joined = [bool(_GAP.fullmatch(text, a[1], b[0])) for a, b in zip(toks, toks[1:])] + [False]
+        n_toks = len(toks)
         for i in range(len(toks)):
             if toks[i][0] < taken:
                 continue
@@ -141,18 +147,23 @@ class CityRecognizer(LocalRecognizer):
                         context[s] = False
                 return context[s]
 
-            if head not in multi and head not in latin and toks[i][2].islower() and not place_context():
+            word = toks[i][2]
+            in_multi = head in multi
+            if not in_multi and head not in latin and word.islower() and not place_context():
                 continue  # a lower-case word that neither is nor starts a known place, in no place frame
-            for n in (5, 4, 3, 2, 1):  # "sant antoni de portmany": a known name may run to five words
-                if n > 1 and (not all(joined[i:i + n - 1]) or i + n > len(toks)
-                              or (head not in multi and not (toks[i][2][0].isupper() and place_context()))):
-                    continue
-                if n > 3 and fold(" ".join(t[2] for t in toks[i:i + n])) not in latin:
-                    continue
-                seq = toks[i:i + n]
-                words = [t[2] for t in seq]
-                e = seq[-1][1]
-                known = fold(" ".join(words)) in latin
+            longest = 5 if in_multi or word[0].isupper() else 1  # several words: a city's first word, or a capital
+            for n in (5, 4, 3, 2, 1)[5 - longest:]:  # "sant antoni de portmany": a known name may run to five words
+                if n > 1:
+                    if i + n > n_toks or not all(joined[i:i + n - 1]) or not (in_multi or place_context()):
+                        continue
+                    if n > 3 and fold(" ".join(t[2] for t in toks[i:i + n])) not in latin:
+                        continue
+                    seq = toks[i:i + n]
+                    words = [t[2] for t in seq]
+                    e = seq[-1][1]
+                    known = fold(" ".join(words)) in latin
+                else:
+                    words, e, known = [word], toks[i][1], head in latin
                 if not known and (not (words[0][0].isupper() or n == 1) or not place_context()):
                     continue
                 verdict = self._judge(text, s, e, words, known)
@@ -171,16 +182,16 @@ class CityRecognizer(LocalRecognizer):
         if not (capital or lower):
             return None
         before = text[max(0, s - 40):s]
-        prev = re.search(r"([A-Za-z]+)[ \t]+$", before)
+        prev = _PREV_WORD.search(before)
         prep = bool(prev) and prev.group(1).lower() in CITY_PREP
         strong = could_match(CITY_STRONG, text) and bool(CITY_STRONG.search(before))
         line_start = text.rfind("\n", 0, s) + 1
         line_end = text.find("\n", e)
         line = text[line_start:len(text) if line_end < 0 else line_end]
         after = text[e:e + 30]
-        address_tail = (bool(re.search(r",[ \t]*$", before)) and bool(re.search(r"\d", text[line_start:s]))
-                        and bool(re.match(r"[ \t]*(?:[.,;]|\d|$|\n|[A-Z]{1,2}\d)", after)))
-        closing_tail = (bool(re.search(r"\S,[ \t]*$", before)) and len(line.split()) <= 5
+        address_tail = (bool(_COMMA_END.search(before)) and bool(_DIGIT.search(text, line_start, s))
+                        and bool(_ADDRESS_AFTER.match(after)))
+        closing_tail = (bool(_WORD_COMMA_END.search(before)) and len(line.split()) <= 5
                         and not text[e:].strip(" \t.!") and s > line_start)
         alone = line.strip(" \t.,") == text[s:e]
         common = len(words) == 1 and _common(words[0])

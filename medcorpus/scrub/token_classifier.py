@@ -146,18 +146,30 @@ def place_ngrams(text: str, toks: list[tuple[int, int, str]]) -> list[tuple[int,
     hyphens, that names a GeoNames place: a city of 15k+ in any case ("el carmen de bolivar",
     "Dee Why"), a place of 500+ when its first and last words are capitalised ("Pine Hollow")."""
     out = []
-    firsts = _multiword_city_firsts()
+    firsts, pairs = _multiword_city_firsts(), _multiword_city_pairs()
     for i in range(len(toks) - 1):
         if not toks[i][2][0].isupper() and fold(toks[i][2]) not in firsts:
             continue  # no city name of several words starts so, and a town's name starts with a capital
+        city = None  # whether a city name of several words may start here: its first two words are a city's
         for n in (2, 3, 4):
             j = i + n
             if j > len(toks) or not _NGRAM_GAP.fullmatch(text, toks[j - 2][1], toks[j - 1][0]):
                 break
+            if city is None:
+                a, b = toks[i][2], toks[i + 1][2]
+                city = "-" in a or "-" in b or f"{fold(a)} {fold(b)}" in pairs  # a hyphenated word: look it up whole
+            if not city and not (toks[i][2][0].isupper() and toks[j - 1][2][0].isupper()):
+                continue  # no city starts so, and a town's name starts and ends with a capital ("I have", "The pain")
             kind = _place_kind(text[toks[i][0]:toks[j - 1][1]])
             if kind:
                 out.append((i, j, kind))
     return out
+
+
+@lru_cache(maxsize=1)
+def _multiword_city_pairs() -> frozenset[str]:
+    """The first two words of the GeoNames city names (15k+) of several words, folded ("san jose")."""
+    return frozenset(" ".join(k.split(" ")[:2]) for k in cities()[0] if " " in k)
 
 
 @lru_cache(maxsize=1)

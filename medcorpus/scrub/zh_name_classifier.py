@@ -203,18 +203,25 @@ def load_weights() -> tuple[dict[str, int], np.ndarray, float]:
 
 
 def predict(feats: list[tuple[str, ...]]) -> list[float]:
-    """Probability that each candidate is a name."""
-    index, weights, bias = load_weights()
-    flat, owner = [], []
-    for i, f in enumerate(feats):
+    """Probability that each candidate is a name: its features' weights summed in order (in float64,
+    as a weighted bincount would), plus the bias, through the logistic function."""
+    weight_of = _weight_of()
+    bias = load_weights()[2]
+    out = []
+    for f in feats:
+        z = 0.0
         for x in f:
-            k = index.get(x)
-            if k is not None:
-                flat.append(k)
-                owner.append(i)
-    sums = np.bincount(np.asarray(owner, dtype=np.int64), weights=weights[flat], minlength=len(feats)) if flat \
-        else np.zeros(len(feats))
-    return [1.0 / (1.0 + math.exp(-(bias + z))) for z in sums.tolist()]
+            z += weight_of.get(x, 0.0)
+        out.append(1.0 / (1.0 + math.exp(-(bias + z))))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _weight_of() -> dict[str, float]:
+    """Feature -> weight as a Python float: a dict lookup per feature, no arrays to build per text."""
+    index, weights, _ = load_weights()
+    values = weights.tolist()
+    return {f: values[i] for f, i in index.items()}
 
 
 def choose(spans: list[tuple[int, int]], probs: list[float], threshold: float) -> list[tuple[int, int, float]]:
