@@ -346,6 +346,11 @@ def main() -> None:
     print(f"peak memory of this process while only ours had run (scrubber, models, allow-list, gazetteers, the sets): "
           f"{peak:,.0f} MiB (goal <= 600 per worker); {sets_rss:,.0f} MiB of it before the scrubber loaded "
           f"(interpreter, devset builders and the {len(sets)} sets: a worker holds one batch)")
+    texts = [d["text"] for docs in sets.values() for d in docs]
+    worker, start = worker_peak_mib(texts, a.model)
+    print(f"peak memory of one scrubbing worker (a process that loads the scrubber and scrubs all {len(texts):,} texts of "
+          f"these sets, 200 at a time, as the stage's workers do): {worker:,.0f} MiB (goal <= 600); "
+          f"{start:,.0f} MiB before the scrubber loaded")
     if a.heldout_real:
         heldout(a.model)
     if a.workers:
@@ -353,6 +358,38 @@ def main() -> None:
         for w in sorted({1, a.workers}):
             s, n = run_stage_workers(docs, w, a.model)
             print(f"stage end to end (workspace, --workers {w}): {n / s:,.0f} records/s ({s:.1f} s incl. worker start)")
+
+
+_WORKER = """
+import json, resource, sys
+sys.path.insert(0, sys.argv[1])
+from bench.scrub import _current_rss_mib
+start = _current_rss_mib()
+from medcorpus.scrub.engine import Scrubber
+scrubber = Scrubber(model=sys.argv[3])
+with open(sys.argv[2], encoding="utf-8") as fh:
+    texts = [json.loads(line) for line in fh]
+for i in range(0, len(texts), 200):
+    scrubber.analyze(texts[i:i + 200])
+print(start, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+"""
+
+
+def worker_peak_mib(texts: list[str], model: str) -> tuple[float, float]:
+    """(peak, start) resident MiB of a fresh process that loads the scrubber and scrubs `texts` in
+    batches of 200: what one worker of the scrub stage holds, without this process's sets."""
+    import json
+    import subprocess
+    import tempfile
+
+    with tempfile.NamedTemporaryFile("w", suffix=".jsonl", encoding="utf-8", delete=False) as fh:
+        fh.writelines(json.dumps(t, ensure_ascii=False) + "\n" for t in texts)
+    try:
+        out = subprocess.run([sys.executable, "-c", _WORKER, str(ROOT), fh.name, model], check=True,
+                             capture_output=True, text=True).stdout.split()
+    finally:
+        os.unlink(fh.name)
+    return float(out[-1]), float(out[-2])
 
 
 def _current_rss_mib() -> float:
