@@ -73,7 +73,7 @@ _CONDITION_HEADS = frozenset("disease syndrome palsy phenomenon thyroiditis sarc
                              "dystrophy arteritis node nodes sign".split())
 
 
-@lru_cache(maxsize=100_000)
+@lru_cache(maxsize=30_000)
 def _norm(word: str) -> str:
     """Lower case, straight apostrophe, no possessive: "Crohn’s" -> "crohn"."""
     w = word.lower().replace("’", "'")

@@ -35,7 +35,7 @@ _LATIN = re.compile(r"^[A-Za-z\u00c0-\u024f\u1e00-\u1eff][A-Za-z\u00c0-\u024f\u1
 _ASCII_NAME = re.compile(r"[A-Za-z][A-Za-z' .-]*$")
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=50_000)
 def fold(text: str) -> str:
     """Lower case without accents: "Cáceres" -> "caceres", "Böblingen" -> "boblingen"."""
     return _fold(text)
@@ -96,7 +96,7 @@ def small_towns():
     return keys
 
 
-@lru_cache(maxsize=50_000)
+@lru_cache(maxsize=20_000)
 def is_small_town(name: str) -> bool:
     """A GeoNames place of 500 people or more by that name (a 32-bit key: one false match in ~20,000
     lookups of names that are none, so only places in a place frame are looked up)."""
@@ -208,7 +208,7 @@ def _affix_rules(aff: Path) -> tuple[dict, dict]:
     return rules["PFX"], rules["SFX"]
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=50_000)
 def is_english(word: str) -> bool:
     """A general English word, inflections included ("spreading", "allergies", "lips", "harmed"):
     hunspell's affix rules approximated by stripping common suffixes."""

@@ -63,7 +63,7 @@ def _jieba():
     return jieba, pseg
 
 
-@lru_cache(maxsize=50_000)
+@lru_cache(maxsize=10_000)
 def _cut(window: str, pos: bool) -> tuple[tuple[str, str], ...]:
     """jieba's (word, flag) of a short window; windows repeat across consultations ("尽快咨询医生")."""
     jieba, pseg = _jieba()

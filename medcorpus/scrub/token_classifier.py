@@ -12,7 +12,9 @@ from __future__ import annotations
 import gzip
 import json
 import re
+import sys
 from functools import lru_cache
+from pathlib import Path
 
 import numpy as np
 from presidio_analyzer import LocalRecognizer, RecognizerResult
@@ -31,7 +33,7 @@ _SHAPE_RUN = re.compile(r"(.)\1+")
 _HAN = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")  # Chinese characters and full-width punctuation
 
 
-@lru_cache(maxsize=100_000)
+@lru_cache(maxsize=20_000)
 def word_shape(word: str) -> str:
     """"McDonald" -> "XxXx", "o'neill" -> "x'x", "SMITH" -> "X": case runs, collapsed."""
     s = "".join("X" if c.isupper() else "x" if c.isalpha() else c for c in word)
@@ -52,7 +54,7 @@ def _gap_kind(gap: str) -> str:
 
 
 
-@lru_cache(maxsize=100_000)
+@lru_cache(maxsize=30_000)
 def is_candidate(word: str) -> bool:
     """Worth classifying: a capitalised word, a lower-case word that is not English ("ramesh",
     "pune") or an English word that is also a first name ("grace"); never a stop word or a single
@@ -70,7 +72,7 @@ def _kind(word: str, terms) -> tuple[str, ...]:
     key = (word, id(terms))
     hit = _KIND_CACHE.get(key)
     if hit is None:
-        if len(_KIND_CACHE) > 200_000:
+        if len(_KIND_CACHE) > 30_000:
             _KIND_CACHE.clear()
         hit = _KIND_CACHE[key] = _kind_of(word, terms)
     return hit
@@ -115,12 +117,20 @@ _FOREIGN_STOP_LANGS = ("es", "pt", "fr", "it", "de", "nl", "id", "ms", "tl", "tr
 
 @lru_cache(maxsize=1)
 def foreign_function_words() -> frozenset[str]:
-    """Stop words of other Latin-script languages that are no English word (folded)."""
-    import importlib
+    """Stop words of other Latin-script languages that are no English word (folded). Each list is
+    read from its `stop_words.py` alone: importing `spacy.lang.<code>` would load the whole language
+    (tokenizer exceptions, lexical attributes: ~22 MiB for the 22 of them)."""
+    import importlib.util
+
+    import spacy
 
     words: set[str] = set()
     for lang in _FOREIGN_STOP_LANGS:
-        words |= {fold(w) for w in importlib.import_module(f"spacy.lang.{lang}.stop_words").STOP_WORDS if len(w) > 1}
+        path = Path(spacy.__file__).parent / "lang" / lang / "stop_words.py"
+        spec = importlib.util.spec_from_file_location(f"_medcorpus_stop_words_{lang}", path)
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        words |= {fold(w) for w in module.STOP_WORDS if len(w) > 1}
     return frozenset(w for w in words if w.lower() not in STOP and not is_english(w))
 
 
@@ -178,7 +188,7 @@ def _multiword_city_firsts() -> frozenset[str]:
     return frozenset(k.split(" ", 1)[0] for k in cities()[0] if " " in k)
 
 
-@lru_cache(maxsize=100_000)
+@lru_cache(maxsize=20_000)
 def _place_kind(phrase: str) -> str | None:
     key = fold(_NGRAM_GAP.sub(" ", phrase))
     if key in cities()[0]:
@@ -209,9 +219,9 @@ _TEXT_TAIL = re.compile(r"[ \t\n.,!]*\Z")
 def _cached(key: tuple, make) -> tuple[str, ...]:
     hit = _FEATURE_CACHE.get(key)
     if hit is None:
-        if len(_FEATURE_CACHE) > 300_000:
+        if len(_FEATURE_CACHE) > 50_000:
             _FEATURE_CACHE.clear()
-        hit = _FEATURE_CACHE[key] = tuple(make())
+        hit = _FEATURE_CACHE[key] = tuple(map(sys.intern, make()))  # shared strings
     return hit
 
 
