@@ -363,7 +363,7 @@ def main() -> None:
 _WORKER = """
 import json, resource, sys
 sys.path.insert(0, sys.argv[1])
-from bench.scrub import _current_rss_mib
+from bench.scrub import _current_rss_mib, _peak_of_this_image_mib
 start = _current_rss_mib()
 from medcorpus.scrub.engine import Scrubber
 scrubber = Scrubber(model=sys.argv[3])
@@ -371,7 +371,7 @@ with open(sys.argv[2], encoding="utf-8") as fh:
     texts = [json.loads(line) for line in fh]
 for i in range(0, len(texts), 200):
     scrubber.analyze(texts[i:i + 200])
-print(start, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+print(start, _peak_of_this_image_mib())
 """
 
 
@@ -390,6 +390,16 @@ def worker_peak_mib(texts: list[str], model: str) -> tuple[float, float]:
     finally:
         os.unlink(fh.name)
     return float(out[-1]), float(out[-2])
+
+
+def _peak_of_this_image_mib() -> float:
+    """Peak resident memory since this program started (VmHWM): unlike ru_maxrss, which a child
+    started with fork/exec inherits from its parent (the benchmark process, ~700 MiB)."""
+    with open("/proc/self/status") as fh:
+        for line in fh:
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def _current_rss_mib() -> float:
