@@ -361,7 +361,7 @@ def main() -> None:
 
 
 _WORKER = """
-import json, resource, sys
+import json, sys
 sys.path.insert(0, sys.argv[1])
 from bench.scrub import _current_rss_mib, _peak_of_this_image_mib
 start = _current_rss_mib()

@@ -70,13 +70,14 @@ def restyled(docs: list[dict], seed: int = 7) -> list[dict]:
     return out
 
 
-def fit(X, y, C: float):
+def fit(X, y, C: float, max_iter: int = 2000):
+    """A logistic regression over one-hot feature strings: (vectorizer, model)."""
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
 
     vec = DictVectorizer()
     M = vec.fit_transform([{k: 1 for k in f} for f in X])
-    model = LogisticRegression(C=C, max_iter=2000)
+    model = LogisticRegression(C=C, max_iter=max_iter)
     model.fit(M, y)
     return vec, model
 

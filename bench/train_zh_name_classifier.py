@@ -24,6 +24,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
+from train_scrub_classifier import fit  # noqa: E402  (the same logistic regression)
+
 HELD_OUT = ("untouched", "blind3", "blind11", "blind12")
 TUNING = ("tune,fresh,blind,blind2,blind4,blind5,blind6,blind7,blind8,blind9,blind10,blind13,blind14,blind15,"
           "blind16,blind17")
@@ -56,17 +58,6 @@ def labelled(docs: list[dict], terms, augment: bool = False) -> tuple[list[tuple
                 y.append(0)  # the term (华法林): its shape and context must say "no name" on their own
                 where.append((k, s, e))
     return X, y, where
-
-
-def fit(X, y, C: float):
-    from sklearn.feature_extraction import DictVectorizer
-    from sklearn.linear_model import LogisticRegression
-
-    vec = DictVectorizer()
-    M = vec.fit_transform([{k: 1 for k in f} for f in X])
-    model = LogisticRegression(C=C, max_iter=3000)
-    model.fit(M, y)
-    return vec, model
 
 
 def span_scores(vec, model, docs, X, where, threshold: float) -> str:
@@ -125,7 +116,7 @@ def main() -> None:
             docs += zh_docs(name, None if k == 0 else 1000 + k)
     X, y, _ = labelled(docs, terms, augment=not a.no_augment)
     print(f"{len(docs)} zh docs of {','.join(train)}: {len(X)} candidates {dict(Counter(y))} ({time.time() - t0:.0f}s)")
-    vec, model = fit(X, y, a.C)
+    vec, model = fit(X, y, a.C, max_iter=3000)
     for name in measured:
         mdocs = zh_docs(name)
         Xm, ym, wm = labelled(mdocs, terms)
