@@ -126,7 +126,7 @@ class CityRecognizer(LocalRecognizer):
         multi = multiword_heads()
         joined = [bool(_GAP.fullmatch(text, a[1], b[0])) for a, b in zip(toks, toks[1:])] + [False]
         n_toks = len(toks)
-        for i in range(len(toks)):
+        for i in range(n_toks):
             if toks[i][0] < taken:
                 continue
             head = fold(toks[i][2])

@@ -25,7 +25,7 @@ from medcorpus.scrub.recognizers_en import MONTH_NAMES, STOP
 from medcorpus.scrub.regex_prefilter import could_match
 
 from medcorpus.scrub.word_classes import NAME_PARTICLES_LOWER, NOT_NAMES
-from medcorpus.scrub.recognizers_gazetteer import CLOSING, WORD, _folded_regions, looks_medical
+from medcorpus.scrub.recognizers_gazetteer import CLOSING, WORD, _folded_regions, looks_medical, multiword_heads
 
 WEIGHTS_FILE = "token_classifier.json.gz"
 LABELS = ("O", "PERSON", "LOCATION", "STREET")
@@ -156,7 +156,7 @@ def place_ngrams(text: str, toks: list[tuple[int, int, str]]) -> list[tuple[int,
     hyphens, that names a GeoNames place: a city of 15k+ in any case ("el carmen de bolivar",
     "Dee Why"), a place of 500+ when its first and last words are capitalised ("Pine Hollow")."""
     out = []
-    firsts, pairs = _multiword_city_firsts(), _multiword_city_pairs()
+    firsts, pairs = multiword_heads(), _multiword_city_pairs()
     for i in range(len(toks) - 1):
         if not toks[i][2][0].isupper() and fold(toks[i][2]) not in firsts:
             continue  # no city name of several words starts so, and a town's name starts with a capital
@@ -180,12 +180,6 @@ def place_ngrams(text: str, toks: list[tuple[int, int, str]]) -> list[tuple[int,
 def _multiword_city_pairs() -> frozenset[str]:
     """The first two words of the GeoNames city names (15k+) of several words, folded ("san jose")."""
     return frozenset(" ".join(k.split(" ")[:2]) for k in cities()[0] if " " in k)
-
-
-@lru_cache(maxsize=1)
-def _multiword_city_firsts() -> frozenset[str]:
-    """The first words of the GeoNames city names (15k+) of several words, folded."""
-    return frozenset(k.split(" ", 1)[0] for k in cities()[0] if " " in k)
 
 
 @lru_cache(maxsize=20_000)
