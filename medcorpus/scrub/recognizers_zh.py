@@ -285,32 +285,40 @@ class JiebaNameRecognizer(LocalRecognizer):
                 out.append(self._result(span[0], span[1], 0.8, "context_contact"))  # not 医院 + 查过 (查 is a surname too)
         for m in self.TITLE_START.finditer(text):
             t = m.start()
-            if t == 0 or not re.match(f"[{HAN}]", text[t - 1]):
-                continue
+            if t == 0 or not re.match(f"[{HAN}]", text[t - 1]) \
+                    or not any(self._plausible(text, s, t) for s in range(max(0, t - 4), t)):
+                continue  # no name of 1-4 characters can end at the title: no need to segment
             tokens = self._segment(text, max(0, t - 7), m.end(), pos=True)  # 皮肤科 + 梁秀英: whole words before the name
             span = self._name_before(tokens, t)
             if span and self._plausible(text, span[0], span[1]):
                 out.append(self._result(span[0], span[1], 0.8, "context_title"))
         for m in self.BARE.finditer(text):
             s, e = m.span(1)
-            if s > 0 and text[s - 1] in "、":  # an item of a list: herbs, drugs, symptoms
-                continue
+            if s > 0 and text[s - 1] in "、" or not self._bare_may_pass(text, s):
+                continue  # an item of a list (herbs, drugs, symptoms), or no name there whatever jieba says
             toks = self._segment(text, max(0, s - 6), min(len(text), e + 4), pos=True)
             for ts, te, word, flag in toks:
                 if ts == s and flag in ("nr", "nrfg") and te - ts >= 2:
-                    word = text[ts:te]
-                    if self.TITLE_SUFFIX.search(word):
-                        break  # 李医生: the title rule reports the name alone
-                    # a bare name must be new to the dictionary (jieba tags 谢谢, 毛发, 阳虚 as nr)
-                    if te - ts > 3 or word[-1] in self.HERB_ENDINGS or _in_dictionary(word) or word in ZH_NOT_NAMES \
-                            or not self._plausible(text, ts, te):
-                        break
-                    after = text[te] if te < len(text) else ""
-                    if after and after not in self.NAME_FOLLOWERS and not self.TITLE_START.match(text, te):
-                        break
-                    out.append(self._result(ts, te, 0.6, "jieba_nr"))
+                    if te - ts <= 3 and self._bare_name_ok(text, ts, te):
+                        out.append(self._result(ts, te, 0.6, "jieba_nr"))
                     break
         return out
+
+    def _bare_name_ok(self, text: str, s: int, e: int) -> bool:
+        """A bare nr token text[s:e] of 2-3 characters that may be reported: no title in it (李医生:
+        the title rule reports the name alone), new to the dictionary (jieba tags 谢谢, 毛发, 阳虚 as
+        nr), no herb ending, plausible, and followed by punctuation, a particle or a title."""
+        word = text[s:e]
+        if self.TITLE_SUFFIX.search(word) or word[-1] in self.HERB_ENDINGS or _in_dictionary(word) \
+                or word in ZH_NOT_NAMES or not self._plausible(text, s, e):
+            return False
+        after = text[e] if e < len(text) else ""
+        return not after or after in self.NAME_FOLLOWERS or bool(self.TITLE_START.match(text, e))
+
+    def _bare_may_pass(self, text: str, s: int) -> bool:
+        """Whether a bare name of 2 or 3 characters at `s` could pass `_bare_name_ok`, whatever
+        jieba's tokens: where none could, the text need not be segmented (the tagger is the slow part)."""
+        return any(self._bare_name_ok(text, s, e) for e in (s + 2, s + 3) if e <= len(text))
 
 
 def _place_ok(value: str, m) -> Optional[float]:
