@@ -87,3 +87,24 @@ def test_choose_keeps_one_span_per_start_and_no_overlaps():
     spans = [(0, 2), (0, 3), (2, 4), (5, 7)]
     assert choose(spans, [0.7, 0.9, 0.95, 0.3], 0.6) == [(2, 4, 0.95)]  # the best first; 0..3 overlaps it
     assert choose(spans, [0.7, 0.65, 0.1, 0.3], 0.6) == [(0, 2, 0.7)]
+
+
+def test_the_score_bound_leaves_out_only_candidates_below_the_threshold(recognizer):
+    """The recognizer skips jieba's tagger for candidates whose best case is below the threshold:
+    every left-out candidate scores below it in full, and the chosen spans are the same."""
+    terms = recognizer.terms
+    texts = TEXTS + ["复查时请找李主任，他说张三丰也来过。", "患者刘德华，男，45岁，诉头痛三天。", "谢谢医生，高血压吃什么药好？",
+                     "王大夫说黄芪可以泡水喝，何时复诊？"]
+    left_out = 0
+    for text in texts:
+        full = features(text, terms)
+        kept = features(text, terms, min_logit=recognizer.min_logit)
+        assert set(kept) <= set(full)  # the same candidates with the same features (a span may come twice: 欧阳+娜, 欧+阳娜)
+        probs = predict([f for _, _, f in full])
+        for candidate, p in zip(full, probs):
+            if candidate not in kept:
+                left_out += 1
+                assert p < recognizer.threshold, candidate
+        assert choose([(s, e) for s, e, _ in full], probs, recognizer.threshold) == \
+            choose([(s, e) for s, e, _ in kept], predict([f for _, _, f in kept]), recognizer.threshold)
+    assert left_out > 10  # the bound does leave candidates out
