@@ -96,29 +96,21 @@ def evaluate(docs: list[dict], predicted: list[list[tuple[int, int, str]]]) -> d
             "by_rec_hit": by_rec_hit, "by_rec_fp": by_rec_fp}
 
 
-def run_ours(docs, model: str, batch: int = 200, without: tuple[str, ...] = ()):
+def load_ours(model: str, without: tuple[str, ...] = ()):
+    """medcorpus's scrubber, less the recognizers named in `without` (an ablation: what a recognizer
+    brings is the difference it makes), and its load time."""
     from medcorpus.scrub.engine import Scrubber
 
     t0 = time.perf_counter()
     scrubber = Scrubber(model=model)
-    if without:  # ablation: what a recognizer brings is the difference it makes
+    if without:
         reg = scrubber.analyzer.registry
         reg.recognizers = [r for r in reg.recognizers if r.name not in without]
-    load = time.perf_counter() - t0
-    texts = [d["text"] for d in docs]
-    scrubber.analyze(texts[:10] + texts[-10:])  # warm-up (jieba dictionary, first spaCy call)
-    t0, c0 = time.perf_counter(), time.process_time()
-    spans = []
-    for i in range(0, len(texts), batch):
-        spans.extend(scrubber.analyze(texts[i:i + batch]))
-    secs = (time.perf_counter() - t0, time.process_time() - c0)
-    preds = [[(sp.start, sp.end, sp.entity, sp.recognizer) for sp in doc] for doc in spans]
-    e = scrubber.nlp_engine
-    gate = (e.n_ner, e.n_texts, e.n_ner_chars / max(1, e.n_chars))
-    return preds, secs, load, gate
+    return scrubber, time.perf_counter() - t0
 
 
-def run_plain(docs, model: str):
+def load_plain(model: str):
+    """presidio's AnalyzerEngine with its default recognizers on the same spaCy model, and its load time."""
     from medcorpus.scrub.offline import configure
 
     configure()  # the plain loop too must not wait on the network for the suffix list
@@ -134,16 +126,46 @@ def run_plain(docs, model: str):
         pass
     nlp = NlpEngineProvider(nlp_configuration={"nlp_engine_name": "spacy", "models": [
         {"lang_code": "en", "model_name": model}]}).create_engine()
-    analyzer = AnalyzerEngine(nlp_engine=nlp)
-    load = time.perf_counter() - t0
-    analyzer.analyze(docs[0]["text"], language="en")
-    t0, c0 = time.perf_counter(), time.process_time()
-    preds = []
-    for d in docs:
-        res = analyzer.analyze(d["text"], language="en")  # presidio has no Chinese support: English it is
-        preds.append([(r.start, r.end, PLAIN_TYPES.get(r.entity_type, "OTHER")) for r in res])
-    secs = (time.perf_counter() - t0, time.process_time() - c0)
-    return preds, secs, load
+    return AnalyzerEngine(nlp_engine=nlp), time.perf_counter() - t0
+
+
+def run_side_by_side(docs, model: str, batch: int = 200, without: tuple[str, ...] = (), plain: bool = True) -> dict:
+    """Ours and (with `plain`) presidio's plain loop on the same docs, batch by batch: each batch of
+    `batch` docs is timed through ours, then through plain presidio, so that a minute when this machine
+    runs slower slows both alike (run minutes apart, the same code's speed-up varied by 10-15%).
+    Ours takes each batch in one call, as the stage does; presidio one document at a time, in English
+    (it has no Chinese support)."""
+    scrubber, load = load_ours(model, without)
+    analyzer, plain_load = load_plain(model) if plain else (None, 0.0)
+    texts = [d["text"] for d in docs]
+    scrubber.analyze(texts[:10] + texts[-10:])  # warm-up (jieba dictionary, first spaCy call)
+    if analyzer is not None:
+        analyzer.analyze(texts[0], language="en")
+    spans, plain_preds = [], []
+    ours_secs, plain_secs = [0.0, 0.0], [0.0, 0.0]
+    for i in range(0, len(texts), batch):
+        chunk = texts[i:i + batch]
+        t0, c0 = time.perf_counter(), time.process_time()
+        spans.extend(scrubber.analyze(chunk))
+        ours_secs[0] += time.perf_counter() - t0
+        ours_secs[1] += time.process_time() - c0
+        if analyzer is None:
+            continue
+        t0, c0 = time.perf_counter(), time.process_time()
+        found = [analyzer.analyze(text, language="en") for text in chunk]
+        plain_secs[0] += time.perf_counter() - t0
+        plain_secs[1] += time.process_time() - c0
+        plain_preds += [[(r.start, r.end, PLAIN_TYPES.get(r.entity_type, "OTHER")) for r in res] for res in found]
+    preds = [[(sp.start, sp.end, sp.entity, sp.recognizer) for sp in doc] for doc in spans]
+    e = scrubber.nlp_engine
+    gate = (e.n_ner, e.n_texts, e.n_ner_chars / max(1, e.n_chars))
+    return {"ours": (preds, tuple(ours_secs), load, gate),
+            "plain": (plain_preds, tuple(plain_secs), plain_load) if analyzer is not None else None}
+
+
+def run_ours(docs, model: str, batch: int = 200, without: tuple[str, ...] = ()):
+    """(spans, (wall, cpu) seconds, load seconds, NER gate figures) of ours alone."""
+    return run_side_by_side(docs, model, batch, without, plain=False)["ours"]
 
 
 def run_stage_workers(docs, workers: int, model: str) -> tuple[float, int]:
@@ -233,9 +255,15 @@ GOALS = {"PERSON": ">=0.98", "PHONE": ">=0.99", "CITY": ">=0.97", "LOCATION": ">
          "STREET": "1.0", "DATE": "1.0"}
 
 
-def measure(name: str, docs: list[dict], a) -> dict:
-    ours, secs, load, gate = run_ours(docs, a.model, without=tuple(w for w in a.without.split(",") if w))
-    return {"name": name, "docs": docs, "r": evaluate(docs, ours), "secs": secs, "load": load, "gate": gate}
+def measure(name: str, docs: list[dict], a) -> tuple[dict, dict | None]:
+    """Ours (and plain presidio, unless --no-plain) on one split: recall, precision and time."""
+    both = run_side_by_side(docs, a.model, without=tuple(w for w in a.without.split(",") if w), plain=not a.no_plain)
+    ours, secs, load, gate = both["ours"]
+    plain = None
+    if both["plain"] is not None:
+        preds, psecs, pload = both["plain"]
+        plain = {"r": evaluate(docs, preds), "secs": psecs, "load": pload}
+    return {"name": name, "docs": docs, "r": evaluate(docs, ours), "secs": secs, "load": load, "gate": gate}, plain
 
 
 def report(m: dict, plain: dict | None, a) -> None:
@@ -333,19 +361,21 @@ def main() -> None:
     mod = _devset_module()
     sets = {n: mod.build(sizes[n][0], sizes[n][1], sizes[n][2], n) for n in names}
     sets_rss = _current_rss_mib()  # the interpreter, the devset builders and every set, before any scrubber
-    ours = [measure(n, docs, a) for n, docs in sets.items()]  # ours first: its peak memory is read before presidio loads
+    measured = {n: measure(n, docs, a) for n, docs in sets.items()}
     peak = _peak_rss_mib()
-    plain = {}
-    if not a.no_plain:
-        for n, docs in sets.items():
-            preds, secs, load = run_plain(docs, a.model)
-            plain[n] = {"r": evaluate(docs, preds), "secs": secs, "load": load}
-    for m in ours:
-        report(m, plain.get(m["name"]), a)
+    for m, plain in measured.values():
+        report(m, plain, a)
     print()
-    print(f"peak memory of this process while only ours had run (scrubber, models, allow-list, gazetteers, the sets): "
-          f"{peak:,.0f} MiB (goal <= 600 per worker); {sets_rss:,.0f} MiB of it before the scrubber loaded "
-          f"(interpreter, devset builders and the {len(sets)} sets: a worker holds one batch)")
+    if not a.no_plain:
+        for label, keep in (("held-out splits", lambda n: n in HIDDEN), ("tuning splits", lambda n: n not in HIDDEN)):
+            chosen = [(m, plain) for n, (m, plain) in measured.items() if keep(n)]
+            if chosen:
+                docs = sum(len(m["docs"]) for m, _ in chosen)
+                ours_cpu, plain_cpu = sum(m["secs"][1] for m, _ in chosen), sum(p["secs"][1] for _, p in chosen)
+                print(f"speed over the {label} ({len(chosen)}, {docs:,} docs): ours {docs / ours_cpu:,.0f} docs/cpu-s, "
+                      f"plain presidio {docs / plain_cpu:,.0f}: x{plain_cpu / ours_cpu:.1f}  (goal >= x5)")
+    print(f"peak memory of this process (ours and plain presidio loaded side by side, the sets): {peak:,.0f} MiB; "
+          f"{sets_rss:,.0f} MiB of it before either loaded (interpreter, devset builders and the {len(sets)} sets)")
     texts = [d["text"] for docs in sets.values() for d in docs]
     worker, start = worker_peak_mib(texts, a.model)
     print(f"peak memory of one scrubbing worker (a process that loads the scrubber and scrubs all {len(texts):,} texts of "
