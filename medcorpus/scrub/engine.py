@@ -126,6 +126,7 @@ class Scrubber:
         self.nlp_engine = make_nlp_engine_class()(self.model, self.terms, self.use_ner, self.gate)
         self.nlp_engine.load()
         registry = ordered_registry(supported_languages=["en", "zh"])
+        self._common_names = frozenset(rec.name for rec in common_recognizers("en"))
         for lang in ("en", "zh"):
             for rec in common_recognizers(lang):
                 registry.add_recognizer(rec)
@@ -180,17 +181,22 @@ class Scrubber:
             return [list(found[j]) for j in same]
         raw: list[list] = [[] for _ in texts]
         units: dict[str, list[tuple[int, int, str]]] = {"en": [], "zh": []}
+        skip: dict[str, list[frozenset[str]]] = {"en": [], "zh": []}
         for i, (text, lang) in enumerate(zip(texts, langs)):
             if not text or not text.strip():
                 continue
-            for language in self.languages_of(text, lang):
+            languages = self.languages_of(text, lang)
+            for language in languages:
+                # the identifier patterns are the same in both languages: a mixed text's Chinese pass runs them
+                again = self._common_names if language == "en" and "zh" in languages else frozenset()
                 for offset, piece in chunk_text(text, self.max_chunk_chars):
                     units[language].append((i, offset, piece))
+                    skip[language].append(again)
         for language, items in units.items():
             if not items:
                 continue
             results = analyze_batch(self.analyzer, [p for _, _, p in items], language, self._presidio_entities(),
-                                    self.batch_size)
+                                    self.batch_size, skip=skip[language])
             for (i, offset, _), res in zip(items, results):
                 for r in res:
                     raw[i].append((r.start + offset, r.end + offset, r.entity_type, r.score,

@@ -261,6 +261,13 @@ def zh_places() -> tuple[frozenset[str], frozenset[str]]:
 ZH_BIG_CITY = 150_000  # smaller GeoNames places carry word-like aliases (合作 Hezuo, 中心 Zhongxin, 联合 Lianhe)
 
 
+@lru_cache(maxsize=1)
+def _zh_place_heads() -> frozenset[str]:
+    """The first two characters of every Chinese place name ZhCity looks up (all have 2-5)."""
+    geo, ns = zh_places()
+    return frozenset(name[:2] for name in geo | ns if len(name) >= 2)
+
+
 _BODY_CHARS = set("牙口眼鼻耳手脚头腿腰背胸腹肚心肝肺胃肾皮骨血")  # 合肥市 + 大牙: jieba tags some body words ns
 
 
@@ -279,12 +286,13 @@ class ZhCityRecognizer(LocalRecognizer):
         from medcorpus.scrub.recognizers_zh import _jieba
 
         geo, ns = zh_places()
+        heads = _zh_place_heads()
         out = []
         i, n = 0, len(text)
         last_end = -1  # where the last place found ends: a district right after a city is a place too (广州天河)
         while i < n:
             hit = 0
-            if "\u4e00" <= text[i] <= "\u9fff":
+            if "\u4e00" <= text[i] <= "\u9fff" and text[i:i + 2] in heads:  # no place name starts so: next
                 for L in (5, 4, 3, 2):
                     if i + L <= n and (text[i:i + L] in geo or text[i:i + L] in ns):
                         hit = L

@@ -16,6 +16,8 @@ from medcorpus.scrub.patterns import GroupPatternRecognizer, Rx
 from medcorpus.scrub.zh_hmm import remember_hmm
 
 HAN = r"\u4e00-\u9fff"
+_HAN_CHAR = re.compile(f"[{HAN}]")  # precompiled: asked tens of thousands of times per batch
+_HAN_RUN = re.compile(f"[{HAN}]+")
 PROVINCES = ("北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|海南|"
              "四川|贵州|云南|陕西|甘肃|青海|台湾|内蒙古|广西|西藏|宁夏|新疆|香港|澳门")
 # words that end like a place but are body regions or common nouns
@@ -167,7 +169,7 @@ class JiebaNameRecognizer(LocalRecognizer):
             if nxt and self._given_name(nxt, strict):
                 third = toks[2] if len(toks) > 2 else None
                 if len(nxt[2]) == 1 and third and len(third[2]) == 1 and self._given_name(third, strict) \
-                        and (len(toks) == 3 or not re.match(f"[{HAN}]", toks[3][2])):
+                        and (len(toks) == 3 or not _HAN_CHAR.match(toks[3][2])):
                     return (ts, third[1])  # 鍾 + 美 + 華: characters jieba's dictionary does not know
                 return (ts, nxt[1])
             return (ts, te) if flag.startswith("nr") or not flag else None
@@ -183,7 +185,7 @@ class JiebaNameRecognizer(LocalRecognizer):
         """A token that can follow a lone surname as the given name (婷婷, 志强, 明); `strict`
         (no context) also wants it tagged as a name or unknown to the dictionary."""
         _, _, word, flag = tok
-        if not (1 <= len(word) <= 2 and re.fullmatch(f"[{HAN}]+", word)) or self.TITLE_START.match(word):
+        if not (1 <= len(word) <= 2 and _HAN_RUN.fullmatch(word)) or self.TITLE_START.match(word):
             return False
         if word[0] in self.NAME_FOLLOWERS or word[0] in "一不了个有没很太最还又再就才得着过吗呢吧啊" or word in ZH_NOT_NAMES:
             return False
@@ -206,7 +208,7 @@ class JiebaNameRecognizer(LocalRecognizer):
             return None
         ts, te, word, flag = before[-1]
         if len(word) == 1 and len(before) > 1 and len(before[-2][2]) == 1 and has_surname(before[-2][2]) \
-                and before[-2][2] not in FUNCTION_CHARS and re.match(f"[{HAN}]", word) and word not in FUNCTION_CHARS:
+                and before[-2][2] not in FUNCTION_CHARS and _HAN_CHAR.match(word) and word not in FUNCTION_CHARS:
             return (before[-2][0], te)  # 张 + 杨 + 医生
         if len(word) == 2 and word[0] in _BEFORE_NAME_CHARS and has_surname(word[1]) and word[1] not in FUNCTION_CHARS \
                 and not _in_dictionary(word):
@@ -233,21 +235,21 @@ class JiebaNameRecognizer(LocalRecognizer):
         """Only short windows around candidates are segmented (jieba's HMM is the slow part):
         names after 我叫/患者/…, before 医生/先生/…, and bare surname+1-2 characters that stand
         alone between punctuation or particles."""
-        if not re.search(f"[{HAN}]", text):
+        if not _HAN_CHAR.search(text):
             return []
         out: list[RecognizerResult] = []
         for m in self.CONTEXT_BEFORE.finditer(text):
             s = m.start(1)
             span = self._name_at(self._segment(text, s, min(len(text), s + 6), pos=True), s)
-            if span and span[1] - span[0] == 2 and span[1] + 1 <= len(text) and re.match(f"[{HAN}]", text[span[1]]) \
-                    and not re.match(f"[{HAN}]", text[span[1] + 1:span[1] + 2]) \
+            if span and span[1] - span[0] == 2 and span[1] + 1 <= len(text) and _HAN_CHAR.match(text[span[1]]) \
+                    and not _HAN_CHAR.match(text[span[1] + 1:span[1] + 2]) \
                     and text[span[1]] not in self.NAME_FOLLOWERS and text[span[1]] not in "有了着过吗呢吧啊也" \
                     or span and span[1] - span[0] == 2 and re.match(f"[{HAN}][都也就还又说]", text[span[1]:span[1] + 2]) \
                     and text[span[1]] not in self.NAME_FOLLOWERS_S + "有了着过吗呢吧啊也都就还又说":
                 span = (span[0], span[1] + 1)  # 郑国 + 强 before a space or a comma: the third character is the name's
             if span and span[1] - span[0] == 3 and text[span[0]:span[0] + 2] in surnames()[1] \
-                    and re.match(f"[{HAN}]", text[span[1]:span[1] + 1]) and text[span[1]] not in self.NAME_FOLLOWERS_S + FUNCTION_CHARS + "有了着过吗呢吧啊现" \
-                    and not re.match(f"[{HAN}]", text[span[1] + 1:span[1] + 2]) or span and span[1] - span[0] == 3 \
+                    and _HAN_CHAR.match(text[span[1]:span[1] + 1]) and text[span[1]] not in self.NAME_FOLLOWERS_S + FUNCTION_CHARS + "有了着过吗呢吧啊现" \
+                    and not _HAN_CHAR.match(text[span[1] + 1:span[1] + 2]) or span and span[1] - span[0] == 3 \
                     and text[span[0]:span[0] + 2] in surnames()[1] and text[span[1] + 1:span[1] + 3] in ("现在", "今年", "最近", "已经", "昨天"):
                 span = (span[0], span[1] + 1)  # 司马欣 + 怡 before 现在: a compound surname with a two-character given name
             if span and text[span[0]:span[1]] in surnames()[1]:  # 诸葛 + 怡慧: a compound surname takes its given name
@@ -261,7 +263,7 @@ class JiebaNameRecognizer(LocalRecognizer):
                 out.append(self._result(span[0], span[1], 0.85, "context_before"))
         for m in self.INTERPUNCT_NAME.finditer(text):  # 阿依古丽·买买提, 约翰·史密斯: a transliterated name
             s = m.start()
-            if s and re.match(f"[{HAN}]", text[s - 1]):  # a longer run (…的是我爱人阿卜杜拉·…): back from the dot to a role word
+            if s and _HAN_CHAR.match(text[s - 1]):  # a longer run (…的是我爱人阿卜杜拉·…): back from the dot to a role word
                 for ts, te, word, flag in reversed(self._segment(text, max(0, m.start("sep") - 12), m.start("sep"), pos=True)):
                     if word in _BEFORE_INTERPUNCT_NAME or flag[:1] in ("r", "p", "c", "u") or ts < m.start():
                         s = max(te, m.start())
@@ -285,7 +287,7 @@ class JiebaNameRecognizer(LocalRecognizer):
                 out.append(self._result(span[0], span[1], 0.8, "context_contact"))  # not 医院 + 查过 (查 is a surname too)
         for m in self.TITLE_START.finditer(text):
             t = m.start()
-            if t == 0 or not re.match(f"[{HAN}]", text[t - 1]) \
+            if t == 0 or not _HAN_CHAR.match(text[t - 1]) \
                     or not any(self._plausible(text, s, t) for s in range(max(0, t - 4), t)):
                 continue  # no name of 1-4 characters can end at the title: no need to segment
             tokens = self._segment(text, max(0, t - 7), m.end(), pos=True)  # 皮肤科 + 梁秀英: whole words before the name

@@ -14,7 +14,7 @@ from functools import lru_cache
 from presidio_analyzer import LocalRecognizer, RecognizerResult
 
 from medcorpus.scrub.recognizers_gazetteer import zh_places
-from medcorpus.scrub.recognizers_zh import HAN, NAME_TITLES, ZH_NOT_NAMES, _cut, surnames
+from medcorpus.scrub.recognizers_zh import _HAN_CHAR, _HAN_RUN, HAN, NAME_TITLES, ZH_NOT_NAMES, _cut, surnames
 
 # what a place word never contains (家里, 医院, 网上, 当地, 这边 ...)
 _NOT_IN_PLACE = set("我你您他她它们的了和与及在从到去来是有没不也都就还很最这那哪里上下内外边家医院诊科药店校司厂网当本附近孩处戚")
@@ -239,7 +239,7 @@ class ZhContextRecognizer(LocalRecognizer):
             s = m.start()
             for e in (s + 3, s + 2):  # the longer name first
                 value = text[s:e]
-                if e > len(text) or not re.fullmatch(f"[{HAN}]+", value) or any(c in "的了和与在是有也都就我你他她但仍然还又而并且才已" for c in value):
+                if e > len(text) or not _HAN_RUN.fullmatch(value) or any(c in "的了和与在是有也都就我你他她但仍然还又而并且才已" for c in value):
                     continue
                 tag = _word_tag(value)
                 if len(value) == 3 and _word_tag(value[:2])[:2] not in ("", "nr"):
@@ -333,7 +333,7 @@ class ZhContextRecognizer(LocalRecognizer):
         return bool(self.terms.zh) and self.terms.zh_overlaps(text, s, e)
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts=None) -> list[RecognizerResult]:
-        if not re.search(f"[{HAN}]", text):
+        if not _HAN_CHAR.search(text):
             return []
         if not hasattr(self, "places"):
             self.load()
@@ -345,7 +345,7 @@ class ZhContextRecognizer(LocalRecognizer):
                     continue  # "人民南路四段1号，收件人": the label of the next field, no place
                 if how == "facility" and p.endswith("市"):
                     s0 = next((m.start("p") + k for k in range(len(p) - 2) if p[k:] in zh_places()[0] or p[k:-1] in zh_places()[0]), None)
-                    if s0 is None and m.start("p") > 0 and re.match(f"[{HAN}]", text[m.start("p") - 1]):
+                    if s0 is None and m.start("p") > 0 and _HAN_CHAR.match(text[m.start("p") - 1]):
                         continue  # 上午 + 义乌市: the city starts where the gazetteer says, or after punctuation
                     out.append(self._result("LOCATION", s0 if s0 is not None else m.start("p"), m.end("p"), 0.7, how))
                     continue

@@ -14,6 +14,7 @@ import json
 import re
 import sys
 from functools import lru_cache
+from itertools import chain, repeat
 from pathlib import Path
 
 import numpy as np
@@ -319,15 +320,11 @@ def predict(feats: list[list[str]]) -> np.ndarray:
     """Class probabilities [words x labels]."""
     index, weights, bias, _ = load_weights()
     n, labels = len(feats), weights.shape[1]
-    flat, owner = [], []
-    for i, f in enumerate(feats):
-        for x in f:
-            k = index.get(x)
-            if k is not None:
-                flat.append(k)
-                owner.append(i)
-    if flat:  # one weighted bincount over (word, label) cells: each cell sums its features in order, in float64
-        cells = (np.asarray(owner)[:, None] * labels + np.arange(labels)).ravel()
+    known = np.fromiter(map(index.get, chain.from_iterable(feats), repeat(-1)), dtype=np.int64)  # -1: unseen in training
+    owner = np.repeat(np.arange(n), [len(f) for f in feats])[known >= 0]
+    flat = known[known >= 0]
+    if flat.size:  # one weighted bincount over (word, label) cells: each cell sums its features in order, in float64
+        cells = (owner[:, None] * labels + np.arange(labels)).ravel()
         sums = np.bincount(cells, weights=weights[flat].ravel(), minlength=n * labels).reshape(n, labels)
         scores = bias.astype(np.float64) + sums
     else:
