@@ -126,6 +126,24 @@ def test_mixed_english_and_chinese(scrubber):
         assert item in got
 
 
+def test_a_mixed_text_runs_the_identifier_patterns_once(scrubber, monkeypatch):
+    """A mixed text goes through the Chinese and the English recognizers; the identifier patterns
+    (email, phone, ID, ...) are the same in both, so only its Chinese pass runs them."""
+    text = "Hi doctor, my name is Ryan. 我的手机 13611112222, my email ryan@example.com，谢谢李医生。"
+    assert scrubber.languages_of(text) == ["zh", "en"]
+    calls = []
+    for rec in scrubber.analyzer.registry.recognizers:
+        if rec.name == "Email":
+            monkeypatch.setattr(rec, "analyze", lambda *a, _orig=rec.analyze, _lang=rec.supported_language, **k:
+                                calls.append(_lang) or _orig(*a, **k))
+    got = found(scrubber, text)
+    assert ("ryan@example.com", "EMAIL") in got and ("13611112222", "PHONE") in got
+    assert calls == ["zh"]
+    calls.clear()
+    found(scrubber, "Hi doctor, write to ryan@example.com please.")
+    assert calls == ["en"]  # an English text still runs them
+
+
 # ----------------------------------------------------------------------------- long and odd input
 def test_chunk_text_covers_everything():
     from medcorpus.scrub.engine import chunk_text
