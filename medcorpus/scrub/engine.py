@@ -216,6 +216,8 @@ class Scrubber:
                 found = self.terms.find_marked(text)
             chinese = "\u4e00" <= text[s] <= "\u9fff"
             for ms, me, weak in found:
+                if me <= s or ms >= e:
+                    continue  # apart from the span: neither around it nor touching it
                 if not fully and (weak or _LETTERS_ONLY.fullmatch(text, ms, me)):
                     continue  # a term of single letters ("D", "I D") touching "D. Naidoo" is no tie
                 if fully and ms <= s and e <= me:

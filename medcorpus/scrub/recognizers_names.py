@@ -80,6 +80,17 @@ def extend_name_list_back(text: str, s: int, terms) -> int:
     return s - (len(m.group(0)))
 
 
+# the parts of a line `_lines` reads: a dash or title opening it, a closing formula before the name on the same
+# line, where the name ends, initials and runs of blanks
+_LINE_LEAD = re.compile(r"[ \t]*(?:[-–—~]+[ \t]*)?(?:(?:Dr|DR|dr|Doctor)\.?[ \t]*)?")
+_SAME_LINE_CLOSING = re.compile(
+    r"(?i)(?:warm |best |kind |with |many |warmest |god )?(?:regards|rgds|regds|wishes|thanks|thank you|"
+    r"thx|cheers|sincerely|love|take care|stay safe|bless(?: you)?)[ \t]*[,.!:-][ \t]*(?:(?:Dr|DR|Doctor)\.?[ \t]*)?")
+_LINE_NAME_END = re.compile(r"[,(|&]|[ \t]+(?:from|and|MD|M\.D\.|MBBS)\b|[ \t]*\+?\d")
+_INITIAL = re.compile(r"(?<![A-Za-z])[A-Z]\.[ \t]*")
+_BLANKS = re.compile(r"[ \t]+")
+
+
 class NameRecognizer(LocalRecognizer):
     """Person names from names-dataset's frequent first and last names, as a second signal next
     to spaCy: a line that is only a name (signature blocks, the line after "Wish you good health."),
@@ -282,20 +293,18 @@ class NameRecognizer(LocalRecognizer):
         for k, line in enumerate(lines):
             start = pos
             pos += len(line) + 1
-            m = re.match(r"[ \t]*(?:[-–—~]+[ \t]*)?(?:(?:Dr|DR|dr|Doctor)\.?[ \t]*)?", line)
+            m = _LINE_LEAD.match(line)
             body = line[m.end():]
-            same_line = re.match(r"(?i)(?:warm |best |kind |with |many |warmest |god )?(?:regards|rgds|regds|wishes|thanks|thank you|"
-                                 r"thx|cheers|sincerely|love|take care|stay safe|bless(?: you)?)[ \t]*[,.!:-][ \t]*(?:(?:Dr|DR|Doctor)\.?[ \t]*)?",
-                                 body)
+            same_line = _SAME_LINE_CLOSING.match(body)
             if same_line:
                 body = body[same_line.end():]
             offset = start + len(line) - len(body)
-            cut = re.search(r"[,(|&]|[ \t]+(?:from|and|MD|M\.D\.|MBBS)\b|[ \t]*\+?\d", body)
+            cut = _LINE_NAME_END.search(body)
             cand = (body[:cut.start()] if cut else body).rstrip(" \t.")
             lead = len(cand) - len(cand.lstrip())
             cand = cand.strip()
             words = [w for w in WORD.findall(cand) if not (len(w) == 1 and w.isupper() and w.lower() not in PARTICLES)]  # initials
-            plain_cand = re.sub(r"[ \t]+", " ", re.sub(r"(?<![A-Za-z])[A-Z]\.[ \t]*", "", cand)).strip()
+            plain_cand = _BLANKS.sub(" ", _INITIAL.sub("", cand)).strip()
             if not words or len(words) > 4 or " ".join(words) != plain_cand:
                 continue
             capital = all(w[0].isupper() for w in words if w.lower() not in PARTICLES)

@@ -46,17 +46,22 @@ def header_lines(text: str) -> list[tuple[int, int]]:
     return out
 
 
+_NOT_LABEL = re.compile(r"(?:[^\w\u4e00-\u9fff ]|_)+")
+_ID_LABEL = re.compile(r"(?:^|\s)(?:id|no|number|num|ref|code)$|(?<![序])(?:号|號|号码|號碼)$")
+_DATE_LABEL = re.compile(r"(?:^|\s)date$|(?:日期)$")
+
+
 def _label(cell: str) -> str:
-    return re.sub(r"(?:[^\w\u4e00-\u9fff ]|_)+", " ", cell).strip().lower().replace("  ", " ")  # "patient_id" = "patient id"
+    return _NOT_LABEL.sub(" ", cell).strip().lower().replace("  ", " ")  # "patient_id" = "patient id"
 
 
 def _entity_of(label: str):
     """The entity of a column: a known label, or any label ending in id / no / number ("claim no", "病案号") or date."""
     if label in _ENTITY_OF:
         return _ENTITY_OF[label]
-    if re.search(r"(?:^|\s)(?:id|no|number|num|ref|code)$|(?<![序])(?:号|號|号码|號碼)$", label):
+    if _ID_LABEL.search(label):
         return "ID"
-    return "DATE" if re.search(r"(?:^|\s)date$|(?:日期)$", label) else None
+    return "DATE" if _DATE_LABEL.search(label) else None
 
 
 def _quoted_split(line: str, sep: str) -> list[str]:

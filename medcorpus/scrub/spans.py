@@ -66,12 +66,15 @@ def spoken_to_assistant(text: str, s: int, e: int) -> bool:
     return bool(m) and m.end() == e
 
 
+_TRIPLED = re.compile(r"(.)\1{2,}")
+_WORDS = re.compile(r"[^\W\d_][\w'’-]*")
+
+
 def not_a_name(value: str, collapse: bool = True) -> bool:
     """Every word is a stop word (not one that is also a first name) or one of NOT_NAMES (a label, greeting, particle
     or degree), letters said three times or more counting once ("hiii") unless `collapse` is off (a strong frame:
     "My name is Annn" is no "an")."""
-    words = [re.sub(r"(.)\1{2,}", r"\1", w.lower()) if collapse else w.lower()
-             for w in re.findall(r"[^\W\d_][\w'’-]*", value)]  # "hiii": "hi"
+    words = [_TRIPLED.sub(r"\1", w.lower()) if collapse else w.lower() for w in _WORDS.findall(value)]  # "hiii": "hi"
     return bool(words) and all(w in NOT_NAMES or w in TITLE_STOP for w in words)
 
 
