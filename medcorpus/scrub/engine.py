@@ -94,7 +94,7 @@ class Scrubber:
 
     def __init__(self, model: str = DEFAULT_MODEL, entities: Iterable[str] = ENTITIES,
                  allow_files: Sequence[str] = (), use_ner: bool = True, gate: bool = True,
-                 score_threshold: float = 0.4, max_chunk_chars: int = 100_000, batch_size: int = 64,
+                 score_threshold: float = 0.4, max_chunk_chars: int = 100_000, batch_size: int = 256,
                  preload_zh: bool = False, gazetteers: bool = True):
         self.entities = [e.upper() for e in entities]
         unknown = set(self.entities) - set(ENTITIES)
