@@ -56,7 +56,7 @@ class GroupPatternRecognizer(LocalRecognizer):
 
     def __init__(self, name: str, entity: str, patterns: list[Rx], language: str):
         self.patterns = patterns
-        self._checks: dict[int, tuple] = {}  # id(regex) -> (regex, its Gate or None, its RE2 prefilter or None)
+        self._checks: dict[tuple[str, ...], list] = {}  # entities asked for -> `_asked`
         entities = sorted({entity} | {p.entity for p in patterns if p.entity})
         super().__init__(supported_entities=entities, name=name, supported_language=language)
         self.entity = entity
@@ -64,17 +64,20 @@ class GroupPatternRecognizer(LocalRecognizer):
     def load(self) -> None:  # nothing to load
         pass
 
+    def _asked(self, entities: list[str]) -> list[tuple[Rx, str, object, object]]:
+        """(pattern, entity, gate, RE2 prefilter) of the patterns whose entity is asked for, worked
+        out once per list of entities (the patterns and their checks do not change)."""
+        key = tuple(entities or ())
+        hit = self._checks.get(key)
+        if hit is None:
+            hit = self._checks[key] = [(p, p.entity or self.entity, gate_of(p.regex), prefilter_of(p.regex))
+                                       for p in self.patterns if not entities or (p.entity or self.entity) in entities]
+        return hit
+
     def analyze(self, text: str, entities: list[str], nlp_artifacts=None) -> list[RecognizerResult]:
         out: list[RecognizerResult] = []
         view = text_view(text)
-        for p in self.patterns:
-            entity = p.entity or self.entity
-            if entities and entity not in entities:
-                continue
-            key = id(p.regex)
-            if key not in self._checks:  # the regex is kept so that its id stays its own
-                self._checks[key] = (p.regex, gate_of(p.regex), prefilter_of(p.regex))
-            _, gate, prefilter = self._checks[key]
+        for p, entity, gate, prefilter in self._asked(entities):
             first = 0
             if prefilter is not None:
                 if gate is not None and not gate.has_features(view):
