@@ -197,3 +197,36 @@ def test_folding_ascii_by_lower_case_alone_changes_nothing():
 
     words = [chr(i) for i in range(128)] + ["McDonald", "O'NEILL", "São Paulo", "Łódź", "İstanbul", "D’Souza"]
     assert all(_fold(w) == decomposed(w) for w in words)
+
+
+def test_the_ner_skips_a_window_whose_capitalised_words_are_all_found(scrubber):
+    """A sentence window whose capitalised words the other recognizers already report needs no NER;
+    one word left uncovered (a sentence start, a word in brackets) keeps the whole window."""
+    from medcorpus.scrub.ner import ner_windows
+
+    terms = scrubber.terms
+    text = "I was seen by Mark Benson and Ama Owusu at the clinic. it was fine. Later Rosa Diaz phoned (Zabok) about it."
+    windows = ner_windows(text, terms)
+    assert len(windows) == 2
+    names = [(text.index(w), text.index(w) + len(w)) for w in ("Mark Benson", "Ama Owusu", "Rosa Diaz")]
+    assert ner_windows(text, terms, covered=names[:2]) == windows[1:]  # the first sentence is found: left out
+    assert ner_windows(text, terms, covered=names) == windows[1:]  # "Later" and "Zabok" are not: kept whole
+    zabok = (text.index("Zabok"), text.index("Zabok") + 5)
+    later = (text.index("Later"), text.index("Later") + 5)
+    assert ner_windows(text, terms, covered=names + [zabok, later]) == []
+
+
+def test_the_ner_reads_less_once_the_other_recognizers_ran(scrubber):
+    """End to end: fewer characters go through the model than the gate alone would send, and the
+    names are still found."""
+    texts = ["Dear Dr Okafor, my son Tom Baker from Leeds has a rash. Regards, Mary Baker"] * 1 + \
+            ["My wife Grace Obi saw Nurse Adeyemi in Kaduna last week about her asthma."]
+    engine = scrubber.nlp_engine
+    before = engine.n_ner_chars
+    found = scrubber.analyze(texts)
+    sent = engine.n_ner_chars - before
+    from medcorpus.scrub.ner import ner_windows
+    gate_alone = sum(b - a for t in texts for a, b in ner_windows(t, scrubber.terms))
+    assert sent < gate_alone
+    values = [t[s.start:s.end] for t, spans in zip(texts, found) for s in spans]
+    assert "Okafor" in " ".join(values) and "Grace Obi" in " ".join(values) and "Mary Baker" in " ".join(values)

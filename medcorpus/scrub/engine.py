@@ -196,7 +196,8 @@ class Scrubber:
             if not items:
                 continue
             results = analyze_batch(self.analyzer, [p for _, _, p in items], language, self._presidio_entities(),
-                                    self.batch_size, skip=skip[language])
+                                    self.batch_size, skip=skip[language], last=frozenset({NER_RECOGNIZER}),
+                                    covers=_covers_for_ner)
             for (i, offset, _), res in zip(items, results):
                 for r in res:
                     raw[i].append((r.start + offset, r.end + offset, r.entity_type, r.score,
@@ -304,6 +305,12 @@ class Scrubber:
                 s, e = extend_asian_name(text, s, e)
             spans.append(Span(s, e, entity, round(float(score), 3), rec))
         return join_name_particles(text, resolve_overlaps(spans + repeated_mentions(text, spans)))
+
+
+def _covers_for_ner(result) -> bool:
+    """A name, place or clinic another recognizer reports with some confidence: the NER model need
+    not read the sentence again for the capitalised words inside it."""
+    return result.entity_type in ("PERSON", "LOCATION", "ORG") and result.score >= 0.5
 
 
 _TITLE_BEFORE = re.compile(r"(?i:\b(?:dr|doctor|mr|mrs|ms|miss|prof|professor)\.?[ \t]+)$")

@@ -13,6 +13,7 @@ from typing import Callable, Sequence
 from medcorpus.scrub.allowlist import MedicalTerms
 from medcorpus.scrub.recognizers_en import STOP, looks_medical
 
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _CAP_WORD = re.compile(r"\b[A-Z][a-z]+(?:['’][a-z]+)?\b")
 _TITLES = re.compile(r"^(?:(?:Dr|Doctor|Mr|Mrs|Ms|Miss|Mx|Prof)\.?\s+)+")
 NER_RECOGNIZER = "SpacyRecognizer"
@@ -89,8 +90,12 @@ def needs_ner(text: str, terms: MedicalTerms) -> bool:
     return bool(ner_candidates(text, terms))
 
 
-def ner_windows(text: str, terms: MedicalTerms, max_len: int = 400) -> list[tuple[int, int]]:
-    """The sentences around NER candidates, merged (at most `max_len` characters each)."""
+def ner_windows(text: str, terms: MedicalTerms, max_len: int = 400,
+                covered: Sequence[tuple[int, int]] = ()) -> list[tuple[int, int]]:
+    """The sentences around NER candidates, merged (at most `max_len` characters each). A window
+    whose capitalised words (any but stop words and medical terms, at a sentence's start too) all lie
+    inside `covered` spans, what the other recognizers already report, is left out: the model would
+    only read again what is found; the windows kept are the same as without `covered`."""
     wins: list[tuple[int, int]] = []
     for s, e in ner_candidates(text, terms):
         lo = max(0, s - max_len // 2)
@@ -102,7 +107,17 @@ def ner_windows(text: str, terms: MedicalTerms, max_len: int = 400) -> list[tupl
             wins[-1] = (wins[-1][0], max(wins[-1][1], we))
         else:
             wins.append((ws, we))
-    return wins
+    return [w for w in wins if not covered or not _all_covered(text, *w, covered, terms)]
+
+
+def _all_covered(text: str, start: int, end: int, covered: Sequence[tuple[int, int]], terms: MedicalTerms) -> bool:
+    """Whether every capitalised word of text[start:end] that may be a name or place lies in a covered span."""
+    for m in _WORD.finditer(text, start, end):
+        s, e = m.span()
+        if m.group()[0].isupper() and not any(cs <= s and e <= ce for cs, ce in covered) \
+                and m.group().lower() not in _GATE_COMMON and not terms.is_medical_word(m.group(), strong_only=True):
+            return False
+    return True
 
 
 @dataclass
@@ -147,17 +162,19 @@ def make_nlp_engine_class():
             for nlp in self.nlp.values():
                 nlp.max_length = max(nlp.max_length, 2_000_000)
 
-        def process_batch(self, texts, language, batch_size=64, n_process=1, as_tuples=False):
+        def process_batch(self, texts, language, batch_size=64, n_process=1, as_tuples=False, covered=None):
             """NLP artifacts for many texts. The NER model runs only on the sentences with a
-            capitalised word the patterns do not explain (on all text with gate=False); its
+            capitalised word the patterns do not explain, and that no span in `covered` (one list
+            per text: what the other recognizers found) holds (on all text with gate=False); its
             entities are mapped back to offsets in the full texts. Texts are not tokenised
             otherwise: our recognizers are regular expressions and need no tokens."""
             texts = [str(t) for t in texts]
+            covered = covered if covered is not None else [()] * len(texts)
             found: dict[int, list] = {}
             if language == "en" and self.use_ner:
                 windows = []
-                for i, t in enumerate(texts):
-                    for ws, we in (ner_windows(t, self.terms) if self.gate else [(0, len(t))]):
+                for i, (t, known) in enumerate(zip(texts, covered)):
+                    for ws, we in (ner_windows(t, self.terms, covered=known) if self.gate else [(0, len(t))]):
                         windows.append((i, ws, t[ws:we]))
                 self.n_ner += len({w[0] for w in windows})
                 self.n_ner_chars += sum(len(w[2]) for w in windows)
