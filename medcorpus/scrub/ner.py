@@ -1,6 +1,7 @@
 """The gated spaCy NER of the scrubber: which sentences reach the model (capitalised words the
-pattern recognizers do not explain), presidio's spaCy engine running only those, and the vetting of
-the model's entities (no medical terms, stop words or abbreviations)."""
+pattern recognizers do not explain, in windows where some capitalised word is not already inside a
+name or place the other recognizers found), presidio's spaCy engine running only those, and the
+vetting of the model's entities (no medical terms, stop words or abbreviations)."""
 from __future__ import annotations
 
 import importlib
