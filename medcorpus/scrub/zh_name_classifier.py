@@ -207,9 +207,17 @@ def _best_case(window: str, rs: int, re_: int, s: int, e: int, head: list[str], 
     z = load_weights()[2] + sum([weight_of.get(x, 0.0) for x in head]) + sum([weight_of.get(x, 0.0) for x in tail])
     before = max([most["fprev"], 0.0] + [weight_of.get(f"wprev={window[s - k:s]}", 0.0) for k in (1, 2, 3) if s - k >= rs])
     after = max([most["fnext"], 0.0] + [weight_of.get(f"wnext={window[e:e + k]}", 0.0) for k in (1, 2, 3) if e + k <= re_])
+    return z + before + after + _fixed_slack()
+
+
+@lru_cache(maxsize=1)
+def _fixed_slack() -> float:
+    """The most that the span's own tagger features, the medical ones and "repeated" can add
+    (the same for every candidate)."""
+    most = _most_by_family()
     own = max(most["tok1"], most["sb"] + max(0.0, most["tokS"]) + max(0.0, most["gtok"]))
     medical = max(0.0, most["medical"]) + max(0.0, most["medical_term"])  # both weigh against a name
-    return z + own + before + after + medical + max(0.0, most["repeated"])
+    return own + medical + max(0.0, most["repeated"])
 
 
 @lru_cache(maxsize=1)
